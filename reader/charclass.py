@@ -1,0 +1,96 @@
+"""Character classes used by the typesetting rules (widths, breaks, spacing)."""
+
+from __future__ import annotations
+
+#: Full-width punctuation that typesetters compress to half width inside lines.
+PUNCT_COMPRESSIBLE = frozenset("，。、；：！？“”‘’（）《》〈〉「」『』【】〔〕")
+#: Punctuation that may close a paragraph when it ends a line.
+TERMINAL = frozenset("。！？；：…!?;:")
+#: Characters that, after a terminal mark, still close the sentence (quotes, brackets).
+CLOSERS = frozenset("”’）」』》〉】〕)\"'")
+DASHES = frozenset("—－―")
+#: Hyphens a typesetter puts at a line end to split a Latin word.
+LINE_END_HYPHENS = frozenset("-\u2010\u2011\u2043\u00ad")
+
+
+def is_cjk(ch: str) -> bool:
+    """A CJK ideograph (BMP or supplementary planes) or kana/hangul."""
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x20000 <= o <= 0x3FFFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x3040 <= o <= 0x30FF
+        or 0xAC00 <= o <= 0xD7AF
+    )
+
+
+def is_fullwidth_punct(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        ch in PUNCT_COMPRESSIBLE
+        or ch in DASHES
+        or ch in "…·"
+        or 0x3000 <= o <= 0x303F
+        or 0xFF01 <= o <= 0xFF0F
+        or 0xFF1A <= o <= 0xFF20
+        or 0xFF3B <= o <= 0xFF40
+        or 0xFF5B <= o <= 0xFF65
+        or 0x2018 <= o <= 0x201F
+    )
+
+
+def is_wide(ch: str) -> bool:
+    """Set on the em grid (CJK characters and full-width forms)."""
+    return is_cjk(ch) or is_fullwidth_punct(ch) or 0xFF10 <= ord(ch) <= 0xFF5A
+
+
+def is_ascii_word(ch: str) -> bool:
+    """Latin letters and digits (and their full-width forms): the 'Western' side of a mixed line."""
+    return ch.isascii() and ch.isalnum() or 0xFF10 <= ord(ch) <= 0xFF5A and ch.isalnum()
+
+
+def char_width(ch: str) -> float:
+    """Printed width in em, as a column typesetter sets it.
+
+    Full-width punctuation is compressed to half width inside lines, Latin
+    letters and digits are proportional (about half an em), spaces carry no
+    width of their own (they are justification or extraction artifacts).
+    """
+    if ch.isspace():
+        return 0.0
+    if ch in PUNCT_COMPRESSIBLE:
+        return 0.5
+    if ord(ch) < 128:
+        return 0.5
+    return 1.0
+
+
+#: Width of a space the extractor found next to a Latin letter or digit (a thin space).
+THIN_SPACE = 0.3
+#: A space the writer put between two CJK words is set as a full-width space.
+WORD_SPACE = 1.0
+
+
+def text_width(text: str, letter_spaced: bool = False) -> float:
+    """Printed width of a line in em.
+
+    Spaces beside Latin letters and digits stand for the thin spaces a
+    typesetter puts around Western text, so they count a little; other spaces
+    (letter spacing, extraction noise) count nothing.
+    """
+    width = 0.0
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if letter_spaced or i == 0 or i == last or text[i - 1].isspace():
+                continue
+            left, right = text[i - 1], text[i + 1]
+            if left.isascii() or right.isascii():
+                width += THIN_SPACE
+            elif is_cjk(left) and is_cjk(right):
+                width += WORD_SPACE
+            continue
+        width += char_width(ch)
+    return width

@@ -1,0 +1,396 @@
+"""Reflow a dump in which every printed column line is its own line.
+
+Pipeline: split lines that hold two things (a title and the next byline, a
+caption's end and its credit) -> classify special lines -> estimate the column
+measure -> break column lines into paragraphs -> group photo captions ->
+assemble articles, deciding for each group of heading lines whether it is the
+headline of the story before it (headlines printed after the body), of the
+story after it, or a subhead inside a story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.columns import estimate_measures, is_wide, starts_paragraph
+from reader.joining import join_lines
+from reader.lines import Line
+from reader.model import Article, ArticleKind, Block, BlockKind, Layout, TracedText
+from reader.patterns import (
+    BYLINE,
+    EDITORIAL_LABEL,
+    EMBEDDED_CREDIT,
+    INLINE_DATELINE,
+    JUMP_FROM,
+    PHOTO_CREDIT,
+    TOC_HEAD,
+    TRAILING_CREDIT,
+    is_furniture,
+)
+from reader.headlines import split_headline
+from reader.units import Unit, UnitKind, ends_with_terminal
+
+#: A measure change this large between two blocks means another story's column.
+MEASURE_JUMP = 3.0
+#: At most this many lines make a heading block (subheads and titles are short).
+MAX_HEADING_LINES = 2
+#: A photo caption is rarely longer than this many paragraphs.
+MAX_CAPTION_PARAGRAPHS = 3
+#: Share of lines preceded by a blank line above which the dump is "gappy".
+GAPPY_SHARE = 0.5
+
+
+def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
+    """Split a line holding text followed by a credit ("…机制 本报记者 某某")."""
+    out: list[Line] = []
+    for line in lines:
+        if BYLINE.match(line.text) or PHOTO_CREDIT.match(line.text):
+            out.append(line)
+            continue
+        for match in EMBEDDED_CREDIT.finditer(line.text):
+            rest = line.text[match.end() :]
+            if match.start() > 0 and (BYLINE.match(rest) or PHOTO_CREDIT.match(rest)):
+                out.append(line.sub(0, match.start()))
+                tail = line.sub(match.end(), len(line.text))
+                tail.gap_before = False
+                out.append(tail)
+                break
+        else:
+            out.append(line)
+    return out
+
+
+def classify(line: Line) -> UnitKind:
+    text = line.text
+    if JUMP_FROM.match(text):
+        return UnitKind.JUMP
+    if is_furniture(text):
+        return UnitKind.FURNITURE
+    if PHOTO_CREDIT.match(text):
+        return UnitKind.PHOTO_CREDIT
+    if BYLINE.match(text):
+        return UnitKind.BYLINE
+    if TRAILING_CREDIT.match(text):
+        return UnitKind.TRAILING_CREDIT
+    if TOC_HEAD.search(text) and len(text) <= 40:
+        return UnitKind.TOC_HEAD
+    return UnitKind.TEXT
+
+
+def is_gappy(lines: list[Line]) -> bool:
+    """Body lines are separated by blank lines (then gap-less runs are other blocks)."""
+    return sum(1 for line in lines[1:] if line.gap_before) > GAPPY_SHARE * max(1, len(lines) - 1)
+
+
+def _block_edge(lines: list[Line], i: int) -> bool:
+    """In a gappy dump, where a run of gap-less lines (a caption, a stacked headline) starts or ends."""
+    starts_run = lines[i].gap_before and i + 1 < len(lines) and not lines[i + 1].gap_before
+    ends_run = lines[i].gap_before and i > 0 and not lines[i - 1].gap_before
+    return starts_run or ends_run
+
+
+def build_units(lines: list[Line]) -> list[Unit]:
+    """Group lines into units: paragraphs of column lines, and special lines."""
+    kinds = [classify(line) for line in lines]
+    gappy = is_gappy(lines)
+    segment_ids: list[int] = []
+    seg = 0
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind is not UnitKind.TEXT or INLINE_DATELINE.match(line.text) or (gappy and _block_edge(lines, i)):
+            seg += 1
+        segment_ids.append(seg)
+        if kind is not UnitKind.TEXT:
+            seg += 1
+    measures = estimate_measures(lines, segment_ids)
+    units: list[Unit] = []
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind is not UnitKind.TEXT:
+            units.append(Unit(kind, [line], measures[i]))
+            continue
+        prev = units[-1] if units else None
+        if (
+            prev is not None
+            and prev.is_text
+            and not INLINE_DATELINE.match(line.text)
+            and not starts_paragraph(prev.last, line, measures[i - 1], measures[i])
+        ):
+            prev.lines.append(line)
+            continue
+        units.append(Unit(UnitKind.TEXT, [line], measures[i], dateline=bool(INLINE_DATELINE.match(line.text))))
+    for unit in units:
+        if unit.is_text:
+            unit.wide = any(is_wide(line, unit.measure) for line in unit.lines)
+            unit.heading = _looks_like_heading(unit)
+    return units
+
+
+def _looks_like_heading(unit: Unit) -> bool:
+    """Short, unpunctuated at the end, not a dateline: a headline or subhead line."""
+    if unit.dateline or len(unit.lines) > MAX_HEADING_LINES:
+        return False
+    # Body paragraphs end a sentence; a lead-in ending in a dash is a heading-like line too.
+    return not ends_with_terminal(unit.text)
+
+
+def merge_stacked_headings(units: list[Unit], gappy: bool) -> list[Unit]:
+    """In a gappy dump, heading lines with no blank line between them are one block."""
+    if not gappy:
+        return units
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.heading
+            and unit.heading
+            and len(prev.lines) == 1
+            and len(unit.lines) == 1
+            and not unit.first.gap_before
+            and prev.text[-1] not in "”’）》」』—"
+            and len(unit.text) < len(prev.text)
+        ):
+            prev.lines.extend(unit.lines)
+            continue
+        out.append(unit)
+    return out
+
+
+def _gapless(unit: Unit) -> bool:
+    """All lines of the unit follow each other with no blank line between."""
+    return all(not line.gap_before for line in unit.lines[1:])
+
+
+def mark_captions(units: list[Unit], gappy: bool) -> None:
+    """Mark the paragraphs printed as the caption of each photo credit.
+
+    In a dump whose body lines are separated by blank lines, a caption is set
+    as a separate block: its lines follow each other with no blank line, so the
+    caption is the run of gap-less paragraphs just before the credit. Elsewhere
+    at most two paragraphs before the credit are taken.
+    """
+    for k, unit in enumerate(units):
+        if unit.kind is not UnitKind.PHOTO_CREDIT:
+            continue
+        taken = 0
+        j = k - 1
+        while j >= 0 and units[j].is_body and not units[j].dateline and taken < MAX_CAPTION_PARAGRAPHS:
+            candidate = units[j]
+            if gappy and not (_gapless(candidate) and (len(candidate.lines) > 1 or not units[j + 1].first.gap_before)):
+                break
+            candidate.caption = True
+            taken += 1
+            if not gappy and taken >= 2:
+                break
+            j -= 1
+
+
+class _Story:
+    """An article being assembled."""
+
+    def __init__(self) -> None:
+        self.body: list[Unit] = []
+        self.headline: list[Unit] = []
+        self.headline_before = False
+        self.byline: Unit | None = None
+        self.jump: Unit | None = None
+        self.closed = False  # a trailing credit or photo credit ended the body
+        self.photo = False
+        self.toc_head: Unit | None = None
+        self.labels: list[Unit] = []
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.body)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.body or self.headline or self.byline or self.jump or self.toc_head)
+
+
+class ColumnAssembler:
+    """Walks the units once and builds articles and furniture."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        self.stories: list[_Story] = []
+        self.furniture: list[Unit] = []
+        self.current: _Story | None = None
+        self.pending: list[Unit] = []  # heading units awaiting a decision
+        self.headline_for_next: list[Unit] = []
+
+    # -- story bookkeeping -------------------------------------------------
+    def _finish(self) -> None:
+        if self.current is not None and not self.current.empty:
+            self.stories.append(self.current)
+        self.current = None
+
+    def _start(self) -> _Story:
+        self._finish()
+        story = _Story()
+        if self.headline_for_next:
+            story.headline = self.headline_for_next
+            story.headline_before = True
+            self.headline_for_next = []
+        self.current = story
+        return story
+
+    def _story(self) -> _Story:
+        return self.current if self.current is not None else self._start()
+
+    # -- heading groups ----------------------------------------------------
+    def _resolve_pending(self, upcoming: Unit | None) -> None:
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        story = self.current
+        starts_story = upcoming is None or _starts_story(upcoming)
+        if story is None or (not story.has_body and not story.closed):
+            # Nothing printed yet for a story: headline printed before its body.
+            if story is not None and not story.headline and (story.byline or story.jump):
+                story.headline = pending
+                story.headline_before = True
+            else:
+                self.headline_for_next = pending
+            return
+        measure_jump = (
+            upcoming is not None
+            and upcoming.is_text
+            and story.body
+            and abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP
+        )
+        headline_shape = len(pending) >= 2 and any(u.text.endswith("—") for u in pending[:-1])
+        headline_shape = headline_shape or any(u.wide for u in pending)
+        if story.closed or starts_story or measure_jump or headline_shape:
+            if story.headline:
+                self.furniture.extend(pending)
+            else:
+                story.headline = pending
+            self._finish()
+            return
+        for unit in pending:
+            story.body.append(unit)
+
+    # -- main walk ---------------------------------------------------------
+    def run(self) -> None:
+        for unit in self.units:
+            if unit.kind is UnitKind.FURNITURE:
+                self.furniture.append(unit)
+                continue
+            if unit.is_text and unit.heading and not unit.caption:
+                self.pending.append(unit)
+                continue
+            self._resolve_pending(unit)
+            self._take(unit)
+        self._resolve_pending(None)
+        self._finish()
+
+    def _take(self, unit: Unit) -> None:
+        kind = unit.kind
+        story = self.current
+        if kind is UnitKind.JUMP:
+            self._start().jump = unit
+        elif kind is UnitKind.BYLINE:
+            if story is not None and not story.has_body and story.byline is None and not story.closed:
+                story.byline = unit
+            else:
+                self._start().byline = unit
+        elif kind is UnitKind.TRAILING_CREDIT:
+            if story is None or story.byline is not None and story.closed:
+                self.furniture.append(unit)
+                return
+            story.byline = story.byline or unit
+            story.closed = True
+        elif kind is UnitKind.PHOTO_CREDIT:
+            story = self._story()
+            story.byline = unit
+            story.photo = True
+            story.closed = True
+        elif kind is UnitKind.TOC_HEAD:
+            self._start().toc_head = unit
+        elif unit.caption:
+            if story is None or not (story.photo and not story.closed and story.has_body):
+                story = self._start()
+                story.photo = True
+            story.body.append(unit)
+        elif unit.dateline:
+            if story is None or story.has_body or story.closed:
+                story = self._start()
+            story.body.append(unit)
+        else:
+            if story is None or story.closed:
+                story = self._start()
+            story.body.append(unit)
+
+
+def _starts_story(unit: Unit) -> bool:
+    return unit.kind in (UnitKind.JUMP, UnitKind.BYLINE, UnitKind.TOC_HEAD) or unit.dateline or unit.caption
+
+
+def _traced(unit: Unit | None) -> TracedText | None:
+    return join_lines(unit.lines) if unit is not None else None
+
+
+def _kind_of(story: _Story, article: Article) -> ArticleKind:
+    if story.photo:
+        return ArticleKind.PHOTO
+    if story.toc_head is not None:
+        return ArticleKind.TOC
+    labels = " ".join(str(t) for t in (article.kicker, article.title) if t)
+    if labels and EDITORIAL_LABEL.search(labels):
+        return ArticleKind.EDITORIAL
+    total = sum(len(b.text) for b in article.blocks)
+    if not article.title and not article.continued_from and len(article.blocks) <= 2 and total < 160:
+        return ArticleKind.BRIEF
+    return ArticleKind.NEWS
+
+
+def to_article(story: _Story) -> tuple[Article, list[Unit]]:
+    """Build the article; returns it with any units that turned out to be furniture."""
+    head = split_headline(story.headline)
+    article = Article(
+        kicker=head.kicker,
+        title=head.title,
+        subtitle=head.subtitle,
+        byline=_traced(story.byline),
+        continued_from=_traced(story.jump),
+    )
+    if story.toc_head is not None:
+        article.title = _traced(story.toc_head)
+    for unit in story.body:
+        kind = BlockKind.SUBHEAD if unit.heading and not unit.caption else BlockKind.PARAGRAPH
+        text = join_lines(unit.lines)
+        if text:
+            article.blocks.append(Block(kind, text))
+    article.kind = _kind_of(story, article)
+    return article, head.leftover
+
+
+def reflow_columns(lines: list[Line]) -> tuple[list[Article], list[TracedText], Layout]:
+    lines = split_compound_lines(lines)
+    gappy = is_gappy(lines)
+    units = merge_stacked_headings(build_units(lines), gappy)
+    mark_captions(units, gappy)
+    assembler = ColumnAssembler(units)
+    assembler.run()
+    articles: list[Article] = []
+    furniture_units = list(assembler.furniture)
+    before = after = 0
+    for story in assembler.stories:
+        article, leftover = to_article(story)
+        furniture_units.extend(leftover)
+        if article.blocks or article.title or article.kicker:
+            articles.append(article)
+        if story.headline:
+            if story.headline_before:
+                before += 1
+            else:
+                after += 1
+    furniture_units.sort(key=lambda u: u.first.start)
+    furniture = [join_lines(u.lines) for u in furniture_units]
+    if before and after:
+        layout = Layout.MIXED
+    elif before:
+        layout = Layout.TITLE_BEFORE
+    else:
+        layout = Layout.TITLE_AFTER
+    return articles, furniture, layout

@@ -1,0 +1,92 @@
+"""Paragraphs from printed column lines: where does a paragraph end?
+
+A column is set to a fixed measure. A paragraph's first line is indented two
+characters, so it is about two em shorter than the full lines; its last line is
+usually short. So a new paragraph starts at line j when j is visibly shorter
+than the measure and the line before it could end a paragraph: it ends a
+sentence, or it is itself short. A full-width line never starts a paragraph,
+whatever the line before it ends with.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Sequence
+
+from reader.charclass import CLOSERS, TERMINAL
+from reader.lines import Line
+
+#: Lines this much narrower than the measure start a paragraph (the indent is 2 em).
+INDENT_TOLERANCE = 1.0
+#: An unpunctuated line this much narrower than the measure is a heading, not a first line.
+HEADING_MARGIN = 2.9
+#: A line this much narrower than the measure is too short to be a first line.
+LAST_LINE_MARGIN = 3.5
+#: A line this much wider than the measure is not set in the column (a headline).
+WIDE_MARGIN = 2.0
+#: Neighbouring lines considered when estimating the measure at a line.
+WINDOW = 12
+#: Which quantile of the neighbours' widths estimates the full measure.
+QUANTILE = 0.7
+
+
+def ends_sentence(text: str) -> bool:
+    """The line ends with sentence-closing punctuation (possibly inside quotes/brackets)."""
+    i = len(text) - 1
+    while i >= 0 and text[i] in CLOSERS:
+        i -= 1
+    if i < 0:
+        return False
+    # A dash closing a line ("……——") ends a lead-in or a kicker.
+    return text[i] in TERMINAL or text[i] == "—"
+
+
+def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list[float]:
+    """The column measure at each line, from its neighbours in the same segment.
+
+    Letter-spaced lines are left out (their characters are fewer than the
+    measure holds); so are very short lines, which say nothing about the measure.
+    """
+    n = len(lines)
+    measures = [0.0] * n
+    for i in range(n):
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        widths: list[float] = []
+        for k in range(lo, hi):
+            if segment_ids[k] != segment_ids[i] or lines[k].letter_spaced:
+                continue
+            insort(widths, lines[k].width)
+        if not widths:
+            measures[i] = lines[i].width
+            continue
+        middle = widths[len(widths) // 2]
+        # Headline lines set across columns are far wider than the body: ignore them.
+        usable = [w for w in widths if w <= middle + WIDE_MARGIN + 1]
+        measures[i] = usable[min(len(usable) - 1, int(QUANTILE * len(usable)))]
+    return measures
+
+
+def is_wide(line: Line, measure: float) -> bool:
+    """Wider than the column: set across columns, i.e. a headline."""
+    return not line.letter_spaced and line.width > measure + WIDE_MARGIN
+
+
+def starts_paragraph(prev: Line, line: Line, prev_measure: float, measure: float) -> bool:
+    """Does ``line`` begin a new paragraph after ``prev`` (both column lines)?"""
+    if is_wide(prev, prev_measure) or is_wide(line, measure):
+        return True
+    # A sentence end on a line too short to be an indented first line closes the paragraph.
+    if ends_sentence(prev.text) and not prev.letter_spaced and prev.width <= prev_measure - LAST_LINE_MARGIN:
+        return True
+    if line.letter_spaced:
+        return False  # stretched to the full measure: a continuation
+    if line.width > measure - INDENT_TOLERANCE:
+        return False  # a full line never starts a paragraph
+    if ends_sentence(prev.text):
+        return True
+    if prev.letter_spaced or prev.width > prev_measure - INDENT_TOLERANCE:
+        return False  # a full line runs on into its paragraph's last line
+    # Both lines are narrower than the measure and the first ends mid-sentence:
+    # an indented first line (about two em short) runs on; a line shorter than
+    # any first line is a heading, so the next line starts a paragraph.
+    return prev.width <= prev_measure - HEADING_MARGIN

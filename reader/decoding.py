@@ -1,0 +1,149 @@
+"""Bytes to text: find the encoding of a dump, or refuse it with a reason.
+
+Dumps arrive as UTF-8 (with or without BOM), UTF-16 (Windows tools) or GB18030
+(older Chinese tools). Anything else that is not plausibly text is refused with
+an error naming the file and the reason, so an import can report it and go on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: Share of characters that must look like ordinary text for a decoding to count.
+_PLAUSIBLE_SHARE = 0.95
+
+
+class DecodeError(ValueError):
+    """The input is not text Jiaokan can read; ``reason`` says why."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    had_bom: bool = False
+
+
+def _looks_like_text(text: str) -> bool:
+    """True when nearly every character is printable text or ordinary whitespace."""
+    if not text:
+        return True
+    sample = text if len(text) <= 200_000 else text[:100_000] + text[-100_000:]
+    bad = 0
+    for ch in sample:
+        if ch in "\n\r\t\f\v":
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cs", "Co", "Cn") or ch == "\ufffd":
+            bad += 1
+    return bad <= len(sample) * (1 - _PLAUSIBLE_SHARE)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Recognise BOM-less UTF-16 by its NUL bytes falling on one parity."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_nul = sum(1 for b in sample[0::2] if b == 0)
+    odd_nul = sum(1 for b in sample[1::2] if b == 0)
+    half = len(sample) // 2
+    for enc, nuls, other in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
+        if nuls > half * 0.2 and other < half * 0.02:
+            return enc
+    return None
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
+    """Decode a dump, or raise :class:`DecodeError` saying why it cannot be read."""
+    if not data:
+        raise DecodeError(name, "the file is empty")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(enc)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(name, f"starts with a {enc} byte order mark but is not valid {enc} (byte {exc.start + len(bom)})") from exc
+            return _checked(name, Decoded(text, enc, had_bom=True))
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return _checked(name, Decoded(data.decode(utf16), utf16))
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise DecodeError(name, "binary data (contains NUL bytes), not a text dump")
+    try:
+        return _checked(name, Decoded(data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        decoded = Decoded(data.decode("gb18030"), "gb18030")
+    except UnicodeDecodeError:
+        decoded = None
+    if decoded is not None and _looks_like_text(decoded.text):
+        return decoded
+    guess = _charset_normalizer_guess(data)
+    if guess is not None:
+        return guess
+    raise DecodeError(
+        name,
+        f"not valid UTF-8 (bad byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) "
+        "and not readable as UTF-16 or GB18030",
+    )
+
+
+def _charset_normalizer_guess(data: bytes) -> Decoded | None:
+    """Last resort for other legacy encodings (Big5, …); None when nothing fits."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it is a declared dependency
+        return None
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return Decoded(text, best.encoding) if _looks_like_text(text) else None
+
+
+def _checked(name: str, decoded: Decoded) -> Decoded:
+    if "\x00" in decoded.text:
+        raise DecodeError(name, f"binary data: NUL characters after decoding as {decoded.encoding}")
+    if not _looks_like_text(decoded.text):
+        raise DecodeError(name, f"binary data: too many control characters for text in {decoded.encoding}")
+    if not decoded.text.strip():
+        raise DecodeError(name, "the file holds only whitespace")
+    return decoded
+
+
+def read_dump(path: str) -> Decoded:
+    """Read and decode a file; OS errors become :class:`DecodeError` with the reason."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except IsADirectoryError as exc:
+        raise DecodeError(path, "is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise DecodeError(path, "cannot be read: permission denied") from exc
+    except FileNotFoundError as exc:
+        raise DecodeError(path, "no such file") from exc
+    except OSError as exc:
+        raise DecodeError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    return decode_bytes(data, path)

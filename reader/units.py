@@ -1,0 +1,74 @@
+"""Units: the pieces a page is made of once lines are grouped.
+
+A unit is either a run of column lines forming one paragraph-like block, or a
+single special line (byline, credit, jump line, furniture). Article assembly
+works on units, never on raw lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from reader.charclass import CLOSERS, TERMINAL
+from reader.lines import Line
+
+
+class UnitKind(Enum):
+    TEXT = "text"
+    FURNITURE = "furniture"
+    JUMP = "jump"
+    BYLINE = "byline"
+    PHOTO_CREDIT = "photo_credit"
+    TRAILING_CREDIT = "trailing_credit"
+    TOC_HEAD = "toc_head"
+
+
+@dataclass(slots=True)
+class Unit:
+    kind: UnitKind
+    lines: list[Line]
+    measure: float = 0.0
+    dateline: bool = False
+    heading: bool = False
+    wide: bool = False
+    caption: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "".join(line.text for line in self.lines)
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind is UnitKind.TEXT
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind is UnitKind.TEXT and not self.heading
+
+
+def ends_with_terminal(text: str) -> bool:
+    """Ends a sentence, looking through closing quotes and brackets."""
+    i = len(text) - 1
+    while i >= 0 and text[i] in CLOSERS:
+        i -= 1
+    return i >= 0 and text[i] in TERMINAL
+
+
+def is_kicker_text(text: str) -> bool:
+    """A kicker (引题) traditionally ends with a dash leading into the title."""
+    return text.endswith(("——", "—", "--"))
+
+
+def is_subtitle_text(text: str) -> bool:
+    """A subtitle (副题) traditionally opens with a dash."""
+    return text.startswith(("——", "—", "--"))
