@@ -82,11 +82,9 @@ def is_gappy(lines: list[Line]) -> bool:
     return sum(1 for line in lines[1:] if line.gap_before) > GAPPY_SHARE * max(1, len(lines) - 1)
 
 
-def _block_edge(lines: list[Line], i: int) -> bool:
-    """In a gappy dump, where a run of gap-less lines (a caption, a stacked headline) starts or ends."""
-    starts_run = lines[i].gap_before and i + 1 < len(lines) and not lines[i + 1].gap_before
-    ends_run = lines[i].gap_before and i > 0 and not lines[i - 1].gap_before
-    return starts_run or ends_run
+def _tight(lines: list[Line], i: int) -> bool:
+    """A line with no blank line before it or after it (part of a gap-less block)."""
+    return not lines[i].gap_before or (i + 1 < len(lines) and not lines[i + 1].gap_before)
 
 
 def build_units(lines: list[Line]) -> list[Unit]:
@@ -96,7 +94,8 @@ def build_units(lines: list[Line]) -> list[Unit]:
     segment_ids: list[int] = []
     seg = 0
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        if kind is not UnitKind.TEXT or INLINE_DATELINE.match(line.text) or (gappy and _block_edge(lines, i)):
+        block_edge = gappy and i > 0 and _tight(lines, i) != _tight(lines, i - 1)
+        if kind is not UnitKind.TEXT or INLINE_DATELINE.match(line.text) or block_edge:
             seg += 1
         segment_ids.append(seg)
         if kind is not UnitKind.TEXT:

@@ -18,6 +18,8 @@ from reader.lines import Line
 
 #: Lines this much narrower than the measure start a paragraph (the indent is 2 em).
 INDENT_TOLERANCE = 1.0
+#: A run-on line at least this much narrower than the measure is an indented first line.
+RUN_ON_INDENT = 1.8
 #: An unpunctuated line this much narrower than the measure is a heading, not a first line.
 HEADING_MARGIN = 2.9
 #: A line this much narrower than the measure is too short to be a first line.
@@ -26,6 +28,8 @@ LAST_LINE_MARGIN = 3.5
 WIDE_MARGIN = 2.0
 #: Neighbouring lines considered when estimating the measure at a line.
 WINDOW = 12
+#: Below this many lines, the widest ordinary line gives the measure.
+SMALL_SAMPLE = 8
 #: Which quantile of the neighbours' widths estimates the full measure.
 QUANTILE = 0.7
 
@@ -39,6 +43,11 @@ def ends_sentence(text: str) -> bool:
         return False
     # A dash closing a line ("……——") ends a lead-in or a kicker.
     return text[i] in TERMINAL or text[i] == "—"
+
+
+def heading_punctuation(text: str) -> int:
+    """Sentence punctuation inside a line; headings and subheads carry at most one mark."""
+    return sum(1 for ch in text if ch in "，、；。,;")
 
 
 def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list[float]:
@@ -62,7 +71,10 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
         middle = widths[len(widths) // 2]
         # Headline lines set across columns are far wider than the body: ignore them.
         usable = [w for w in widths if w <= middle + WIDE_MARGIN + 1]
-        measures[i] = usable[min(len(usable) - 1, int(QUANTILE * len(usable)))]
+        if len(usable) < SMALL_SAMPLE:
+            measures[i] = usable[-1]  # too few lines for a quantile: the widest is full
+        else:
+            measures[i] = usable[min(len(usable) - 1, int(QUANTILE * len(usable)))]
     return measures
 
 
@@ -89,4 +101,10 @@ def starts_paragraph(prev: Line, line: Line, prev_measure: float, measure: float
     # Both lines are narrower than the measure and the first ends mid-sentence:
     # an indented first line (about two em short) runs on; a line shorter than
     # any first line is a heading, so the next line starts a paragraph.
-    return prev.width <= prev_measure - HEADING_MARGIN
+    if heading_punctuation(prev.text) > 1:
+        return False
+    if prev.width <= prev_measure - HEADING_MARGIN:
+        return True
+    # A line that runs on is full or an indented first line; one a full indent
+    # short that does not end its paragraph is a first line, so ``prev`` was a heading.
+    return line.width <= measure - RUN_ON_INDENT and not ends_sentence(line.text)
