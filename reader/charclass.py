@@ -51,7 +51,11 @@ def is_ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum() or 0xFF10 <= ord(ch) <= 0xFF5A and ch.isalnum()
 
 
-def char_width(ch: str) -> float:
+#: Width of full-width punctuation when the typesetter compresses it (most mainland papers).
+COMPRESSED_PUNCT = 0.5
+
+
+def char_width(ch: str, punct_width: float = COMPRESSED_PUNCT) -> float:
     """Printed width in em, as a column typesetter sets it.
 
     Full-width punctuation is compressed to half width inside lines, Latin
@@ -61,7 +65,7 @@ def char_width(ch: str) -> float:
     if ch.isspace():
         return 0.0
     if ch in PUNCT_COMPRESSIBLE:
-        return 0.5
+        return punct_width
     if ord(ch) < 128:
         return 0.5
     return 1.0
@@ -73,7 +77,7 @@ THIN_SPACE = 0.3
 WORD_SPACE = 1.0
 
 
-def text_width(text: str, letter_spaced: bool = False) -> float:
+def text_width(text: str, letter_spaced: bool = False, punct_width: float = COMPRESSED_PUNCT) -> float:
     """Printed width of a line in em.
 
     Spaces beside Latin letters and digits stand for the thin spaces a
@@ -92,5 +96,5 @@ def text_width(text: str, letter_spaced: bool = False) -> float:
             elif is_cjk(left) and is_cjk(right):
                 width += WORD_SPACE
             continue
-        width += char_width(ch)
+        width += char_width(ch, punct_width)
     return width

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.columns import estimate_measures, is_wide, starts_paragraph
+from reader.columns import calibrate_punctuation, estimate_measures, is_wide, starts_paragraph
 from reader.joining import join_lines
 from reader.lines import Line
 from reader.model import Article, ArticleKind, Block, BlockKind, Layout, TracedText
@@ -101,6 +101,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
         if kind is not UnitKind.TEXT:
             seg += 1
     measures = estimate_measures(lines, segment_ids)
+    block_starts = [gappy and i > 0 and _tight(lines, i) and not _tight(lines, i - 1) for i in range(len(lines))]
     units: list[Unit] = []
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         if kind is not UnitKind.TEXT:
@@ -111,7 +112,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
             prev is not None
             and prev.is_text
             and not INLINE_DATELINE.match(line.text)
-            and not starts_paragraph(prev.last, line, measures[i - 1], measures[i])
+            and not starts_paragraph(prev.last, line, measures[i - 1], measures[i], block_starts[i])
         ):
             prev.lines.append(line)
             continue
@@ -257,8 +258,10 @@ class ColumnAssembler:
             and story.body
             and abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP
         )
-        headline_shape = len(pending) >= 2 and any(u.text.endswith("—") for u in pending[:-1])
-        headline_shape = headline_shape or any(u.wide for u in pending)
+        # Subheads stand one at a time between paragraphs; stacked heading blocks,
+        # or one set wider than the column, are a headline.
+        blocks = sum(1 + sum(1 for line in u.lines[1:] if line.gap_before) for u in pending)
+        headline_shape = blocks >= 2 or any(u.wide for u in pending)
         if story.closed or starts_story or measure_jump or headline_shape:
             if story.headline:
                 self.furniture.extend(pending)
@@ -366,6 +369,7 @@ def to_article(story: _Story) -> tuple[Article, list[Unit]]:
 
 def reflow_columns(lines: list[Line]) -> tuple[list[Article], list[TracedText], Layout]:
     lines = split_compound_lines(lines)
+    calibrate_punctuation(lines)
     gappy = is_gappy(lines)
     units = merge_stacked_headings(build_units(lines), gappy)
     mark_captions(units, gappy)

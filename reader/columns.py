@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from bisect import insort
 from collections.abc import Sequence
+from statistics import pvariance
 
-from reader.charclass import CLOSERS, TERMINAL
+from reader.charclass import CLOSERS, TERMINAL, text_width
 from reader.lines import Line
+from reader.patterns import INLINE_DATELINE
 
 #: Lines this much narrower than the measure start a paragraph (the indent is 2 em).
 INDENT_TOLERANCE = 1.0
@@ -43,6 +45,35 @@ def ends_sentence(text: str) -> bool:
         return False
     # A dash closing a line ("……——") ends a lead-in or a kicker.
     return text[i] in TERMINAL or text[i] == "—"
+
+
+#: Candidate widths of full-width punctuation: compressed (mainland practice) or full.
+PUNCT_WIDTHS = (0.5, 1.0)
+
+
+def calibrate_punctuation(lines: Sequence[Line]) -> float:
+    """Find how wide this page sets full-width punctuation, and re-measure the lines.
+
+    With the right width, the full lines of a column measure the same whether
+    they hold punctuation or not; with the wrong one they scatter. So take the
+    width under which lines near their neighbourhood's median scatter least.
+    """
+    best, best_spread = PUNCT_WIDTHS[0], float("inf")
+    plain = [line for line in lines if not line.letter_spaced]
+    for punct_width in PUNCT_WIDTHS:
+        widths = [text_width(line.text, False, punct_width) for line in plain]
+        residuals: list[float] = []
+        for i, width in enumerate(widths):
+            window = sorted(widths[max(0, i - 10) : i + 11])
+            residual = width - window[len(window) // 2]
+            if -1.2 < residual < 2.5:
+                residuals.append(residual)
+        spread = pvariance(residuals) if len(residuals) > 1 else float("inf")
+        if spread < best_spread - 1e-9:
+            best, best_spread = punct_width, spread
+    for line in lines:
+        line.remeasure(best)
+    return best
 
 
 def heading_punctuation(text: str) -> int:
@@ -83,28 +114,46 @@ def is_wide(line: Line, measure: float) -> bool:
     return not line.letter_spaced and line.width > measure + WIDE_MARGIN
 
 
-def starts_paragraph(prev: Line, line: Line, prev_measure: float, measure: float) -> bool:
-    """Does ``line`` begin a new paragraph after ``prev`` (both column lines)?"""
+def _is_heading_line(line: Line, measure: float) -> bool:
+    """Shorter than any indented first line and not ending a sentence: a heading.
+
+    Such a line cannot run on into the next one, whatever that one's width.
+    Datelines open a paragraph and are excluded.
+    """
+    return (
+        not line.letter_spaced
+        and line.width <= measure - HEADING_MARGIN
+        and not ends_sentence(line.text)
+        and heading_punctuation(line.text) <= 1
+        and not INLINE_DATELINE.match(line.text)
+    )
+
+
+def starts_paragraph(prev: Line, line: Line, prev_measure: float, measure: float, block_start: bool = False) -> bool:
+    """Does ``line`` begin a new paragraph after ``prev`` (both column lines)?
+
+    ``block_start`` says that ``line`` opens a block set apart from the text
+    before it (a run of lines with no blank line between, in a dump whose body
+    lines are separated by blank lines).
+    """
     if is_wide(prev, prev_measure) or is_wide(line, measure):
         return True
     # A sentence end on a line too short to be an indented first line closes the paragraph.
     if ends_sentence(prev.text) and not prev.letter_spaced and prev.width <= prev_measure - LAST_LINE_MARGIN:
         return True
+    if block_start and _is_heading_line(prev, prev_measure):
+        return True  # a heading, then a caption or other block set apart
     if line.letter_spaced:
         return False  # stretched to the full measure: a continuation
     if line.width > measure - INDENT_TOLERANCE:
         return False  # a full line never starts a paragraph
     if ends_sentence(prev.text):
         return True
-    if prev.letter_spaced or prev.width > prev_measure - INDENT_TOLERANCE:
-        return False  # a full line runs on into its paragraph's last line
-    # Both lines are narrower than the measure and the first ends mid-sentence:
-    # an indented first line (about two em short) runs on; a line shorter than
-    # any first line is a heading, so the next line starts a paragraph.
     if heading_punctuation(prev.text) > 1:
-        return False
+        return False  # punctuated like running text: a first line running on
     if prev.width <= prev_measure - HEADING_MARGIN:
-        return True
+        return True  # shorter than any first line and unpunctuated: a heading
     # A line that runs on is full or an indented first line; one a full indent
-    # short that does not end its paragraph is a first line, so ``prev`` was a heading.
+    # short that does not end its paragraph is a first line, so ``prev`` ended
+    # a paragraph or a heading (possibly one as wide as the column).
     return line.width <= measure - RUN_ON_INDENT and not ends_sentence(line.text)

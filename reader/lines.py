@@ -39,6 +39,9 @@ class Line:
     def first_char(self) -> str:
         return self.text[0]
 
+    def remeasure(self, punct_width: float) -> None:
+        self.width = text_width(self.text, self.letter_spaced, punct_width)
+
     def sub(self, start: int, end: int) -> Line:
         """A part of this line (offsets relative to the line text), re-stripped."""
         piece = self.text[start:end]

@@ -50,7 +50,10 @@ _FULL_DATE = rf"\d{{4}}{_SP}年{_SP}\d{{1,2}}{_SP}月{_SP}\d{{1,2}}{_SP}日"
 #: A running header or footer: a date with its weekday, or a page number label.
 RUNNING_HEADER = re.compile(rf"(?:{_FULL_DATE}{_SP}{_WEEKDAY}|{_WEEKDAY}{_SP}{_FULL_DATE})|^第{_SP}\d+{_SP}版")
 #: QR-code prompts and similar page furniture.
-QR_PROMPT = re.compile(r"^(?:扫一扫|扫码|扫描二维码|长按识别|微信扫)")
+QR_PROMPT = re.compile(
+    r"^(?:扫一扫|(?:扫码|扫描(?:上方|下方|左侧|右侧|左边|右边)?二维码|长按(?:识别)?二维码|微信扫一扫)"
+    r"(?:即可)?(?:阅读|关注|查看|观看|收看|收听|下载|了解|进入|获取|参与|看|听))"
+)
 #: A bare page number or a column label such as "社论" standing alone.
 STRAY_NUMBER = re.compile(r"^[\dA-Za-z]{1,3}$")
 

@@ -1,0 +1,5 @@
+import sys
+
+from jiaokan.cli import main
+
+sys.exit(main())

@@ -1,0 +1,49 @@
+"""The ``jiaokan`` command: composes the subcommands of each package.
+
+Each package that offers commands has a ``cli`` module with
+``register(subparsers)``; the parsed arguments carry a ``handler`` that returns
+the exit status. Packages are listed here, so the engine never imports storage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from jiaokan import __version__
+
+#: Modules contributing subcommands, in help order. Missing ones are skipped.
+COMMAND_MODULES = ("reader.cli", "db.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jiaokan", description="Jiaokan 校勘: newspaper text reading desk")
+    parser.add_argument("--version", action="version", version=f"jiaokan {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("jiaokan: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
