@@ -15,10 +15,9 @@ from collections.abc import Iterable
 from reader.columns import calibrate_punctuation, estimate_measures, is_wide, starts_paragraph
 from reader.joining import join_lines
 from reader.lines import Line
-from reader.model import Article, ArticleKind, Block, BlockKind, Layout, TracedText
+from reader.model import Article, Layout, TracedText
 from reader.patterns import (
     BYLINE,
-    EDITORIAL_LABEL,
     EMBEDDED_CREDIT,
     INLINE_DATELINE,
     JUMP_FROM,
@@ -27,7 +26,7 @@ from reader.patterns import (
     TRAILING_CREDIT,
     is_furniture,
 )
-from reader.headlines import split_headline
+from reader.stories import Story, to_article
 from reader.units import Unit, UnitKind, ends_with_terminal
 
 #: A measure change this large between two blocks means another story's column.
@@ -184,37 +183,14 @@ def mark_captions(units: list[Unit], gappy: bool) -> None:
             j -= 1
 
 
-class _Story:
-    """An article being assembled."""
-
-    def __init__(self) -> None:
-        self.body: list[Unit] = []
-        self.headline: list[Unit] = []
-        self.headline_before = False
-        self.byline: Unit | None = None
-        self.jump: Unit | None = None
-        self.closed = False  # a trailing credit or photo credit ended the body
-        self.photo = False
-        self.toc_head: Unit | None = None
-        self.labels: list[Unit] = []
-
-    @property
-    def has_body(self) -> bool:
-        return bool(self.body)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.body or self.headline or self.byline or self.jump or self.toc_head)
-
-
 class ColumnAssembler:
     """Walks the units once and builds articles and furniture."""
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
-        self.stories: list[_Story] = []
+        self.stories: list[Story] = []
         self.furniture: list[Unit] = []
-        self.current: _Story | None = None
+        self.current: Story | None = None
         self.pending: list[Unit] = []  # heading units awaiting a decision
         self.headline_for_next: list[Unit] = []
 
@@ -224,9 +200,9 @@ class ColumnAssembler:
             self.stories.append(self.current)
         self.current = None
 
-    def _start(self) -> _Story:
+    def _start(self) -> Story:
         self._finish()
-        story = _Story()
+        story = Story()
         if self.headline_for_next:
             story.headline = self.headline_for_next
             story.headline_before = True
@@ -234,7 +210,7 @@ class ColumnAssembler:
         self.current = story
         return story
 
-    def _story(self) -> _Story:
+    def _story(self) -> Story:
         return self.current if self.current is not None else self._start()
 
     # -- heading groups ----------------------------------------------------
@@ -326,45 +302,6 @@ class ColumnAssembler:
 
 def _starts_story(unit: Unit) -> bool:
     return unit.kind in (UnitKind.JUMP, UnitKind.BYLINE, UnitKind.TOC_HEAD) or unit.dateline or unit.caption
-
-
-def _traced(unit: Unit | None) -> TracedText | None:
-    return join_lines(unit.lines) if unit is not None else None
-
-
-def _kind_of(story: _Story, article: Article) -> ArticleKind:
-    if story.photo:
-        return ArticleKind.PHOTO
-    if story.toc_head is not None:
-        return ArticleKind.TOC
-    labels = " ".join(str(t) for t in (article.kicker, article.title) if t)
-    if labels and EDITORIAL_LABEL.search(labels):
-        return ArticleKind.EDITORIAL
-    total = sum(len(b.text) for b in article.blocks)
-    if not article.title and not article.continued_from and len(article.blocks) <= 2 and total < 160:
-        return ArticleKind.BRIEF
-    return ArticleKind.NEWS
-
-
-def to_article(story: _Story) -> tuple[Article, list[Unit]]:
-    """Build the article; returns it with any units that turned out to be furniture."""
-    head = split_headline(story.headline)
-    article = Article(
-        kicker=head.kicker,
-        title=head.title,
-        subtitle=head.subtitle,
-        byline=_traced(story.byline),
-        continued_from=_traced(story.jump),
-    )
-    if story.toc_head is not None:
-        article.title = _traced(story.toc_head)
-    for unit in story.body:
-        kind = BlockKind.SUBHEAD if unit.heading and not unit.caption else BlockKind.PARAGRAPH
-        text = join_lines(unit.lines)
-        if text:
-            article.blocks.append(Block(kind, text))
-    article.kind = _kind_of(story, article)
-    return article, head.leftover
 
 
 def reflow_columns(lines: list[Line]) -> tuple[list[Article], list[TracedText], Layout]:

@@ -77,7 +77,8 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
             try:
                 text = data[len(bom) :].decode(enc)
             except UnicodeDecodeError as exc:
-                raise DecodeError(name, f"starts with a {enc} byte order mark but is not valid {enc} (byte {exc.start + len(bom)})") from exc
+                where = exc.start + len(bom)
+                raise DecodeError(name, f"starts with a {enc} byte order mark but is not valid {enc} (byte {where})") from exc
             return _checked(name, Decoded(text, enc, had_bom=True))
     utf16 = _utf16_without_bom(data)
     if utf16:

@@ -7,6 +7,7 @@ Rules (GOLD-SPEC "canonical text"):
 - a space between two CJK characters elsewhere was put there by the writer
   (names in a byline, phrases of a slogan) and is kept as one ASCII space;
 - a space between two Latin words or numbers is kept as one space;
+- the space after a list marker opening a line ("- ") is kept;
 - a line break becomes nothing, except between two Latin letters (a space,
   traced to the line break) and after a line-end hyphen splitting a Latin word
   (the hyphen is dropped).
@@ -19,6 +20,10 @@ from collections.abc import Sequence
 from reader.charclass import LINE_END_HYPHENS, is_ascii_word, is_cjk, is_fullwidth_punct
 from reader.lines import Line
 from reader.model import TracedText
+
+
+#: List markers that open an item line ("- 标题……作者"); the space after one is formatting.
+LIST_MARKERS = frozenset("-–•·●■◆*")
 
 
 def _space_is_real(left: str, right: str, letter_spaced: bool) -> bool:
@@ -46,7 +51,8 @@ def line_pieces(line: Line, raw_offset_of: Sequence[int] | None = None) -> list[
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            if out and j < n and _space_is_real(out[-1][0], text[j], line.letter_spaced):
+            after_marker = len(out) == 1 and out[0][0] in LIST_MARKERS
+            if out and j < n and (after_marker or _space_is_real(out[-1][0], text[j], line.letter_spaced)):
                 out.append((" ", base + i))
             i = j
             continue

@@ -1,0 +1,81 @@
+"""Stories: articles under assembly, and how they become :class:`Article` values.
+
+Both engines collect units into stories (body, headline lines, credits, jump
+line) and hand them here, so headline roles, block kinds and article kinds are
+decided the same way whatever the extractor.
+"""
+
+from __future__ import annotations
+
+from reader.headlines import split_headline
+from reader.joining import join_lines
+from reader.model import Article, ArticleKind, Block, BlockKind, TracedText
+from reader.patterns import EDITORIAL_LABEL
+from reader.units import Unit
+
+#: A story without headline this short (characters of body) is a brief.
+BRIEF_MAX_CHARS = 160
+
+
+class Story:
+    """An article being assembled from units, before its text is joined."""
+
+    def __init__(self) -> None:
+        self.body: list[Unit] = []
+        self.headline: list[Unit] = []
+        self.headline_before = False
+        self.byline: Unit | None = None
+        self.jump: Unit | None = None
+        self.closed = False  # a trailing credit or photo credit ended the body
+        self.photo = False
+        self.toc_head: Unit | None = None
+        self.labels: list[Unit] = []
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.body)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.body or self.headline or self.byline or self.jump or self.toc_head)
+
+
+def _traced(unit: Unit | None) -> TracedText | None:
+    return join_lines(unit.lines) if unit is not None else None
+
+
+def _kind_of(story: Story, article: Article) -> ArticleKind:
+    if story.photo:
+        return ArticleKind.PHOTO
+    if story.toc_head is not None:
+        return ArticleKind.TOC
+    labels = " ".join(str(t) for t in (article.kicker, article.title) if t)
+    if labels and EDITORIAL_LABEL.search(labels):
+        return ArticleKind.EDITORIAL
+    total = sum(len(b.text) for b in article.blocks)
+    if not article.title and not article.continued_from and len(article.blocks) <= 2 and total < BRIEF_MAX_CHARS:
+        return ArticleKind.BRIEF
+    return ArticleKind.NEWS
+
+
+def to_article(story: Story) -> tuple[Article, list[Unit]]:
+    """Build the article; returns it with any units that turned out to be furniture."""
+    head = split_headline(story.headline)
+    article = Article(
+        kicker=head.kicker,
+        title=head.title,
+        subtitle=head.subtitle,
+        byline=_traced(story.byline),
+        continued_from=_traced(story.jump),
+    )
+    if story.toc_head is not None:
+        article.title = _traced(story.toc_head)
+    for unit in story.body:
+        kind = BlockKind.SUBHEAD if unit.heading and not unit.caption else BlockKind.PARAGRAPH
+        text = join_lines(unit.lines)
+        if text:
+            article.blocks.append(Block(kind, text))
+    article.kind = _kind_of(story, article)
+    return article, head.leftover
+
+
