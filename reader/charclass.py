@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: Full-width punctuation that typesetters compress to half width inside lines.
 PUNCT_COMPRESSIBLE = frozenset("，。、；：！？“”‘’（）《》〈〉「」『』【】〔〕")
 #: Punctuation that may close a paragraph when it ends a line.
@@ -77,24 +79,44 @@ THIN_SPACE = 0.3
 WORD_SPACE = 1.0
 
 
+_SPACE_RUNS = re.compile(r"\s+")
+_PUNCT_RE = re.compile("[" + "".join(sorted(PUNCT_COMPRESSIBLE)) + "]")
+
+
+def width_parts(text: str, letter_spaced: bool = False) -> tuple[float, int]:
+    """A line's width split as (everything but compressible punctuation, punctuation count).
+
+    The width under a given punctuation width is ``base + punct * punct_width``;
+    counting once lets a page try several punctuation widths cheaply.
+    """
+    punct = len(_PUNCT_RE.findall(text))
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        ascii_count = len(text.encode("ascii", "ignore"))
+        return len(text) - punct - ascii_count + ascii_count * 0.5, punct
+    spaces = 0
+    extra = 0.0
+    for match in _SPACE_RUNS.finditer(text):
+        spaces += match.end() - match.start()
+        i, j = match.start(), match.end()
+        if letter_spaced or i == 0 or j == len(text):
+            continue
+        left, right = text[i - 1], text[j]
+        if left.isascii() or right.isascii():
+            extra += THIN_SPACE
+        elif is_cjk(left) and is_cjk(right):
+            extra += WORD_SPACE
+    ascii_count = len(text.encode("ascii", "ignore")) - (text.count(" ") + text.count("\t") if spaces else 0)
+    others = len(text) - punct - ascii_count - spaces
+    return others + ascii_count * 0.5 + extra, punct
+
+
 def text_width(text: str, letter_spaced: bool = False, punct_width: float = COMPRESSED_PUNCT) -> float:
     """Printed width of a line in em.
 
     Spaces beside Latin letters and digits stand for the thin spaces a
-    typesetter puts around Western text, so they count a little; other spaces
-    (letter spacing, extraction noise) count nothing.
+    typesetter puts around Western text, so they count a little; a space
+    between two CJK words is a full-width space; other spaces (letter spacing,
+    extraction noise) count nothing.
     """
-    width = 0.0
-    last = len(text) - 1
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if letter_spaced or i == 0 or i == last or text[i - 1].isspace():
-                continue
-            left, right = text[i - 1], text[i + 1]
-            if left.isascii() or right.isascii():
-                width += THIN_SPACE
-            elif is_cjk(left) and is_cjk(right):
-                width += WORD_SPACE
-            continue
-        width += char_width(ch, punct_width)
-    return width
+    base, punct = width_parts(text, letter_spaced)
+    return base + punct * punct_width

@@ -19,12 +19,13 @@ from reader.model import Article, Layout, TracedText
 from reader.patterns import (
     BYLINE,
     EMBEDDED_CREDIT,
-    INLINE_DATELINE,
     JUMP_FROM,
     PHOTO_CREDIT,
     TOC_HEAD,
     TRAILING_CREDIT,
     is_furniture,
+    may_be_credit,
+    opens_with_dateline,
 )
 from reader.stories import Story, to_article
 from reader.units import Unit, UnitKind, ends_with_terminal
@@ -43,7 +44,8 @@ def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
     """Split a line holding text followed by a credit ("…机制 本报记者 某某")."""
     out: list[Line] = []
     for line in lines:
-        if BYLINE.match(line.text) or PHOTO_CREDIT.match(line.text):
+        text = line.text
+        if not may_be_credit(text) or " " not in text or BYLINE.match(text) or PHOTO_CREDIT.match(text):
             out.append(line)
             continue
         for match in EMBEDDED_CREDIT.finditer(line.text):
@@ -61,17 +63,18 @@ def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
 
 def classify(line: Line) -> UnitKind:
     text = line.text
-    if JUMP_FROM.match(text):
+    if text[:1] in "（(" and JUMP_FROM.match(text):
         return UnitKind.JUMP
     if is_furniture(text):
         return UnitKind.FURNITURE
-    if PHOTO_CREDIT.match(text):
-        return UnitKind.PHOTO_CREDIT
-    if BYLINE.match(text):
-        return UnitKind.BYLINE
-    if TRAILING_CREDIT.match(text):
-        return UnitKind.TRAILING_CREDIT
-    if TOC_HEAD.search(text) and len(text) <= 40:
+    if may_be_credit(text):
+        if PHOTO_CREDIT.match(text):
+            return UnitKind.PHOTO_CREDIT
+        if BYLINE.match(text):
+            return UnitKind.BYLINE
+        if TRAILING_CREDIT.match(text):
+            return UnitKind.TRAILING_CREDIT
+    if len(text) <= 40 and TOC_HEAD.search(text):
         return UnitKind.TOC_HEAD
     return UnitKind.TEXT
 
@@ -89,18 +92,20 @@ def _tight(lines: list[Line], i: int) -> bool:
 def build_units(lines: list[Line]) -> list[Unit]:
     """Group lines into units: paragraphs of column lines, and special lines."""
     kinds = [classify(line) for line in lines]
+    datelines = [kind is UnitKind.TEXT and opens_with_dateline(ln.text) for ln, kind in zip(lines, kinds, strict=True)]
     gappy = is_gappy(lines)
+    tight = [_tight(lines, i) for i in range(len(lines))] if gappy else [False] * len(lines)
     segment_ids: list[int] = []
     seg = 0
-    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        block_edge = gappy and i > 0 and _tight(lines, i) != _tight(lines, i - 1)
-        if kind is not UnitKind.TEXT or INLINE_DATELINE.match(line.text) or block_edge:
+    for i, kind in enumerate(kinds):
+        block_edge = gappy and i > 0 and tight[i] != tight[i - 1]
+        if kind is not UnitKind.TEXT or datelines[i] or block_edge:
             seg += 1
         segment_ids.append(seg)
         if kind is not UnitKind.TEXT:
             seg += 1
     measures = estimate_measures(lines, segment_ids)
-    block_starts = [gappy and i > 0 and _tight(lines, i) and not _tight(lines, i - 1) for i in range(len(lines))]
+    block_starts = [i > 0 and tight[i] and not tight[i - 1] for i in range(len(lines))]
     units: list[Unit] = []
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         if kind is not UnitKind.TEXT:
@@ -110,12 +115,12 @@ def build_units(lines: list[Line]) -> list[Unit]:
         if (
             prev is not None
             and prev.is_text
-            and not INLINE_DATELINE.match(line.text)
+            and not datelines[i]
             and not starts_paragraph(prev.last, line, measures[i - 1], measures[i], block_starts[i])
         ):
             prev.lines.append(line)
             continue
-        units.append(Unit(UnitKind.TEXT, [line], measures[i], dateline=bool(INLINE_DATELINE.match(line.text))))
+        units.append(Unit(UnitKind.TEXT, [line], measures[i], dateline=datelines[i]))
     for unit in units:
         if unit.is_text:
             unit.wide = any(is_wide(line, unit.measure) for line in unit.lines)

@@ -10,13 +10,13 @@ whatever the line before it ends with.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from statistics import pvariance
 
-from reader.charclass import CLOSERS, TERMINAL, text_width
+from reader.charclass import CLOSERS, TERMINAL
 from reader.lines import Line
-from reader.patterns import INLINE_DATELINE
+from reader.patterns import opens_with_dateline
 
 #: Lines this much narrower than the measure start a paragraph (the indent is 2 em).
 INDENT_TOLERANCE = 1.0
@@ -49,6 +49,8 @@ def ends_sentence(text: str) -> bool:
 
 #: Candidate widths of full-width punctuation: compressed (mainland practice) or full.
 PUNCT_WIDTHS = (0.5, 1.0)
+#: Calibration looks at every n-th line: plenty for a statistic over a page.
+CALIBRATION_STRIDE = 3
 
 
 def calibrate_punctuation(lines: Sequence[Line]) -> float:
@@ -61,9 +63,10 @@ def calibrate_punctuation(lines: Sequence[Line]) -> float:
     best, best_spread = PUNCT_WIDTHS[0], float("inf")
     plain = [line for line in lines if not line.letter_spaced]
     for punct_width in PUNCT_WIDTHS:
-        widths = [text_width(line.text, False, punct_width) for line in plain]
+        widths = [line.width_with(punct_width) for line in plain]
         residuals: list[float] = []
-        for i, width in enumerate(widths):
+        for i in range(0, len(widths), CALIBRATION_STRIDE):
+            width = widths[i]
             window = sorted(widths[max(0, i - 10) : i + 11])
             residual = width - window[len(window) // 2]
             if -1.2 < residual < 2.5:
@@ -85,28 +88,47 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
     """The column measure at each line, from its neighbours in the same segment.
 
     Letter-spaced lines are left out (their characters are fewer than the
-    measure holds); so are very short lines, which say nothing about the measure.
+    measure holds). The window slides over each segment with a sorted list,
+    so the cost stays linear in the number of lines.
     """
     n = len(lines)
     measures = [0.0] * n
-    for i in range(n):
-        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        widths: list[float] = []
-        for k in range(lo, hi):
-            if segment_ids[k] != segment_ids[i] or lines[k].letter_spaced:
-                continue
-            insort(widths, lines[k].width)
-        if not widths:
-            measures[i] = lines[i].width
-            continue
-        middle = widths[len(widths) // 2]
-        # Headline lines set across columns are far wider than the body: ignore them.
-        usable = [w for w in widths if w <= middle + WIDE_MARGIN + 1]
-        if len(usable) < SMALL_SAMPLE:
-            measures[i] = usable[-1]  # too few lines for a quantile: the widest is full
-        else:
-            measures[i] = usable[min(len(usable) - 1, int(QUANTILE * len(usable)))]
+    start = 0
+    while start < n:
+        end = start
+        while end < n and segment_ids[end] == segment_ids[start]:
+            end += 1
+        _measure_segment(lines, start, end, measures)
+        start = end
     return measures
+
+
+def _measure_segment(lines: Sequence[Line], start: int, end: int, out: list[float]) -> None:
+    def usable(k: int) -> bool:
+        return not lines[k].letter_spaced
+
+    window: list[float] = []
+    lo, hi = start, start  # window holds usable widths of lines[lo:hi]
+    for i in range(start, end):
+        want_lo, want_hi = max(start, i - WINDOW), min(end, i + WINDOW + 1)
+        while hi < want_hi:
+            if usable(hi):
+                insort(window, lines[hi].width)
+            hi += 1
+        while lo < want_lo:
+            if usable(lo):
+                del window[bisect_left(window, lines[lo].width)]
+            lo += 1
+        out[i] = _measure_from(window) if window else lines[i].width
+
+
+def _measure_from(widths: list[float]) -> float:
+    middle = widths[len(widths) // 2]
+    # Headline lines set across columns are far wider than the body: ignore them.
+    cut = bisect_right(widths, middle + WIDE_MARGIN + 1)
+    if cut < SMALL_SAMPLE:
+        return widths[cut - 1]  # too few lines for a quantile: the widest is full
+    return widths[min(cut - 1, int(QUANTILE * cut))]
 
 
 def is_wide(line: Line, measure: float) -> bool:
@@ -125,7 +147,7 @@ def _is_heading_line(line: Line, measure: float) -> bool:
         and line.width <= measure - HEADING_MARGIN
         and not ends_sentence(line.text)
         and heading_punctuation(line.text) <= 1
-        and not INLINE_DATELINE.match(line.text)
+        and not opens_with_dateline(line.text)
     )
 
 

@@ -78,7 +78,8 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
                 text = data[len(bom) :].decode(enc)
             except UnicodeDecodeError as exc:
                 where = exc.start + len(bom)
-                raise DecodeError(name, f"starts with a {enc} byte order mark but is not valid {enc} (byte {where})") from exc
+                reason = f"starts with a {enc} byte order mark but is not valid {enc} (byte {where})"
+                raise DecodeError(name, reason) from exc
             return _checked(name, Decoded(text, enc, had_bom=True))
     utf16 = _utf16_without_bom(data)
     if utf16:

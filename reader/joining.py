@@ -15,13 +15,14 @@ Rules (GOLD-SPEC "canonical text"):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reader.charclass import LINE_END_HYPHENS, is_ascii_word, is_cjk, is_fullwidth_punct
 from reader.lines import Line
 from reader.model import TracedText
 
-
+_SPACE_RUN = re.compile(r"\s+")
 #: List markers that open an item line ("- 标题……作者"); the space after one is formatting.
 LIST_MARKERS = frozenset("-–•·●■◆*")
 
@@ -40,25 +41,28 @@ def _space_is_real(left: str, right: str, letter_spaced: bool) -> bool:
     return True  # two Western tokens, or Western punctuation between them
 
 
-def line_pieces(line: Line, raw_offset_of: Sequence[int] | None = None) -> list[tuple[str, int]]:
-    """The (character, raw offset) pairs of one line with its spaces resolved."""
+def line_pieces(line: Line) -> tuple[list[str], list[int]]:
+    """The characters of one line with its spaces resolved, and their raw offsets."""
     text, base = line.text, line.start
-    out: list[tuple[str, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            after_marker = len(out) == 1 and out[0][0] in LIST_MARKERS
-            if out and j < n and (after_marker or _space_is_real(out[-1][0], text[j], line.letter_spaced)):
-                out.append((" ", base + i))
-            i = j
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return list(text), list(range(base, base + len(text)))
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for match in _SPACE_RUN.finditer(text):
+        i, j = match.span()
+        chars.extend(text[pos:i])
+        offsets.extend(range(base + pos, base + i))
+        pos = j
+        if not chars or j >= len(text):
             continue
-        out.append((ch, base + i))
-        i += 1
-    return out
+        after_marker = len(chars) == 1 and chars[0] in LIST_MARKERS
+        if after_marker or _space_is_real(chars[-1], text[j], line.letter_spaced):
+            chars.append(" ")
+            offsets.append(base + i)
+    chars.extend(text[pos:])
+    offsets.extend(range(base + pos, base + len(text)))
+    return chars, offsets
 
 
 def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:
@@ -67,26 +71,31 @@ def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:
     ``separator`` (e.g. a space for two-line parallel headlines) is placed between
     lines and traced to the first character of the line break.
     """
-    pieces: list[tuple[str, int]] = []
+    chars: list[str] = []
+    sources: list[int] = []
     for line in lines:
-        current = line_pieces(line)
-        if not current:
+        line_chars, line_offsets = line_pieces(line)
+        if not line_chars:
             continue
-        if pieces:
-            prev_ch, prev_off = pieces[-1]
-            next_ch = current[0][0]
+        if chars:
+            prev_ch, prev_off = chars[-1], sources[-1]
+            next_ch = line_chars[0]
             if separator:
-                pieces.append((separator, prev_off + 1))
+                chars.append(separator)
+                sources.append(prev_off + 1)
             elif (
                 prev_ch in LINE_END_HYPHENS
-                and len(pieces) >= 2
-                and pieces[-2][0].isascii()
-                and pieces[-2][0].isalpha()
+                and len(chars) >= 2
+                and chars[-2].isascii()
+                and chars[-2].isalpha()
                 and next_ch.isascii()
                 and next_ch.isalpha()
             ):
-                pieces.pop()
+                chars.pop()
+                sources.pop()
             elif prev_ch.isascii() and prev_ch.isalpha() and next_ch.isascii() and next_ch.isalpha():
-                pieces.append((" ", prev_off + 1))
-        pieces.extend(current)
-    return TracedText.from_pieces(pieces)
+                chars.append(" ")
+                sources.append(prev_off + 1)
+        chars.extend(line_chars)
+        sources.extend(line_offsets)
+    return TracedText("".join(chars), tuple(sources))

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from reader.charclass import text_width
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
+from reader.charclass import COMPRESSED_PUNCT, width_parts
 
 
 @dataclass(slots=True)
@@ -26,10 +23,17 @@ class Line:
     gap_before: bool
     width: float = 0.0
     letter_spaced: bool = False
+    base_width: float = 0.0
+    punct_count: int = 0
 
     def __post_init__(self) -> None:
         self.letter_spaced = is_letter_spaced(self.text)
-        self.width = text_width(self.text, self.letter_spaced)
+        self.base_width, self.punct_count = width_parts(self.text, self.letter_spaced)
+        self.width = self.width_with(COMPRESSED_PUNCT)
+
+    def width_with(self, punct_width: float) -> float:
+        """The printed width if full-width punctuation is set ``punct_width`` em wide."""
+        return self.base_width + self.punct_count * punct_width
 
     @property
     def last_char(self) -> str:
@@ -40,7 +44,7 @@ class Line:
         return self.text[0]
 
     def remeasure(self, punct_width: float) -> None:
-        self.width = text_width(self.text, self.letter_spaced, punct_width)
+        self.width = self.width_with(punct_width)
 
     def sub(self, start: int, end: int) -> Line:
         """A part of this line (offsets relative to the line text), re-stripped."""
@@ -56,6 +60,8 @@ def is_letter_spaced(text: str) -> bool:
     Typesetters stretch a short line to the column width by letter spacing; the
     extractor renders the extra space as a space between nearly every character.
     """
+    if text.count(" ") + text.count("\u3000") < 4:
+        return False
     tokens = text.split()
     if len(tokens) < 5:
         return False
@@ -67,21 +73,14 @@ def split_lines(raw: str) -> list[Line]:
     """The non-blank lines of ``raw`` (any newline convention), stripped."""
     out: list[Line] = []
     pos = 0
-    number = 0
     gap = False
-    for match in [*_LINE_BREAK.finditer(raw), None]:
-        end = match.start() if match else len(raw)
-        segment = raw[pos:end]
-        stripped = segment.strip()
+    for number, chunk in enumerate(raw.splitlines(keepends=True)):
+        stripped = chunk.strip()
         if stripped:
-            lead = len(segment) - len(segment.lstrip())
-            start = pos + lead
+            start = pos + chunk.index(stripped[0])
             out.append(Line(number, start, start + len(stripped), stripped, gap or not out))
             gap = False
         else:
             gap = True
-        if match is None:
-            break
-        pos = match.end()
-        number += 1
+        pos += len(chunk)
     return out

@@ -13,13 +13,14 @@ from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
     BYLINE,
-    INLINE_DATELINE,
     JUMP_FROM,
     PHOTO_CREDIT,
     TOC_HEAD,
     TOC_ITEM,
     TRAILING_CREDIT,
     is_furniture,
+    may_be_credit,
+    opens_with_dateline,
 )
 from reader.stories import Story, to_article
 from reader.units import Unit, UnitKind, ends_with_terminal, is_subtitle_text
@@ -32,17 +33,18 @@ SPARSE_GAPS = 0.3
 
 def _classify(line: Line) -> UnitKind:
     text = line.text
-    if JUMP_FROM.match(text):
+    if text[:1] in "（(" and JUMP_FROM.match(text):
         return UnitKind.JUMP
     if is_furniture(text):
         return UnitKind.FURNITURE
-    if PHOTO_CREDIT.match(text):
-        return UnitKind.PHOTO_CREDIT
-    if BYLINE.match(text):
-        return UnitKind.BYLINE
-    if TRAILING_CREDIT.match(text):
-        return UnitKind.TRAILING_CREDIT
-    if TOC_HEAD.search(text) and len(text) <= 40:
+    if may_be_credit(text):
+        if PHOTO_CREDIT.match(text):
+            return UnitKind.PHOTO_CREDIT
+        if BYLINE.match(text):
+            return UnitKind.BYLINE
+        if TRAILING_CREDIT.match(text):
+            return UnitKind.TRAILING_CREDIT
+    if len(text) <= 40 and TOC_HEAD.search(text):
         return UnitKind.TOC_HEAD
     return UnitKind.TEXT
 
@@ -51,7 +53,7 @@ def _unit(line: Line) -> Unit:
     kind = _classify(line)
     unit = Unit(kind, [line], line.width)
     if kind is UnitKind.TEXT:
-        unit.dateline = bool(INLINE_DATELINE.match(line.text))
+        unit.dateline = opens_with_dateline(line.text)
         unit.heading = (
             not unit.dateline and not ends_with_terminal(line.text) and len(line.text) <= MAX_HEADING_CHARS
         )

@@ -65,10 +65,30 @@ TOC_ITEM = re.compile(r"^(?:[-–—•·●■◆]\s*|\d{1,2}[.、]\s*)|……\
 EDITORIAL_LABEL = re.compile(r"社论|评论员文章|本报评论员|短评|时评")
 
 
+def opens_with_dateline(text: str) -> bool:
+    """An inline dateline opens the line (cheap character test first)."""
+    head = text[:40]
+    return ("讯" in head or "电" in head) and INLINE_DATELINE.match(text) is not None
+
+
 def normalise_spaces(text: str) -> str:
     """Collapse runs of blanks for matching (matching only: output keeps the raw)."""
     return re.sub(r"\s+", " ", text).strip()
 
 
 def is_furniture(text: str) -> bool:
-    return bool(RUNNING_HEADER.search(text) or QR_PROMPT.match(text) or JUMP_TO.match(text) or STRAY_NUMBER.match(text))
+    if len(text) <= 3 and STRAY_NUMBER.match(text):
+        return True
+    if "转" in text and JUMP_TO.match(text):
+        return True
+    if ("扫" in text or "长按" in text) and QR_PROMPT.match(text):
+        return True
+    return ("年" in text or "版" in text) and bool(RUNNING_HEADER.search(text))
+
+
+#: Characters one of which every credit line contains (a cheap test before the regexes).
+_CREDIT_HINTS = re.compile("记者|通讯员|摄|实习生|评论员|撰稿|编辑|作者|电")
+
+
+def may_be_credit(text: str) -> bool:
+    return (len(text) <= 12 and text[:1] in "（(") or _CREDIT_HINTS.search(text) is not None
