@@ -2,34 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reader.charclass import COMPRESSED_PUNCT, width_parts
 
 
-@dataclass(slots=True)
 class Line:
-    """One non-blank dump line, stripped, with its raw offsets.
+    """One non-blank dump line, stripped, with its raw offsets and printed width.
 
     ``start``/``end`` bound the stripped text in the raw dump, so
     ``raw[start:end] == text``. ``gap_before`` says whether blank lines
-    separate it from the previous non-blank line.
+    separate it from the previous non-blank line. A plain slotted class: a page
+    has a thousand of these and they are built on the hot path.
     """
 
-    number: int  # 0-based line number in the dump
-    start: int
-    end: int
-    text: str
-    gap_before: bool
-    width: float = 0.0
-    letter_spaced: bool = False
-    base_width: float = 0.0
-    punct_count: int = 0
+    __slots__ = ("number", "start", "end", "text", "gap_before", "letter_spaced", "base_width", "punct_count", "width")
 
-    def __post_init__(self) -> None:
-        self.letter_spaced = is_letter_spaced(self.text)
-        self.base_width, self.punct_count = width_parts(self.text, self.letter_spaced)
-        self.width = self.width_with(COMPRESSED_PUNCT)
+    def __init__(self, number: int, start: int, end: int, text: str, gap_before: bool) -> None:
+        self.number = number  # 0-based line number in the dump
+        self.start = start
+        self.end = end
+        self.text = text
+        self.gap_before = gap_before
+        self.letter_spaced = is_letter_spaced(text)
+        self.base_width, self.punct_count = width_parts(text, self.letter_spaced)
+        self.width = self.base_width + self.punct_count * COMPRESSED_PUNCT
+
+    def __repr__(self) -> str:
+        return f"Line({self.number}, {self.start}, {self.end}, {self.text!r}, gap_before={self.gap_before})"
 
     def width_with(self, punct_width: float) -> float:
         """The printed width if full-width punctuation is set ``punct_width`` em wide."""
