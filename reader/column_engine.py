@@ -191,8 +191,9 @@ def mark_captions(units: list[Unit], gappy: bool) -> None:
 class ColumnAssembler:
     """Walks the units once and builds articles and furniture."""
 
-    def __init__(self, units: list[Unit]) -> None:
+    def __init__(self, units: list[Unit], title_before: bool = False) -> None:
         self.units = units
+        self.title_before = title_before
         self.stories: list[Story] = []
         self.furniture: list[Unit] = []
         self.current: Story | None = None
@@ -243,6 +244,11 @@ class ColumnAssembler:
         # or one set wider than the column, are a headline.
         blocks = sum(1 + sum(1 for line in u.lines[1:] if line.gap_before) for u in pending)
         headline_shape = blocks >= 2 or any(u.wide for u in pending)
+        if self.title_before and upcoming is not None and (story.closed or starts_story or headline_shape):
+            # Headlines printed before their body: these open the next story.
+            self._finish()
+            self.headline_for_next = pending
+            return
         if story.closed or starts_story or measure_jump or headline_shape:
             if story.headline:
                 self.furniture.extend(pending)
@@ -309,14 +315,33 @@ def _starts_story(unit: Unit) -> bool:
     return unit.kind in (UnitKind.JUMP, UnitKind.BYLINE, UnitKind.TOC_HEAD) or unit.dateline or unit.caption
 
 
+def _headless_bodies(stories: list[Story]) -> int:
+    """Stories with a body but no headline (a jump line excuses it: the headline is on another page)."""
+    return sum(1 for st in stories if st.has_body and not st.headline and st.jump is None and st.toc_head is None)
+
+
+def assemble(units: list[Unit]) -> ColumnAssembler:
+    """Read the page both ways (headlines after / before their body) and keep the better reading.
+
+    The better reading leaves fewer bodies without a headline; on a tie the
+    common layout of these dumps, headlines after the body, wins.
+    """
+    after = ColumnAssembler(units)
+    after.run()
+    if not any(st.headline_before for st in after.stories):
+        return after
+    before = ColumnAssembler(units, title_before=True)
+    before.run()
+    return before if _headless_bodies(before.stories) < _headless_bodies(after.stories) else after
+
+
 def reflow_columns(lines: list[Line]) -> tuple[list[Article], list[TracedText], Layout]:
     lines = split_compound_lines(lines)
     calibrate_punctuation(lines)
     gappy = is_gappy(lines)
     units = merge_stacked_headings(build_units(lines), gappy)
     mark_captions(units, gappy)
-    assembler = ColumnAssembler(units)
-    assembler.run()
+    assembler = assemble(units)
     articles: list[Article] = []
     furniture_units = list(assembler.furniture)
     before = after = 0

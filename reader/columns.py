@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
-from statistics import pvariance
 
-from reader.charclass import CLOSERS, TERMINAL
+from reader.charclass import CLOSERS, COMPRESSED_PUNCT, TERMINAL
 from reader.lines import Line
 from reader.patterns import opens_with_dateline
 
@@ -34,6 +33,9 @@ WINDOW = 12
 SMALL_SAMPLE = 8
 #: Which quantile of the neighbours' widths estimates the full measure.
 QUANTILE = 0.7
+#: A cluster an indent above the estimate, this large relative to the lines at the
+#: estimate, shows the estimate found the first lines of short paragraphs.
+INDENT_CLUSTER_SHARE = 0.6
 
 
 def ends_sentence(text: str) -> bool:
@@ -43,37 +45,58 @@ def ends_sentence(text: str) -> bool:
         i -= 1
     if i < 0:
         return False
-    # A dash closing a line ("……——") ends a lead-in or a kicker.
+    # A dash closing a line ("……——") ends a lead-in or a kicker; an ASCII full
+    # stop (second extractor) ends a sentence unless it is part of a number.
+    if text[i] == ".":
+        return i > 0 and not text[i - 1].isdigit()
     return text[i] in TERMINAL or text[i] == "—"
 
 
-#: Candidate widths of full-width punctuation: compressed (mainland practice) or full.
-PUNCT_WIDTHS = (0.5, 1.0)
-#: Calibration looks at every n-th line: plenty for a statistic over a page.
-CALIBRATION_STRIDE = 3
+#: Full-width punctuation set at full width instead of compressed (some papers do).
+FULL_PUNCT = 1.0
+#: How much narrower (em per punctuation mark) full lines must look under compression
+#: before the page is taken to set its punctuation full width.
+CALIBRATION_SLOPE = -0.15
+
+
+def punctuation_slope(lines: Sequence[Line], punct_width: float) -> float:
+    """How a full line's width changes per punctuation mark it holds, at ``punct_width``.
+
+    Full lines of a column have one width whatever they hold. Measured with
+    the page's true punctuation width, a full line's excess over its
+    neighbourhood's upper quartile does not depend on its punctuation count;
+    with the wrong width it drifts by about half an em per mark.
+    """
+    plain = [line for line in lines if not line.letter_spaced]
+    widths = [line.width_with(punct_width) for line in plain]
+    xs: list[int] = []
+    ys: list[float] = []
+    for i, width in enumerate(widths):
+        window = sorted(widths[max(0, i - 10) : i + 11])
+        excess = width - window[(3 * len(window)) // 4]
+        if -1.5 < excess < 1.5:
+            xs.append(plain[i].punct_count)
+            ys.append(excess)
+    if len(xs) < 2:
+        return 0.0
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    var_x = sum((x - mean_x) ** 2 for x in xs)
+    if not var_x:
+        return 0.0
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var_x
 
 
 def calibrate_punctuation(lines: Sequence[Line]) -> float:
     """Find how wide this page sets full-width punctuation, and re-measure the lines.
 
-    With the right width, the full lines of a column measure the same whether
-    they hold punctuation or not; with the wrong one they scatter. So take the
-    width under which lines near their neighbourhood's median scatter least.
+    Most mainland papers compress punctuation to half an em; others set it
+    full width. Under compression, a full-width page shows full lines getting
+    narrower the more punctuation they hold: switch only on that evidence.
     """
-    best, best_spread = PUNCT_WIDTHS[0], float("inf")
-    plain = [line for line in lines if not line.letter_spaced]
-    for punct_width in PUNCT_WIDTHS:
-        widths = [line.width_with(punct_width) for line in plain]
-        residuals: list[float] = []
-        for i in range(0, len(widths), CALIBRATION_STRIDE):
-            width = widths[i]
-            window = sorted(widths[max(0, i - 10) : i + 11])
-            residual = width - window[len(window) // 2]
-            if -1.2 < residual < 2.5:
-                residuals.append(residual)
-        spread = pvariance(residuals) if len(residuals) > 1 else float("inf")
-        if spread < best_spread - 1e-9:
-            best, best_spread = punct_width, spread
+    best = COMPRESSED_PUNCT
+    compressed = punctuation_slope(lines, COMPRESSED_PUNCT)
+    if compressed < CALIBRATION_SLOPE and abs(punctuation_slope(lines, FULL_PUNCT)) < abs(compressed):
+        best = FULL_PUNCT
     for line in lines:
         line.remeasure(best)
     return best
@@ -123,12 +146,22 @@ def _measure_segment(lines: Sequence[Line], start: int, end: int, out: list[floa
 
 
 def _measure_from(widths: list[float]) -> float:
-    middle = widths[len(widths) // 2]
     # Headline lines set across columns are far wider than the body: ignore them.
-    cut = bisect_right(widths, middle + WIDE_MARGIN + 1)
+    # The reference is the upper quartile, not the median: a stretch of short
+    # lines (last lines, headings) must not make the full lines look wide.
+    upper = widths[(3 * len(widths)) // 4]
+    cut = bisect_right(widths, upper + WIDE_MARGIN + 1)
     if cut < SMALL_SAMPLE:
         return widths[cut - 1]  # too few lines for a quantile: the widest is full
-    return widths[min(cut - 1, int(QUANTILE * cut))]
+    estimate = widths[min(cut - 1, int(QUANTILE * cut))]
+    # Short paragraphs are mostly first and last lines, and the quantile may land
+    # on the first lines. They sit one indent below the full lines: a cluster
+    # about an indent above the estimate means the measure is that cluster.
+    above = widths[bisect_left(widths, estimate + 1.2, 0, cut) : bisect_right(widths, estimate + 2.8, 0, cut)]
+    near = bisect_right(widths, estimate + 0.8, 0, cut) - bisect_left(widths, estimate - 0.8, 0, cut)
+    if len(above) >= 3 and len(above) >= INDENT_CLUSTER_SHARE * near:
+        return above[len(above) // 2]
+    return estimate
 
 
 def is_wide(line: Line, measure: float) -> bool:

@@ -61,6 +61,8 @@ def ends_with_terminal(text: str) -> bool:
     i = len(text) - 1
     while i >= 0 and text[i] in CLOSERS:
         i -= 1
+    if i > 0 and text[i] == ".":
+        return not text[i - 1].isdigit()  # "…结束." but not "3."
     return i >= 0 and text[i] in TERMINAL
 
 

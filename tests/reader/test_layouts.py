@@ -1,0 +1,68 @@
+"""Column dumps laid out both ways (headlines after / before the body), built by the test typesetter."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader import Layout, document_to_gold, reflow_text
+from tests.reader.typeset import Story, typeset
+
+HEADER = "综合新闻 2025年9月6日 星期六 3"
+
+STORIES = [
+    Story(
+        [
+            "本报讯（记者柯远帆）9月6日，澜州市总工会在港区举办首届码头工人运动会，来自12家港口企业的600余名职工参加了拔河、搬运接力等8个项目的比赛。",
+            "运动会项目贴近码头作业实际，既考验体力，也考验班组之间的协作。澜州港集装箱码头的装卸班组获得团体第一名。",
+        ],
+        kicker="港口职工赛出精气神——",
+        title="澜州举办首届码头工人运动会",
+    ),
+    Story(
+        [
+            "青禾县总工会近日发布消息，今年将为全县环卫工人免费体检，体检项目在去年基础上增加了心脑血管检查等3项内容。",
+            "据介绍，体检由县人民医院承担，每个乡镇安排一个集中体检日，环卫工人不用请假就能完成体检。县总工会还为每名环卫工人准备了一份防暑降温用品。",
+            "“往年体检要自己跑医院，现在医生到家门口来了。”在白鹭镇参加体检的环卫工人冯春燕说。",
+        ],
+        title="青禾环卫工人享受免费体检",
+        byline="本报记者 苏映雪",
+        subheads={2: "体检送到家门口"},
+    ),
+    Story(
+        [
+            "本报澜州9月5日电（记者杜若衡）澜州市首批职工疗休养基地今天挂牌，6家基地分布在山区和海岛，全年可接待一线职工3000人次。",
+            "疗休养名额向高温作业、夜班作业等岗位职工倾斜，今年以来已有两批共180名劳模和一线职工参加。",
+        ],
+        kicker="面向一线职工开放",
+        title="澜州首批职工疗休养基地挂牌",
+    ),
+]
+
+
+@pytest.mark.parametrize("title_before", [False, True], ids=["title-after", "title-before"])
+def test_headlines_go_to_their_own_story(title_before: bool) -> None:
+    doc = reflow_text(typeset(STORIES, title_before=title_before, header=HEADER))
+    assert doc.layout is (Layout.TITLE_BEFORE if title_before else Layout.TITLE_AFTER)
+    gold = document_to_gold(doc)
+    assert [(a["kicker"], a["title"]) for a in gold["articles"]] == [(s.kicker, s.title) for s in STORIES]
+    assert [a["byline"] for a in gold["articles"]] == [s.byline for s in STORIES]
+    for article, story in zip(gold["articles"], STORIES, strict=True):
+        expected = list(story.paragraphs)
+        for index, subhead in sorted(story.subheads.items(), reverse=True):
+            expected.insert(index, subhead)
+        assert article["paragraphs"] == expected
+        assert article["subheads"] == list(story.subheads.values())
+    assert [f.replace(" ", "") for f in gold["furniture"]] == [HEADER.replace(" ", "")]
+
+
+@pytest.mark.parametrize("measure", [12, 14, 17, 20, 22, 24])
+def test_any_column_measure(measure: int) -> None:
+    """Nothing depends on a particular column width.
+
+    (Past about 24 em these short paragraphs are two lines each, so a story
+    holds almost no full line and its measure cannot be known from it: a limit
+    of the method, noted in the README.)
+    """
+    gold = document_to_gold(reflow_text(typeset(STORIES, measure=measure)))
+    assert [len(a["paragraphs"]) for a in gold["articles"]] == [2, 4, 2]
+    assert [a["title"] for a in gold["articles"]] == [s.title for s in STORIES]
