@@ -116,7 +116,9 @@ def build_units(lines: list[Line]) -> list[Unit]:
             prev is not None
             and prev.is_text
             and not datelines[i]
-            and not starts_paragraph(prev.last, line, measures[i - 1], measures[i], block_starts[i])
+            and not starts_paragraph(
+                prev.last, line, measures[i - 1], measures[i], block_starts[i], prev_is_first=len(prev.lines) == 1
+            )
         ):
             prev.lines.append(line)
             continue

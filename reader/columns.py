@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
+from math import copysign, sqrt
 
 from reader.charclass import CLOSERS, COMPRESSED_PUNCT, TERMINAL
 from reader.lines import Line
 from reader.patterns import opens_with_dateline
 
-#: Lines this much narrower than the measure start a paragraph (the indent is 2 em).
+#: The first-line indent of a paragraph, in em.
+INDENT = 2.0
+#: Lines this much narrower than the measure start a paragraph.
 INDENT_TOLERANCE = 1.0
 #: A run-on line at least this much narrower than the measure is an indented first line.
 RUN_ON_INDENT = 1.8
@@ -57,15 +60,18 @@ FULL_PUNCT = 1.0
 #: How much narrower (em per punctuation mark) full lines must look under compression
 #: before the page is taken to set its punctuation full width.
 CALIBRATION_SLOPE = -0.15
+#: How clearly (t statistic) that drift must stand out of the noise of a small page.
+CALIBRATION_T = -3.5
 
 
-def punctuation_slope(lines: Sequence[Line], punct_width: float) -> float:
+def punctuation_slope(lines: Sequence[Line], punct_width: float) -> tuple[float, float]:
     """How a full line's width changes per punctuation mark it holds, at ``punct_width``.
 
     Full lines of a column have one width whatever they hold. Measured with
     the page's true punctuation width, a full line's excess over its
     neighbourhood's upper quartile does not depend on its punctuation count;
-    with the wrong width it drifts by about half an em per mark.
+    with the wrong width it drifts by about half an em per mark. Returns the
+    least-squares slope and its t statistic (slope over standard error).
     """
     plain = [line for line in lines if not line.letter_spaced]
     widths = [line.width_with(punct_width) for line in plain]
@@ -77,13 +83,17 @@ def punctuation_slope(lines: Sequence[Line], punct_width: float) -> float:
         if -1.5 < excess < 1.5:
             xs.append(plain[i].punct_count)
             ys.append(excess)
-    if len(xs) < 2:
-        return 0.0
-    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    n = len(xs)
+    if n < 3:
+        return 0.0, 0.0
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
     var_x = sum((x - mean_x) ** 2 for x in xs)
     if not var_x:
-        return 0.0
-    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var_x
+        return 0.0, 0.0
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var_x
+    residual = sum((y - mean_y - slope * (x - mean_x)) ** 2 for x, y in zip(xs, ys, strict=True))
+    error = sqrt(residual / (n - 2) / var_x)
+    return slope, (slope / error if error else copysign(float("inf"), slope) if slope else 0.0)
 
 
 def calibrate_punctuation(lines: Sequence[Line]) -> float:
@@ -94,8 +104,12 @@ def calibrate_punctuation(lines: Sequence[Line]) -> float:
     narrower the more punctuation they hold: switch only on that evidence.
     """
     best = COMPRESSED_PUNCT
-    compressed = punctuation_slope(lines, COMPRESSED_PUNCT)
-    if compressed < CALIBRATION_SLOPE and abs(punctuation_slope(lines, FULL_PUNCT)) < abs(compressed):
+    compressed, t_stat = punctuation_slope(lines, COMPRESSED_PUNCT)
+    if (
+        t_stat < CALIBRATION_T
+        and compressed < CALIBRATION_SLOPE
+        and abs(punctuation_slope(lines, FULL_PUNCT)[0]) < abs(compressed)
+    ):
         best = FULL_PUNCT
     for line in lines:
         line.remeasure(best)
@@ -159,7 +173,7 @@ def _measure_from(widths: list[float]) -> float:
     # about an indent above the estimate means the measure is that cluster.
     above = widths[bisect_left(widths, estimate + 1.2, 0, cut) : bisect_right(widths, estimate + 2.8, 0, cut)]
     near = bisect_right(widths, estimate + 0.8, 0, cut) - bisect_left(widths, estimate - 0.8, 0, cut)
-    if len(above) >= 3 and len(above) >= INDENT_CLUSTER_SHARE * near:
+    if len(above) >= 2 and len(above) >= INDENT_CLUSTER_SHARE * near:
         return above[len(above) // 2]
     return estimate
 
@@ -184,7 +198,9 @@ def _is_heading_line(line: Line, measure: float) -> bool:
     )
 
 
-def starts_paragraph(prev: Line, line: Line, prev_measure: float, measure: float, block_start: bool = False) -> bool:
+def starts_paragraph(
+    prev: Line, line: Line, prev_measure: float, measure: float, block_start: bool = False, prev_is_first: bool = False
+) -> bool:
     """Does ``line`` begin a new paragraph after ``prev`` (both column lines)?
 
     ``block_start`` says that ``line`` opens a block set apart from the text
@@ -203,7 +219,15 @@ def starts_paragraph(prev: Line, line: Line, prev_measure: float, measure: float
     if line.width > measure - INDENT_TOLERANCE:
         return False  # a full line never starts a paragraph
     if ends_sentence(prev.text):
-        return True
+        # An indented first line that fills its measure exactly and ends a
+        # sentence, then a short closing line: more likely one paragraph of two
+        # sentences than a one-line paragraph of exactly that length.
+        return not (
+            prev_is_first
+            and abs(prev.width - (prev_measure - INDENT)) <= 0.5
+            and line.width <= measure - LAST_LINE_MARGIN
+            and ends_sentence(line.text)
+        )
     if heading_punctuation(prev.text) > 1:
         return False  # punctuated like running text: a first line running on
     if prev.width <= prev_measure - HEADING_MARGIN:

@@ -13,14 +13,16 @@ STORIES = [
     Story(
         [
             "本报讯（记者柯远帆）9月6日，澜州市总工会在港区举办首届码头工人运动会，来自12家港口企业的600余名职工参加了拔河、搬运接力等8个项目的比赛。",
-            "运动会项目贴近码头作业实际，既考验体力，也考验班组之间的协作。澜州港集装箱码头的装卸班组获得团体第一名。",
+            "运动会项目贴近码头作业实际，既考验体力，也考验班组之间的协作。澜州港集装箱码头的装卸班组获得团体第一名，"
+            "散货码头的两名桥吊司机在“精准对位”项目中并列第一。赛后，不少职工表示，希望运动会每年都办，还要增加夜班职工也能参加的项目。",
         ],
         kicker="港口职工赛出精气神——",
         title="澜州举办首届码头工人运动会",
     ),
     Story(
         [
-            "青禾县总工会近日发布消息，今年将为全县环卫工人免费体检，体检项目在去年基础上增加了心脑血管检查等3项内容。",
+            "青禾县总工会近日发布消息，今年将为全县环卫工人免费体检，体检项目在去年基础上增加了心脑血管检查等3项内容，"
+            "覆盖全县13个乡镇的1100余名环卫工人。县总工会已与县卫生健康部门商定，体检结果将建立个人健康档案，便于跟踪复查。",
             "据介绍，体检由县人民医院承担，每个乡镇安排一个集中体检日，环卫工人不用请假就能完成体检。县总工会还为每名环卫工人准备了一份防暑降温用品。",
             "“往年体检要自己跑医院，现在医生到家门口来了。”在白鹭镇参加体检的环卫工人冯春燕说。",
         ],
@@ -31,7 +33,8 @@ STORIES = [
     Story(
         [
             "本报澜州9月5日电（记者杜若衡）澜州市首批职工疗休养基地今天挂牌，6家基地分布在山区和海岛，全年可接待一线职工3000人次。",
-            "疗休养名额向高温作业、夜班作业等岗位职工倾斜，今年以来已有两批共180名劳模和一线职工参加。",
+            "疗休养名额向高温作业、夜班作业等岗位职工倾斜，今年以来已有两批共180名劳模和一线职工参加。"
+            "市总工会相关负责人介绍，基地将根据职工反馈调整课程和线路，明年还将在库区和林区各增设一家基地，让偏远地区的职工也能就近疗休养。",
         ],
         kicker="面向一线职工开放",
         title="澜州首批职工疗休养基地挂牌",
@@ -55,13 +58,13 @@ def test_headlines_go_to_their_own_story(title_before: bool) -> None:
     assert [f.replace(" ", "") for f in gold["furniture"]] == [HEADER.replace(" ", "")]
 
 
-@pytest.mark.parametrize("measure", [12, 14, 17, 20, 22, 24])
+@pytest.mark.parametrize("measure", [12, 14, 17, 20, 22, 24, 26, 28])
 def test_any_column_measure(measure: int) -> None:
     """Nothing depends on a particular column width.
 
-    (Past about 24 em these short paragraphs are two lines each, so a story
-    holds almost no full line and its measure cannot be known from it: a limit
-    of the method, noted in the README.)
+    (A story whose paragraphs are all one or two lines long holds almost no full
+    line, so its measure cannot be known from it: a limit of the method, noted
+    in the README. These paragraphs are of ordinary news length.)
     """
     gold = document_to_gold(reflow_text(typeset(STORIES, measure=measure)))
     assert [len(a["paragraphs"]) for a in gold["articles"]] == [2, 4, 2]
