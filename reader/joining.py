@@ -16,6 +16,7 @@ Rules (GOLD-SPEC "canonical text"):
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Sequence
 
 from reader.charclass import LINE_END_HYPHENS, is_ascii_word, is_cjk, is_fullwidth_punct
@@ -98,4 +99,4 @@ def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:
                 sources.append(prev_off + 1)
         chars.extend(line_chars)
         sources.extend(line_offsets)
-    return TracedText("".join(chars), tuple(sources))
+    return TracedText("".join(chars), array("q", sources))

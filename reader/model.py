@@ -8,7 +8,8 @@ text both ways, so no output character may exist without a source.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -44,16 +45,24 @@ class Extractor(StrEnum):
 class TracedText:
     """Text whose every character points back to a raw code point offset.
 
-    ``sources[i]`` is the raw offset of ``text[i]``. Offsets are Python string
-    indices (code points), never UTF-16 units.
+    ``sources[i]`` is the raw offset of ``text[i]`` (kept as a compact
+    ``array('q')``). Offsets are Python string indices (code points), never
+    UTF-16 units.
     """
 
     text: str
-    sources: tuple[int, ...]
+    sources: Sequence[int]
 
     def __post_init__(self) -> None:
+        if not isinstance(self.sources, array):
+            # 8 bytes an offset instead of a Python int object each: a 10 MB dump
+            # would otherwise spend well over 100 MB on its offset maps.
+            object.__setattr__(self, "sources", array("q", self.sources))
         if len(self.text) != len(self.sources):
             raise ValueError("TracedText needs one source offset per character")
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.sources.tobytes()))
 
     @classmethod
     def from_pieces(cls, pieces: Iterable[tuple[str, int]]) -> TracedText:
@@ -63,12 +72,12 @@ class TracedText:
         for ch, off in pieces:
             chars.append(ch)
             offsets.append(off)
-        return cls("".join(chars), tuple(offsets))
+        return cls("".join(chars), array("q", offsets))
 
     @classmethod
     def from_raw(cls, raw: str, start: int, end: int) -> TracedText:
         """A verbatim slice of the raw text."""
-        return cls(raw[start:end], tuple(range(start, end)))
+        return cls(raw[start:end], array("q", range(start, end)))
 
     def __str__(self) -> str:
         return self.text
@@ -108,11 +117,10 @@ class TracedText:
 
     @classmethod
     def from_runs(cls, text: str, runs: Iterable[tuple[int, int, int]]) -> TracedText:
-        sources = [0] * len(text)
+        sources = array("q", bytes(8 * len(text)))
         for t0, r0, n in runs:
-            for k in range(n):
-                sources[t0 + k] = r0 + k
-        return cls(text, tuple(sources))
+            sources[t0 : t0 + n] = array("q", range(r0, r0 + n))
+        return cls(text, sources)
 
     def strip(self) -> TracedText:
         start, end = 0, len(self.text)
