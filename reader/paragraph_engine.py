@@ -116,6 +116,28 @@ class ParagraphAssembler:
         else:
             self._start(pending)
 
+    def _photo_from_tail(self, story: Story) -> Story:
+        """A photo credit closes a caption: the paragraph just before it, with its label.
+
+        When the story holds more than that caption (its title line set as a
+        subhead of the story before), the caption moves to a photo story of its own.
+        """
+        body = story.body
+        caption_start = len(body) - 1
+        if caption_start > 0 and body[caption_start - 1].heading:
+            caption_start -= 1
+        if caption_start > 0 or (caption_start == 0 and story.headline and not body[0].heading and len(body) > 1):
+            moved = body[caption_start:]
+            del body[caption_start:]
+            headline = [u for u in moved if u.heading][:1]
+            photo = self._start(headline)
+            photo.body = [u for u in moved if not u.heading]
+        else:
+            photo = story
+        photo.photo = True
+        photo.closed = True
+        return photo
+
     def run(self) -> None:
         for unit in self.units:
             if unit.kind is UnitKind.FURNITURE:
@@ -144,15 +166,13 @@ class ParagraphAssembler:
         elif kind is UnitKind.TOC_HEAD:
             self._start().toc_head = unit
             self.in_toc = True
+        elif kind is UnitKind.PHOTO_CREDIT and story is not None and story.has_body:
+            self._photo_from_tail(story).byline = unit
         elif kind in (UnitKind.BYLINE, UnitKind.PHOTO_CREDIT):
             if story is None or story.has_body or story.byline is not None or boundary:
-                if kind is UnitKind.PHOTO_CREDIT and story is not None and story.has_body:
-                    story.byline = unit
-                    story.photo = True
-                    story.closed = True
-                    return
                 story = self._start()
             story.byline = unit
+            story.photo = kind is UnitKind.PHOTO_CREDIT
         elif kind is UnitKind.TRAILING_CREDIT:
             if story is None:
                 self.furniture.append(unit)
