@@ -20,6 +20,7 @@ from reader.patterns import (
     BYLINE,
     EMBEDDED_CREDIT,
     JUMP_FROM,
+    JUMP_TO,
     PHOTO_CREDIT,
     TOC_HEAD,
     TRAILING_CREDIT,
@@ -265,7 +266,11 @@ class ColumnAssembler:
     def run(self) -> None:
         for unit in self.units:
             if unit.kind is UnitKind.FURNITURE:
+                # Furniture separates heading groups; "（下转第2版）" ends its story.
+                self._resolve_pending(unit)
                 self.furniture.append(unit)
+                if self.current is not None and JUMP_TO.match(unit.text):
+                    self.current.closed = True
                 continue
             if unit.is_text and unit.heading and not unit.caption:
                 self.pending.append(unit)

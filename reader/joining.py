@@ -42,28 +42,33 @@ def _space_is_real(left: str, right: str, letter_spaced: bool) -> bool:
     return True  # two Western tokens, or Western punctuation between them
 
 
-def line_pieces(line: Line) -> tuple[list[str], list[int]]:
-    """The characters of one line with its spaces resolved, and their raw offsets."""
+def line_pieces(line: Line) -> tuple[str, array]:
+    """The text of one line with its spaces resolved, and the raw offset of each character."""
     text, base = line.text, line.start
     if " " not in text and "\t" not in text and "\u3000" not in text:
-        return list(text), list(range(base, base + len(text)))
-    chars: list[str] = []
-    offsets: list[int] = []
+        return text, array("q", range(base, base + len(text)))
+    parts: list[str] = []
+    offsets = array("q")
     pos = 0
+    last = ""
     for match in _SPACE_RUN.finditer(text):
         i, j = match.span()
-        chars.extend(text[pos:i])
-        offsets.extend(range(base + pos, base + i))
+        if i > pos:
+            parts.append(text[pos:i])
+            offsets.extend(range(base + pos, base + i))
+            last = text[i - 1]
         pos = j
-        if not chars or j >= len(text):
+        if not last or j >= len(text):
             continue
-        after_marker = len(chars) == 1 and chars[0] in LIST_MARKERS
-        if after_marker or _space_is_real(chars[-1], text[j], line.letter_spaced):
-            chars.append(" ")
+        after_marker = len(offsets) == 1 and last in LIST_MARKERS
+        if after_marker or _space_is_real(last, text[j], line.letter_spaced):
+            parts.append(" ")
             offsets.append(base + i)
-    chars.extend(text[pos:])
-    offsets.extend(range(base + pos, base + len(text)))
-    return chars, offsets
+            last = " "
+    if pos < len(text):
+        parts.append(text[pos:])
+        offsets.extend(range(base + pos, base + len(text)))
+    return "".join(parts), offsets
 
 
 def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:
@@ -72,31 +77,32 @@ def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:
     ``separator`` (e.g. a space for two-line parallel headlines) is placed between
     lines and traced to the first character of the line break.
     """
-    chars: list[str] = []
-    sources: list[int] = []
+    parts: list[str] = []
+    sources = array("q")
     for line in lines:
-        line_chars, line_offsets = line_pieces(line)
-        if not line_chars:
+        text, offsets = line_pieces(line)
+        if not text:
             continue
-        if chars:
-            prev_ch, prev_off = chars[-1], sources[-1]
-            next_ch = line_chars[0]
+        if parts:
+            prev_text = parts[-1]
+            prev_ch, prev_off = prev_text[-1], sources[-1]
+            next_ch = text[0]
             if separator:
-                chars.append(separator)
+                parts.append(separator)
                 sources.append(prev_off + 1)
             elif (
                 prev_ch in LINE_END_HYPHENS
-                and len(chars) >= 2
-                and chars[-2].isascii()
-                and chars[-2].isalpha()
+                and len(prev_text) >= 2
+                and prev_text[-2].isascii()
+                and prev_text[-2].isalpha()
                 and next_ch.isascii()
                 and next_ch.isalpha()
             ):
-                chars.pop()
+                parts[-1] = prev_text[:-1]
                 sources.pop()
             elif prev_ch.isascii() and prev_ch.isalpha() and next_ch.isascii() and next_ch.isalpha():
-                chars.append(" ")
+                parts.append(" ")
                 sources.append(prev_off + 1)
-        chars.extend(line_chars)
-        sources.extend(line_offsets)
-    return TracedText("".join(chars), array("q", sources))
+        parts.append(text)
+        sources.extend(offsets)
+    return TracedText("".join(parts), sources)

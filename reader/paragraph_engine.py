@@ -14,6 +14,7 @@ from reader.model import Article, Layout, TracedText
 from reader.patterns import (
     BYLINE,
     JUMP_FROM,
+    JUMP_TO,
     PHOTO_CREDIT,
     TOC_HEAD,
     TOC_ITEM,
@@ -141,7 +142,11 @@ class ParagraphAssembler:
     def run(self) -> None:
         for unit in self.units:
             if unit.kind is UnitKind.FURNITURE:
+                # Furniture separates heading groups; "（下转第2版）" ends its story.
+                self._flush_pending(unit)
                 self.furniture.append(unit)
+                if self.current is not None and JUMP_TO.match(unit.text):
+                    self.current.closed = True
                 continue
             if self.in_toc and unit.is_text and TOC_ITEM.search(unit.text):
                 self.current.body.append(unit)
