@@ -1,0 +1,111 @@
+"""A plain, store-independent snapshot of the annotated corpus, as exporters see it.
+
+Offsets are code points (Python string indices) into ``ExportArticle.text``,
+end exclusive. The article text is the article's blocks joined with "\\n", in
+order (headline parts first), exactly as the store keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ExportTag:
+    """A codebook entry. ``path`` is the names from the root, e.g. ("权益", "工资")."""
+
+    id: str  # stable identifier (a UUID string)
+    path: tuple[str, ...]
+    colour: str = "#888888"  # "#rrggbb"
+    description: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.path[-1]
+
+    @property
+    def parent_path(self) -> tuple[str, ...]:
+        return self.path[:-1]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportBlock:
+    role: str  # jump, kicker, title, subtitle, byline, paragraph, subhead, caption
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExportAnnotation:
+    id: str  # a UUID string
+    tag_id: str
+    start: int
+    end: int
+    quote: str  # text[start:end] at export time
+    note: str = ""
+    author: str = ""
+    created: str = ""  # ISO 8601 with time zone
+    updated: str = ""
+    orphaned: bool = False  # could not be placed on the current text; start/end are a hint only
+
+
+@dataclass(frozen=True, slots=True)
+class ExportCorrection:
+    """One text edit of the article's history, in current-text coordinates where it still applies."""
+
+    id: str
+    op: str  # e.g. "replace", "join", "split", "role", …
+    start: int  # where the correction stands in the current text (-1 when it no longer maps)
+    end: int
+    before: str
+    after: str
+    author: str = ""
+    created: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportArticle:
+    id: str  # stable article identifier
+    source_id: str
+    source_name: str  # original file name
+    source_sha256: str
+    source_date: str | None  # ISO date of the page if known, else None
+    kind: str
+    headline: str
+    text: str
+    blocks: tuple[ExportBlock, ...]
+    annotations: tuple[ExportAnnotation, ...] = ()
+    corrections: tuple[ExportCorrection, ...] = ()
+    review_state: str = "unreviewed"  # unreviewed | in_progress | proofread
+    note: str = ""
+    original_text: str | None = None  # the engine's text before any correction, when it differs
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSource:
+    id: str
+    name: str
+    sha256: str
+    raw_text: str  # verbatim decoded dump
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class ExportCorpus:
+    """What an export writes: the codebook, the sources, and the articles (possibly filtered)."""
+
+    project_name: str
+    tags: list[ExportTag] = field(default_factory=list)
+    sources: list[ExportSource] = field(default_factory=list)
+    articles: list[ExportArticle] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+
+    def tag_by_id(self) -> dict[str, ExportTag]:
+        return {t.id: t for t in self.tags}
+
+    def iter_annotations(self) -> Iterable[tuple[ExportArticle, ExportAnnotation]]:
+        for article in self.articles:
+            for annotation in article.annotations:
+                yield article, annotation
