@@ -69,3 +69,30 @@ def test_any_column_measure(measure: int) -> None:
     gold = document_to_gold(reflow_text(typeset(STORIES, measure=measure)))
     assert [len(a["paragraphs"]) for a in gold["articles"]] == [2, 4, 2]
     assert [a["title"] for a in gold["articles"]] == [s.title for s in STORIES]
+
+
+@pytest.mark.parametrize("title_before", [False, True], ids=["title-after", "title-before"])
+@pytest.mark.parametrize("measure", [14, 20, 26])
+def test_dump_without_blank_lines(measure: int, title_before: bool) -> None:
+    """Some extractors put no blank line between printed lines."""
+    raw = typeset(STORIES, measure=measure, title_before=title_before, header=HEADER).replace("\n\n", "\n")
+    gold = document_to_gold(reflow_text(raw))
+    assert [len(a["paragraphs"]) for a in gold["articles"]] == [2, 4, 2]
+    assert [(a["kicker"], a["title"]) for a in gold["articles"]] == [(s.kicker, s.title) for s in STORIES]
+
+
+def test_kept_indent_and_crlf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An extractor that keeps the two full-width indent spaces, on a Windows file."""
+    from tests.reader import typeset as typesetter
+
+    plain = typesetter.set_paragraph
+
+    def indented(text: str, measure: float) -> list[str]:
+        lines = plain(text, measure)
+        return ["\u3000\u3000" + lines[0], *lines[1:]]
+
+    monkeypatch.setattr(typesetter, "set_paragraph", indented)
+    raw = typesetter.typeset(STORIES, measure=17, header=HEADER).replace("\n", "\r\n")
+    gold = document_to_gold(reflow_text(raw))
+    assert [len(a["paragraphs"]) for a in gold["articles"]] == [2, 4, 2]
+    assert gold["articles"][0]["paragraphs"] == STORIES[0].paragraphs
