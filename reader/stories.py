@@ -49,7 +49,7 @@ def _kind_of(story: Story, article: Article) -> ArticleKind:
         return ArticleKind.PHOTO
     if story.toc_head is not None:
         return ArticleKind.TOC
-    labels = " ".join(str(t) for t in (article.kicker, article.title) if t)
+    labels = " ".join(str(t) for t in (article.kicker, article.title, article.byline) if t)
     if labels and EDITORIAL_LABEL.search(labels):
         return ArticleKind.EDITORIAL
     total = sum(len(b.text) for b in article.blocks)
