@@ -19,17 +19,13 @@ from reader.model import Article, Layout, TracedText
 from reader.patterns import (
     BYLINE,
     EMBEDDED_CREDIT,
-    JUMP_FROM,
     JUMP_TO,
     PHOTO_CREDIT,
-    TOC_HEAD,
-    TRAILING_CREDIT,
-    is_furniture,
     may_be_credit,
     opens_with_dateline,
 )
-from reader.stories import Story, to_article
-from reader.units import Unit, UnitKind, ends_with_terminal
+from reader.stories import Story, StoryCollector, to_article
+from reader.units import Unit, UnitKind, classify_line, ends_with_terminal
 
 #: A measure change this large between two blocks means another story's column.
 MEASURE_JUMP = 3.0
@@ -62,24 +58,6 @@ def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
     return out
 
 
-def classify(line: Line) -> UnitKind:
-    text = line.text
-    if text[:1] in "（(" and JUMP_FROM.match(text):
-        return UnitKind.JUMP
-    if is_furniture(text):
-        return UnitKind.FURNITURE
-    if may_be_credit(text):
-        if PHOTO_CREDIT.match(text):
-            return UnitKind.PHOTO_CREDIT
-        if BYLINE.match(text):
-            return UnitKind.BYLINE
-        if TRAILING_CREDIT.match(text):
-            return UnitKind.TRAILING_CREDIT
-    if len(text) <= 40 and TOC_HEAD.search(text):
-        return UnitKind.TOC_HEAD
-    return UnitKind.TEXT
-
-
 def is_gappy(lines: list[Line]) -> bool:
     """Body lines are separated by blank lines (then gap-less runs are other blocks)."""
     return sum(1 for line in lines[1:] if line.gap_before) > GAPPY_SHARE * max(1, len(lines) - 1)
@@ -92,7 +70,7 @@ def _tight(lines: list[Line], i: int) -> bool:
 
 def build_units(lines: list[Line]) -> list[Unit]:
     """Group lines into units: paragraphs of column lines, and special lines."""
-    kinds = [classify(line) for line in lines]
+    kinds = [classify_line(line.text) for line in lines]
     datelines = [kind is UnitKind.TEXT and opens_with_dateline(ln.text) for ln, kind in zip(lines, kinds, strict=True)]
     gappy = is_gappy(lines)
     tight = [_tight(lines, i) for i in range(len(lines))] if gappy else [False] * len(lines)
@@ -191,36 +169,17 @@ def mark_captions(units: list[Unit], gappy: bool) -> None:
             j -= 1
 
 
-class ColumnAssembler:
+class ColumnAssembler(StoryCollector):
     """Walks the units once and builds articles and furniture."""
 
     def __init__(self, units: list[Unit], title_before: bool = False) -> None:
+        super().__init__()
         self.units = units
         self.title_before = title_before
-        self.stories: list[Story] = []
-        self.furniture: list[Unit] = []
-        self.current: Story | None = None
         self.pending: list[Unit] = []  # heading units awaiting a decision
-        self.headline_for_next: list[Unit] = []
-
-    # -- story bookkeeping -------------------------------------------------
-    def _finish(self) -> None:
-        if self.current is not None and not self.current.empty:
-            self.stories.append(self.current)
-        self.current = None
-
-    def _start(self) -> Story:
-        self._finish()
-        story = Story()
-        if self.headline_for_next:
-            story.headline = self.headline_for_next
-            story.headline_before = True
-            self.headline_for_next = []
-        self.current = story
-        return story
 
     def _story(self) -> Story:
-        return self.current if self.current is not None else self._start()
+        return self.current if self.current is not None else self.start()
 
     # -- heading groups ----------------------------------------------------
     def _resolve_pending(self, upcoming: Unit | None) -> None:
@@ -249,7 +208,7 @@ class ColumnAssembler:
         headline_shape = blocks >= 2 or any(u.wide for u in pending)
         if self.title_before and upcoming is not None and (story.closed or starts_story or headline_shape):
             # Headlines printed before their body: these open the next story.
-            self._finish()
+            self.finish()
             self.headline_for_next = pending
             return
         if story.closed or starts_story or measure_jump or headline_shape:
@@ -257,7 +216,7 @@ class ColumnAssembler:
                 self.furniture.extend(pending)
             else:
                 story.headline = pending
-            self._finish()
+            self.finish()
             return
         for unit in pending:
             story.body.append(unit)
@@ -278,18 +237,18 @@ class ColumnAssembler:
             self._resolve_pending(unit)
             self._take(unit)
         self._resolve_pending(None)
-        self._finish()
+        self.finish()
 
     def _take(self, unit: Unit) -> None:
         kind = unit.kind
         story = self.current
         if kind is UnitKind.JUMP:
-            self._start().jump = unit
+            self.start().jump = unit
         elif kind is UnitKind.BYLINE:
             if story is not None and not story.has_body and story.byline is None and not story.closed:
                 story.byline = unit
             else:
-                self._start().byline = unit
+                self.start().byline = unit
         elif kind is UnitKind.TRAILING_CREDIT:
             if story is None or story.byline is not None and story.closed:
                 self.furniture.append(unit)
@@ -302,19 +261,19 @@ class ColumnAssembler:
             story.photo = True
             story.closed = True
         elif kind is UnitKind.TOC_HEAD:
-            self._start().toc_head = unit
+            self.start().toc_head = unit
         elif unit.caption:
             if story is None or not (story.photo and not story.closed and story.has_body):
-                story = self._start()
+                story = self.start()
                 story.photo = True
             story.body.append(unit)
         elif unit.dateline:
             if story is None or story.has_body or story.closed:
-                story = self._start()
+                story = self.start()
             story.body.append(unit)
         else:
             if story is None or story.closed:
-                story = self._start()
+                story = self.start()
             story.body.append(unit)
 
 

@@ -12,19 +12,12 @@ from reader.joining import join_lines
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
-    BYLINE,
-    JUMP_FROM,
     JUMP_TO,
-    PHOTO_CREDIT,
-    TOC_HEAD,
     TOC_ITEM,
-    TRAILING_CREDIT,
-    is_furniture,
-    may_be_credit,
     opens_with_dateline,
 )
-from reader.stories import Story, to_article
-from reader.units import Unit, UnitKind, ends_with_terminal, is_subtitle_text
+from reader.stories import Story, StoryCollector, to_article
+from reader.units import Unit, UnitKind, classify_line, ends_with_terminal, is_subtitle_text
 
 #: A heading line is rarely longer than this many characters.
 MAX_HEADING_CHARS = 48
@@ -32,26 +25,8 @@ MAX_HEADING_CHARS = 48
 SPARSE_GAPS = 0.3
 
 
-def _classify(line: Line) -> UnitKind:
-    text = line.text
-    if text[:1] in "（(" and JUMP_FROM.match(text):
-        return UnitKind.JUMP
-    if is_furniture(text):
-        return UnitKind.FURNITURE
-    if may_be_credit(text):
-        if PHOTO_CREDIT.match(text):
-            return UnitKind.PHOTO_CREDIT
-        if BYLINE.match(text):
-            return UnitKind.BYLINE
-        if TRAILING_CREDIT.match(text):
-            return UnitKind.TRAILING_CREDIT
-    if len(text) <= 40 and TOC_HEAD.search(text):
-        return UnitKind.TOC_HEAD
-    return UnitKind.TEXT
-
-
 def _unit(line: Line) -> Unit:
-    kind = _classify(line)
+    kind = classify_line(line.text)
     unit = Unit(kind, [line], line.width)
     if kind is UnitKind.TEXT:
         unit.dateline = opens_with_dateline(line.text)
@@ -61,31 +36,15 @@ def _unit(line: Line) -> Unit:
     return unit
 
 
-class ParagraphAssembler:
+class ParagraphAssembler(StoryCollector):
     """Headlines first: heading lines wait until the text after them shows what they are."""
 
     def __init__(self, units: list[Unit], gaps_separate_items: bool) -> None:
+        super().__init__()
         self.units = units
         self.gaps_separate_items = gaps_separate_items
-        self.stories: list[Story] = []
-        self.furniture: list[Unit] = []
-        self.current: Story | None = None
         self.pending: list[Unit] = []
         self.in_toc = False
-
-    def _finish(self) -> None:
-        if self.current is not None and not self.current.empty:
-            self.stories.append(self.current)
-        self.current = None
-
-    def _start(self, headline: list[Unit] | None = None) -> Story:
-        self._finish()
-        story = Story()
-        if headline:
-            story.headline = headline
-            story.headline_before = True
-        self.current = story
-        return story
 
     def _flush_pending(self, upcoming: Unit | None) -> None:
         """Decide whether waiting heading lines open a new story or are subheads."""
@@ -97,7 +56,7 @@ class ParagraphAssembler:
             if story is not None and story.has_body and len(pending) == 1 and not story.closed:
                 self.furniture.extend(pending)  # a stray label after the last story
             else:
-                self._start(pending)
+                self.start(pending)
             return
         new_story = (
             story is None
@@ -115,7 +74,7 @@ class ParagraphAssembler:
             story.headline = pending
             story.headline_before = True
         else:
-            self._start(pending)
+            self.start(pending)
 
     def _photo_from_tail(self, story: Story) -> Story:
         """A photo credit closes a caption: the paragraph just before it, with its label.
@@ -131,7 +90,7 @@ class ParagraphAssembler:
             moved = body[caption_start:]
             del body[caption_start:]
             headline = [u for u in moved if u.heading][:1]
-            photo = self._start(headline)
+            photo = self.start(headline)
             photo.body = [u for u in moved if not u.heading]
         else:
             photo = story
@@ -160,22 +119,22 @@ class ParagraphAssembler:
             self._flush_pending(unit)
             self._take(unit)
         self._flush_pending(None)
-        self._finish()
+        self.finish()
 
     def _take(self, unit: Unit) -> None:
         story = self.current
         kind = unit.kind
         boundary = self.gaps_separate_items and unit.first.gap_before
         if kind is UnitKind.JUMP:
-            self._start().jump = unit
+            self.start().jump = unit
         elif kind is UnitKind.TOC_HEAD:
-            self._start().toc_head = unit
+            self.start().toc_head = unit
             self.in_toc = True
         elif kind is UnitKind.PHOTO_CREDIT and story is not None and story.has_body:
             self._photo_from_tail(story).byline = unit
         elif kind in (UnitKind.BYLINE, UnitKind.PHOTO_CREDIT):
             if story is None or story.has_body or story.byline is not None or boundary:
-                story = self._start()
+                story = self.start()
             story.byline = unit
             story.photo = kind is UnitKind.PHOTO_CREDIT
         elif kind is UnitKind.TRAILING_CREDIT:
@@ -186,7 +145,7 @@ class ParagraphAssembler:
             story.closed = True
         else:
             if story is None or story.closed or (unit.dateline and story.has_body) or (boundary and story.has_body):
-                story = self._start()
+                story = self.start()
             story.body.append(unit)
 
 

@@ -40,6 +40,38 @@ class Story:
         return not (self.body or self.headline or self.byline or self.jump or self.toc_head)
 
 
+class StoryCollector:
+    """Bookkeeping both engines share: the story being built, the finished ones, furniture.
+
+    A headline waiting for the next story (printed before its body) goes to
+    the story :meth:`start` opens next.
+    """
+
+    def __init__(self) -> None:
+        self.stories: list[Story] = []
+        self.furniture: list[Unit] = []
+        self.current: Story | None = None
+        self.headline_for_next: list[Unit] = []
+
+    def finish(self) -> None:
+        """Close the current story, keeping it if it holds anything."""
+        if self.current is not None and not self.current.empty:
+            self.stories.append(self.current)
+        self.current = None
+
+    def start(self, headline: list[Unit] | None = None) -> Story:
+        """Close the current story and open a new one (with a waiting headline, if any)."""
+        self.finish()
+        story = Story()
+        headline = headline or self.headline_for_next
+        self.headline_for_next = []
+        if headline:
+            story.headline = headline
+            story.headline_before = True
+        self.current = story
+        return story
+
+
 def _traced(unit: Unit | None) -> TracedText | None:
     return join_lines(unit.lines) if unit is not None else None
 

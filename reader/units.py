@@ -12,6 +12,10 @@ from enum import Enum
 
 from reader.charclass import CLOSERS, TERMINAL
 from reader.lines import Line
+from reader.patterns import BYLINE, JUMP_FROM, PHOTO_CREDIT, TOC_HEAD, TRAILING_CREDIT, is_furniture, may_be_credit
+
+#: A table-of-contents head ("《…》…要目") is a short line.
+MAX_TOC_HEAD_CHARS = 40
 
 
 class UnitKind(Enum):
@@ -74,3 +78,21 @@ def is_kicker_text(text: str) -> bool:
 def is_subtitle_text(text: str) -> bool:
     """A subtitle (副题) traditionally opens with a dash."""
     return text.startswith(("——", "—", "--"))
+
+
+def classify_line(text: str) -> UnitKind:
+    """What kind of unit a single dump line is, by its shape alone (both extractors)."""
+    if text[:1] in "（(" and JUMP_FROM.match(text):
+        return UnitKind.JUMP
+    if is_furniture(text):
+        return UnitKind.FURNITURE
+    if may_be_credit(text):
+        if PHOTO_CREDIT.match(text):
+            return UnitKind.PHOTO_CREDIT
+        if BYLINE.match(text):
+            return UnitKind.BYLINE
+        if TRAILING_CREDIT.match(text):
+            return UnitKind.TRAILING_CREDIT
+    if len(text) <= MAX_TOC_HEAD_CHARS and TOC_HEAD.search(text):
+        return UnitKind.TOC_HEAD
+    return UnitKind.TEXT
