@@ -1,0 +1,121 @@
+"""``jiaokan-desk``: the reading desk's entry point."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from jiaokan import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jiaokan-desk", description="Jiaokan 校勘 reading desk")
+    parser.add_argument("--version", action="version", version=f"jiaokan-desk {__version__}")
+    parser.add_argument("--project", metavar="FILE", help="open this project file (created if missing)")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="build the window offscreen, open the sample project, then exit (0 when everything worked)",
+    )
+    parser.add_argument("--settings-dir", metavar="DIR", help="keep settings in DIR instead of the user's folder")
+    parser.add_argument("--language", metavar="LANG", help="interface language for this run (en, zh_CN)")
+    return parser
+
+
+def create_application(argv: Sequence[str]):
+    from PySide6.QtWidgets import QApplication
+
+    from ui import settings as S
+    from ui.compat import guard_none_refcount
+
+    guard_none_refcount()
+    QApplication.setOrganizationName(S.ORGANIZATION)
+    QApplication.setApplicationName(S.APPLICATION)
+    QApplication.setApplicationDisplayName("Jiaokan 校勘")
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(list(argv))
+    return app
+
+
+def build_window(app, settings, language: str | None = None):
+    """The main window with its translations installed; no project opened yet."""
+    from ui import settings as S
+    from ui.i18n import Translations
+    from ui.mainwindow import MainWindow
+
+    translations = Translations(app)
+    translations.set_language(language if language is not None else settings.get(S.LANGUAGE))
+    return MainWindow(settings, translations)
+
+
+def open_initial_project(window, project: str | None) -> None:
+    from ui.projects import open_startup_project
+
+    open_startup_project(window, project)
+
+
+def smoke_test(args: argparse.Namespace) -> int:
+    """Build everything offscreen in a throw-away settings/data folder and open the sample."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="jiaokan-smoke-") as tmp:
+        os.environ["JIAOKAN_DATA_DIR"] = str(Path(tmp) / "data")
+        try:
+            from ui import settings as S
+
+            app = create_application(sys.argv[:1])
+            S.use_settings_dir(Path(tmp) / "settings")
+            window = build_window(app, S.Settings(), args.language)
+            open_initial_project(window, args.project)
+            window.show()
+            for _ in range(5):
+                app.processEvents()
+            problems = []
+            if window.store is None:
+                problems.append("no project opened")
+            if window.article is None or not window.article.blocks:
+                problems.append("no article shown")
+            elif not window.article_view.toPlainText().strip():
+                problems.append("the article view is empty")
+            if not window.raw_view.toPlainText().strip():
+                problems.append("the raw view is empty")
+            sources = window.library_model.rowCount()
+            articles = window.library_model.rowCount(window.library_model.index(0, 0))
+            window.close()
+            app.processEvents()
+        except Exception:
+            traceback.print_exc()
+            print("jiaokan-desk: smoke test FAILED", file=sys.stderr)
+            return 1
+    if problems:
+        print("jiaokan-desk: smoke test FAILED: " + "; ".join(problems), file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(f"jiaokan-desk {__version__}: smoke test ok ({sources} sources, {articles} articles, {elapsed:.2f} s)")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.smoke_test:
+        return smoke_test(args)
+    from ui import settings as S
+
+    app = create_application(sys.argv[:1])
+    if args.settings_dir:
+        S.use_settings_dir(args.settings_dir)
+    window = build_window(app, S.Settings(), args.language)
+    window.show()
+    app.processEvents()
+    open_initial_project(window, args.project)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,279 @@
+"""The library: a lazy tree model, sources > articles, over the store's paged rows.
+
+Nothing is read until a view asks: the root fetches sources a page at a time
+(``canFetchMore``/``fetchMore``), each source its articles when expanded. A
+source reports children from its article count without loading them, so a
+project of 100,000 articles opens by reading one page of sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from ui.backend import ArticleRow, DeskStore, SourceRow
+
+PAGE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+IS_SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+KIND_LABELS = {
+    "news": QT_TRANSLATE_NOOP("Library", "news"),
+    "photo": QT_TRANSLATE_NOOP("Library", "photo"),
+    "editorial": QT_TRANSLATE_NOOP("Library", "editorial"),
+    "toc": QT_TRANSLATE_NOOP("Library", "contents"),
+    "brief": QT_TRANSLATE_NOOP("Library", "brief"),
+    "other": QT_TRANSLATE_NOOP("Library", "other"),
+}
+REVIEW_LABELS = {
+    "": QT_TRANSLATE_NOOP("Library", "unread"),
+    "new": QT_TRANSLATE_NOOP("Library", "unread"),
+    "unread": QT_TRANSLATE_NOOP("Library", "unread"),
+    "reading": QT_TRANSLATE_NOOP("Library", "reading"),
+    "proofread": QT_TRANSLATE_NOOP("Library", "proofread"),
+    "flagged": QT_TRANSLATE_NOOP("Library", "flagged"),
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _label(text: str) -> str:
+    """Translate a label declared with QT_TRANSLATE_NOOP("Library", ...)."""
+    return QCoreApplication.translate("Library", text)
+
+
+@dataclass(slots=True)
+class _SourceNode:
+    row: SourceRow
+    articles: list[ArticleRow] = field(default_factory=list)
+
+
+class LibraryModel(QAbstractItemModel):
+    COLUMNS = 2
+
+    def __init__(self, store: DeskStore | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._store: DeskStore | None = None
+        self._sources: list[_SourceNode] = []
+        self._source_total = 0
+        self.set_store(store)
+
+    # -- store ----------------------------------------------------------------------------------
+    def set_store(self, store: DeskStore | None) -> None:
+        self.beginResetModel()
+        self._store = store
+        self._sources = []
+        self._source_total = store.source_count() if store is not None else 0
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Reload after the store changed (import); rows are fetched again lazily."""
+        self.set_store(self._store)
+
+    # -- structure ----------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if row < 0 or column < 0 or column >= self.COLUMNS:
+            return QModelIndex()
+        if not parent.isValid():
+            if row >= len(self._sources):
+                return QModelIndex()
+            return self.createIndex(row, column, 0)
+        if parent.internalId() != 0 or parent.row() >= len(self._sources):
+            return QModelIndex()
+        if row >= len(self._sources[parent.row()].articles):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 (Qt override)
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        if not parent.isValid():
+            return len(self._sources)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._sources[parent.row()].articles)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return self.COLUMNS
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        if not parent.isValid():
+            return self._source_total > 0
+        if parent.internalId() == 0 and parent.column() == 0:
+            return self._sources[parent.row()].row.article_count > 0
+        return False
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        if self._store is None:
+            return False
+        if not parent.isValid():
+            return len(self._sources) < self._source_total
+        if parent.internalId() == 0 and parent.column() == 0:
+            node = self._sources[parent.row()]
+            return len(node.articles) < node.row.article_count
+        return False
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        store = self._store
+        assert store is not None
+        if not parent.isValid():
+            rows = list(store.sources(len(self._sources), PAGE))
+            if not rows:
+                self._source_total = len(self._sources)
+                return
+            first = len(self._sources)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._sources.extend(_SourceNode(r) for r in rows)
+            self.endInsertRows()
+            return
+        node = self._sources[parent.row()]
+        rows = list(store.articles(node.row.id, len(node.articles), PAGE))
+        if not rows:
+            node.row = SourceRow(node.row.id, node.row.name, len(node.articles), node.row.proofread)
+            return
+        first = len(node.articles)
+        self.beginInsertRows(parent.siblingAtColumn(0), first, first + len(rows) - 1)
+        node.articles.extend(rows)
+        self.endInsertRows()
+
+    # -- data -------------------------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return QCoreApplication.translate("Library", "Source / article")
+            if section == 1:
+                return QCoreApplication.translate("Library", "State")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._source_data(self._sources[index.row()].row, index.column(), role)
+        node = self._sources[index.internalId() - 1]
+        return self._article_data(node.articles[index.row()], index.column(), role)
+
+    def _source_data(self, row: SourceRow, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.name
+            if row.proofread:
+                done = QCoreApplication.translate("Library", "%1 proofread").replace("%1", str(row.proofread))
+                return QCoreApplication.translate("Library", "%n articles", None, row.article_count) + " · " + done
+            return QCoreApplication.translate("Library", "%n articles", None, row.article_count)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.name
+        if role == Qt.ItemDataRole.FontRole and column == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ID_ROLE:
+            return row.id
+        if role == IS_SOURCE_ROLE:
+            return True
+        return None
+
+    def _article_data(self, row: ArticleRow, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.headline or QCoreApplication.translate("Library", "(untitled)")
+            parts = [_label(KIND_LABELS.get(row.kind, row.kind))]
+            if row.review and row.review not in ("new", "unread"):
+                parts.append(_label(REVIEW_LABELS.get(row.review, row.review)))
+            if row.tags:
+                parts.append(QCoreApplication.translate("Library", "%n tags", None, row.tags))
+            return " · ".join(parts)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.headline or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return QColor("#7a7368")
+        if role == ID_ROLE:
+            return row.id
+        if role == IS_SOURCE_ROLE:
+            return False
+        return None
+
+    # -- lookups used by navigation --------------------------------------------------------------
+    def article_id(self, index: Index) -> int | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._sources[index.internalId() - 1].articles[index.row()].id
+
+    def article_row(self, index: Index) -> ArticleRow | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._sources[index.internalId() - 1].articles[index.row()]
+
+    def find_article(self, source_id: int, article_id: int) -> QModelIndex:
+        """Index of an article, fetching pages as needed (returns invalid if absent)."""
+        s = 0
+        while True:
+            while s >= len(self._sources) and self.canFetchMore(QModelIndex()):
+                self.fetchMore(QModelIndex())
+            if s >= len(self._sources):
+                return QModelIndex()
+            if self._sources[s].row.id == source_id:
+                break
+            s += 1
+        parent = self.index(s, 0)
+        node = self._sources[s]
+        a = 0
+        while True:
+            while a >= len(node.articles) and self.canFetchMore(parent):
+                self.fetchMore(parent)
+            if a >= len(node.articles):
+                return QModelIndex()
+            if node.articles[a].id == article_id:
+                return self.index(a, 0, parent)
+            a += 1
+
+    def step_article(self, index: Index, step: int) -> QModelIndex:
+        """The article ``step`` (+1/-1) away in reading order, across sources; invalid at the ends."""
+        if not index.isValid():
+            s, a = (0, -1) if step > 0 else (len(self._sources) - 1, None)
+        elif index.internalId() == 0:
+            s, a = index.row(), (-1 if step > 0 else None)
+            if step < 0:
+                s -= 1
+        else:
+            s, a = index.internalId() - 1, index.row()
+        while True:
+            if s < 0:
+                return QModelIndex()
+            while s >= len(self._sources) and self.canFetchMore(QModelIndex()):
+                self.fetchMore(QModelIndex())
+            if s >= len(self._sources):
+                return QModelIndex()
+            parent = self.index(s, 0)
+            node = self._sources[s]
+            if a is None:
+                while self.canFetchMore(parent):
+                    self.fetchMore(parent)
+                a = len(node.articles)
+            target = a + step
+            if step > 0:
+                while target >= len(node.articles) and self.canFetchMore(parent):
+                    self.fetchMore(parent)
+            if 0 <= target < len(node.articles):
+                return self.index(target, 0, parent)
+            s += 1 if step > 0 else -1
+            a = -1 if step > 0 else None

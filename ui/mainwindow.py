@@ -1,0 +1,578 @@
+"""The reading desk: library (left), the article typeset for reading (centre), the raw dump (right)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+)
+
+from jiaokan import __version__
+from ui import settings as S
+from ui.actions import ActionId, ActionRegistry
+from ui.backend import ArticleData, DeskStore, SearchHit
+from ui.dialogs import ShortcutsDialog
+from ui.i18n import LANGUAGES, Translations
+from ui.library import LibraryModel
+from ui.script import SCRIPT_LABELS, Script, ScriptConverter
+from ui.search import SearchPanel
+from ui.views import ArticleView, RawView
+
+
+class MainWindow(QMainWindow):
+    article_opened = Signal(int)
+
+    def __init__(self, settings: S.Settings, translations: Translations | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.translations = translations
+        self.store: DeskStore | None = None
+        self.article: ArticleData | None = None
+        self.converter = ScriptConverter(self._saved_script())
+        self._raw_cache: OrderedDict[tuple[int, str], str] = OrderedDict()
+        self._raw_source: int | None = None
+        self._syncing_library = False
+        self.font_size = max(S.MIN_FONT_SIZE, min(S.MAX_FONT_SIZE, settings.get(S.FONT_SIZE)))
+
+        self.actions = ActionRegistry(self)
+        self._build_widgets()
+        self._build_menus()
+        self._connect()
+        self._apply_font_size()
+        self.retranslate_ui()
+        self._restore_state()
+
+    # -- construction -----------------------------------------------------------------------------
+    def _saved_script(self) -> Script:
+        try:
+            return Script(self.settings.get(S.SCRIPT))
+        except ValueError:
+            return Script.ORIGINAL
+
+    def _build_widgets(self) -> None:
+        self.library_model = LibraryModel(None, self)
+        self.library = QTreeView(self)
+        self.library.setObjectName("library")
+        self.library.setModel(self.library_model)
+        self.library.setUniformRowHeights(True)
+        self.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.library.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.library.setAlternatingRowColors(False)
+        self.library.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.library.header().setStretchLastSection(False)
+        self.library.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.library.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.article_view = ArticleView(self)
+        self.raw_view = RawView(self)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(self.article_view)
+        self.splitter.addWidget(self.raw_view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([330, 760, 510])
+        self.setCentralWidget(self.splitter)
+
+        self.search_panel = SearchPanel(self.actions[ActionId.SEARCH_REGEX], self)
+        self.search_dock = QDockWidget(self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search_panel)
+        self.search_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self.toolbar.addAction(self.actions[ActionId.PREV_ARTICLE])
+        self.toolbar.addAction(self.actions[ActionId.NEXT_ARTICLE])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.actions[ActionId.FIND])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.actions[ActionId.ZOOM_OUT])
+        self.toolbar.addAction(self.actions[ActionId.ZOOM_IN])
+        self.toolbar.addSeparator()
+        self.script_label = QLabel(self)
+        self.script_label.setContentsMargins(6, 0, 4, 0)
+        self.script_combo = QComboBox(self)
+        self.script_combo.setObjectName("scriptCombo")
+        for script in Script:
+            self.script_combo.addItem("", script.value)
+        self.script_combo.setCurrentIndex(list(Script).index(self.converter.script))
+        self.toolbar.addWidget(self.script_label)
+        self.toolbar.addWidget(self.script_combo)
+
+        self.position_label = QLabel(self)
+        self.raw_label = QLabel(self)
+        self.statusBar().addWidget(self.position_label, 1)
+        self.statusBar().addPermanentWidget(self.raw_label)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(a[ActionId.NEW_PROJECT])
+        self.file_menu.addAction(a[ActionId.OPEN_PROJECT])
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a[ActionId.IMPORT_FILES])
+        self.file_menu.addAction(a[ActionId.IMPORT_FOLDER])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a[ActionId.QUIT])
+
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(a[ActionId.SHOW_LIBRARY])
+        self.view_menu.addAction(a[ActionId.SHOW_SEARCH])
+        self.view_menu.addSeparator()
+        self.script_menu = self.view_menu.addMenu("")
+        self.script_group = QActionGroup(self)
+        self.script_actions: dict[Script, QAction] = {}
+        for script in Script:
+            action = QAction(self)
+            action.setObjectName(f"action_script_{script.value}")
+            action.setCheckable(True)
+            action.setData(script.value)
+            self.script_group.addAction(action)
+            self.script_menu.addAction(action)
+            self.script_actions[script] = action
+        self.script_actions[self.converter.script].setChecked(True)
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in [("", ""), *LANGUAGES.items()]:
+            action = QAction(name, self)
+            action.setObjectName(f"action_language_{code or 'system'}")
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        saved = self.settings.get(S.LANGUAGE)
+        self.language_actions.get(saved, self.language_actions[""]).setChecked(True)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(a[ActionId.ZOOM_IN])
+        self.view_menu.addAction(a[ActionId.ZOOM_OUT])
+        self.view_menu.addAction(a[ActionId.ZOOM_RESET])
+
+        self.go_menu = bar.addMenu("")
+        for action_id in (
+            ActionId.NEXT_ARTICLE,
+            ActionId.PREV_ARTICLE,
+            None,
+            ActionId.NEXT_PARAGRAPH,
+            ActionId.PREV_PARAGRAPH,
+            None,
+            ActionId.FIND,
+            ActionId.FIND_NEXT,
+            ActionId.FIND_PREV,
+            ActionId.SEARCH_REGEX,
+        ):
+            if action_id is None:
+                self.go_menu.addSeparator()
+            else:
+                self.go_menu.addAction(a[action_id])
+
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(a[ActionId.SHORTCUTS])
+        self.help_menu.addAction(a[ActionId.ABOUT])
+        for _, action in self.actions:
+            self.addAction(action)  # shortcuts work even when a menu is hidden
+
+    def _connect(self) -> None:
+        a = self.actions
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.NEXT_ARTICLE].triggered.connect(lambda: self.step_article(+1))
+        a[ActionId.PREV_ARTICLE].triggered.connect(lambda: self.step_article(-1))
+        a[ActionId.NEXT_PARAGRAPH].triggered.connect(lambda: self.step_paragraph(+1))
+        a[ActionId.PREV_PARAGRAPH].triggered.connect(lambda: self.step_paragraph(-1))
+        a[ActionId.FIND].triggered.connect(self.focus_search)
+        a[ActionId.FIND_NEXT].triggered.connect(lambda: self.step_hit(+1))
+        a[ActionId.FIND_PREV].triggered.connect(lambda: self.step_hit(-1))
+        a[ActionId.ZOOM_IN].triggered.connect(lambda: self.zoom(+1))
+        a[ActionId.ZOOM_OUT].triggered.connect(lambda: self.zoom(-1))
+        a[ActionId.ZOOM_RESET].triggered.connect(lambda: self.zoom(0))
+        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
+        a[ActionId.ABOUT].triggered.connect(self.show_about)
+        a[ActionId.SEARCH_REGEX].setChecked(self.settings.get(S.SEARCH_REGEX))
+        a[ActionId.SEARCH_REGEX].toggled.connect(lambda on: self.settings.set(S.SEARCH_REGEX, on))
+        a[ActionId.SHOW_LIBRARY].setChecked(True)
+        a[ActionId.SHOW_LIBRARY].toggled.connect(self.library.setVisible)
+        a[ActionId.SHOW_SEARCH].toggled.connect(self.search_dock.setVisible)
+        self.search_dock.visibilityChanged.connect(self._sync_search_action)
+        self.script_group.triggered.connect(lambda action: self.set_script(Script(action.data())))
+        self.script_combo.currentIndexChanged.connect(lambda i: self.set_script(Script(self.script_combo.itemData(i))))
+        self.language_group.triggered.connect(lambda action: self.set_language(action.data()))
+        self.library.selectionModel().currentChanged.connect(self._on_library_current)
+        self.library.activated.connect(self._on_library_activated)
+        self.article_view.selection_changed_cp.connect(self._on_article_selection)
+        self.raw_view.selection_changed_cp.connect(self._on_raw_selection)
+        self.raw_view.clicked_cp.connect(self._on_raw_clicked)
+        self.search_panel.hit_activated.connect(self.open_hit)
+
+    def _sync_search_action(self, visible: bool) -> None:
+        action = self.actions[ActionId.SHOW_SEARCH]
+        if self.isVisible() and action.isChecked() != self.search_dock.isVisible():
+            action.blockSignals(True)
+            action.setChecked(self.search_dock.isVisible())
+            action.blockSignals(False)
+
+    # -- translation ---------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.actions.retranslate_ui()
+        self._update_title()
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.script_menu.setTitle(self.tr("&Script"))
+        self.language_menu.setTitle(self.tr("&Interface Language"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.search_dock.setWindowTitle(self.tr("Search"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.script_label.setText(self.tr("Script:"))
+        self.script_combo.setToolTip(self.tr("Display the text in this script (the stored text is not changed)"))
+        for i, script in enumerate(Script):
+            label = QCoreApplication.translate("Script", SCRIPT_LABELS[script])
+            self.script_combo.setItemText(i, label)
+            self.script_actions[script].setText(label)
+        self.language_actions[""].setText(self.tr("System Language"))
+        self.library.setToolTip(self.tr("Sources and their articles"))
+        self.article_view.setToolTip("")
+        self.raw_view.setToolTip("")
+        self.library_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.library_model.COLUMNS - 1)
+        self._refresh_library_labels()
+        self._update_status()
+        if self.article is None:
+            self._show_placeholder()
+        self._rebuild_recent_menu()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _refresh_library_labels(self) -> None:
+        model = self.library_model
+        rows = model.rowCount()
+        if rows:
+            model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, model.COLUMNS - 1))
+            for r in range(rows):
+                parent = model.index(r, 0)
+                n = model.rowCount(parent)
+                if n:
+                    model.dataChanged.emit(model.index(0, 0, parent), model.index(n - 1, model.COLUMNS - 1, parent))
+
+    def _update_title(self) -> None:
+        name = self.store.display_name if self.store is not None and hasattr(self.store, "display_name") else ""
+        title = self.tr("Jiaokan Reading Desk")
+        self.setWindowTitle(f"{name} — {title}" if name else title)
+
+    def set_language(self, code: str) -> None:
+        self.settings.set(S.LANGUAGE, code)
+        if self.translations is not None:
+            self.translations.set_language(code)
+        self.language_actions.get(code, self.language_actions[""]).setChecked(True)
+
+    # -- project ---------------------------------------------------------------------------------
+    def set_store(self, store: DeskStore | None) -> None:
+        """Show ``store`` (a project); the previous one is closed."""
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        self.article = None
+        self._raw_cache.clear()
+        self._raw_source = None
+        self.library_model.set_store(store)
+        if self.library_model.canFetchMore(QModelIndex()):
+            self.library_model.fetchMore(QModelIndex())  # the first page, so the first article can open
+        self.raw_view.set_raw("")
+        self.search_panel.set_search(
+            None if store is None else (lambda q, rx, offset, limit: store.search(q, rx, limit, offset)),
+            threaded=getattr(store, "search_threaded", False),
+        )
+        self._show_placeholder()
+        self._update_title()
+        self._update_status()
+        if store is not None and self.library_model.rowCount():
+            first = self.library_model.index(0, 0)
+            self.library.expand(first)
+            article = self.library_model.step_article(QModelIndex(), +1)
+            if article.isValid():
+                self.library.setCurrentIndex(article)
+
+    def _show_placeholder(self) -> None:
+        if self.store is None:
+            text = self.tr("No project is open. Use File > Open Project, or import page dumps.")
+        elif self.library_model.rowCount() == 0 and not self.library_model.canFetchMore(QModelIndex()):
+            text = self.tr("This project is empty. Import page dumps with File > Import Files.")
+        else:
+            text = self.tr("Choose an article in the library.")
+        self.article_view.set_blocks([("byline", text)], self.font_size)
+
+    # -- opening articles ------------------------------------------------------------------------
+    def _on_library_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing_library:
+            return
+        article_id = self.library_model.article_id(current)
+        if article_id is not None:
+            self.open_article(article_id)
+
+    def _on_library_activated(self, index: QModelIndex) -> None:
+        if self.library_model.article_id(index) is None:
+            self.library.setExpanded(index, not self.library.isExpanded(index))
+
+    def open_article(self, article_id: int, select: tuple[int, int] | None = None) -> None:
+        """Show article ``article_id``; optionally select article characters ``select`` on both sides."""
+        if self.store is None:
+            return
+        if self.article is None or self.article.id != article_id:
+            article = self.store.article(article_id)
+            self.article = article
+            self._show_raw(article.source_id)
+            self._render_article()
+            self._sync_library(article)
+            self.article_opened.emit(article_id)
+        if select is not None:
+            self.article_view.select_range(*select)
+        self._update_status()
+
+    def _render_article(self) -> None:
+        article = self.article
+        if article is None:
+            return
+        conv = self.converter.convert
+        self.article_view.set_blocks([(b.role, conv(b.text)) for b in article.blocks], self.font_size)
+        self.raw_view.set_article_lines(article.offsets.raw_lines_ranges())
+
+    def _show_raw(self, source_id: int) -> None:
+        assert self.store is not None
+        key = (source_id, self.converter.script.value)
+        text = self._raw_cache.get(key)
+        if text is None:
+            text = self.converter.convert_lines(self.store.raw_text(source_id))
+            self._raw_cache[key] = text
+            while len(self._raw_cache) > 8:
+                self._raw_cache.popitem(last=False)
+        self._raw_source = source_id
+        self.raw_view.set_raw(text)
+
+    def _sync_library(self, article: ArticleData) -> None:
+        index = self.library.currentIndex()
+        if self.library_model.article_id(index) == article.id:
+            return
+        index = self.library_model.find_article(article.source_id, article.id)
+        if index.isValid():
+            self._syncing_library = True
+            try:
+                self.library.expand(index.parent())
+                self.library.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.library.scrollTo(index)
+            finally:
+                self._syncing_library = False
+
+    # -- linking --------------------------------------------------------------------------------
+    def _on_article_selection(self, start: int, end: int) -> None:
+        if self.article is None:
+            return
+        self.raw_view.set_linked(self.article.offsets.raw_ranges(start, end))
+        self._update_status()
+
+    def _on_raw_selection(self, start: int, end: int) -> None:
+        if self.article is None or start == end:
+            self.article_view.set_linked([])
+            self._update_status()
+            return
+        ranges = self.article.offsets.article_ranges(start, end)
+        if not ranges and self.store is not None and self._raw_source is not None:
+            found = self.store.article_at_raw(self._raw_source, start)
+            if found is not None and found[0] != self.article.id:
+                self.open_article(found[0])
+                ranges = self.article.offsets.article_ranges(start, end)
+        self.article_view.set_linked(ranges)
+        self._update_status()
+
+    def _on_raw_clicked(self, raw_offset: int) -> None:
+        if self.store is None or self._raw_source is None:
+            return
+        found = self.store.article_at_raw(self._raw_source, raw_offset)
+        if found is None:
+            return
+        article_id, offset = found
+        self.open_article(article_id)
+        assert self.article is not None
+        starts = self.article.block_starts()
+        block = max(0, sum(1 for s in starts if s <= offset) - 1)
+        self.article_view.go_to_block(block)
+        pos = self.article.offsets.article_at_raw(raw_offset)
+        self.article_view.set_linked([] if pos is None else [(pos, pos + 1)])
+
+    # -- navigation -----------------------------------------------------------------------------
+    def step_article(self, step: int) -> bool:
+        target = self.library_model.step_article(self.library.currentIndex(), step)
+        if not target.isValid():
+            return False
+        self.library.expand(target.parent())
+        self.library.setCurrentIndex(target)
+        self.library.scrollTo(target)
+        return True
+
+    def step_paragraph(self, step: int) -> None:
+        if self.article is None or not self.article.blocks:
+            return
+        current = self.article_view.current_paragraph()
+        if current is None:
+            cursor = self.article_view.textCursor().block().blockNumber()
+            current = cursor - (1 if step > 0 and cursor == 0 else 0) if cursor else -1
+        target = max(0, min(current + step, len(self.article.blocks) - 1))
+        self.article_view.go_to_block(target)
+        start = self.article.block_starts()[target]
+        self.raw_view.set_linked(self.article.offsets.raw_ranges(start, start + len(self.article.blocks[target].text)))
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_query()
+
+    def step_hit(self, step: int) -> None:
+        self.search_dock.show()
+        self.search_panel.step_hit(step)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        self.open_article(hit.article_id, select=(hit.start, hit.end))
+
+    # -- display ------------------------------------------------------------------------------
+    def set_script(self, script: Script) -> None:
+        self.script_actions[script].setChecked(True)
+        index = list(Script).index(script)
+        if self.script_combo.currentIndex() != index:
+            self.script_combo.blockSignals(True)
+            self.script_combo.setCurrentIndex(index)
+            self.script_combo.blockSignals(False)
+        if script == self.converter.script:
+            return
+        self.settings.set(S.SCRIPT, script.value)
+        self.converter = ScriptConverter(script)
+        if self.article is not None:
+            selection = self.article_view.selected_range()
+            raw_linked = self.raw_view.linked_ranges()
+            value = self.article_view.verticalScrollBar().value()
+            self._show_raw(self.article.source_id)
+            self._render_article()
+            self.raw_view.set_linked(raw_linked)
+            if selection[0] != selection[1]:
+                self.article_view.select_range(*selection)
+            self.article_view.verticalScrollBar().setValue(value)
+
+    def zoom(self, step: int) -> None:
+        size = S.FONT_SIZE.default if step == 0 else self.font_size + step
+        self.font_size = max(S.MIN_FONT_SIZE, min(S.MAX_FONT_SIZE, size))
+        self.settings.set(S.FONT_SIZE, self.font_size)
+        self._apply_font_size()
+
+    def _apply_font_size(self) -> None:
+        self.article_view.set_font_size(self.font_size)
+        self.raw_view.set_font_size(max(S.MIN_FONT_SIZE, self.font_size - 2))
+
+    def _update_status(self) -> None:
+        if self.article is None or self.store is None:
+            self.position_label.setText("")
+            self.raw_label.setText("")
+            return
+        source = self.store.source_name(self.article.source_id)
+        index = self.library.currentIndex()
+        total = self.library_model.rowCount(index.parent()) if index.isValid() else 0
+        parent_row = index.parent().row() if index.isValid() else -1
+        if parent_row >= 0:
+            total = self.library_model._sources[parent_row].row.article_count
+        pos = self.tr("%1 · article %2 of %3").replace("%1", source)
+        pos = pos.replace("%2", str(index.row() + 1 if index.isValid() else "?")).replace("%3", str(total or "?"))
+        self.position_label.setText(pos)
+        start, end = self.article_view.selected_range()
+        if start != end:
+            ranges = self.article.offsets.raw_ranges(start, end)
+            if ranges:
+                text = self.tr("raw %1–%2").replace("%1", str(ranges[0][0])).replace("%2", str(ranges[-1][1]))
+                self.raw_label.setText(text)
+                return
+        self.raw_label.setText(QCoreApplication.translate("MainWindow", "%n characters", None, len(self.article.text)))
+
+    # -- dialogs --------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.actions.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._shortcuts_dialog = dialog
+
+    def show_about(self) -> None:
+        text = self.tr("Jiaokan %1 — a reading and annotation desk for Chinese newspaper text dumps.")
+        QMessageBox.about(self, self.tr("About Jiaokan"), text.replace("%1", __version__))
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get(S.RECENT_PROJECTS)
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_project_path(p))
+        if recent:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions[ActionId.CLEAR_RECENT])
+        self.actions[ActionId.CLEAR_RECENT].setEnabled(bool(recent))
+        self.recent_menu.setEnabled(True)
+
+    def open_project_path(self, path: str) -> bool:  # replaced by the project layer
+        return False
+
+    # -- state -----------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(S.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 920)
+        state = self.settings.get(S.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.get(S.SPLITTER)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        self.actions[ActionId.SHOW_SEARCH].setChecked(self.search_dock.isVisibleTo(self))
+        self.actions[ActionId.SHOW_LIBRARY].setChecked(self.library.isVisibleTo(self))
+
+    def save_state(self) -> None:
+        self.settings.set(S.GEOMETRY, self.saveGeometry())
+        self.settings.set(S.WINDOW_STATE, self.saveState())
+        self.settings.set(S.SPLITTER, self.splitter.saveState())
+        self.settings.set(S.FONT_SIZE, self.font_size)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_state()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)

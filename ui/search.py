@@ -1,0 +1,315 @@
+"""The search panel: search as you type, keyword-in-context hits in a table model.
+
+Typing restarts a short debounce timer; the query then runs through
+:mod:`ui.tasks` (off the GUI thread unless the store says it is fast enough to
+run inline). Answers to stale queries are dropped by a generation counter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.backend import SearchHit
+from ui.tasks import Task
+
+PAGE = 200
+DEBOUNCE_MS = 120
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+SearchFn = Callable[[str, bool, int, int], Sequence[SearchHit]]
+
+
+class SearchResultsModel(QAbstractTableModel):
+    """Hits of one query; more are fetched a page at a time as the view scrolls."""
+
+    COLUMNS = 4  # article, left context, match, right context
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+        self._more: Callable[[int], Sequence[SearchHit]] | None = None
+        self._exhausted = True
+
+    def set_hits(self, hits: Sequence[SearchHit], more: Callable[[int], Sequence[SearchHit]] | None) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self._more = more
+        self._exhausted = more is None or len(self.hits) < PAGE
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_hits([], None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if not self.canFetchMore(parent) or self._more is None:
+            return
+        rows = list(self._more(len(self.hits)))
+        if len(rows) < PAGE:
+            self._exhausted = True
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.hits), len(self.hits) + len(rows) - 1)
+            self.hits.extend(rows)
+            self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        labels = (
+            QCoreApplication.translate("SearchPanel", "Article"),
+            QCoreApplication.translate("SearchPanel", "Before"),
+            QCoreApplication.translate("SearchPanel", "Match"),
+            QCoreApplication.translate("SearchPanel", "After"),
+        )
+        return labels[section] if 0 <= section < len(labels) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (hit.headline, _one_line(hit.before), _one_line(hit.match), _one_line(hit.after))[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == 1:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == 2:
+                return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == 2:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 2:
+                return QColor("#8a2b1b")
+            if column == 0:
+                return QColor("#6b6257")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.headline}\n…{hit.before}【{hit.match}】{hit.after}…"
+        if role == HIT_ROLE:
+            return hit
+        return None
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ⏎ ")
+
+
+class _ElideLeft(QStyledItemDelegate):
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
+
+
+class SearchPanel(QWidget):
+    """Query field, regex toggle, hit count and the KWIC table."""
+
+    hit_activated = Signal(object)  # SearchHit
+
+    def __init__(self, regex_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self._search: SearchFn | None = None
+        self._threaded = False
+        self._generation = 0
+        self._task: Task | None = None
+        self.regex_action = regex_action
+
+        self.query = QLineEdit(self)
+        self.query.setObjectName("searchQuery")
+        self.query.setClearButtonEnabled(True)
+        self.regex_button = QToolButton(self)
+        self.regex_button.setDefaultAction(regex_action)
+        self.regex_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setMinimumWidth(90)
+        self.model = SearchResultsModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("searchResults")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(1, _ElideLeft(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 220)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.query, 1)
+        row.addWidget(self.regex_button)
+        row.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(self._timer.start)
+        self.query.returnPressed.connect(self._on_return)
+        regex_action.toggled.connect(lambda _=False: self._timer.start())
+        self.table.activated.connect(self._on_activated)
+        self.table.clicked.connect(self._on_activated)
+        self.retranslate_ui()
+
+    # -- wiring --------------------------------------------------------------------------------
+    def set_search(self, search: SearchFn | None, threaded: bool = False) -> None:
+        self._search = search
+        self._threaded = threaded
+        self.model.clear()
+        if self.query.text():
+            self.run_search()
+
+    def retranslate_ui(self) -> None:
+        self.query.setPlaceholderText(self.tr("Search the project (Simplified and Traditional alike)…"))
+        self.query.setToolTip(self.tr("Results appear as you type"))
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def focus_query(self) -> None:
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+
+    # -- searching -------------------------------------------------------------------------------
+    def run_search(self) -> None:
+        """Run the current query now (the debounce timer calls this)."""
+        self._timer.stop()
+        self._generation += 1
+        generation = self._generation
+        query = self.query.text().strip()
+        regex = self.regex_action.isChecked()
+        self._error = ""
+        if not query or self._search is None:
+            self.model.clear()
+            self._show_count()
+            return
+        search = self._search
+
+        def work(progress, cancelled):
+            return list(search(query, regex, 0, PAGE))
+
+        def done(hits) -> None:
+            if generation != self._generation:
+                return
+            self.model.set_hits(hits, lambda offset: search(query, regex, offset, PAGE))
+            self._show_count()
+
+        def failed(exc, _text) -> None:
+            if generation != self._generation:
+                return
+            self.model.clear()
+            self._error = str(exc)
+            self._show_count()
+
+        if self._threaded and not Task.synchronous:
+            task = Task(work, self)
+            task.succeeded.connect(done)
+            task.failed.connect(failed)
+            task.finished.connect(task.deleteLater)
+            self._task = task
+            task.start()
+        else:
+            try:
+                done(work(None, None))
+            except Exception as exc:  # a bad regular expression, for one
+                failed(exc, "")
+
+    def _show_count(self) -> None:
+        if getattr(self, "_error", ""):
+            self.status.setText(self.tr("Invalid search"))
+            self.status.setToolTip(self._error)
+            return
+        self.status.setToolTip("")
+        n = len(self.model.hits)
+        if not self.query.text().strip():
+            self.status.setText("")
+        elif n == 0:
+            self.status.setText(self.tr("No hits"))
+        elif self.model.canFetchMore(QModelIndex()):
+            self.status.setText(QCoreApplication.translate("SearchPanel", "%n+ hits", None, n))
+        else:
+            self.status.setText(QCoreApplication.translate("SearchPanel", "%n hits", None, n))
+
+    # -- hits --------------------------------------------------------------------------------
+    def _on_return(self) -> None:
+        if self._timer.isActive() or self._generation == 0:
+            self.run_search()
+        self.step_hit(+1)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        hit = self.model.data(index, HIT_ROLE)
+        if hit is not None:
+            self.hit_activated.emit(hit)
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def step_hit(self, step: int) -> SearchHit | None:
+        """Activate the next (+1) or previous (-1) hit, wrapping around."""
+        if self._timer.isActive():
+            self.run_search()
+        n = self.model.rowCount()
+        if n == 0:
+            return None
+        row = self.current_row()
+        if step > 0 and row + 1 >= n and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+            n = self.model.rowCount()
+        row = (row + step) % n if row >= 0 else (0 if step > 0 else n - 1)
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        hit = self.model.hits[row]
+        self.hit_activated.emit(hit)
+        return hit

@@ -1,0 +1,362 @@
+"""The two text views: the article typeset for reading, and the raw dump.
+
+Both speak code point offsets to the rest of the desk (article offsets and raw
+offsets) and convert to Qt's UTF-16 positions here, through :mod:`ui.utf16`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
+
+from ui.typeset import MEASURE_EM, RAW_FAMILIES, build_article_document, make_font
+from ui.utf16 import Utf16Map
+
+LINKED = QColor("#ffd866")  # characters linked to the other side's selection
+ARTICLE_LINES = QColor("#eef3fb")  # raw lines the open article was made from
+CURRENT_PARAGRAPH = QColor("#f6f1e4")
+SEARCH_HIT = QColor("#ffb28a")
+
+
+def _selection(cursor: QTextCursor, color: QColor, full_width: bool = False) -> QTextEdit.ExtraSelection:
+    sel = QTextEdit.ExtraSelection()
+    sel.cursor = cursor
+    sel.format.setBackground(color)
+    if full_width:
+        sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+    return sel
+
+
+class ArticleView(QTextBrowser):
+    """Read-only reading view of one article."""
+
+    #: article code point range of the user's selection (empty range: no selection)
+    selection_changed_cp = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setOpenLinks(False)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.display_text = ""
+        self._map = Utf16Map("")
+        self._blocks: list[tuple[str, str]] = []
+        self._size_pt = 13.0
+        self._linked: list[tuple[int, int]] = []
+        self._marked: list[tuple[int, int]] = []
+        self._paragraph: int | None = None
+        self._quiet = False
+        self.selectionChanged.connect(self._on_selection_changed)
+
+    # -- content ---------------------------------------------------------------------------
+    def set_blocks(self, blocks: Sequence[tuple[str, str]], size_pt: float | None = None) -> None:
+        """Show ``blocks`` (role, display text); display text is as long as the stored text."""
+        if size_pt is not None:
+            self._size_pt = size_pt
+        self._blocks = list(blocks)
+        self.display_text = "\n".join(t for _, t in self._blocks)
+        self._map = Utf16Map(self.display_text)
+        self._linked, self._marked, self._paragraph = [], [], None
+        self._quiet = True
+        try:
+            build_article_document(self.document(), self._blocks, self._size_pt)
+            self._update_measure()
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        finally:
+            self._quiet = False
+        self._refresh_extra()
+        self.verticalScrollBar().setValue(0)
+
+    def set_font_size(self, size_pt: float) -> None:
+        if size_pt == self._size_pt:
+            return
+        self._size_pt = size_pt
+        value = self.verticalScrollBar().value()
+        linked, marked, paragraph = self._linked, self._marked, self._paragraph
+        self.set_blocks(self._blocks)
+        self._linked, self._marked, self._paragraph = linked, marked, paragraph
+        self._refresh_extra()
+        self.verticalScrollBar().setValue(value)
+
+    def block_starts(self) -> list[int]:
+        starts, pos = [], 0
+        for _, text in self._blocks:
+            starts.append(pos)
+            pos += len(text) + 1
+        return starts
+
+    # -- measure: keep lines at a comfortable length, centred ------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._update_measure()
+
+    def _update_measure(self) -> None:
+        em = QFontMetricsF(self.document().defaultFont()).horizontalAdvance("\u56fd")
+        measure = MEASURE_EM * em
+        width = self.viewport().width()
+        side = max(24.0, (width - measure) / 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) < 1 and fmt.topMargin() == 28:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(28)
+        fmt.setBottomMargin(40)
+        root.setFrameFormat(fmt)
+
+    # -- selections and highlights -------------------------------------------------------------
+    def _on_selection_changed(self) -> None:
+        if self._quiet:
+            return
+        cursor = self.textCursor()
+        start, end = self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
+        self.selection_changed_cp.emit(start, end)
+
+    def selected_range(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        return self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        u0, u1 = self._map.range_to_utf16(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(u0)
+        cursor.setPosition(u1, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select article characters ``[start, end)`` (emits :attr:`selection_changed_cp`)."""
+        cursor = self.cursor_for(start, end)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self._center(cursor)
+
+    def set_linked(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Highlight article ranges linked to the raw selection."""
+        self._linked = list(ranges)
+        self._refresh_extra()
+        if self._linked:
+            self._center(self.cursor_for(*self._linked[0]))
+
+    def set_marked(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Search hits and other marks."""
+        self._marked = list(ranges)
+        self._refresh_extra()
+
+    def linked_ranges(self) -> list[tuple[int, int]]:
+        return list(self._linked)
+
+    def current_paragraph(self) -> int | None:
+        return self._paragraph
+
+    def go_to_block(self, index: int) -> None:
+        """Make block ``index`` the current paragraph and bring it into view."""
+        if not self._blocks:
+            return
+        index = max(0, min(index, len(self._blocks) - 1))
+        self._paragraph = index
+        start = self.block_starts()[index]
+        cursor = self.cursor_for(start, start)
+        self._quiet = True
+        try:
+            self.setTextCursor(cursor)
+        finally:
+            self._quiet = False
+        self._refresh_extra()
+        self._center(cursor)
+
+    def _center(self, cursor: QTextCursor) -> None:
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 3)
+
+    def _refresh_extra(self) -> None:
+        extra = []
+        if self._paragraph is not None and self._paragraph < len(self._blocks):
+            block = self.document().findBlockByNumber(self._paragraph)
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            extra.append(_selection(cursor, CURRENT_PARAGRAPH, full_width=True))
+        extra += [_selection(self.cursor_for(s, e), SEARCH_HIT) for s, e in self._marked]
+        extra += [_selection(self.cursor_for(s, e), LINKED) for s, e in self._linked]
+        self.setExtraSelections(extra)
+
+
+class RawView(QPlainTextEdit):
+    """Read-only raw dump with line numbers; reports selections and clicks in raw offsets."""
+
+    selection_changed_cp = Signal(int, int)
+    clicked_cp = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rawView")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.display_text = ""
+        self._map = Utf16Map("")
+        self._article_lines: list[tuple[int, int]] = []
+        self._linked: list[tuple[int, int]] = []
+        self._quiet = False
+        self._pressed = False
+        self._gutter = _LineNumbers(self)
+        self.blockCountChanged.connect(self._update_gutter_width)
+        self.updateRequest.connect(self._gutter.on_update_request)
+        self.selectionChanged.connect(self._on_selection_changed)
+        self.set_font_size(12)
+
+    def set_font_size(self, size_pt: float) -> None:
+        font = make_font(RAW_FAMILIES, size_pt, fixed=True)
+        self.setFont(font)
+        self._gutter.setFont(font)
+        self._update_gutter_width()
+
+    def set_raw(self, display_text: str) -> None:
+        if display_text == self.display_text:
+            return
+        self._quiet = True
+        try:
+            self.display_text = display_text
+            self._map = Utf16Map(display_text)
+            self.setPlainText(display_text)
+        finally:
+            self._quiet = False
+        self._article_lines, self._linked = [], []
+        self._refresh_extra()
+
+    # -- offsets ----------------------------------------------------------------------------------
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        u0, u1 = self._map.range_to_utf16(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(u0)
+        cursor.setPosition(u1, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def selected_range(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        return self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_range(self, start: int, end: int) -> None:
+        self.setTextCursor(self.cursor_for(start, end))
+
+    def _on_selection_changed(self) -> None:
+        if self._quiet:
+            return
+        start, end = self.selected_range()
+        if start != end or not self._pressed:
+            self.selection_changed_cp.emit(start, end)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        self._pressed = True
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        self._pressed = False
+        cursor = self.textCursor()
+        if event.button() == Qt.MouseButton.LeftButton and not cursor.hasSelection():
+            self.clicked_cp.emit(self._map.to_code_point(cursor.position()))
+
+    # -- highlights -------------------------------------------------------------------------------
+    def set_article_lines(self, ranges: Iterable[tuple[int, int]], scroll: bool = True) -> None:
+        """Tint whole raw lines containing ``ranges`` (the open article's source lines)."""
+        self._article_lines = list(ranges)
+        self._refresh_extra()
+        if scroll and self._article_lines:
+            self.scroll_to(self._article_lines[0][0], top=True)
+
+    def set_linked(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self._linked = list(ranges)
+        self._refresh_extra()
+        if self._linked:
+            self.scroll_to(self._linked[0][0])
+
+    def linked_ranges(self) -> list[tuple[int, int]]:
+        return list(self._linked)
+
+    def scroll_to(self, raw_offset: int, top: bool = False) -> None:
+        """Bring raw character ``raw_offset`` into view (near the top, or wherever it is visible)."""
+        block = self.document().findBlock(self._map.to_utf16(raw_offset))
+        line = block.blockNumber()
+        bar = self.verticalScrollBar()
+        first = bar.value()
+        visible = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
+        if top:
+            bar.setValue(max(0, line - 2))
+        elif not first <= line < first + visible - 1:
+            bar.setValue(max(0, line - visible // 3))
+        x = self.cursorRect(self.cursor_for(raw_offset, raw_offset)).x()
+        hbar = self.horizontalScrollBar()
+        if x < 0 or x > self.viewport().width():
+            hbar.setValue(max(0, hbar.value() + x - 40))
+
+    def _refresh_extra(self) -> None:
+        extra = []
+        for start, end in self._article_lines:
+            cursor = self.cursor_for(start, max(start, end - 1))
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.MoveAnchor)
+            end_cursor = self.cursor_for(max(start, end - 1), max(start, end - 1))
+            cursor.setPosition(end_cursor.position(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            extra.append(_selection(cursor, ARTICLE_LINES, full_width=True))
+        extra += [_selection(self.cursor_for(s, e), LINKED) for s, e in self._linked]
+        self.setExtraSelections(extra)
+
+    # -- line numbers -----------------------------------------------------------------------------
+    def gutter_width(self) -> int:
+        digits = len(str(max(1, self.blockCount())))
+        return 14 + self.fontMetrics().horizontalAdvance("9") * max(3, digits)
+
+    def _update_gutter_width(self, *_: object) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self._gutter.setGeometry(rect.left(), rect.top(), self.gutter_width(), rect.height())
+
+    def paint_gutter(self, painter: QPainter, event_rect) -> None:
+        painter.fillRect(event_rect, QColor("#f3f1ec"))
+        block = self.firstVisibleBlock()
+        number = block.blockNumber()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        bottom = top + round(self.blockBoundingRect(block).height())
+        painter.setPen(QColor("#a39e93"))
+        width = self.gutter_width() - 8
+        height = self.fontMetrics().height()
+        while block.isValid() and top <= event_rect.bottom():
+            if block.isVisible() and bottom >= event_rect.top():
+                painter.drawText(0, top, width, height, Qt.AlignmentFlag.AlignRight, str(number + 1))
+            block = block.next()
+            top = bottom
+            bottom = top + round(self.blockBoundingRect(block).height())
+            number += 1
+
+
+class _LineNumbers(QWidget):
+    def __init__(self, editor: RawView) -> None:
+        super().__init__(editor)
+        self._editor = editor
+
+    def on_update_request(self, rect, dy: int) -> None:
+        if dy:
+            self.scroll(0, dy)
+        else:
+            self.update(0, rect.y(), self.width(), rect.height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        self._editor.paint_gutter(painter, event.rect())
+        painter.end()
