@@ -1,0 +1,201 @@
+"""The article text model: ordered blocks, their raw maps, and offset conversions.
+
+An article's text is its blocks' texts joined by "\\n", in order; that string
+is the coordinate space of annotations and search hits. Each block keeps the
+map from its characters to raw code point offsets as runs
+``(text_start, raw_start, length)``; characters an editor inserted have none.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from db import search_index
+from db.connection import now
+from db.errors import NotFound
+from db.models import HEADLINE_ROLES, Block, BlockRole, Runs, TextLocation
+
+SEPARATOR = "\n"
+
+# -- raw maps ------------------------------------------------------------------
+
+
+def runs_to_json(runs: Iterable[Sequence[int]]) -> str:
+    return json.dumps([list(r) for r in runs], separators=(",", ":"))
+
+
+def runs_from_json(data: str) -> Runs:
+    return tuple((int(a), int(b), int(c)) for a, b, c in json.loads(data))
+
+
+def expand(runs: Runs, length: int) -> list[int | None]:
+    """One raw offset (or None) per character."""
+    sources: list[int | None] = [None] * length
+    for t0, r0, n in runs:
+        sources[t0 : t0 + n] = range(r0, r0 + n)
+    return sources
+
+
+def compress(sources: Sequence[int | None]) -> Runs:
+    out: list[tuple[int, int, int]] = []
+    for i, src in enumerate(sources):
+        if src is None:
+            continue
+        if out:
+            t0, r0, n = out[-1]
+            if t0 + n == i and r0 + n == src:
+                out[-1] = (t0, r0, n + 1)
+                continue
+        out.append((i, src, 1))
+    return tuple(out)
+
+
+def raw_at(runs: Runs, offset: int) -> int | None:
+    """Raw offset of the character at ``offset`` in the block, or None."""
+    for t0, r0, n in runs:
+        if t0 <= offset < t0 + n:
+            return r0 + offset - t0
+    return None
+
+
+def block_offset_of_raw(runs: Runs, raw: int) -> int | None:
+    for t0, r0, n in runs:
+        if r0 <= raw < r0 + n:
+            return t0 + raw - r0
+    return None
+
+
+# -- rows ----------------------------------------------------------------------
+
+BLOCK_COLUMNS = "id, article_id, position, role, text, runs, original_text"
+
+
+def block_from_row(row: Sequence) -> Block:
+    return Block(row[0], row[1], row[2], BlockRole(row[3]), row[4], runs_from_json(row[5]), row[6])
+
+
+def load_blocks(conn: sqlite3.Connection, article_id: int) -> list[Block]:
+    rows = conn.execute(
+        f"SELECT {BLOCK_COLUMNS} FROM blocks WHERE article_id = ? ORDER BY position", (article_id,)
+    ).fetchall()
+    return [block_from_row(r) for r in rows]
+
+
+def require_article(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row | tuple:
+    row = conn.execute(
+        "SELECT id, source_id, position, kind, text FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound("article", article_id)
+    return row
+
+
+def headline_of(blocks: Iterable[Block]) -> str:
+    by_role = {r: [] for r in HEADLINE_ROLES}
+    for b in blocks:
+        if b.role in by_role:
+            by_role[b.role].append(b.text)
+    return " ".join(t for role in HEADLINE_ROLES for t in by_role[role] if t)
+
+
+def refresh_article(conn: sqlite3.Connection, article_id: int) -> str:
+    """Recompute an article's text and headline from its blocks and reindex it; returns the text."""
+    blocks = load_blocks(conn, article_id)
+    text = SEPARATOR.join(b.text for b in blocks)
+    conn.execute(
+        "UPDATE articles SET text = ?, headline = ?, updated_at = ? WHERE id = ?",
+        (text, headline_of(blocks), now(), article_id),
+    )
+    search_index.index_article(conn, article_id, text)
+    return text
+
+
+# -- the layout of one article's text --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Blocks of one article with their start offsets in the article text."""
+
+    article_id: int
+    blocks: tuple[Block, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, article_id: int, blocks: Sequence[Block]) -> Layout:
+        starts = []
+        pos = 0
+        for b in blocks:
+            starts.append(pos)
+            pos += len(b.text) + len(SEPARATOR)
+        return cls(article_id, tuple(blocks), tuple(starts))
+
+    @property
+    def text(self) -> str:
+        return SEPARATOR.join(b.text for b in self.blocks)
+
+    @property
+    def length(self) -> int:
+        if not self.blocks:
+            return 0
+        return self.starts[-1] + len(self.blocks[-1].text)
+
+    def span(self, index: int) -> tuple[int, int]:
+        start = self.starts[index]
+        return start, start + len(self.blocks[index].text)
+
+    def index_of(self, block_id: int) -> int:
+        for i, b in enumerate(self.blocks):
+            if b.id == block_id:
+                return i
+        raise NotFound("block", block_id)
+
+    def locate(self, offset: int) -> TextLocation:
+        """The block holding ``offset``; the separator after a block counts as that block's end."""
+        if not self.blocks or not 0 <= offset <= self.length:
+            raise IndexError(f"offset {offset} outside the article text (length {self.length})")
+        i = bisect_right(self.starts, offset) - 1
+        b = self.blocks[i]
+        return TextLocation(self.article_id, i, b.id, offset - self.starts[i], offset)
+
+    def raw_offset(self, offset: int) -> int | None:
+        """Raw offset of the character at article offset ``offset`` (None: separator or inserted)."""
+        loc = self.locate(offset)
+        block = self.blocks[loc.block_index]
+        if loc.offset_in_block >= len(block.text):
+            return None
+        return raw_at(block.runs, loc.offset_in_block)
+
+    def raw_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Raw ranges [a, b) covering the characters of [start, end) that have a raw source."""
+        spans: list[tuple[int, int]] = []
+        for i, b in enumerate(self.blocks):
+            b0, b1 = self.span(i)
+            lo, hi = max(start, b0), min(end, b1)
+            if lo >= hi:
+                continue
+            for t0, r0, n in b.runs:
+                a, z = max(lo - b0, t0), min(hi - b0, t0 + n)
+                if a < z:
+                    ra, rz = r0 + a - t0, r0 + z - t0
+                    if spans and spans[-1][1] == ra:
+                        spans[-1] = (spans[-1][0], rz)
+                    else:
+                        spans.append((ra, rz))
+        return spans
+
+    def offset_of_raw(self, raw: int) -> TextLocation | None:
+        for i, b in enumerate(self.blocks):
+            off = block_offset_of_raw(b.runs, raw)
+            if off is not None:
+                return TextLocation(self.article_id, i, b.id, off, self.starts[i] + off)
+        return None
+
+
+def layout(conn: sqlite3.Connection, article_id: int) -> Layout:
+    require_article(conn, article_id)
+    return Layout.of(article_id, load_blocks(conn, article_id))

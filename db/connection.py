@@ -1,0 +1,238 @@
+"""Opening, checking, upgrading and locking one project file.
+
+A project is one SQLite file in WAL mode (readers never wait for a writer),
+with foreign keys on and a busy timeout so that a second process waits for the
+write lock instead of failing at once. Writes take the lock up front
+(``BEGIN IMMEDIATE``) and nest with sqlite-utils' ``db.atomic()`` savepoints;
+a deferred transaction that upgrades from reading to writing could otherwise
+fail with SQLITE_BUSY at once, whatever the timeout.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db import schema
+from db.errors import (
+    NotAProject,
+    ProjectBusy,
+    ProjectCorrupt,
+    ProjectNotFound,
+    ProjectOpenError,
+    ProjectTooNew,
+    StoreError,
+)
+from db.events import ChangeEvent, ChangeNotifier
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def now() -> str:
+    """Timestamps are ISO 8601 in UTC, to the microsecond (they sort as text)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _check_file(path: Path, create: bool) -> bool:
+    """Refuse what cannot be a project before SQLite sees it; True when the file is new."""
+    if not path.exists():
+        if path.is_symlink():
+            raise ProjectCorrupt(str(path), "broken symbolic link")
+        if not create:
+            raise ProjectNotFound(str(path))
+        if not path.parent.is_dir():
+            raise ProjectOpenError(str(path), f"{path}: the folder {path.parent} does not exist")
+        return True
+    if path.is_dir():
+        raise ProjectCorrupt(str(path), "is a folder, not a project file")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ProjectCorrupt(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+    if not header:
+        return True  # an empty file: SQLite treats it as a new database
+    if header != SQLITE_HEADER:
+        raise ProjectCorrupt(str(path), "not an SQLite database (the file does not start with the SQLite header)")
+    return False
+
+
+def backup_path(path: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return path.with_name(f"{path.name}.bak-v{version}-{stamp}")
+
+
+class Connection:
+    """One open project file: the sqlite-utils ``Database``, a lock, and change events.
+
+    Thread-safe: every read and write holds one re-entrant lock, so a worker
+    thread (an import) and the GUI thread can share it; long work commits in
+    small transactions so the other side never waits long.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, busy_timeout: float = 5.0) -> None:
+        self.path = Path(path)
+        self.busy_timeout = busy_timeout
+        self.notifier = ChangeNotifier()
+        self.backup: Path | None = None  #: where the file was copied before an upgrade
+        self._lock = threading.RLock()
+        self._pending: ChangeEvent | None = None
+        _check_file(self.path, create)
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise ProjectCorrupt(str(self.path), str(exc)) from exc
+        self.conn = conn
+        try:
+            self._open()
+        except BaseException:
+            conn.close()
+            raise
+        self.db = Database(conn, execute_plugins=False)
+
+    # -- opening -----------------------------------------------------------
+    def _open(self) -> None:
+        name = str(self.path)
+        try:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise ProjectBusy(name, self.busy_timeout) from exc
+            raise ProjectCorrupt(name, str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            raise ProjectCorrupt(name, str(exc)) from exc
+        if version > schema.SCHEMA_VERSION:
+            raise ProjectTooNew(name, version, schema.SCHEMA_VERSION)
+        if tables and app_id != schema.APPLICATION_ID:
+            raise NotAProject(name)
+        if "_sqlite_migrations" in tables:
+            applied = {
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (schema.MIGRATION_SET,)
+                )
+            }
+            unknown = applied - set(schema.MIGRATION_NAMES)
+            if unknown:
+                raise ProjectTooNew(name, max(version, schema.SCHEMA_VERSION + 1), schema.SCHEMA_VERSION)
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise ProjectBusy(name, self.busy_timeout) from exc
+            raise ProjectOpenError(name, f"{name}: cannot be opened for writing: {exc}") from exc
+        if version < schema.SCHEMA_VERSION:
+            self._upgrade(version)
+
+    def _upgrade(self, version: int) -> None:
+        name = str(self.path)
+        if version > 0:
+            self.backup = backup_path(self.path, version)
+            target = sqlite3.connect(str(self.backup))
+            try:
+                with target:
+                    self.conn.backup(target)
+            finally:
+                target.close()
+        db = Database(self.conn, execute_plugins=False)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise ProjectBusy(name, self.busy_timeout) from exc
+        try:
+            current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if current < schema.SCHEMA_VERSION:  # another process may have upgraded meanwhile
+                schema.migrations.apply(db)
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            where = f"; a copy of the file as it was is at {self.backup}" if self.backup else ""
+            raise ProjectOpenError(name, f"{name}: upgrading from schema {version} failed: {exc}{where}") from exc
+
+    # -- transactions ------------------------------------------------------
+    def _translate(self, exc: sqlite3.Error) -> StoreError:
+        name = str(self.path)
+        text = str(exc)
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+            return ProjectBusy(name, self.busy_timeout)
+        if type(exc) is sqlite3.DatabaseError:  # SQLITE_CORRUPT, SQLITE_NOTADB
+            return ProjectCorrupt(name, text)
+        return StoreError(f"{name}: the project store failed: {text}")
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """Hold the lock for a group of reads; SQLite errors become typed store errors."""
+        with self._lock:
+            try:
+                yield self.conn
+            except sqlite3.Error as exc:
+                raise self._translate(exc) from exc
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write. Nested calls become savepoints of the outer transaction.
+
+        Change events announced with :meth:`announce` are published after the
+        outermost transaction commits, and dropped if it rolls back.
+        """
+        event: ChangeEvent | None = None
+        with self._lock:
+            if self.conn.in_transaction:
+                try:
+                    with self.db.atomic():
+                        yield self.conn
+                except sqlite3.Error as exc:
+                    raise self._translate(exc) from exc
+                return
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._translate(exc) from exc
+            self._pending = None
+            try:
+                with self.db.atomic():
+                    yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException as exc:
+                self._pending = None
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._translate(exc) from exc
+                raise
+            event, self._pending = self._pending, None
+        if event is not None:
+            self.notifier.publish(event)
+
+    def announce(self, change: ChangeEvent) -> None:
+        """Queue ``change`` for publication when the current write commits."""
+        if not self.conn.in_transaction:
+            self.notifier.publish(change)
+            return
+        self._pending = change if self._pending is None else self._pending.merged(change)
+
+    def schema_version(self) -> int:
+        with self.read() as conn:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check`` messages; ``["ok"]`` for a sound file."""
+        with self.read() as conn:
+            return [r[0] for r in conn.execute("PRAGMA integrity_check")]
+
+    def close(self) -> None:
+        with self._lock:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self.conn.close()

@@ -1,0 +1,99 @@
+"""Typed errors of the project store.
+
+Every failure the UI or the command line must explain to a person is one of
+these, with a message that can be shown as it is; nothing below the store
+(``sqlite3`` errors, JSON errors) is meant to reach the user unwrapped.
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class: ``str(exc)`` is a complete, human-readable message."""
+
+
+class ProjectOpenError(StoreError):
+    """The project file cannot be opened; ``path`` names it."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class ProjectNotFound(ProjectOpenError):
+    def __init__(self, path: str) -> None:
+        super().__init__(path, f"{path}: no such project file")
+
+
+class ProjectCorrupt(ProjectOpenError):
+    """Not an SQLite file, a damaged one, or not readable at all."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, f"{path}: cannot be opened as a Jiaokan project: {reason}")
+        self.reason = reason
+
+
+class NotAProject(ProjectOpenError):
+    """A valid SQLite database, but some other program's."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, f"{path}: is an SQLite database but not a Jiaokan project")
+
+
+class ProjectTooNew(ProjectOpenError):
+    """Written by a newer Jiaokan: opening it could damage work we do not understand."""
+
+    def __init__(self, path: str, found: int, supported: int) -> None:
+        super().__init__(
+            path,
+            f"{path}: was written by a newer version of Jiaokan (schema {found}; this version "
+            f"understands up to schema {supported}). Please update Jiaokan to open it.",
+        )
+        self.found = found
+        self.supported = supported
+
+
+class ProjectBusy(StoreError):
+    """Another process holds the write lock for longer than we are willing to wait."""
+
+    def __init__(self, path: str, seconds: float) -> None:
+        super().__init__(
+            f"{path}: the project is busy: another Jiaokan process has been writing to it for more "
+            f"than {seconds:g} s. Try again when it has finished."
+        )
+        self.path = path
+
+
+class NotFound(StoreError):
+    """An id that names nothing (already deleted, or never existed)."""
+
+    def __init__(self, kind: str, ident: object) -> None:
+        super().__init__(f"no {kind} with id {ident}")
+        self.kind = kind
+        self.ident = ident
+
+
+class EditError(StoreError):
+    """A text edit that cannot be applied (bad range, nothing to join, …)."""
+
+
+class RevertConflict(EditError):
+    """Later edits changed the same text; they must be reverted first."""
+
+    def __init__(self, edit_id: int, blocking: list[int]) -> None:
+        later = ", ".join(f"#{i}" for i in blocking) or "later changes"
+        super().__init__(f"edit #{edit_id} cannot be reverted: {later} changed the same text since; revert those first")
+        self.edit_id = edit_id
+        self.blocking = blocking
+
+
+class TagError(StoreError):
+    """A codebook change that would break its rules (duplicate name, cycle, slot taken)."""
+
+
+class AnnotationError(StoreError):
+    """An annotation range or field that does not fit its article."""
+
+
+class QueryError(StoreError):
+    """A search query that cannot be run: empty, a malformed regular expression, …"""

@@ -1,0 +1,141 @@
+"""Importing many files: folders walked recursively, progress and cancel, a report per file.
+
+Meant to run off the GUI thread: ``progress`` is called after every file (from
+the importing thread) and ``cancel`` is polled between files. Every file is its
+own transaction, so a cancel, a crash or a bad file never loses the files
+already imported. With ``workers > 1`` the decoding and reflowing run in
+worker processes while this thread writes.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from db import sources
+from db.connection import Connection
+from db.models import ImportOutcome, ImportReport, ImportStatus
+
+DEFAULT_PATTERN = "*.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    done: int
+    total: int
+    path: str
+    outcome: ImportOutcome
+
+
+ProgressFn = Callable[[ImportProgress], None]
+CancelFn = Callable[[], bool]
+
+
+def collect(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> tuple[list[str], list[ImportOutcome], int]:
+    """Files to import (folders walked, sorted), failures for missing paths, count of files ignored.
+
+    Files named explicitly are always tried; inside folders only names matching
+    ``pattern`` are, and hidden files and folders are skipped.
+    """
+    files: list[str] = []
+    failures: list[ImportOutcome] = []
+    ignored = 0
+    for p in paths:
+        path = os.path.abspath(p)
+        if os.path.isdir(path):
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    if fnmatch.fnmatch(name, pattern):
+                        files.append(os.path.join(root, name))
+                    else:
+                        ignored += 1
+        elif os.path.lexists(path):
+            files.append(path)
+        else:
+            failures.append(ImportOutcome(path, ImportStatus.FAILED, reason="no such file or folder"))
+    return files, failures, ignored
+
+
+def _prepare_path(path: str) -> sources.Prepared | str:
+    """Worker-side half of an import: the prepared dump, or the reason it was refused."""
+    try:
+        return sources.prepare(sources.read_file(path), path)
+    except sources.ImportRefused as exc:
+        return exc.reason
+
+
+def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> Iterator[tuple[str, object]]:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        window = workers * 4
+        pending = []
+        it = iter(files)
+        for path in it:
+            pending.append((path, pool.submit(_prepare_path, path)))
+            if len(pending) >= window:
+                break
+        while pending:
+            path, future = pending.pop(0)
+            yield path, future.result()
+            if cancel():
+                for _, f in pending:
+                    f.cancel()
+                return
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(_prepare_path, nxt)))
+
+
+def import_paths(
+    cx: Connection,
+    paths: Iterable[str | Path],
+    *,
+    pattern: str = DEFAULT_PATTERN,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | threading.Event | None = None,
+    workers: int = 1,
+) -> ImportReport:
+    files, failures, ignored = collect(paths, pattern)
+    should_stop: CancelFn
+    if cancel is None:
+        should_stop = lambda: False  # noqa: E731
+    elif isinstance(cancel, threading.Event):
+        should_stop = cancel.is_set
+    else:
+        should_stop = cancel
+    report = ImportReport(list(failures), ignored=ignored)
+    total = len(files) + len(failures)
+    done = 0
+    for outcome in failures:
+        done += 1
+        if progress:
+            progress(ImportProgress(done, total, outcome.path, outcome))
+
+    def finished(outcome: ImportOutcome) -> None:
+        nonlocal done
+        done += 1
+        report.outcomes.append(outcome)
+        if progress:
+            progress(ImportProgress(done, total, outcome.path, outcome))
+
+    if workers > 1 and len(files) > workers:
+        for path, prepared in _prepared_in_workers(files, workers, should_stop):
+            if isinstance(prepared, str):
+                finished(ImportOutcome(path, ImportStatus.FAILED, reason=prepared))
+            else:
+                finished(sources.store(cx, prepared))
+        report.cancelled = should_stop() and done < total
+        return report
+    for path in files:
+        if should_stop():
+            report.cancelled = True
+            break
+        finished(sources.import_file(cx, path))
+    return report

@@ -1,0 +1,168 @@
+"""The project file's schema, as sqlite-utils migrations: one function per version.
+
+Each migration runs in one transaction together with the row recording it
+(sqlite-utils ``Migrations``) and ends by setting ``PRAGMA user_version`` to its
+schema number, which is what :mod:`db.project` compares to refuse files written
+by a newer Jiaokan. Never edit a shipped migration: add a new one, bump
+:data:`SCHEMA_VERSION`, and keep a fixture file of the previous schema in
+``tests/db/fixtures`` (see ``make_fixtures.py`` there).
+
+Schema 1: sources, articles, blocks, the edit history, the codebook, annotations.
+Schema 2: review state per article, article notes, and the folded search index
+(built from the existing articles' text during the upgrade).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+#: The schema this code writes. Files with a higher ``user_version`` are refused.
+SCHEMA_VERSION = 2
+
+#: ``PRAGMA application_id`` of every project file: "JKAN".
+APPLICATION_ID = 0x4A4B414E
+
+MIGRATION_SET = "jiaokan"
+
+BLOCK_ROLES = ("jump", "kicker", "title", "subtitle", "byline", "paragraph", "subhead", "caption")
+REVIEW_STATES = ("unreviewed", "in_progress", "proofread")
+
+migrations = Migrations(MIGRATION_SET)
+
+_ROLE_CHECK = ", ".join(f"'{r}'" for r in BLOCK_ROLES)
+
+SCHEMA_1 = [
+    f"PRAGMA application_id = {APPLICATION_ID}",
+    """CREATE TABLE sources (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        previous_id INTEGER REFERENCES sources(id),
+        superseded INTEGER NOT NULL DEFAULT 0,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        raw_bytes BLOB NOT NULL,
+        raw_text TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        had_bom INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL,
+        engine_version TEXT NOT NULL,
+        extractor TEXT,
+        layout TEXT,
+        furniture TEXT NOT NULL DEFAULT '[]',
+        UNIQUE (path, version)
+    )""",
+    "CREATE INDEX sources_sha256 ON sources(sha256)",
+    """CREATE TABLE articles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        engine_index INTEGER,
+        text TEXT NOT NULL,
+        headline TEXT NOT NULL DEFAULT '',
+        engine_notes TEXT,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX articles_source ON articles(source_id, position)",
+    f"""CREATE TABLE blocks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ({_ROLE_CHECK})),
+        text TEXT NOT NULL,
+        runs TEXT NOT NULL DEFAULT '[]',
+        original_text TEXT
+    )""",
+    "CREATE INDEX blocks_article ON blocks(article_id, position)",
+    """CREATE TABLE edits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        author TEXT,
+        op TEXT NOT NULL,
+        article_id INTEGER,
+        other_article_id INTEGER,
+        params TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL,
+        steps TEXT NOT NULL,
+        note TEXT,
+        reverts INTEGER REFERENCES edits(id)
+    )""",
+    "CREATE INDEX edits_article ON edits(article_id)",
+    "CREATE INDEX edits_other_article ON edits(other_article_id)",
+    "CREATE INDEX edits_reverts ON edits(reverts)",
+    """CREATE TRIGGER edits_append_only_update BEFORE UPDATE ON edits
+       BEGIN SELECT RAISE(ABORT, 'the edit history is append-only'); END""",
+    """CREATE TRIGGER edits_append_only_delete BEFORE DELETE ON edits
+       BEGIN SELECT RAISE(ABORT, 'the edit history is append-only'); END""",
+    """CREATE TABLE tags (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        parent_id INTEGER REFERENCES tags(id),
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        colour TEXT,
+        description TEXT NOT NULL DEFAULT '',
+        slot INTEGER UNIQUE CHECK (slot BETWEEN 1 AND 9),
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX tags_sibling_name ON tags(coalesce(parent_id, 0), name)",
+    """CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        tag_id INTEGER NOT NULL REFERENCES tags(id),
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        author TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        orphaned INTEGER NOT NULL DEFAULT 0,
+        copied_from INTEGER,
+        CHECK (0 <= char_start AND char_start <= char_end)
+    )""",
+    "CREATE INDEX annotations_article ON annotations(article_id, char_start)",
+    "CREATE INDEX annotations_tag ON annotations(tag_id)",
+    "PRAGMA user_version = 1",
+]
+
+
+@migrations(name="0001_store")
+def m0001_store(db: Database) -> None:
+    for statement in SCHEMA_1:
+        db.execute(statement)
+
+
+_STATE_CHECK = ", ".join(f"'{s}'" for s in REVIEW_STATES)
+
+SCHEMA_2 = [
+    f"""ALTER TABLE articles ADD COLUMN review_state TEXT NOT NULL DEFAULT 'unreviewed'
+        CHECK (review_state IN ({_STATE_CHECK}))""",
+    "CREATE INDEX articles_review ON articles(source_id, review_state)",
+    """CREATE TABLE article_notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        text TEXT NOT NULL,
+        author TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX article_notes_article ON article_notes(article_id)",
+]
+
+
+@migrations(name="0002_review_notes_search")
+def m0002_review_notes_search(db: Database) -> None:
+    from db import search_index
+
+    for statement in SCHEMA_2 + search_index.CREATE_SQL:
+        db.execute(statement)
+    search_index.rebuild(db.conn)
+    db.execute("PRAGMA user_version = 2")
+
+
+MIGRATION_NAMES = ("0001_store", "0002_review_notes_search")

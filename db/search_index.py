@@ -1,0 +1,109 @@
+"""The search index: folded article text plus an FTS5 index of its 1- and 2-grams.
+
+FTS5's trigram tokenizer cannot look up queries shorter than three characters,
+and Chinese queries are often one or two. So we index every character and
+every pair of adjacent characters of the folded, space-squeezed text as FTS5
+tokens (``detail=none``: which articles contain a gram, not where). A query is
+looked up by the AND of its grams, which returns a superset of the articles
+containing it; :mod:`db.search` then finds the exact hits in the folded text.
+
+``search_docs.folded`` has exactly the length of the article text, so a hit
+found in it is a hit at the same position in the original text.
+Callers keep the index in step inside the transaction that changes the text.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from operator import add
+
+from db.folding import fold, squeeze
+
+#: Characters that can be part of a gram: anything but whitespace and ASCII
+#: punctuation (the FTS5 ``ascii`` tokenizer separates tokens at those).
+_INDEXABLE = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
+
+CREATE_SQL = [
+    "CREATE TABLE search_docs (article_id INTEGER PRIMARY KEY, folded TEXT NOT NULL)",
+    "CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='', detail='none', tokenize='ascii')",
+]
+
+
+def grams(squeezed: str) -> str:
+    """Space-separated distinct 1- and 2-grams of runs of indexable characters."""
+    runs = _INDEXABLE.findall(squeezed)
+    out: set[str] = set("".join(runs))
+    for run in runs:
+        if len(run) > 1:
+            out.update(map(add, run, run[1:]))
+    return " ".join(out)
+
+
+def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
+    """Grams every article containing the query must contain (at most ``limit``).
+
+    Empty when the query has no indexable character: the caller must scan.
+    """
+    runs = _INDEXABLE.findall(squeezed_query)
+    pairs = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
+    chosen = list(dict.fromkeys(pairs)) or list(dict.fromkeys("".join(runs)))
+    if len(chosen) > limit:  # spread the chosen grams over the query
+        step = (len(chosen) - 1) / (limit - 1)
+        chosen = [chosen[round(i * step)] for i in range(limit)]
+    return chosen
+
+
+def _fts_delete(conn: sqlite3.Connection, article_id: int, old_folded: str) -> None:
+    # A contentless FTS5 table forgets a row only when told the tokens it held.
+    conn.execute(
+        "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)",
+        (article_id, grams(squeeze(old_folded).text)),
+    )
+
+
+def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
+    """(Re)index one article's current text."""
+    folded = fold(text)
+    old = conn.execute("SELECT folded FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
+    if old is not None:
+        if old[0] == folded:
+            return
+        _fts_delete(conn, article_id, old[0])
+        conn.execute("UPDATE search_docs SET folded = ? WHERE article_id = ?", (folded, article_id))
+    else:
+        conn.execute("INSERT INTO search_docs (article_id, folded) VALUES (?, ?)", (article_id, folded))
+    conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, grams(squeeze(folded).text)))
+
+
+def index_new_articles(conn: sqlite3.Connection, items: Iterable[tuple[int, str]]) -> None:
+    """Index articles known not to be indexed yet (import): no look-up of old rows."""
+    docs = []
+    toks = []
+    for article_id, text in items:
+        folded = fold(text)
+        docs.append((article_id, folded))
+        toks.append((article_id, grams(squeeze(folded).text)))
+    conn.executemany("INSERT INTO search_docs (article_id, folded) VALUES (?, ?)", docs)
+    conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", toks)
+
+
+def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
+    old = conn.execute("SELECT folded FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
+    if old is None:
+        return
+    _fts_delete(conn, article_id, old[0])
+    conn.execute("DELETE FROM search_docs WHERE article_id = ?", (article_id,))
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Drop and rebuild the whole index from the articles' current text; returns articles indexed."""
+    conn.execute("DELETE FROM search_docs")
+    conn.execute("INSERT INTO search_grams(search_grams) VALUES ('delete-all')")
+    count = 0
+    cursor = conn.execute("SELECT id, text FROM articles ORDER BY id")
+    while batch := cursor.fetchmany(500):
+        index_new_articles(conn, batch)
+        count += len(batch)
+    return count

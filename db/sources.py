@@ -1,0 +1,289 @@
+"""Importing one page dump: the raw file kept verbatim, the engine's articles as blocks.
+
+Importing is split in two so the slow half can run anywhere (a worker thread or
+process): :func:`prepare` decodes and reflows without touching the database;
+:func:`store` writes the result in one transaction. Identical content (same
+SHA-256) is recognised and skipped; changed content at a path imported before
+becomes a new version of that source, linked to the previous one, whose
+articles and annotations stay as they were (annotations are copied onto the
+new version by re-anchoring, see :mod:`db.anchoring`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import reader
+from db.articles import runs_to_json
+from db.connection import Connection, now
+from db.errors import NotFound
+from db.events import Change, event
+from db.models import BlockRole, ImportOutcome, ImportStatus
+from reader.model import ArticleKind, BlockKind
+
+#: Page dumps are tens of kilobytes; anything this big is not one, and the
+#: engine would take minutes on it (a 50 MB single line, say).
+MAX_DUMP_BYTES = 8 * 1024 * 1024
+
+
+class ImportRefused(Exception):
+    """A file that cannot be imported; ``reason`` is shown to the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class PreparedBlock:
+    role: str
+    text: str
+    runs: str  # compact JSON
+
+
+@dataclass(slots=True)
+class PreparedArticle:
+    kind: str
+    engine_index: int
+    engine_notes: str | None
+    blocks: list[PreparedBlock] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass(slots=True)
+class Prepared:
+    """Everything :func:`store` writes for one dump; picklable, no database needed."""
+
+    path: str
+    name: str
+    sha256: str
+    data: bytes
+    text: str
+    encoding: str
+    had_bom: bool
+    engine_version: str
+    extractor: str
+    layout: str
+    furniture: str
+    articles: list[PreparedArticle]
+
+
+def read_file(path: str | Path, max_bytes: int = MAX_DUMP_BYTES) -> bytes:
+    """Read a dump, refusing what is not a regular, readable, plausibly sized file."""
+    name = str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError as exc:
+        reason = "broken symbolic link" if os.path.islink(path) else "no such file"
+        raise ImportRefused(reason) from exc
+    except OSError as exc:
+        raise ImportRefused(f"cannot be read: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise ImportRefused("is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "not a regular file"
+        raise ImportRefused(f"is {kind}, not a page dump")
+    if st.st_size > max_bytes:
+        raise ImportRefused(
+            f"too large for a page dump ({st.st_size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
+        )
+    try:
+        with open(name, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except PermissionError as exc:
+        raise ImportRefused("cannot be read: permission denied") from exc
+    except OSError as exc:
+        raise ImportRefused(f"cannot be read: {exc.strerror or exc}") from exc
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _article_blocks(article: reader.Article) -> list[PreparedBlock]:
+    """The data-model decision: an article is an ordered list of role-tagged blocks."""
+    out: list[PreparedBlock] = []
+    heads = (
+        (BlockRole.JUMP, article.continued_from),
+        (BlockRole.KICKER, article.kicker),
+        (BlockRole.TITLE, article.title),
+        (BlockRole.SUBTITLE, article.subtitle),
+        (BlockRole.BYLINE, article.byline),
+    )
+    for role, traced in heads:
+        if traced:
+            out.append(PreparedBlock(role.value, traced.text, runs_to_json(traced.runs())))
+    body_role = BlockRole.CAPTION if article.kind is ArticleKind.PHOTO else BlockRole.PARAGRAPH
+    for block in article.blocks:
+        role = BlockRole.SUBHEAD if block.kind is BlockKind.SUBHEAD else body_role
+        out.append(PreparedBlock(role.value, block.text.text, runs_to_json(block.text.runs())))
+    return out
+
+
+def prepare(data: bytes, path: str) -> Prepared:
+    """Decode and reflow; raises :class:`ImportRefused` with the reason a person needs."""
+    name = os.path.basename(path) or path
+    if len(data) > MAX_DUMP_BYTES:
+        raise ImportRefused(f"too large for a page dump ({len(data) / 1e6:.1f} MB)")
+    try:
+        decoded = reader.decode_bytes(data, name)
+    except reader.DecodeError as exc:
+        raise ImportRefused(exc.reason) from exc
+    try:
+        doc = reader.reflow_text(decoded.text, path, decoded.encoding)
+    except Exception as exc:  # an engine bug must not stop an import of many files
+        raise ImportRefused(f"the reflow engine failed on it ({type(exc).__name__}: {exc})") from exc
+    articles = [PreparedArticle(a.kind.value, i, a.notes, _article_blocks(a)) for i, a in enumerate(doc.articles)]
+    furniture = json.dumps([[f.text, f.runs()] for f in doc.furniture], ensure_ascii=False, separators=(",", ":"))
+    return Prepared(
+        path=path,
+        name=name,
+        sha256=sha256(data),
+        data=data,
+        text=decoded.text,
+        encoding=decoded.encoding,
+        had_bom=decoded.had_bom,
+        engine_version=reader.ENGINE_VERSION,
+        extractor=doc.extractor.value,
+        layout=doc.layout.value,
+        furniture=furniture,
+        articles=articles,
+    )
+
+
+def find_by_sha(cx: Connection, digest: str) -> tuple[int, str] | None:
+    with cx.read() as conn:
+        row = conn.execute("SELECT id, name FROM sources WHERE sha256 = ? ORDER BY id LIMIT 1", (digest,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def _insert_articles(conn, source_id: int, articles: list[PreparedArticle]) -> list[int]:
+    from db import search_index
+
+    stamp = now()
+    ids: list[int] = []
+    block_rows = []
+    texts = []
+    for position, art in enumerate(articles):
+        text = art.text
+        headline = " ".join(
+            b.text for role in ("kicker", "title", "subtitle") for b in art.blocks if b.role == role and b.text
+        )
+        cur = conn.execute(
+            "INSERT INTO articles (source_id, position, kind, engine_index, text, headline, engine_notes, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (source_id, position, art.kind, art.engine_index, text, headline, art.engine_notes, stamp),
+        )
+        article_id = cur.lastrowid
+        ids.append(article_id)
+        texts.append((article_id, text))
+        block_rows.extend((article_id, k, b.role, b.text, b.runs, b.text) for k, b in enumerate(art.blocks))
+    conn.executemany(
+        "INSERT INTO blocks (article_id, position, role, text, runs, original_text) VALUES (?, ?, ?, ?, ?, ?)",
+        block_rows,
+    )
+    search_index.index_new_articles(conn, texts)
+    return ids
+
+
+def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) -> ImportOutcome:
+    """Write a prepared dump in one transaction (or recognise it as already there)."""
+    from db.annotations import carry_over
+
+    with cx.write() as conn:
+        if new_version_of is None:
+            same = conn.execute("SELECT id, name FROM sources WHERE sha256 = ? ORDER BY id LIMIT 1", (prep.sha256,))
+            row = same.fetchone()
+            if row is not None:
+                return ImportOutcome(
+                    prep.path, ImportStatus.SKIPPED, row[0], f"identical content already imported as source #{row[0]}"
+                )
+            prev = conn.execute(
+                "SELECT id, version FROM sources WHERE path = ? ORDER BY version DESC LIMIT 1", (prep.path,)
+            ).fetchone()
+        else:
+            prev = conn.execute("SELECT id, version FROM sources WHERE id = ?", (new_version_of,)).fetchone()
+            if prev is None:
+                raise NotFound("source", new_version_of)
+            latest = conn.execute(
+                "SELECT id, version FROM sources WHERE path = (SELECT path FROM sources WHERE id = ?)"
+                " ORDER BY version DESC LIMIT 1",
+                (new_version_of,),
+            ).fetchone()
+            prev = latest
+        version = prev[1] + 1 if prev else 1
+        cur = conn.execute(
+            "INSERT INTO sources (path, name, version, previous_id, sha256, size, raw_bytes, raw_text, encoding,"
+            " had_bom, imported_at, engine_version, extractor, layout, furniture)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                prep.path,
+                prep.name,
+                version,
+                prev[0] if prev else None,
+                prep.sha256,
+                len(prep.data),
+                prep.data,
+                prep.text,
+                prep.encoding,
+                int(prep.had_bom),
+                now(),
+                prep.engine_version,
+                prep.extractor,
+                prep.layout,
+                prep.furniture,
+            ),
+        )
+        source_id = cur.lastrowid
+        article_ids = _insert_articles(conn, source_id, prep.articles)
+        orphaned = 0
+        status = ImportStatus.IMPORTED
+        if prev:
+            status = ImportStatus.NEW_VERSION
+            conn.execute("UPDATE sources SET superseded = 1 WHERE id = ?", (prev[0],))
+            _, orphaned = carry_over(conn, prev[0], source_id)
+        cx.announce(
+            event(Change.SOURCES | Change.ARTICLES | Change.ANNOTATIONS, sources=[source_id], articles=article_ids)
+        )
+    reason = f"version {version} of {prep.path}" if prev else ""
+    return ImportOutcome(prep.path, status, source_id, reason, len(article_ids), orphaned)
+
+
+def import_file(cx: Connection, path: str | Path, *, max_bytes: int = MAX_DUMP_BYTES) -> ImportOutcome:
+    """Import one file; never raises for a bad file, returns a FAILED outcome with the reason."""
+    abspath = os.path.abspath(path)
+    try:
+        data = read_file(abspath, max_bytes)
+        existing = find_by_sha(cx, sha256(data))
+        if existing is not None:
+            return ImportOutcome(
+                abspath,
+                ImportStatus.SKIPPED,
+                existing[0],
+                f"identical content already imported as source #{existing[0]}",
+            )
+        prep = prepare(data, abspath)
+    except ImportRefused as exc:
+        return ImportOutcome(abspath, ImportStatus.FAILED, reason=exc.reason)
+    return store(cx, prep)
+
+
+def reflow_source(cx: Connection, source_id: int) -> ImportOutcome:
+    """Re-run the engine on a stored source: the result becomes its next version."""
+    with cx.read() as conn:
+        row = conn.execute("SELECT raw_bytes, path FROM sources WHERE id = ?", (source_id,)).fetchone()
+    if row is None:
+        raise NotFound("source", source_id)
+    try:
+        prep = prepare(bytes(row[0]), row[1])
+    except ImportRefused as exc:
+        return ImportOutcome(row[1], ImportStatus.FAILED, reason=exc.reason)
+    return store(cx, prep, new_version_of=source_id)
