@@ -187,3 +187,33 @@ def test_read_dump_refusal_names_the_path(tmp_path: Path) -> None:
         read_dump(str(path))
     assert info.value.name == str(path)
     assert "whitespace" in info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")],
+)
+def test_utf32_with_bom(bom: bytes, codec: str) -> None:
+    decoded = decode_bytes(bom + TEXT.encode(codec))
+    assert decoded.text == TEXT
+    assert decoded.encoding == codec
+
+
+def test_utf16_bom_then_odd_byte_count_names_the_bom() -> None:
+    with pytest.raises(DecodeError) as info:
+        decode_bytes(codecs.BOM_UTF16_LE + "澜州".encode("utf-16-le") + b"\x00")
+    assert "utf-16-le byte order mark" in info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("data", "offset"),
+    [
+        ((TEXT * 20).encode("utf-8")[:-2], len((TEXT * 20).encode("utf-8")) - 4),  # cut inside the last character
+        ((TEXT * 20).encode("utf-8")[:100] + b"\x80" + (TEXT * 20).encode("utf-8")[100:], 100),
+    ],
+    ids=["truncated", "stray-byte"],
+)
+def test_damaged_utf8_is_refused_not_misread_as_gb18030(data: bytes, offset: int) -> None:
+    with pytest.raises(DecodeError) as info:
+        decode_bytes(data)
+    assert f"at offset {offset}" in info.value.reason

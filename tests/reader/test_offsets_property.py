@@ -10,6 +10,7 @@ but whitespace and line-end hyphens.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -200,3 +201,24 @@ def test_runs_round_trip(pieces: list[tuple[str, int]]) -> None:
     assert TracedText.from_runs(text, runs) == traced
     assert sum(n for _, _, n in runs) == len(text)
     assert len(runs) <= max(1, len(pieces)) or not text
+
+
+def test_traced_text_basics() -> None:
+    raw = "  澜州𠀋村 青禾\n"
+    whole = TracedText.from_raw(raw, 2, 9)
+    assert whole.text == "澜州𠀋村 青禾"
+    assert list(whole.sources) == list(range(2, 9))
+    assert whole.raw_span == (2, 9)
+    assert TracedText.from_pieces([("澜", 2), ("青", 7)]) == TracedText("澜青", (2, 7))
+    assert TracedText("澜", (2,)) + TracedText("青", (7,)) == TracedText("澜青", (2, 7))
+    assert TracedText(" 澜 ", (1, 2, 3)).strip() == TracedText("澜", (2,))
+    assert TracedText("", ()).raw_span == (0, 0)
+    assert not TracedText("", ())
+    assert len(whole) == 7 and str(whole) == whole.text
+    assert whole.runs() == [(0, 2, 7)]
+    assert TracedText("澜青禾", (2, 7, 8)).runs() == [(0, 2, 1), (1, 7, 2)]
+
+
+def test_traced_text_needs_one_source_per_character() -> None:
+    with pytest.raises(ValueError, match="one source offset per character"):
+        TracedText("澜州", (0,))
