@@ -40,7 +40,19 @@ def create_application(argv: Sequence[str]):
     QApplication.setApplicationDisplayName("Jiaokan 校勘")
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(list(argv))
+    use_cjk_interface_font(app)
     return app
+
+
+def use_cjk_interface_font(app) -> None:
+    """Prefer a CJK sans for menus and lists (the platform font may lack Chinese glyphs)."""
+    from ui.typeset import UI_FAMILIES, pick_families
+
+    font = app.font()
+    families = pick_families(UI_FAMILIES)
+    if families:
+        font.setFamilies([*families, font.family()])
+        app.setFont(font)
 
 
 def build_window(app, settings, language: str | None = None):

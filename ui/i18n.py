@@ -18,7 +18,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
 from jiaokan.resources import resource_path
 
@@ -165,9 +165,12 @@ class Translations:
         for t in self._installed:
             self.app.installTranslator(t)
         self.language = language
-        if not self._installed:
-            # No translator changed, but widgets must still hear of the switch.
-            QCoreApplication.sendEvent(self.app, _language_change_event())
+        # Qt only announces translator changes while exec() runs, and then by posting;
+        # tell every window now so the switch is immediate (and testable).
+        from PySide6.QtWidgets import QApplication
+
+        for widget in QApplication.topLevelWidgets():
+            QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
         return language
 
     def _load_app(self, language: str) -> QTranslator | None:
@@ -182,9 +185,3 @@ class Translations:
         if language != DEFAULT_LANGUAGE:
             print(f"jiaokan-desk: no translation for {language}", file=sys.stderr)
         return None
-
-
-def _language_change_event():
-    from PySide6.QtCore import QEvent
-
-    return QEvent(QEvent.Type.LanguageChange)

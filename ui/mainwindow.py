@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.library.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.library.setAlternatingRowColors(False)
+        self.library.setStyleSheet("QTreeView::item { padding: 2px 0px; }")
         self.library.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.library.header().setStretchLastSection(False)
         self.library.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

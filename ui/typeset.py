@@ -43,6 +43,14 @@ HEADLINE_FAMILIES = (
     "Noto Serif CJK SC",
     "WenQuanYi Micro Hei",
 )
+UI_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+)
 RAW_FAMILIES = (
     "Noto Sans Mono CJK SC",
     "Sarasa Mono SC",
@@ -55,7 +63,7 @@ RAW_FAMILIES = (
 #: Extra families Qt may fall back to for rare characters (beyond the BMP).
 EXTENSION_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "HanaMinA", "HanaMinB", "SimSun-ExtB", "BabelStone Han")
 
-LINE_HEIGHT_PERCENT = 170
+LINE_HEIGHT_EM = 1.75  # body text: baseline to baseline, in em
 MEASURE_EM = 36  # longest reading line, in CJK characters
 
 MUTED = QColor("#6b6257")
@@ -94,14 +102,14 @@ class RoleStyle:
     space_before_em: float = 0.0
     space_after_em: float = 0.35
     headline_font: bool = False
-    line_height: int = LINE_HEIGHT_PERCENT
+    line_height_em: float = LINE_HEIGHT_EM
 
 
 ROLE_STYLES: dict[str, RoleStyle] = {
     "jump": RoleStyle(0.85, color=MUTED, space_after_em=0.6),
-    "kicker": RoleStyle(1.05, color=MUTED, space_after_em=0.15, headline_font=True, line_height=140),
-    "title": RoleStyle(1.75, bold=True, space_after_em=0.2, headline_font=True, line_height=135),
-    "subtitle": RoleStyle(1.15, color=MUTED, space_after_em=0.3, headline_font=True, line_height=145),
+    "kicker": RoleStyle(1.05, color=MUTED, space_after_em=0.35, headline_font=True, line_height_em=1.45),
+    "title": RoleStyle(1.75, bold=True, space_after_em=0.3, headline_font=True, line_height_em=1.35),
+    "subtitle": RoleStyle(1.15, color=MUTED, space_after_em=0.3, headline_font=True, line_height_em=1.45),
     "byline": RoleStyle(0.9, color=MUTED, space_before_em=0.3, space_after_em=1.0),
     "paragraph": RoleStyle(1.0, indent_em=2.0),
     "subhead": RoleStyle(1.05, bold=True, space_before_em=0.7, space_after_em=0.3, headline_font=True),
@@ -130,7 +138,7 @@ def build_article_document(document: QTextDocument, blocks: Sequence[tuple[str, 
         font.setItalic(style.italic)
         em = QFontMetricsF(font).horizontalAdvance("\u56fd")
         block_format = QTextBlockFormat()
-        block_format.setLineHeight(style.line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setLineHeight(style.line_height_em * em, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
         block_format.setTextIndent(style.indent_em * em)
         block_format.setTopMargin(style.space_before_em * em)
         block_format.setBottomMargin(style.space_after_em * em)

@@ -302,13 +302,25 @@ class RawView(QPlainTextEdit):
         if x < 0 or x > self.viewport().width():
             hbar.setValue(max(0, hbar.value() + x - 40))
 
+    def _line_spans(self) -> list[tuple[int, int]]:
+        """Article ranges joined across gaps of pure whitespace, so blank lines between tint too."""
+        text = self.display_text
+        spans: list[tuple[int, int]] = []
+        for start, end in sorted(self._article_lines):
+            if spans and (start <= spans[-1][1] or not text[spans[-1][1] : start].strip()):
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        return spans
+
     def _refresh_extra(self) -> None:
         extra = []
-        for start, end in self._article_lines:
-            cursor = self.cursor_for(start, max(start, end - 1))
-            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.MoveAnchor)
-            end_cursor = self.cursor_for(max(start, end - 1), max(start, end - 1))
-            cursor.setPosition(end_cursor.position(), QTextCursor.MoveMode.KeepAnchor)
+        for start, end in self._line_spans():
+            u0, u1 = self._map.range_to_utf16(start, max(start, end - 1))
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(u0)
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.setPosition(u1, QTextCursor.MoveMode.KeepAnchor)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             extra.append(_selection(cursor, ARTICLE_LINES, full_width=True))
         extra += [_selection(self.cursor_for(s, e), LINKED) for s, e in self._linked]
