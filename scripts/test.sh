@@ -8,3 +8,9 @@ python3 -m venv .venv
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m ruff check .
 .venv/bin/python -m pytest "$@"
+# The desktop bundle (PyInstaller, one folder) must build and start; JIAOKAN_SKIP_BUNDLE=1 skips it.
+if [ "${JIAOKAN_SKIP_BUNDLE:-0}" != "1" ]; then
+    .venv/bin/python -m pip install --quiet -e ".[build]"
+    .venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+    dist/jiaokan-desk/jiaokan-desk --smoke-test
+fi

@@ -81,6 +81,7 @@ def smoke_test(args: argparse.Namespace) -> int:
         try:
             from ui import settings as S
 
+            quiet_qt_messages()
             app = create_application(sys.argv[:1])
             S.use_settings_dir(Path(tmp) / "settings")
             window = build_window(app, S.Settings(), args.language)
@@ -99,6 +100,7 @@ def smoke_test(args: argparse.Namespace) -> int:
                 problems.append("the raw view is empty")
             sources = window.library_model.rowCount()
             articles = window.library_model.rowCount(window.library_model.index(0, 0))
+            problems += check_bundled_resources(window)
             window.close()
             app.processEvents()
         except Exception:
@@ -111,6 +113,38 @@ def smoke_test(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     print(f"jiaokan-desk {__version__}: smoke test ok ({sources} sources, {articles} articles, {elapsed:.2f} s)")
     return 0
+
+
+def check_bundled_resources(window) -> list[str]:
+    """The translations and OpenCC dictionaries load (what a bundle most easily loses)."""
+    from ui.script import Script
+
+    problems = []
+    before = window.file_menu.title()
+    window.set_language("zh_CN")
+    if "文件" not in window.file_menu.title():
+        problems.append("the Chinese interface translation did not load")
+    window.set_language("en")
+    if window.file_menu.title() != before and "File" not in window.file_menu.title():
+        problems.append("the English interface did not come back")
+    window.set_script(Script.TRADITIONAL)
+    shown = window.article_view.toPlainText()
+    window.set_script(Script.ORIGINAL)
+    if window.article is not None and shown == window.article_view.toPlainText():
+        problems.append("OpenCC did not convert to Traditional")
+    return problems
+
+
+def quiet_qt_messages() -> None:
+    """Drop the offscreen platform's harmless notices from the smoke test's output."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
