@@ -1,0 +1,253 @@
+"""REFI-QDA (QDA-XML 1.0): a project ``.qdpx`` for ATLAS.ti, MAXQDA, NVivo, QDA Miner, …; a codebook ``.qdc``.
+
+The ``.qdpx`` is a zip holding ``project.qde`` (UTF-8, no BOM, LF) and a lowercase
+``sources/`` folder with one plain-text file per article (the current, corrected
+article text, UTF-8 without BOM), referenced as ``internal://<guid>.txt``.
+
+- Users: everyone who appears as an author (GUIDs derived from the name).
+- CodeBook: the tags as nested ``Code`` elements with ``#RRGGBB`` colours; a parent path
+  no tag stands for is written ``isCodable="false"``.
+- Variables: source, date, kind and review state, set per article with ``VariableValue``.
+- Sources: one ``TextSource`` per article; each placed annotation is a ``PlainTextSelection``
+  (``startPosition``/``endPosition`` in code points, end exclusive) with one ``Coding`` to its code.
+- Notes: an annotation's note and an article's note are ``Note`` elements in ``Notes``, referred to by
+  ``NoteRef`` from the selection or the source.
+- Sets: one set per newspaper source file, its articles as members.
+
+Orphaned annotations are skipped (a selection needs a true position). Containers that
+would be empty are left out: the schema does not allow them.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from db.exports.common import (
+    SOFTWARE,
+    ExportError,
+    Progress,
+    TagNode,
+    Ticker,
+    all_authors,
+    atomic_path,
+    derived_guid,
+    guid,
+    log_skipped,
+    placed_annotations,
+    rgb,
+    tag_tree,
+    xml_text,
+    xsd_date,
+    xsd_datetime,
+)
+from db.exports.model import ExportArticle, ExportCorpus
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+
+#: Article variables: (name, typeOfVariable).
+_VARIABLES = (
+    ("来源 source", "Text"),
+    ("日期 date", "Date"),
+    ("类型 kind", "Text"),
+    ("校对状态 review state", "Text"),
+)
+
+
+def article_guid(article: ExportArticle) -> str:
+    return guid(article.id, "article")
+
+
+def source_file_name(article: ExportArticle) -> str:
+    """The file name of an article's text inside ``sources/``."""
+    return f"{article_guid(article)}.txt"
+
+
+def user_guid(name: str) -> str:
+    return derived_guid("user", name)
+
+
+class _Builder:
+    def __init__(self, ns: str) -> None:
+        self.ns = ns
+
+    def el(self, parent: ET.Element | None, name: str, attrs: dict[str, str | None] | None = None) -> ET.Element:
+        clean = {k: v for k, v in (attrs or {}).items() if v is not None}
+        tag = f"{{{self.ns}}}{name}"
+        return ET.Element(tag, clean) if parent is None else ET.SubElement(parent, tag, clean)
+
+    def text_el(self, parent: ET.Element, name: str, text: str) -> ET.Element:
+        e = self.el(parent, name)
+        e.text = xml_text(text)
+        return e
+
+
+def _codes(b: _Builder, parent: ET.Element, node: TagNode, *, with_notes: bool = False) -> None:
+    code = b.el(
+        parent,
+        "Code",
+        {
+            "guid": guid(node.id, "tag"),
+            "name": xml_text(node.name),
+            "isCodable": "true" if node.tag is not None else "false",
+            "color": rgb(node.tag.colour) if node.tag is not None else None,
+        },
+    )
+    if node.tag is not None and node.tag.description:
+        b.text_el(code, "Description", node.tag.description)
+    for child in node.children:
+        _codes(b, code, child, with_notes=with_notes)
+
+
+def _serialise(root: ET.Element, ns: str) -> bytes:
+    body = ET.tostring(root, encoding="unicode", default_namespace=ns)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+
+
+def build_codebook(corpus: ExportCorpus) -> bytes:
+    roots = tag_tree(corpus)
+    if not roots:
+        raise ExportError("the codebook has no tags: a REFI-QDA codebook needs at least one code")
+    b = _Builder(CODEBOOK_NS)
+    root = b.el(None, "CodeBook", {"origin": SOFTWARE})
+    codes = b.el(root, "Codes")
+    for node in roots:
+        _codes(b, codes, node)
+    return _serialise(root, CODEBOOK_NS)
+
+
+def write_qdc(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:
+    """The codebook alone (``.qdc``). Raises :class:`ExportError` when there are no tags."""
+    out = Path(out)
+    ticker = Ticker(1, progress)
+    data = build_codebook(corpus)
+    with atomic_path(out) as tmp:
+        tmp.write_bytes(data)
+    ticker.tick()
+    return out
+
+
+def build_project(corpus: ExportCorpus, ticker: Ticker | None = None) -> bytes:
+    """``project.qde`` for the corpus (article texts go beside it in ``sources/``)."""
+    b = _Builder(PROJECT_NS)
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
+    root = b.el(None, "Project", {"name": xml_text(corpus.project_name), "origin": SOFTWARE, "creationDateTime": now})
+
+    authors = all_authors(corpus)
+    if authors:
+        users = b.el(root, "Users")
+        for name in authors:
+            b.el(users, "User", {"guid": user_guid(name), "name": xml_text(name)})
+
+    tag_ids = {t.id for t in corpus.tags}
+    roots = tag_tree(corpus)
+    if roots:
+        codes = b.el(b.el(root, "CodeBook"), "Codes")
+        for node in roots:
+            _codes(b, codes, node)
+
+    var_guids = [derived_guid("variable", name) for name, _ in _VARIABLES]
+    if corpus.articles:
+        variables = b.el(root, "Variables")
+        for (name, kind), vg in zip(_VARIABLES, var_guids, strict=True):
+            b.el(variables, "Variable", {"guid": vg, "name": name, "typeOfVariable": kind})
+
+    notes: list[tuple[str, str, str, str | None, str | None]] = []  # guid, name, text, author, created
+    if corpus.articles:
+        sources = b.el(root, "Sources")
+        for article in corpus.articles:
+            ag = article_guid(article)
+            src = b.el(
+                sources,
+                "TextSource",
+                {"guid": ag, "name": xml_text(article.headline or f"article {article.id}"),
+                 "plainTextPath": f"internal://{source_file_name(article)}"},
+            )
+            b.text_el(src, "Description", f"{article.source_name} · {article.kind} · {article.review_state}")
+            for ann in placed_annotations(article):
+                if ann.tag_id not in tag_ids:
+                    continue
+                created = xsd_datetime(ann.created)
+                user = user_guid(ann.author) if ann.author else None
+                sel = b.el(
+                    src,
+                    "PlainTextSelection",
+                    {
+                        "guid": guid(ann.id, "annotation"),
+                        "name": xml_text(ann.quote[:60]),
+                        "startPosition": str(ann.start),
+                        "endPosition": str(ann.end),
+                        "creatingUser": user,
+                        "creationDateTime": created,
+                        "modifyingUser": user if ann.updated else None,
+                        "modifiedDateTime": xsd_datetime(ann.updated),
+                    },
+                )
+                coding = b.el(
+                    sel,
+                    "Coding",
+                    {"guid": derived_guid("coding", ann.id), "creatingUser": user, "creationDateTime": created},
+                )
+                b.el(coding, "CodeRef", {"targetGUID": guid(ann.tag_id, "tag")})
+                if ann.note:
+                    ng = derived_guid("annotation-note", ann.id)
+                    notes.append((ng, ann.quote[:60], ann.note, ann.author or None, ann.created))
+                    b.el(sel, "NoteRef", {"targetGUID": ng})
+            if article.note:
+                ng = derived_guid("article-note", article.id)
+                notes.append((ng, article.headline or article.id, article.note, None, None))
+                b.el(src, "NoteRef", {"targetGUID": ng})
+            values = (article.source_name, xsd_date(article.source_date), article.kind, article.review_state)
+            for (_, kind), vg, value in zip(_VARIABLES, var_guids, values, strict=True):
+                if not value:
+                    continue
+                vv = b.el(src, "VariableValue")
+                b.el(vv, "VariableRef", {"targetGUID": vg})
+                b.text_el(vv, "DateValue" if kind == "Date" else "TextValue", value)
+            if ticker is not None:
+                ticker.tick()
+
+    if notes:
+        notes_el = b.el(root, "Notes")
+        for ng, name, text, author, created in notes:
+            note = b.el(
+                notes_el,
+                "Note",
+                {
+                    "guid": ng,
+                    "name": xml_text(name),
+                    "creatingUser": user_guid(author) if author else None,
+                    "creationDateTime": xsd_datetime(created),
+                },
+            )
+            b.text_el(note, "PlainTextContent", text)
+
+    by_source: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for article in corpus.articles:
+        by_source.setdefault(article.source_id, []).append(article_guid(article))
+        names[article.source_id] = article.source_name
+    if by_source:
+        sets = b.el(root, "Sets")
+        for source_id, members in by_source.items():
+            s = b.el(sets, "Set", {"guid": guid(source_id, "source"), "name": xml_text(names[source_id])})
+            for member in members:
+                b.el(s, "MemberSource", {"targetGUID": member})
+    return _serialise(root, PROJECT_NS)
+
+
+def write_qdpx(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:
+    """A REFI-QDA project: ``project.qde`` plus ``sources/<guid>.txt`` per article, zipped."""
+    out = Path(out)
+    ticker = Ticker(2 * len(corpus.articles), progress)
+    log_skipped("REFI-QDA", corpus)
+    qde = build_project(corpus, ticker)
+    with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.qde", qde)
+        for article in corpus.articles:
+            zf.writestr(f"sources/{source_file_name(article)}", article.text.encode("utf-8"))
+            ticker.tick()
+    return out

@@ -1,0 +1,189 @@
+"""W3C Web Annotation Data Model, JSON-LD (context ``http://www.w3.org/ns/anno.jsonld``).
+
+Layout: one ``AnnotationCollection`` (label = project name, ``total``) whose ``first``
+is an embedded ``AnnotationPage`` holding every annotation in ``items`` (Data Model §5).
+Tools that want a plain array of annotations read ``doc["first"]["items"]``; pass
+``layout="array"`` to get a top-level JSON array instead (each annotation then carries
+its own ``@context``, which is what annotation libraries such as Annotorious/RecogitoJS load).
+
+Each article is the resource ``urn:jiaokan:article:<id>``; its text is the current
+(corrected) article text, the blocks joined by "\\n". Every term used is defined in the
+context; offsets are code points.
+
+- Tag annotations: ``motivation`` "tagging"; target = SpecificResource with a
+  ``TextQuoteSelector`` (exact, 32-code-point prefix/suffix) and a ``TextPositionSelector``
+  (start, end exclusive); bodies = a ``TextualBody`` with purpose "tagging" whose value is the
+  tag path ("权益/工资"), a SpecificResource with purpose "classifying" whose source is the tag's
+  IRI ``urn:jiaokan:tag:<id>``, and, when there is a note, a ``TextualBody`` with purpose "commenting".
+- Orphaned annotations keep only the ``TextQuoteSelector`` with the stored quote (no prefix,
+  suffix or position): nothing claims a place in the text, and a reader re-anchors or reports
+  an orphan, as Hypothesis does.
+- Corrections (text edits): ``motivation`` "editing"; the target selects the original
+  wording with a TextQuoteSelector (exact = the text before the edit, prefix/suffix from
+  the unchanged text around it when the edit still maps onto the current text); the body is a
+  TextualBody with purpose "editing" and the corrected text. Structural edits (join,
+  split, role, …) are not written.
+- An article's note: ``motivation`` "commenting" on the whole article.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from db.exports.common import (
+    SOFTWARE,
+    TEXT_EDIT_OPS,
+    Progress,
+    Ticker,
+    atomic_path,
+    context,
+    derived_guid,
+    guid,
+    is_placed,
+    log_skipped,
+    tag_path,
+    xsd_datetime,
+)
+from db.exports.model import ExportArticle, ExportCorpus, ExportTag
+
+CONTEXT_IRI = "http://www.w3.org/ns/anno.jsonld"
+
+
+def article_iri(article_id: str) -> str:
+    return f"urn:jiaokan:article:{article_id}"
+
+
+def tag_iri(tag_id: str) -> str:
+    return f"urn:jiaokan:tag:{tag_id}"
+
+
+def _agent(name: str) -> dict[str, Any]:
+    return {"id": f"urn:uuid:{derived_guid('user', name)}", "type": "Person", "name": name}
+
+
+def _times(target: dict[str, Any], created: str, modified: str) -> None:
+    c, m = xsd_datetime(created), xsd_datetime(modified)
+    if c:
+        target["created"] = c
+    if m:
+        target["modified"] = m
+
+
+def _text_body(value: str, purpose: str) -> dict[str, Any]:
+    return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
+
+
+def _annotations(article: ExportArticle, tags: dict[str, ExportTag]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    text = article.text
+    source = article_iri(article.id)
+    for ann in article.annotations:
+        tag = tags.get(ann.tag_id)
+        bodies: list[dict[str, Any]] = []
+        if tag is not None:
+            bodies.append(_text_body(tag_path(tag), "tagging"))
+            bodies.append({"type": "SpecificResource", "purpose": "classifying", "source": tag_iri(tag.id)})
+        if ann.note:
+            bodies.append(_text_body(ann.note, "commenting"))
+        if is_placed(article, ann):
+            prefix, suffix = context(text, ann.start, ann.end)
+            selectors: list[dict[str, Any]] = [
+                {"type": "TextQuoteSelector", "exact": ann.quote, "prefix": prefix, "suffix": suffix},
+                {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
+            ]
+        else:
+            selectors = [{"type": "TextQuoteSelector", "exact": ann.quote}]
+        item: dict[str, Any] = {
+            "id": f"urn:uuid:{guid(ann.id, 'annotation')}",
+            "type": "Annotation",
+            "motivation": "tagging",
+            "body": bodies,
+            "target": {"type": "SpecificResource", "source": source, "selector": selectors},
+        }
+        if ann.author:
+            item["creator"] = _agent(ann.author)
+        _times(item, ann.created, ann.updated)
+        out.append(item)
+
+    for corr in article.corrections:
+        if corr.op not in TEXT_EDIT_OPS or corr.before == corr.after:
+            continue
+        quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": corr.before}
+        if 0 <= corr.start <= corr.end <= len(text) and text[corr.start : corr.end] == corr.after:
+            quote["prefix"], quote["suffix"] = context(text, corr.start, corr.end)
+        elif not corr.before:
+            continue  # an insertion that no longer maps selects nothing
+        body = _text_body(corr.after, "editing")
+        if corr.note:
+            body = [body, _text_body(corr.note, "commenting")]
+        item = {
+            "id": f"urn:uuid:{guid(corr.id, 'correction')}",
+            "type": "Annotation",
+            "motivation": "editing",
+            "body": body,
+            "target": {"type": "SpecificResource", "source": source, "selector": quote},
+        }
+        if corr.author:
+            item["creator"] = _agent(corr.author)
+        _times(item, corr.created, "")
+        out.append(item)
+
+    if article.note:
+        out.append(
+            {
+                "id": f"urn:uuid:{derived_guid('article-note', article.id)}",
+                "type": "Annotation",
+                "motivation": "commenting",
+                "body": _text_body(article.note, "commenting"),
+                "target": source,
+            }
+        )
+    return out
+
+
+def build_collection(
+    corpus: ExportCorpus, ticker: Ticker | None = None, layout: Literal["collection", "array"] = "collection"
+) -> dict[str, Any] | list[dict[str, Any]]:
+    tags = corpus.tag_by_id()
+    items: list[dict[str, Any]] = []
+    for article in corpus.articles:
+        items.extend(_annotations(article, tags))
+        if ticker is not None:
+            ticker.tick()
+    if layout == "array":
+        return [{"@context": CONTEXT_IRI, **item} for item in items]
+    collection_id = f"urn:uuid:{derived_guid('collection', corpus.project_name)}"
+    return {
+        "@context": CONTEXT_IRI,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": corpus.project_name,
+        "generator": {"id": "urn:jiaokan:software", "type": "Software", "name": SOFTWARE},
+        "total": len(items),
+        "first": {
+            "id": f"urn:uuid:{derived_guid('collection-page', corpus.project_name, '1')}",
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+
+
+def write_w3c(
+    corpus: ExportCorpus,
+    out: Path,
+    progress: Progress | None = None,
+    *,
+    layout: Literal["collection", "array"] = "collection",
+) -> Path:
+    out = Path(out)
+    ticker = Ticker(len(corpus.articles), progress)
+    log_skipped("W3C", corpus)
+    doc = build_collection(corpus, ticker, layout)
+    with atomic_path(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        json.dump(doc, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    return out
