@@ -1,0 +1,183 @@
+"""Search: Simplified/Traditional-blind, space-blind, 1-, 2- and 3+-character queries, regexes, KWIC rows."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import opencc
+import pytest
+
+from db import Project, QueryError
+from db.folding import fold, fold_pattern, fold_query, squeeze, t2s
+from db.models import ImportStatus
+
+from .conftest import SAMPLE_PAGES, SMALL_PAGE
+
+
+@pytest.fixture
+def pages(project: Project, tmp_path: Path) -> dict[str, int]:
+    """The small page in Simplified, and the same page converted to Traditional."""
+    simplified = SMALL_PAGE.read_text(encoding="utf-8")
+    trad = tmp_path / "traditional.txt"
+    trad.write_text(opencc.OpenCC("s2t").convert(simplified), encoding="utf-8")
+    ids = {"simplified": project.import_file(SMALL_PAGE).source_id, "traditional": project.import_file(trad).source_id}
+    report = project.import_paths(SAMPLE_PAGES)
+    assert report.count(ImportStatus.IMPORTED) == len(SAMPLE_PAGES)
+    return ids
+
+
+def _reference(project: Project, query: str) -> list[tuple[int, int, int]]:
+    """Every hit, found the slow obvious way: fold and squeeze each article and scan it."""
+    needle = fold_query(query)
+    out = []
+    for s in project.list_sources():
+        for aid in project.article_ids(s.id):
+            sq = squeeze(fold(project.get_article(aid).text))
+            i = sq.text.find(needle)
+            while i >= 0:
+                out.append((aid, *sq.original_span(i, i + len(needle))))
+                i = sq.text.find(needle, i + len(needle))
+    return sorted(out)
+
+
+def _hits(project: Project, query: str, **kw) -> list[tuple[int, int, int]]:
+    return sorted((h.article_id, h.start, h.end) for h in project.search(query, limit=10_000, **kw).hits)
+
+
+def test_simplified_finds_traditional_and_back(project: Project, pages: dict[str, int]) -> None:
+    for query in ("职工服务中心", "職工服務中心"):
+        hits = project.search(query, limit=100).hits
+        sources = {h.source_id for h in hits}
+        assert sources == {pages["simplified"], pages["traditional"]}
+        for h in hits:  # the hit is shown as the article has it
+            text = project.get_article(h.article_id).text
+            assert text[h.start : h.end] == h.hit
+            assert h.hit in ("职工服务中心", "職工服務中心")
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 4, 7])
+def test_queries_of_every_length_find_every_hit(project: Project, pages: dict[str, int], length: int) -> None:
+    rng = random.Random(length)
+    texts = [project.get_article(a).text for s in project.list_sources() for a in project.article_ids(s.id)]
+    for _ in range(12):
+        text = rng.choice(texts)
+        i = rng.randrange(0, len(text) - length)
+        query = text[i : i + length]
+        if not query.strip() or "\n" in query:
+            continue
+        assert _hits(project, query) == _reference(project, query), query
+
+
+def test_one_and_two_character_chinese_queries(project: Project, pages: dict[str, int]) -> None:
+    assert len(_hits(project, "站")) == len(_reference(project, "站")) > 2
+    assert len(_hits(project, "驿站")) == len(_reference(project, "驿站")) >= 2  # 驛站 in the Traditional page
+    assert _hits(project, "驛") == _hits(project, "驿")
+
+
+def test_spaces_do_not_matter(project: Project, source_id: int, article_id: int) -> None:
+    text = project.get_article(article_id).text
+    s = text.index("法律援助站")
+    project.correct(article_id, s + 2, s + 2, " \u3000")  # a PDF-style spurious gap: 法律 　援助站
+    hits = project.search("法律援助").hits
+    assert [(h.start, h.end, h.hit) for h in hits if h.start == s] == [(s, s + 6, "法律 \u3000援助")]
+    assert any(h.start == s for h in project.search("法 律 援 助").hits)
+
+
+def test_headlines_are_searched(project: Project, source_id: int) -> None:
+    first = project.list_articles(source_id)[0]
+    title = first.headline.split()[-1][:5]
+    hits = project.search(title).hits
+    assert any(h.article_id == first.id and h.headline == first.headline for h in hits)
+
+
+def test_kwic_rows(project: Project, source_id: int, article_id: int) -> None:
+    text = project.get_article(article_id).text
+    hit = project.search("法律援助站", context=10).hits[0]
+    assert hit.article_id == article_id and hit.source_id == source_id and hit.source_name == SMALL_PAGE.name
+    assert hit.left == text[hit.start - 10 : hit.start] and hit.right == text[hit.end : hit.end + 10]
+    assert hit.left + hit.hit + hit.right in text
+
+
+def test_non_bmp_text(project: Project, article_id: int) -> None:
+    project.correct(article_id, 3, 3, "𠀋")
+    hits = project.search("𠀋").hits
+    assert [(h.article_id, h.start, h.end) for h in hits] == [(article_id, 3, 4)]
+    assert hits[0].hit == "𠀋"
+
+
+def test_regex(project: Project, pages: dict[str, int]) -> None:
+    hits = project.search(r"职工.{0,3}中心", regex=True).hits
+    assert hits and all(h.hit.startswith(("职工", "職工")) for h in hits)
+    assert {h.source_id for h in hits} >= {pages["simplified"], pages["traditional"]}
+    trad = project.search(r"職工\S{2}中心", regex=True).hits
+    assert {(h.article_id, h.start) for h in trad} <= {(h.article_id, h.start) for h in hits}
+    assert project.search(r"\d+个", regex=True).hits
+    assert not project.search(r"x*", regex=True).hits  # empty matches are not hits
+
+
+def test_regex_literal_folding_keeps_syntax() -> None:
+    assert fold_pattern("（勞動）[Ａ-Ｚ]+") == r"\(劳动\)[a-z]+"
+
+
+@pytest.mark.parametrize(
+    ("query", "regex", "message"),
+    [
+        ("", False, "empty"),
+        ("   ", False, "empty"),
+        ("\u3000", True, "empty"),
+        ("职工(", True, "invalid regular expression: missing ), unterminated subpattern at position 2"),
+        ("[", True, "invalid regular expression"),
+        ("*职工", True, "nothing to repeat at position 0"),
+        ("x" * 2000, False, "too long"),
+    ],
+)
+def test_malformed_queries_give_typed_errors(
+    project: Project, source_id: int, query: str, regex: bool, message: str
+) -> None:
+    with pytest.raises(QueryError, match=re.escape(message)):
+        project.search(query, regex=regex)
+
+
+@pytest.mark.parametrize("query", ['"', '"职工', "职工 AND 中心", "NEAR(职工", "职工*", "-职工", "'", "：“", "^"])
+def test_fts_syntax_is_just_text(project: Project, source_id: int, query: str) -> None:
+    result = project.search(query)
+    assert sorted((h.article_id, h.start, h.end) for h in result.hits) == _reference(project, query)[:100]
+
+
+def test_limit_offset_and_more(project: Project, pages: dict[str, int]) -> None:
+    every = _hits(project, "职工")
+    assert len(every) > 12
+    first = project.search("职工", limit=5)
+    assert len(first.hits) == 5 and first.more
+    second = project.search("职工", limit=5, offset=5)
+    assert [(h.article_id, h.start) for h in first.hits + second.hits] == [(a, s) for a, s, _ in every[:10]]
+    tail = project.search("职工", limit=1000, offset=len(every) - 2)
+    assert len(tail.hits) == 2 and not tail.more
+    with pytest.raises(QueryError):
+        project.search("职工", limit=0)
+
+
+def test_filters_and_old_versions(project: Project, tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    text = SMALL_PAGE.read_text(encoding="utf-8")
+    page.write_text(text, encoding="utf-8")
+    v1 = project.import_file(page).source_id
+    page.write_text(text.replace("心理驿站", "心理驛站"), encoding="utf-8")
+    v2 = project.import_file(page).source_id
+    assert {h.source_id for h in project.search("法律援助站").hits} == {v2}
+    assert {h.source_id for h in project.search("法律援助站", include_superseded=True).hits} == {v1, v2}
+    assert {h.source_id for h in project.search("站", source_id=v2).hits} == {v2}
+
+
+def test_t2s_is_length_preserving_even_when_a_phrase_is_not() -> None:
+    def odd(text: str) -> str:  # a converter with one phrase that shrinks, as a dictionary might
+        return text.replace("乾隆年間", "乾隆间").replace("們", "们")
+
+    text = "他們說乾隆年間的事。"
+    out = t2s(text, odd)
+    assert len(out) == len(text)
+    assert out[1] == "们"  # the rest is still converted
+    assert t2s(text) == opencc.OpenCC("t2s").convert(text)
+    assert len(fold("ＡＢＣ，劳動　𠀋")) == len("ＡＢＣ，劳動　𠀋")
