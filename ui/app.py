@@ -67,9 +67,7 @@ def build_window(app, settings, language: str | None = None):
 
 
 def open_initial_project(window, project: str | None) -> None:
-    from ui.projects import open_startup_project
-
-    open_startup_project(window, project)
+    window.projects.open_startup(project)
 
 
 def smoke_test(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
 """The desk's one seam to the project store: the plain values the widgets read.
 
 Widgets talk to a :class:`DeskStore`. :class:`ProjectStore` adapts ``db.Project``;
-the adapter is the only ui module that knows the store's names.
+it is the only ui module that knows the store's names and types.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from db import Project
+from db.models import ImportStatus
 from ui.offsets import OffsetMap
 
 Runs = tuple[tuple[int, int, int], ...]
@@ -49,8 +51,9 @@ class AnnotationData:
     id: int
     start: int  # article code point offsets
     end: int
-    kind: str = "note"
-    body: str = ""
+    tag: str = ""
+    colour: str | None = None  # "#rrggbb" of its tag
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -93,10 +96,17 @@ class SearchHit:
     after: str
 
 
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    hits: tuple[SearchHit, ...]
+    more: bool  # further hits follow this page
+
+
 @dataclass(slots=True)
 class ImportReport:
     imported: list[str] = field(default_factory=list)
     bad: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    unchanged: list[str] = field(default_factory=list)  # identical content already in the project
     cancelled: bool = False
     articles: int = 0
 
@@ -118,6 +128,106 @@ class DeskStore(Protocol):
     def raw_text(self, source_id: int) -> str: ...
     def source_name(self, source_id: int) -> str: ...
     def article_at_raw(self, source_id: int, raw_offset: int) -> tuple[int, int] | None: ...
-    def search(self, query: str, regex: bool, limit: int, offset: int = 0) -> Sequence[SearchHit]: ...
+    def search(self, query: str, regex: bool, limit: int, offset: int = 0) -> SearchPage: ...
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport: ...
     def close(self) -> None: ...
+
+
+class ProjectStore:
+    """A :class:`DeskStore` over an open ``db.Project``."""
+
+    search_threaded = True  # the store is thread-safe; searches run off the GUI thread
+
+    def __init__(self, project: Project, display_name: str | None = None) -> None:
+        self.project = project
+        self.path = str(project.path)
+        self.display_name = display_name or project.path.stem
+        self._names: dict[int, str] = {}
+        self._tags: dict[int, tuple[str, str | None]] | None = None
+        self._closed = False
+
+    @classmethod
+    def open(cls, path: str, *, create: bool = True, display_name: str | None = None) -> ProjectStore:
+        """Open a project file; raises ``db.ProjectOpenError`` (a readable message) when it cannot."""
+        return cls(Project.open(path, create=create), display_name)
+
+    def subscribe(self, listener: Callable) -> Callable[[], None]:
+        return self.project.subscribe(listener)
+
+    def forget_tags(self) -> None:
+        self._tags = None
+
+    # -- sources and articles -----------------------------------------------------------------
+    def source_count(self) -> int:
+        return self.project.count_sources()
+
+    def sources(self, offset: int, limit: int) -> list[SourceRow]:
+        rows = self.project.list_sources(limit=limit, offset=offset)
+        for r in rows:
+            self._names[r.id] = r.name
+        return [SourceRow(r.id, r.name, r.article_count, r.progress.proofread) for r in rows]
+
+    def source_name(self, source_id: int) -> str:
+        name = self._names.get(source_id)
+        if name is None:
+            name = self._names[source_id] = self.project.get_source(source_id).name
+        return name
+
+    def article_count(self, source_id: int) -> int:
+        return self.project.count_articles(source_id)
+
+    def articles(self, source_id: int, offset: int, limit: int) -> list[ArticleRow]:
+        return [
+            ArticleRow(a.id, a.source_id, a.kind, a.headline, a.review_state.value, a.annotation_count)
+            for a in self.project.list_articles(source_id, limit=limit, offset=offset)
+        ]
+
+    def article(self, article_id: int) -> ArticleData:
+        a = self.project.get_article(article_id)
+        if self._tags is None:
+            self._tags = {t.id: (t.path, t.colour) for t in self.project.tags()}
+        tags = self._tags
+        annotations = [
+            AnnotationData(n.id, n.start, n.end, *tags.get(n.tag_id, ("", None)), n.note)
+            for n in a.annotations
+            if not n.orphaned
+        ]
+        blocks = [BlockData(b.role.value, b.text, b.runs) for b in a.blocks]
+        return ArticleData(a.id, a.source_id, a.kind, a.headline, blocks, annotations)
+
+    def raw_text(self, source_id: int) -> str:
+        return self.project.get_source(source_id).raw_text
+
+    def article_at_raw(self, source_id: int, raw_offset: int) -> tuple[int, int] | None:
+        found = self.project.locate_raw(source_id, raw_offset)
+        return None if found is None else (found.article_id, found.article_offset)
+
+    # -- search and import ----------------------------------------------------------------------
+    def search(self, query: str, regex: bool, limit: int, offset: int = 0) -> SearchPage:
+        result = self.project.search(query, regex=regex, limit=limit, offset=offset)
+        hits = tuple(
+            SearchHit(h.article_id, h.source_id, h.headline, h.start, h.end, h.left, h.hit, h.right)
+            for h in result.hits
+        )
+        return SearchPage(hits, result.more)
+
+    def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport:
+        def on_progress(p) -> None:
+            progress(p.done, p.total, p.path)
+
+        result = self.project.import_paths(list(paths), progress=on_progress, cancel=cancelled)
+        report = ImportReport(cancelled=result.cancelled)
+        for outcome in result.outcomes:
+            if outcome.status is ImportStatus.FAILED:
+                report.bad.append((outcome.path, outcome.reason))
+            elif outcome.status is ImportStatus.SKIPPED:
+                report.unchanged.append(outcome.path)
+            else:
+                report.imported.append(outcome.path)
+                report.articles += outcome.articles
+        return report
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self.project.close()

@@ -58,13 +58,23 @@ class ImportReportDialog(QDialog):
     """The files an import could not read, with the reason for each, as a readable list."""
 
     def __init__(
-        self, imported: int, articles: int, bad: Sequence[tuple[str, str]], cancelled: bool, parent=None
+        self,
+        imported: int,
+        articles: int,
+        bad: Sequence[tuple[str, str]],
+        cancelled: bool,
+        unchanged: int = 0,
+        parent=None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importReportDialog")
         self.setWindowTitle(self.tr("Import Report"))
         summary = QCoreApplication.translate("ImportReportDialog", "%n file(s) imported", None, imported)
         summary += " · " + QCoreApplication.translate("ImportReportDialog", "%n article(s) found", None, articles)
+        if unchanged:
+            summary += " · " + QCoreApplication.translate(
+                "ImportReportDialog", "%n file(s) already in the project", None, unchanged
+            )
         if bad:
             summary += " · " + QCoreApplication.translate("ImportReportDialog", "%n file(s) skipped", None, len(bad))
         if cancelled:

@@ -35,12 +35,8 @@ KIND_LABELS = {
     "other": QT_TRANSLATE_NOOP("Library", "other"),
 }
 REVIEW_LABELS = {
-    "": QT_TRANSLATE_NOOP("Library", "unread"),
-    "new": QT_TRANSLATE_NOOP("Library", "unread"),
-    "unread": QT_TRANSLATE_NOOP("Library", "unread"),
-    "reading": QT_TRANSLATE_NOOP("Library", "reading"),
+    "in_progress": QT_TRANSLATE_NOOP("Library", "in progress"),
     "proofread": QT_TRANSLATE_NOOP("Library", "proofread"),
-    "flagged": QT_TRANSLATE_NOOP("Library", "flagged"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -197,10 +193,10 @@ class LibraryModel(QAbstractItemModel):
             if column == 0:
                 return row.headline or QCoreApplication.translate("Library", "(untitled)")
             parts = [_label(KIND_LABELS.get(row.kind, row.kind))]
-            if row.review and row.review not in ("new", "unread"):
-                parts.append(_label(REVIEW_LABELS.get(row.review, row.review)))
+            if row.review in REVIEW_LABELS:
+                parts.append(_label(REVIEW_LABELS[row.review]))
             if row.tags:
-                parts.append(QCoreApplication.translate("Library", "%n tags", None, row.tags))
+                parts.append(QCoreApplication.translate("Library", "%n annotations", None, row.tags))
             return " · ".join(parts)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.headline or None

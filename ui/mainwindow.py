@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,8 +25,10 @@ from ui import settings as S
 from ui.actions import ActionId, ActionRegistry
 from ui.backend import ArticleData, DeskStore, SearchHit
 from ui.dialogs import ShortcutsDialog
+from ui.events import StoreEvents
 from ui.i18n import LANGUAGES, Translations
 from ui.library import LibraryModel
+from ui.projects import ProjectController, local_paths
 from ui.script import SCRIPT_LABELS, Script, ScriptConverter
 from ui.search import SearchPanel
 from ui.views import ArticleView, RawView
@@ -49,6 +51,12 @@ class MainWindow(QMainWindow):
         self.font_size = max(S.MIN_FONT_SIZE, min(S.MAX_FONT_SIZE, settings.get(S.FONT_SIZE)))
 
         self.actions = ActionRegistry(self)
+        self.events = StoreEvents(self)
+        self.projects = ProjectController(self)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(250)
+        self._refresh_timer.timeout.connect(self._refresh_library)
         self._build_widgets()
         self._build_menus()
         self._connect()
@@ -80,6 +88,9 @@ class MainWindow(QMainWindow):
 
         self.article_view = ArticleView(self)
         self.raw_view = RawView(self)
+        self.setAcceptDrops(True)
+        for widget in (self.library, self.article_view, self.raw_view):
+            widget.setAcceptDrops(False)  # files dropped anywhere reach the window
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -205,6 +216,12 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions
         a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.NEW_PROJECT].triggered.connect(self.projects.new_project)
+        a[ActionId.OPEN_PROJECT].triggered.connect(self.projects.choose_project)
+        a[ActionId.IMPORT_FILES].triggered.connect(self.projects.choose_files)
+        a[ActionId.IMPORT_FOLDER].triggered.connect(self.projects.choose_folder)
+        a[ActionId.CLEAR_RECENT].triggered.connect(self.projects.clear_recent)
+        self.events.changed.connect(self._on_store_changed)
         a[ActionId.NEXT_ARTICLE].triggered.connect(lambda: self.step_article(+1))
         a[ActionId.PREV_ARTICLE].triggered.connect(lambda: self.step_article(-1))
         a[ActionId.NEXT_PARAGRAPH].triggered.connect(lambda: self.step_paragraph(+1))
@@ -268,7 +285,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         if self.article is None:
             self._show_placeholder()
-        self._rebuild_recent_menu()
+        self.rebuild_recent_menu()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -303,6 +320,7 @@ class MainWindow(QMainWindow):
         if self.store is not None and self.store is not store:
             self.store.close()
         self.store = store
+        self.events.attach(store)
         self.article = None
         self._raw_cache.clear()
         self._raw_source = None
@@ -332,6 +350,70 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Choose an article in the library.")
         self.article_view.set_blocks([("byline", text)], self.font_size)
+
+    # -- store changes ---------------------------------------------------------------------------
+    def _on_store_changed(self, event) -> None:
+        from db import Change
+
+        changes = event.changes
+        if changes & Change.TAGS and self.store is not None and hasattr(self.store, "forget_tags"):
+            self.store.forget_tags()
+        if changes & (Change.SOURCES | Change.ARTICLES | Change.REVIEW | Change.ANNOTATIONS):
+            self._refresh_timer.start()
+        if self.article is not None and changes & (Change.TEXT | Change.ANNOTATIONS | Change.TAGS | Change.ARTICLES):
+            if not event.article_ids or self.article.id in event.article_ids:
+                self.reload_article()
+
+    def _refresh_library(self) -> None:
+        self.library_model.refresh()
+        self.sync_library_after_refresh()
+
+    def sync_library_after_refresh(self) -> None:
+        if self.library_model.canFetchMore(QModelIndex()):
+            self.library_model.fetchMore(QModelIndex())
+        if self.article is not None:
+            self._sync_library(self.article, force=True)
+        elif self.store is not None:
+            article = self.library_model.step_article(QModelIndex(), +1)
+            if article.isValid():
+                self.library.expand(article.parent())
+                self.library.setCurrentIndex(article)
+        self._show_placeholder_if_empty()
+
+    def reload_article(self) -> None:
+        """Read the open article again (its text or annotations changed), keeping the view where it was."""
+        if self.article is None or self.store is None:
+            return
+        from db import NotFound
+
+        value = self.article_view.verticalScrollBar().value()
+        try:
+            self.article = self.store.article(self.article.id)
+        except NotFound:
+            self.article = None
+            self._show_placeholder()
+            return
+        self._render_article()
+        self.article_view.verticalScrollBar().setValue(value)
+
+    def _show_placeholder_if_empty(self) -> None:
+        if self.article is None:
+            self._show_placeholder()
+
+    # -- drag and drop ------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.projects.drop(paths)
 
     # -- opening articles ------------------------------------------------------------------------
     def _on_library_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -366,6 +448,7 @@ class MainWindow(QMainWindow):
             return
         conv = self.converter.convert
         self.article_view.set_blocks([(b.role, conv(b.text)) for b in article.blocks], self.font_size)
+        self.article_view.set_annotations([(a.start, a.end, a.colour) for a in article.annotations])
         self.raw_view.set_article_lines(article.offsets.raw_lines_ranges())
 
     def _show_raw(self, source_id: int) -> None:
@@ -380,9 +463,9 @@ class MainWindow(QMainWindow):
         self._raw_source = source_id
         self.raw_view.set_raw(text)
 
-    def _sync_library(self, article: ArticleData) -> None:
+    def _sync_library(self, article: ArticleData, force: bool = False) -> None:
         index = self.library.currentIndex()
-        if self.library_model.article_id(index) == article.id:
+        if not force and self.library_model.article_id(index) == article.id:
             return
         index = self.library_model.find_article(article.source_id, article.id)
         if index.isValid():
@@ -533,7 +616,7 @@ class MainWindow(QMainWindow):
         text = self.tr("Jiaokan %1 — a reading and annotation desk for Chinese newspaper text dumps.")
         QMessageBox.about(self, self.tr("About Jiaokan"), text.replace("%1", __version__))
 
-    def _rebuild_recent_menu(self) -> None:
+    def rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.settings.get(S.RECENT_PROJECTS)
         for path in recent:
@@ -545,8 +628,8 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.CLEAR_RECENT].setEnabled(bool(recent))
         self.recent_menu.setEnabled(True)
 
-    def open_project_path(self, path: str) -> bool:  # replaced by the project layer
-        return False
+    def open_project_path(self, path: str) -> bool:
+        return self.projects.open_project(path)
 
     # -- state -----------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -573,6 +656,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_state()
+        self.projects.shutdown()
+        self.events.detach()
         if self.store is not None:
             self.store.close()
             self.store = None

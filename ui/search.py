@@ -7,7 +7,7 @@ run inline). Answers to stale queries are dropped by a generation counter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.backend import SearchHit
+from ui.backend import SearchHit, SearchPage
 from ui.tasks import Task
 
 PAGE = 200
@@ -41,7 +41,7 @@ DEBOUNCE_MS = 120
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
-SearchFn = Callable[[str, bool, int, int], Sequence[SearchHit]]
+SearchFn = Callable[[str, bool, int, int], SearchPage]  # query, regex, offset, limit
 
 
 class SearchResultsModel(QAbstractTableModel):
@@ -52,18 +52,19 @@ class SearchResultsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.hits: list[SearchHit] = []
-        self._more: Callable[[int], Sequence[SearchHit]] | None = None
+        self._fetch: Callable[[int], SearchPage] | None = None
         self._exhausted = True
 
-    def set_hits(self, hits: Sequence[SearchHit], more: Callable[[int], Sequence[SearchHit]] | None) -> None:
+    def set_page(self, page: SearchPage, fetch: Callable[[int], SearchPage] | None) -> None:
+        """Show the first page of a query; ``fetch(offset)`` brings later pages when the view scrolls."""
         self.beginResetModel()
-        self.hits = list(hits)
-        self._more = more
-        self._exhausted = more is None or len(self.hits) < PAGE
+        self.hits = list(page.hits)
+        self._fetch = fetch
+        self._exhausted = fetch is None or not page.more
         self.endResetModel()
 
     def clear(self) -> None:
-        self.set_hits([], None)
+        self.set_page(SearchPage((), False), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.hits)
@@ -75,11 +76,11 @@ class SearchResultsModel(QAbstractTableModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        if not self.canFetchMore(parent) or self._more is None:
+        if not self.canFetchMore(parent) or self._fetch is None:
             return
-        rows = list(self._more(len(self.hits)))
-        if len(rows) < PAGE:
-            self._exhausted = True
+        page = self._fetch(len(self.hits))
+        rows = list(page.hits)
+        self._exhausted = not page.more or not rows
         if rows:
             self.beginInsertRows(QModelIndex(), len(self.hits), len(self.hits) + len(rows) - 1)
             self.hits.extend(rows)
@@ -139,6 +140,7 @@ class SearchPanel(QWidget):
     """Query field, regex toggle, hit count and the KWIC table."""
 
     hit_activated = Signal(object)  # SearchHit
+    searched = Signal()  # results of the current query are shown
 
     def __init__(self, regex_action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,13 +238,14 @@ class SearchPanel(QWidget):
         search = self._search
 
         def work(progress, cancelled):
-            return list(search(query, regex, 0, PAGE))
+            return search(query, regex, 0, PAGE)
 
-        def done(hits) -> None:
+        def done(page: SearchPage) -> None:
             if generation != self._generation:
                 return
-            self.model.set_hits(hits, lambda offset: search(query, regex, offset, PAGE))
+            self.model.set_page(page, lambda offset: search(query, regex, offset, PAGE))
             self._show_count()
+            self.searched.emit()
 
         def failed(exc, _text) -> None:
             if generation != self._generation:

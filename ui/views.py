@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
 from ui.typeset import MEASURE_EM, RAW_FAMILIES, build_article_document, make_font
@@ -19,6 +28,7 @@ LINKED = QColor("#ffd866")  # characters linked to the other side's selection
 ARTICLE_LINES = QColor("#eef3fb")  # raw lines the open article was made from
 CURRENT_PARAGRAPH = QColor("#f6f1e4")
 SEARCH_HIT = QColor("#ffb28a")
+ANNOTATION = QColor("#3d7fd1")  # tags without a colour of their own
 
 
 def _selection(cursor: QTextCursor, color: QColor, full_width: bool = False) -> QTextEdit.ExtraSelection:
@@ -51,6 +61,8 @@ class ArticleView(QTextBrowser):
         self._size_pt = 13.0
         self._linked: list[tuple[int, int]] = []
         self._marked: list[tuple[int, int]] = []
+        self._annotations: list[QTextEdit.ExtraSelection] = []
+        self._annotation_spans: list[tuple[int, int, str | None]] = []
         self._paragraph: int | None = None
         self._quiet = False
         self.selectionChanged.connect(self._on_selection_changed)
@@ -63,7 +75,7 @@ class ArticleView(QTextBrowser):
         self._blocks = list(blocks)
         self.display_text = "\n".join(t for _, t in self._blocks)
         self._map = Utf16Map(self.display_text)
-        self._linked, self._marked, self._paragraph = [], [], None
+        self._linked, self._marked, self._paragraph, self._annotations = [], [], None, []
         self._quiet = True
         try:
             build_article_document(self.document(), self._blocks, self._size_pt)
@@ -79,10 +91,10 @@ class ArticleView(QTextBrowser):
             return
         self._size_pt = size_pt
         value = self.verticalScrollBar().value()
-        linked, marked, paragraph = self._linked, self._marked, self._paragraph
+        linked, marked, paragraph, spans = self._linked, self._marked, self._paragraph, self._annotation_spans
         self.set_blocks(self._blocks)
         self._linked, self._marked, self._paragraph = linked, marked, paragraph
-        self._refresh_extra()
+        self.set_annotations(spans)
         self.verticalScrollBar().setValue(value)
 
     def block_starts(self) -> list[int]:
@@ -145,6 +157,21 @@ class ArticleView(QTextBrowser):
         if self._linked:
             self._center(self.cursor_for(*self._linked[0]))
 
+    def set_annotations(self, spans: Iterable[tuple[int, int, str | None]]) -> None:
+        """Annotated ranges (start, end, tag colour) tinted and underlined in their tag's colour."""
+        self._annotation_spans = list(spans)
+        selections = []
+        for start, end, colour in self._annotation_spans:
+            base = QColor(colour) if colour else ANNOTATION
+            tint = QColor(base)
+            tint.setAlpha(56)
+            sel = _selection(self.cursor_for(start, end), tint)
+            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            sel.format.setUnderlineColor(base)
+            selections.append(sel)
+        self._annotations = selections
+        self._refresh_extra()
+
     def set_marked(self, ranges: Iterable[tuple[int, int]]) -> None:
         """Search hits and other marks."""
         self._marked = list(ranges)
@@ -185,6 +212,7 @@ class ArticleView(QTextBrowser):
             cursor = QTextCursor(block)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             extra.append(_selection(cursor, CURRENT_PARAGRAPH, full_width=True))
+        extra += self._annotations
         extra += [_selection(self.cursor_for(s, e), SEARCH_HIT) for s, e in self._marked]
         extra += [_selection(self.cursor_for(s, e), LINKED) for s, e in self._linked]
         self.setExtraSelections(extra)

@@ -149,6 +149,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n file(s) already in the project</source>
+            <translation>
+                <numerusform>%n file already in the project</numerusform>
+                <numerusform>%n files already in the project</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n file(s) skipped</source>
             <translation>
                 <numerusform>%n file skipped</numerusform>
@@ -203,20 +210,19 @@
             <translation>other</translation>
         </message>
         <message>
-            <source>unread</source>
-            <translation>unread</translation>
+            <source>in progress</source>
+            <translation>in progress</translation>
         </message>
-        <message>
-            <source>reading</source>
-            <translation>reading</translation>
+        <message numerus="yes">
+            <source>%n annotations</source>
+            <translation>
+                <numerusform>%n annotation</numerusform>
+                <numerusform>%n annotations</numerusform>
+            </translation>
         </message>
         <message>
             <source>proofread</source>
             <translation>proofread</translation>
-        </message>
-        <message>
-            <source>flagged</source>
-            <translation>flagged</translation>
         </message>
         <message>
             <source>Source / article</source>
@@ -240,13 +246,6 @@
         <message>
             <source>(untitled)</source>
             <translation>(untitled)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n tags</source>
-            <translation>
-                <numerusform>%n tag</numerusform>
-                <numerusform>%n tags</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -341,6 +340,101 @@
         <message>
             <source>About Jiaokan</source>
             <translation>About Jiaokan</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectController</name>
+        <message>
+            <source>Cannot Open Project</source>
+            <translation>Cannot Open Project</translation>
+        </message>
+        <message>
+            <source>“%1” was made by a newer version of Jiaokan. Please update Jiaokan to open it.</source>
+            <translation>“%1” was made by a newer version of Jiaokan. Please update Jiaokan to open it.</translation>
+        </message>
+        <message>
+            <source>“%1” is damaged or is not a Jiaokan project file.</source>
+            <translation>“%1” is damaged or is not a Jiaokan project file.</translation>
+        </message>
+        <message>
+            <source>“%1” is a database of another program, not a Jiaokan project.</source>
+            <translation>“%1” is a database of another program, not a Jiaokan project.</translation>
+        </message>
+        <message>
+            <source>“%1” does not exist.</source>
+            <translation>“%1” does not exist.</translation>
+        </message>
+        <message>
+            <source>“%1” cannot be opened.</source>
+            <translation>“%1” cannot be opened.</translation>
+        </message>
+        <message>
+            <source>The sample project could not be created.</source>
+            <translation>The sample project could not be created.</translation>
+        </message>
+        <message>
+            <source>Jiaokan projects (*.jiaokan)</source>
+            <translation>Jiaokan projects (*.jiaokan)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <source>New Project</source>
+            <translation>New Project</translation>
+        </message>
+        <message>
+            <source>“%1” already exists. Open it with File &gt; Open Project.</source>
+            <translation>“%1” already exists. Open it with File &gt; Open Project.</translation>
+        </message>
+        <message>
+            <source>Open Project</source>
+            <translation>Open Project</translation>
+        </message>
+        <message>
+            <source>Import Page Dumps</source>
+            <translation>Import Page Dumps</translation>
+        </message>
+        <message>
+            <source>Text dumps (*.txt)</source>
+            <translation>Text dumps (*.txt)</translation>
+        </message>
+        <message>
+            <source>Import a Folder of Page Dumps</source>
+            <translation>Import a Folder of Page Dumps</translation>
+        </message>
+        <message>
+            <source>No Project</source>
+            <translation>No Project</translation>
+        </message>
+        <message>
+            <source>Open or create a project first.</source>
+            <translation>Open or create a project first.</translation>
+        </message>
+        <message>
+            <source>Importing</source>
+            <translation>Importing</translation>
+        </message>
+        <message>
+            <source>Preparing the import…</source>
+            <translation>Preparing the import…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Imported %1 of %2: %3</source>
+            <translation>Imported %1 of %2: %3</translation>
+        </message>
+        <message>
+            <source>Imported %1 file(s), %2 article(s).</source>
+            <translation>Imported %1 file(s), %2 article(s).</translation>
+        </message>
+        <message>
+            <source>Import Failed</source>
+            <translation>Import Failed</translation>
         </message>
     </context>
     <context>

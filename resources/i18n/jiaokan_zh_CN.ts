@@ -147,6 +147,12 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n file(s) already in the project</source>
+            <translation>
+                <numerusform>%n 个文件已在项目中</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n file(s) skipped</source>
             <translation>
                 <numerusform>跳过 %n 个文件</numerusform>
@@ -200,20 +206,18 @@
             <translation>其他</translation>
         </message>
         <message>
-            <source>unread</source>
-            <translation>未读</translation>
+            <source>in progress</source>
+            <translation>校对中</translation>
         </message>
-        <message>
-            <source>reading</source>
-            <translation>阅读中</translation>
+        <message numerus="yes">
+            <source>%n annotations</source>
+            <translation>
+                <numerusform>%n 条标注</numerusform>
+            </translation>
         </message>
         <message>
             <source>proofread</source>
             <translation>已校对</translation>
-        </message>
-        <message>
-            <source>flagged</source>
-            <translation>已标记</translation>
         </message>
         <message>
             <source>Source / article</source>
@@ -236,12 +240,6 @@
         <message>
             <source>(untitled)</source>
             <translation>（无标题）</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n tags</source>
-            <translation>
-                <numerusform>%n 个标签</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -335,6 +333,101 @@
         <message>
             <source>About Jiaokan</source>
             <translation>关于校勘</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectController</name>
+        <message>
+            <source>Cannot Open Project</source>
+            <translation>无法打开项目</translation>
+        </message>
+        <message>
+            <source>“%1” was made by a newer version of Jiaokan. Please update Jiaokan to open it.</source>
+            <translation>“%1”由更新版本的校勘创建。请先升级校勘再打开。</translation>
+        </message>
+        <message>
+            <source>“%1” is damaged or is not a Jiaokan project file.</source>
+            <translation>“%1”已损坏，或者不是校勘项目文件。</translation>
+        </message>
+        <message>
+            <source>“%1” is a database of another program, not a Jiaokan project.</source>
+            <translation>“%1”是其他程序的数据库，不是校勘项目。</translation>
+        </message>
+        <message>
+            <source>“%1” does not exist.</source>
+            <translation>“%1”不存在。</translation>
+        </message>
+        <message>
+            <source>“%1” cannot be opened.</source>
+            <translation>无法打开“%1”。</translation>
+        </message>
+        <message>
+            <source>The sample project could not be created.</source>
+            <translation>无法创建示例项目。</translation>
+        </message>
+        <message>
+            <source>Jiaokan projects (*.jiaokan)</source>
+            <translation>校勘项目 (*.jiaokan)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>New Project</source>
+            <translation>新建项目</translation>
+        </message>
+        <message>
+            <source>“%1” already exists. Open it with File &gt; Open Project.</source>
+            <translation>“%1”已存在。请用“文件 &gt; 打开项目”打开它。</translation>
+        </message>
+        <message>
+            <source>Open Project</source>
+            <translation>打开项目</translation>
+        </message>
+        <message>
+            <source>Import Page Dumps</source>
+            <translation>导入版面文本</translation>
+        </message>
+        <message>
+            <source>Text dumps (*.txt)</source>
+            <translation>版面文本 (*.txt)</translation>
+        </message>
+        <message>
+            <source>Import a Folder of Page Dumps</source>
+            <translation>导入版面文本文件夹</translation>
+        </message>
+        <message>
+            <source>No Project</source>
+            <translation>没有打开的项目</translation>
+        </message>
+        <message>
+            <source>Open or create a project first.</source>
+            <translation>请先打开或新建一个项目。</translation>
+        </message>
+        <message>
+            <source>Importing</source>
+            <translation>正在导入</translation>
+        </message>
+        <message>
+            <source>Preparing the import…</source>
+            <translation>正在准备导入…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Imported %1 of %2: %3</source>
+            <translation>已导入 %1 / %2：%3</translation>
+        </message>
+        <message>
+            <source>Imported %1 file(s), %2 article(s).</source>
+            <translation>已导入 %1 个文件，%2 篇文章。</translation>
+        </message>
+        <message>
+            <source>Import Failed</source>
+            <translation>导入失败</translation>
         </message>
     </context>
     <context>

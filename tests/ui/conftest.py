@@ -88,10 +88,23 @@ def page_files(tmp_path) -> list[Path]:
 
 
 @pytest.fixture
-def store(page_files):
-    from ui.sample_store import SampleStore
+def project_path(tmp_path, page_files) -> Path:
+    """A project (in tmp) with the sample pages and the 𠀋 page imported."""
+    from ui.backend import ProjectStore
 
-    st = SampleStore(page_files)
+    path = tmp_path / "test.jiaokan"
+    st = ProjectStore.open(str(path))
+    report = st.import_paths([str(p) for p in page_files], lambda *a: None, lambda: False)
+    assert not report.bad
+    st.close()
+    return path
+
+
+@pytest.fixture
+def store(project_path):
+    from ui.backend import ProjectStore
+
+    st = ProjectStore.open(str(project_path))
     yield st
     st.close()
 

@@ -43,7 +43,7 @@ def visible_texts(window) -> dict[str, str]:
         texts[f"placeholder {edit.objectName()}"] = edit.placeholderText()
     for i in range(window.script_combo.count()):
         texts[f"script {i}"] = window.script_combo.itemText(i)
-    texts["window title"] = window.windowTitle()
+    texts["window title"] = window.windowTitle().split(" — ")[-1]  # the project's name is data
     texts["dock"] = window.search_dock.windowTitle()
     for model in (window.library_model, window.search_panel.model):
         for section in range(model.columnCount()):
