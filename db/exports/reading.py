@@ -57,45 +57,55 @@ def _title(article: ExportArticle, blocks: list[tuple[str, str]]) -> str:
     return " ".join(titles) or article.headline or f"article {article.id}"
 
 
+_TOP_ROLES = frozenset({"kicker", "title", "subtitle", "byline", "jump"})
+
+
+def _split(article: ExportArticle) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The headline group (leading kicker/title/subtitle/byline/jump blocks) and the rest, in order."""
+    blocks = [(r, t) for r, t in _blocks(article) if t.strip()]
+    top = 0
+    while top < len(blocks) and blocks[top][0] in _TOP_ROLES:
+        top += 1
+    return blocks[:top], blocks[top:]
+
+
 def article_markdown(article: ExportArticle) -> str:
-    blocks = _blocks(article)
-    out: list[str] = []
-    kickers = [t for r, t in blocks if r == "kicker" and t.strip()]
-    out.extend(f"*{md_escape(k)}*" for k in kickers)
-    out.append(f"## {md_escape(_one_line(_title(article, blocks)))}")
-    out.extend(f"*{md_escape(t)}*" for r, t in blocks if r == "subtitle" and t.strip())
-    out.extend(f"**{md_escape(t)}**" for r, t in blocks if r == "byline" and t.strip())
+    head, body = _split(article)
+    out: list[str] = [f"*{md_escape(t)}*" for r, t in head if r == "kicker"]
+    out.append(f"## {md_escape(_one_line(_title(article, head + body)))}")
+    out.extend(f"*{md_escape(t)}*" for r, t in head if r == "subtitle")
+    out.extend(f"**{md_escape(t)}**" for r, t in head if r == "byline")
     out.append(f"`{_meta(article).replace('`', '')}`")
+    out.extend(f"*{md_escape(t)}*" for r, t in head if r == "jump")
     if article.note:
         out.append("> " + md_escape(article.note).replace("\n", "\n> "))
-    for role, text in blocks:
-        if role in ("kicker", "title", "subtitle", "byline") or not text.strip():
-            continue
+    for role, text in body:
+        text = text.lstrip(" \t")  # leading blanks would make an indented code block
         if role == "subhead":
             out.append(f"### {md_escape(_one_line(text))}")
         elif role in ("caption", "jump"):
             out.append(f"*{md_escape(text)}*")
+        elif role in ("byline", "kicker", "title", "subtitle"):
+            out.append(f"**{md_escape(text)}**")
         else:
             out.append(md_escape(text))
     return "\n\n".join(out) + "\n"
 
 
 def article_text(article: ExportArticle) -> str:
-    blocks = _blocks(article)
-    out: list[str] = []
-    head = [t for r, t in blocks if r == "kicker" and t.strip()]
-    head.append(_title(article, blocks))
-    head.extend(t for r, t in blocks if r == "subtitle" and t.strip())
-    out.append("\n".join(head))
-    bylines = [t for r, t in blocks if r == "byline" and t.strip()]
+    head, body = _split(article)
+    heading = [t for r, t in head if r == "kicker"]
+    heading.append(_title(article, head + body))
+    heading.extend(t for r, t in head if r == "subtitle")
+    out: list[str] = ["\n".join(heading)]
+    bylines = [t for r, t in head if r == "byline"]
     if bylines:
         out.append("\n".join(bylines))
     out.append(f"[{_meta(article)}]")
+    out.extend(t for r, t in head if r == "jump")
     if article.note:
         out.append(f"[注 note: {article.note}]")
-    for role, text in blocks:
-        if role in ("kicker", "title", "subtitle", "byline") or not text.strip():
-            continue
+    for role, text in body:
         if role == "subhead":
             out.append(f"【{text}】")
         elif role == "caption":

@@ -76,8 +76,9 @@ class _Builder:
 
     def el(self, parent: ET.Element | None, name: str, attrs: dict[str, str | None] | None = None) -> ET.Element:
         clean = {k: v for k, v in (attrs or {}).items() if v is not None}
-        tag = f"{{{self.ns}}}{name}"
-        return ET.Element(tag, clean) if parent is None else ET.SubElement(parent, tag, clean)
+        if parent is None:  # ElementTree cannot write a default namespace with unqualified attributes
+            return ET.Element(name, {"xmlns": self.ns, **clean})
+        return ET.SubElement(parent, name, clean)
 
     def text_el(self, parent: ET.Element, name: str, text: str) -> ET.Element:
         e = self.el(parent, name)
@@ -102,8 +103,8 @@ def _codes(b: _Builder, parent: ET.Element, node: TagNode, *, with_notes: bool =
         _codes(b, code, child, with_notes=with_notes)
 
 
-def _serialise(root: ET.Element, ns: str) -> bytes:
-    body = ET.tostring(root, encoding="unicode", default_namespace=ns)
+def _serialise(root: ET.Element) -> bytes:
+    body = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
 
 
@@ -116,7 +117,7 @@ def build_codebook(corpus: ExportCorpus) -> bytes:
     codes = b.el(root, "Codes")
     for node in roots:
         _codes(b, codes, node)
-    return _serialise(root, CODEBOOK_NS)
+    return _serialise(root)
 
 
 def write_qdc(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:
@@ -236,7 +237,7 @@ def build_project(corpus: ExportCorpus, ticker: Ticker | None = None) -> bytes:
             s = b.el(sets, "Set", {"guid": guid(source_id, "source"), "name": xml_text(names[source_id])})
             for member in members:
                 b.el(s, "MemberSource", {"targetGUID": member})
-    return _serialise(root, PROJECT_NS)
+    return _serialise(root)
 
 
 def write_qdpx(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:

@@ -84,7 +84,7 @@ def xml_id(prefix: str, value: str) -> str:
 
 
 def _t(name: str) -> str:
-    return f"{{{TEI_NS}}}{name}"
+    return name  # unqualified: the root declares TEI as the default namespace (see build_tei)
 
 
 def _el(parent: ET.Element, name: str, attrs: dict[str, str | None] | None = None, text: str | None = None):
@@ -190,7 +190,12 @@ class _ArticleWriter:
                     j = next((i for i, (it, _) in enumerate(stack) if it.end < item.end), None)
                     if j is not None:
                         popped = stack[j:]
+                        parents = [stack[i - 1][1] if i > 0 else el for i in range(j, len(stack))]
                         del stack[j:]
+                        for (it, seg), parent in zip(popped, parents, strict=True):
+                            if seg.text is None and not len(seg):  # opened here, still empty: unopen it
+                                parent.remove(seg)
+                                self.fragments[it.payload.id].pop()
                         open_item(item)
                         for it, _ in popped:
                             open_item(it)
@@ -322,7 +327,8 @@ def _taxonomy(parent: ET.Element, node: TagNode, tag_xml_ids: dict[str, str]) ->
 
 
 def build_tei(corpus: ExportCorpus, ticker: Ticker | None = None) -> ET.Element:
-    tei = ET.Element(_t("TEI"), {_LANG: "zh"})
+    # ElementTree cannot write a default namespace when attributes are unqualified: declare it by hand
+    tei = ET.Element(_t("TEI"), {"xmlns": TEI_NS, _LANG: "zh"})
     header = _el(tei, "teiHeader")
     file_desc = _el(header, "fileDesc")
     title_stmt = _el(file_desc, "titleStmt")
@@ -395,7 +401,7 @@ def write_tei(corpus: ExportCorpus, out: Path, progress: Progress | None = None)
     ticker = Ticker(len(corpus.articles), progress)
     log_skipped("TEI", corpus)
     root = build_tei(corpus, ticker)
-    data = ET.tostring(root, encoding="unicode", default_namespace=TEI_NS)
+    data = ET.tostring(root, encoding="unicode")
     with atomic_path(out) as tmp:
         tmp.write_bytes(('<?xml version="1.0" encoding="UTF-8"?>\n' + data + "\n").encode("utf-8"))
     return out

@@ -99,9 +99,10 @@ def _annotations(article: ExportArticle, tags: dict[str, ExportTag]) -> list[dic
             "id": f"urn:uuid:{guid(ann.id, 'annotation')}",
             "type": "Annotation",
             "motivation": "tagging",
-            "body": bodies,
             "target": {"type": "SpecificResource", "source": source, "selector": selectors},
         }
+        if bodies:
+            item["body"] = bodies
         if ann.author:
             item["creator"] = _agent(ann.author)
         _times(item, ann.created, ann.updated)
