@@ -90,14 +90,18 @@ def width_parts(text: str, letter_spaced: bool = False) -> tuple[float, int]:
     counting once lets a page try several punctuation widths cheaply.
     """
     punct = len(_PUNCT_RE.findall(text))
-    if " " not in text and "\t" not in text and "\u3000" not in text:
-        ascii_count = len(text.encode("ascii", "ignore"))
+    ascii_count = len(text.encode("ascii", "ignore"))
+    if _SPACE_RUNS.search(text) is None:
         return len(text) - punct - ascii_count + ascii_count * 0.5, punct
-    spaces = 0
+    ascii_spaces = 0
+    wide_spaces = 0
     extra = 0.0
     for match in _SPACE_RUNS.finditer(text):
-        spaces += match.end() - match.start()
         i, j = match.start(), match.end()
+        run = match.group()
+        ascii_run = len(run.encode("ascii", "ignore"))
+        ascii_spaces += ascii_run
+        wide_spaces += len(run) - ascii_run
         if letter_spaced or i == 0 or j == len(text):
             continue
         left, right = text[i - 1], text[j]
@@ -105,9 +109,8 @@ def width_parts(text: str, letter_spaced: bool = False) -> tuple[float, int]:
             extra += THIN_SPACE
         elif is_cjk(left) and is_cjk(right):
             extra += WORD_SPACE
-    ascii_count = len(text.encode("ascii", "ignore")) - (text.count(" ") + text.count("\t") if spaces else 0)
-    others = len(text) - punct - ascii_count - spaces
-    return others + ascii_count * 0.5 + extra, punct
+    others = len(text) - punct - ascii_count - wide_spaces
+    return others + (ascii_count - ascii_spaces) * 0.5 + extra, punct
 
 
 def text_width(text: str, letter_spaced: bool = False, punct_width: float = COMPRESSED_PUNCT) -> float:

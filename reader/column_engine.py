@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.columns import calibrate_punctuation, estimate_measures, is_wide, starts_paragraph
-from reader.joining import join_lines
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
@@ -21,10 +20,11 @@ from reader.patterns import (
     EMBEDDED_CREDIT,
     JUMP_TO,
     PHOTO_CREDIT,
+    TOC_ITEM,
     may_be_credit,
     opens_with_dateline,
 )
-from reader.stories import Story, StoryCollector, to_article
+from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
 from reader.units import Unit, UnitKind, classify_line, ends_with_terminal
 
 #: A measure change this large between two blocks means another story's column.
@@ -102,11 +102,31 @@ def build_units(lines: list[Line]) -> list[Unit]:
             prev.lines.append(line)
             continue
         units.append(Unit(UnitKind.TEXT, [line], measures[i], dateline=datelines[i]))
+    units = _split_toc_items(units)
     for unit in units:
-        if unit.is_text:
+        if unit.is_text and not unit.toc_item:
             unit.wide = any(is_wide(line, unit.measure) for line in unit.lines)
             unit.heading = _looks_like_heading(unit)
     return units
+
+
+def _split_toc_items(units: list[Unit]) -> list[Unit]:
+    """After a table-of-contents head, each item line ("- 题目……作者") is a unit of its own."""
+    out: list[Unit] = []
+    in_toc = False
+    for unit in units:
+        if unit.kind is UnitKind.TOC_HEAD:
+            in_toc = True
+            out.append(unit)
+            continue
+        if in_toc and unit.is_text:
+            items = [line for line in unit.lines if TOC_ITEM.search(line.text)]
+            if len(items) == len(unit.lines):
+                out.extend(Unit(UnitKind.TEXT, [line], unit.measure, toc_item=True) for line in unit.lines)
+                continue
+        in_toc = False
+        out.append(unit)
+    return out
 
 
 def _looks_like_heading(unit: Unit) -> bool:
@@ -188,6 +208,11 @@ class ColumnAssembler(StoryCollector):
             return
         story = self.current
         starts_story = upcoming is None or _starts_story(upcoming)
+        if story is not None and story.toc_head is not None:
+            # A table of contents takes no headline: these open the next story.
+            self.finish()
+            self.headline_for_next = pending
+            return
         if story is None or (not story.has_body and not story.closed):
             # Nothing printed yet for a story: headline printed before its body.
             if story is not None and not story.headline and (story.byline or story.jump):
@@ -231,13 +256,16 @@ class ColumnAssembler(StoryCollector):
                 if self.current is not None and JUMP_TO.match(unit.text):
                     self.current.closed = True
                 continue
+            if unit.toc_item and self.current is not None and self.current.toc_head is not None:
+                self.current.body.append(unit)
+                continue
             if unit.is_text and unit.heading and not unit.caption:
                 self.pending.append(unit)
                 continue
             self._resolve_pending(unit)
             self._take(unit)
         self._resolve_pending(None)
-        self.finish()
+        self.close()
 
     def _take(self, unit: Unit) -> None:
         kind = unit.kind
@@ -250,18 +278,19 @@ class ColumnAssembler(StoryCollector):
             else:
                 self.start().byline = unit
         elif kind is UnitKind.TRAILING_CREDIT:
-            if story is None or story.byline is not None and story.closed:
-                self.furniture.append(unit)
-                return
-            story.byline = story.byline or unit
+            if story is None:
+                story = self.start()
+            story.add_credit(unit)
             story.closed = True
         elif kind is UnitKind.PHOTO_CREDIT:
             story = self._story()
-            story.byline = unit
+            story.add_credit(unit)
             story.photo = True
             story.closed = True
         elif kind is UnitKind.TOC_HEAD:
-            self.start().toc_head = unit
+            story = self.start()
+            story.toc_head = unit
+            story.closed = True
         elif unit.caption:
             if story is None or not (story.photo and not story.closed and story.has_body):
                 story = self.start()
@@ -311,18 +340,17 @@ def reflow_columns(lines: list[Line]) -> tuple[list[Article], list[TracedText], 
     articles: list[Article] = []
     furniture_units = list(assembler.furniture)
     before = after = 0
-    for story in assembler.stories:
+    for story in settle_hollow(assembler.stories, furniture_units):
         article, leftover = to_article(story)
         furniture_units.extend(leftover)
-        if article.blocks or article.title or article.kicker:
-            articles.append(article)
+        articles.append(article)
         if story.headline:
             if story.headline_before:
                 before += 1
             else:
                 after += 1
     furniture_units.sort(key=lambda u: u.first.start)
-    furniture = [join_lines(u.lines) for u in furniture_units]
+    furniture = [furniture_text(u) for u in furniture_units]
     if before and after:
         layout = Layout.MIXED
     elif before:

@@ -53,18 +53,30 @@ def _looks_like_text(text: str) -> bool:
     return bad <= len(sample) * (1 - _PLAUSIBLE_SHARE)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Recognise BOM-less UTF-16 by its NUL bytes falling on one parity."""
-    if len(data) < 4 or len(data) % 2:
+_COMMON_TEXT = re.compile("[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027]")
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """Recognise BOM-less UTF-16 (Windows tools) by decoding both ways.
+
+    Chinese text in UTF-16 holds NUL bytes only in its ASCII characters
+    (newlines, digits), so their share says little; instead the byte order
+    whose decoding is mostly common text (ASCII, CJK, CJK punctuation) wins.
+    """
+    if len(data) < 2 or len(data) % 2:
         return None
-    sample = data[:4096]
-    even_nul = sum(1 for b in sample[0::2] if b == 0)
-    odd_nul = sum(1 for b in sample[1::2] if b == 0)
-    half = len(sample) // 2
-    for enc, nuls, other in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
-        if nuls > half * 0.2 and other < half * 0.02:
-            return enc
-    return None
+    best: Decoded | None = None
+    best_share = 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20_000]
+        share = len(_COMMON_TEXT.findall(sample)) / max(1, len(sample))
+        if share > best_share:
+            best, best_share = Decoded(text, encoding), share
+    return best if best is not None and best_share >= _PLAUSIBLE_SHARE else None
 
 
 def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
@@ -80,13 +92,10 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
                 reason = f"starts with a {enc} byte order mark but is not valid {enc} (byte {where})"
                 raise DecodeError(name, reason) from exc
             return _checked(name, Decoded(text, enc, had_bom=True))
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        try:
-            return _checked(name, Decoded(data.decode(utf16), utf16))
-        except UnicodeDecodeError:
-            pass
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _checked(name, utf16)
         raise DecodeError(name, "binary data (contains NUL bytes), not a text dump")
     try:
         return _checked(name, Decoded(data.decode("utf-8"), "utf-8"))
@@ -129,7 +138,7 @@ def _checked(name: str, decoded: Decoded) -> Decoded:
         raise DecodeError(name, f"binary data: NUL characters after decoding as {decoded.encoding}")
     if not _looks_like_text(decoded.text):
         raise DecodeError(name, f"binary data: too many control characters for text in {decoded.encoding}")
-    if not decoded.text.strip():
+    if not decoded.text.replace("\ufeff", "").strip():
         raise DecodeError(name, "the file holds only whitespace")
     return decoded
 

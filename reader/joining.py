@@ -45,7 +45,7 @@ def _space_is_real(left: str, right: str, letter_spaced: bool) -> bool:
 def line_pieces(line: Line) -> tuple[str, array]:
     """The text of one line with its spaces resolved, and the raw offset of each character."""
     text, base = line.text, line.start
-    if " " not in text and "\t" not in text and "\u3000" not in text:
+    if _SPACE_RUN.search(text) is None:
         return text, array("q", range(base, base + len(text)))
     parts: list[str] = []
     offsets = array("q")
@@ -105,4 +105,34 @@ def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:
                 sources.append(prev_off + 1)
         parts.append(text)
         sources.extend(offsets)
+    return TracedText("".join(parts), sources)
+
+
+_FIELD = re.compile(r"\S+")
+#: Date parts that a running header sets without a space ("2025年 10月 1日" -> "2025年10月1日").
+_DATE_UNITS = "年月日号"
+
+
+def join_fields(line: Line) -> TracedText:
+    """A running header: its fields separated by one space, its date written solid.
+
+    Headers are set as separate fields ("工会新闻 2025年10月1日 星期三 3"): the
+    spaces between fields are layout the reader expects to see, the ones the
+    extractor put inside the date are not.
+    """
+    parts: list[str] = []
+    sources = array("q")
+    previous = ""
+    for match in _FIELD.finditer(line.text):
+        token = match.group()
+        if previous:
+            inside_date = (previous[-1].isdigit() and token[0] in _DATE_UNITS) or (
+                previous[-1] in _DATE_UNITS[:2] and token[0].isdigit()
+            )
+            if not inside_date:
+                parts.append(" ")
+                sources.append(line.start + match.start() - 1)
+        parts.append(token)
+        sources.extend(range(line.start + match.start(), line.start + match.end()))
+        previous = token
     return TracedText("".join(parts), sources)

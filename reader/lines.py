@@ -58,8 +58,6 @@ def is_letter_spaced(text: str) -> bool:
     Typesetters stretch a short line to the column width by letter spacing; the
     extractor renders the extra space as a space between nearly every character.
     """
-    if text.count(" ") + text.count("\u3000") < 4:
-        return False
     tokens = text.split()
     if len(tokens) < 5:
         return False

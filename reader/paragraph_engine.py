@@ -8,7 +8,6 @@ in such dumps) separates items, and table-of-contents boxes list "- " items.
 
 from __future__ import annotations
 
-from reader.joining import join_lines
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
@@ -16,7 +15,7 @@ from reader.patterns import (
     TOC_ITEM,
     opens_with_dateline,
 )
-from reader.stories import Story, StoryCollector, to_article
+from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
 from reader.units import Unit, UnitKind, classify_line, ends_with_terminal, is_subtitle_text
 
 #: A heading line is rarely longer than this many characters.
@@ -108,6 +107,8 @@ class ParagraphAssembler(StoryCollector):
                     self.current.closed = True
                 continue
             if self.in_toc and unit.is_text and TOC_ITEM.search(unit.text):
+                unit.toc_item = True
+                unit.heading = False
                 self.current.body.append(unit)
                 continue
             self.in_toc = False
@@ -119,7 +120,7 @@ class ParagraphAssembler(StoryCollector):
             self._flush_pending(unit)
             self._take(unit)
         self._flush_pending(None)
-        self.finish()
+        self.close()
 
     def _take(self, unit: Unit) -> None:
         story = self.current
@@ -131,17 +132,17 @@ class ParagraphAssembler(StoryCollector):
             self.start().toc_head = unit
             self.in_toc = True
         elif kind is UnitKind.PHOTO_CREDIT and story is not None and story.has_body:
-            self._photo_from_tail(story).byline = unit
+            self._photo_from_tail(story).add_credit(unit)
         elif kind in (UnitKind.BYLINE, UnitKind.PHOTO_CREDIT):
             if story is None or story.has_body or story.byline is not None or boundary:
                 story = self.start()
-            story.byline = unit
+            story.add_credit(unit)
             story.photo = kind is UnitKind.PHOTO_CREDIT
         elif kind is UnitKind.TRAILING_CREDIT:
             if story is None:
                 self.furniture.append(unit)
                 return
-            story.byline = story.byline or unit
+            story.add_credit(unit)
             story.closed = True
         else:
             if story is None or story.closed or (unit.dateline and story.has_body) or (boundary and story.has_body):
@@ -156,10 +157,9 @@ def reflow_paragraph_lines(lines: list[Line]) -> tuple[list[Article], list[Trace
     assembler.run()
     articles: list[Article] = []
     furniture_units = list(assembler.furniture)
-    for story in assembler.stories:
+    for story in settle_hollow(assembler.stories, furniture_units):
         article, leftover = to_article(story)
         furniture_units.extend(leftover)
-        if article.blocks or article.title or article.kicker:
-            articles.append(article)
+        articles.append(article)
     furniture_units.sort(key=lambda u: u.first.start)
-    return articles, [join_lines(u.lines) for u in furniture_units], Layout.TITLE_BEFORE
+    return articles, [furniture_text(u) for u in furniture_units], Layout.TITLE_BEFORE

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003ffff]"
-_SP = r"[ \t\u3000]*"
+_SP = r"\s*"
+#: Between two names of a credit there is always a space; running text has none.
+_SP1 = r"\s+"
 _OPEN = r"[（(]"
 _CLOSE = r"[）)]"
 _NAME = rf"{_HAN}{{2,4}}"
@@ -27,16 +29,16 @@ INLINE_DATELINE = re.compile(
 )
 
 #: A standalone byline: role + name(s), possibly several, possibly ending in 摄 or 文/图.
-_CREDIT_UNIT = rf"{_ROLE}{_SP}{_NAME}(?:{_SP}{_NAME})*"
-BYLINE = re.compile(rf"^{_CREDIT_UNIT}(?:{_SP}{_CREDIT_UNIT})*(?:{_SP}(?:摄|文/图|图/文|报道|整理))?$")
-#: A photo credit ends in 摄 ("本报记者 某某 摄", "某某 摄", "新华社发 某某 摄").
-PHOTO_CREDIT = re.compile(rf"^(?:{_CREDIT_UNIT}|{_NAME})(?:{_SP}(?:{_CREDIT_UNIT}|{_NAME}))*{_SP}摄$")
+_CREDIT_UNIT = rf"{_ROLE}{_SP}{_NAME}(?:{_SP1}{_NAME})*"
+BYLINE = re.compile(rf"^{_CREDIT_UNIT}(?:{_SP1}{_CREDIT_UNIT})*(?:{_SP}(?:摄|文/图|图/文|报道|整理))?$")
+#: A photo credit ends in 摄 ("本报记者 某某 摄", "某某 摄", "某某摄", "本报记者 甲 乙 摄").
+PHOTO_CREDIT = re.compile(rf"^(?:{_CREDIT_UNIT}|{_NAME})(?:{_SP1}(?:{_CREDIT_UNIT}|{_NAME}))*{_SP}摄$")
 #: Where a credit begins inside a longer line (after a title or a caption's last words).
-EMBEDDED_CREDIT = re.compile(rf"[ \t\u3000]+(?={_ROLE}{_SP}{_NAME})")
+EMBEDDED_CREDIT = re.compile(rf"\s+(?={_ROLE}{_SP}{_NAME})")
 
 #: "（张燕）", "（新华社北京6月19日电）", "（记者 某某）" at the foot of a story.
 TRAILING_CREDIT = re.compile(
-    rf"^{_OPEN}{_SP}(?:{_NAME}(?:{_SP}{_NAME}){{0,3}}|{_ROLE}{_SP}{_NAME}(?:{_SP}{_NAME}){{0,3}}"
+    rf"^{_OPEN}{_SP}(?:{_NAME}(?:{_SP1}{_NAME}){{0,3}}|{_ROLE}{_SP}{_NAME}(?:{_SP1}{_NAME}){{0,3}}"
     rf"|{_NEWS_AGENCY}{_HAN}{{0,8}}{_SP}(?:{_DATE}{_SP})?电|{_HAN}{{1,8}}{_SP}(?:{_DATE}{_SP})?电)"
     rf"{_SP}{_CLOSE}$"
 )

@@ -8,9 +8,9 @@ decided the same way whatever the extractor.
 from __future__ import annotations
 
 from reader.headlines import split_headline
-from reader.joining import join_lines
+from reader.joining import join_fields, join_lines
 from reader.model import Article, ArticleKind, Block, BlockKind, TracedText
-from reader.patterns import EDITORIAL_LABEL
+from reader.patterns import EDITORIAL_LABEL, RUNNING_HEADER
 from reader.units import Unit
 
 #: A story without headline this short (characters of body) is a brief.
@@ -29,7 +29,19 @@ class Story:
         self.closed = False  # a trailing credit or photo credit ended the body
         self.photo = False
         self.toc_head: Unit | None = None
-        self.labels: list[Unit] = []
+        self.more_credits: list[Unit] = []  # a second credit line (a byline and a foot credit)
+
+    def add_credit(self, unit: Unit) -> None:
+        """Credits accumulate: a standalone byline and a foot credit both belong to the story."""
+        if self.byline is None:
+            self.byline = unit
+        else:
+            self.more_credits.append(unit)
+
+    @property
+    def hollow(self) -> bool:
+        """Only credits or a jump line: nothing an article can be made of."""
+        return not (self.body or self.headline or self.toc_head)
 
     @property
     def has_body(self) -> bool:
@@ -59,6 +71,13 @@ class StoryCollector:
             self.stories.append(self.current)
         self.current = None
 
+    def close(self) -> None:
+        """End of the page: a headline still waiting for its story becomes one of its own."""
+        self.finish()
+        if self.headline_for_next:
+            self.start()
+            self.finish()
+
     def start(self, headline: list[Unit] | None = None) -> Story:
         """Close the current story and open a new one (with a waiting headline, if any)."""
         self.finish()
@@ -70,6 +89,41 @@ class StoryCollector:
             story.headline_before = True
         self.current = story
         return story
+
+
+def _credits(story: Story) -> TracedText | None:
+    if story.byline is None:
+        return None
+    lines = [line for unit in (story.byline, *story.more_credits) for line in unit.lines]
+    return join_lines(lines, separator=" ")
+
+
+def settle_hollow(stories: list[Story], furniture: list[Unit]) -> list[Story]:
+    """Stories with nothing but credits or a jump line lose no text.
+
+    A credit alone after a story that has none is that story's (its body may
+    run on another page); anything else hollow goes to the page furniture.
+    """
+    kept: list[Story] = []
+    for story in stories:
+        if not story.hollow:
+            kept.append(story)
+            continue
+        previous = kept[-1] if kept else None
+        credits = [u for u in (story.byline, *story.more_credits) if u is not None]
+        if previous is not None and previous.byline is None and credits and story.jump is None:
+            for unit in credits:
+                previous.add_credit(unit)
+        else:
+            furniture.extend(u for u in (story.jump, *credits) if u is not None)
+    return kept
+
+
+def furniture_text(unit: Unit) -> TracedText:
+    """Furniture keeps one space between the fields of a running header."""
+    if len(unit.lines) == 1 and RUNNING_HEADER.search(unit.text):
+        return join_fields(unit.first)
+    return join_lines(unit.lines)
 
 
 def _traced(unit: Unit | None) -> TracedText | None:
@@ -97,13 +151,13 @@ def to_article(story: Story) -> tuple[Article, list[Unit]]:
         kicker=head.kicker,
         title=head.title,
         subtitle=head.subtitle,
-        byline=_traced(story.byline),
+        byline=_credits(story),
         continued_from=_traced(story.jump),
     )
     if story.toc_head is not None:
         article.title = _traced(story.toc_head)
     for unit in story.body:
-        kind = BlockKind.SUBHEAD if unit.heading and not unit.caption else BlockKind.PARAGRAPH
+        kind = BlockKind.SUBHEAD if unit.heading and not unit.caption and not unit.toc_item else BlockKind.PARAGRAPH
         text = join_lines(unit.lines)
         if text:
             article.blocks.append(Block(kind, text))

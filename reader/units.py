@@ -7,7 +7,7 @@ works on units, never on raw lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from reader.charclass import CLOSERS, TERMINAL
@@ -37,7 +37,7 @@ class Unit:
     heading: bool = False
     wide: bool = False
     caption: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
+    toc_item: bool = False
 
     @property
     def text(self) -> str:
