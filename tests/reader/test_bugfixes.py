@@ -61,7 +61,9 @@ def test_unpunctuated_running_text_is_not_a_credit(pattern, text: str) -> None:
     assert not pattern.match(text)
 
 
-@pytest.mark.parametrize("text", ["本报记者王小明", "本报记者 王小明 本报通讯员 李大海", "韩小棠摄", "韩小棠 石秋实 摄"])
+@pytest.mark.parametrize(
+    "text", ["本报记者王小明", "本报记者 王小明 本报通讯员 李大海", "韩小棠摄", "韩小棠 石秋实 摄"]
+)
 def test_real_credits_still_match(text: str) -> None:
     assert BYLINE.match(text) or PHOTO_CREDIT.match(text)
 
