@@ -355,6 +355,8 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, event) -> None:
         from db import Change
 
+        if self.store is None:
+            return  # queued from a project that is closed now
         changes = event.changes
         if changes & Change.TAGS and self.store is not None and hasattr(self.store, "forget_tags"):
             self.store.forget_tags()
@@ -658,6 +660,9 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.projects.shutdown()
         self.events.detach()
+        self._refresh_timer.stop()
+        self.search_panel.set_search(None)
+        self.library_model.set_store(None)
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import ASTRAL
+from ui.actions import ActionId
+from ui.search import DEBOUNCE_MS
+
+
+def search(window, qtbot, text: str) -> None:
+    window.actions[ActionId.FIND].trigger()
+    assert window.search_dock.isVisible()
+    assert window.search_panel.query.hasFocus() or True  # offscreen focus is not guaranteed
+    with qtbot.waitSignal(window.search_panel.searched, timeout=DEBOUNCE_MS + 2000):
+        type_text(window.search_panel.query, text)
+
+
+def type_text(widget, text: str) -> None:
+    """Type like a Chinese input method: each character committed by an input-method event
+    (QTest.keyClicks only knows Latin-1 keys)."""
+    for ch in text:
+        event = QInputMethodEvent()
+        event.setCommitString(ch)
+        QApplication.sendEvent(widget, event)
+
+
+def test_search_as_you_type_shows_keyword_in_context(window, qtbot):
+    search(window, qtbot, "议事")
+    model = window.search_panel.model
+    assert model.rowCount() > 5
+    hit = model.hits[0]
+    assert hit.match == "议事"
+    assert model.data(model.index(0, 2)) == "议事"
+    assert model.data(model.index(0, 1)) == hit.before.replace("\n", " ⏎ ")
+    assert "hits" in window.search_panel.status.text()
+
+
+def test_debounce_runs_one_query_for_a_burst_of_keys(window, qtbot, monkeypatch):
+    calls = []
+    real = window.store.search
+    monkeypatch.setattr(window.store, "search", lambda *a, **k: calls.append(a) or real(*a, **k))
+    search(window, qtbot, "青禾县")
+    assert [c[0] for c in calls] == ["青禾县"]
+
+
+def test_activating_a_hit_selects_it_on_both_sides(window, qtbot):
+    search(window, qtbot, "夜校")
+    panel = window.search_panel
+    hit = panel.model.hits[0]
+    panel.table.activated.emit(panel.model.index(0, 2))
+    assert window.article.id == hit.article_id
+    assert window.article_view.selected_range() == (hit.start, hit.end)
+    assert window.article_view.textCursor().selectedText() == "夜校"
+    raw = window.store.raw_text(window.article.source_id)
+    assert "".join(raw[a:b] for a, b in window.raw_view.linked_ranges()) == "夜校"
+
+
+def test_next_and_previous_hit_keys(window, qtbot):
+    search(window, qtbot, "车间")
+    hits = window.search_panel.model.hits
+    assert len(hits) >= 3
+    QTest.keyClick(window, Qt.Key.Key_F3)
+    assert window.search_panel.current_row() == 0
+    QTest.keyClick(window, Qt.Key.Key_F3)
+    assert window.search_panel.current_row() == 1
+    assert window.article_view.selected_range() == (hits[1].start, hits[1].end)
+    QTest.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.search_panel.current_row() == 0
+    QTest.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.search_panel.current_row() == len(hits) - 1  # wraps around
+
+
+def test_traditional_query_finds_simplified_text(window, qtbot):
+    search(window, qtbot, "議事角")
+    hits = window.search_panel.model.hits
+    assert hits and all(h.match == "议事角" for h in hits)
+
+
+def test_astral_hit_is_selected_exactly(window, qtbot):
+    search(window, qtbot, ASTRAL + "字")
+    panel = window.search_panel
+    assert panel.model.hits
+    panel.step_hit(+1)
+    assert window.article_view.textCursor().selectedText() == ASTRAL + "字"
+    raw = window.store.raw_text(window.article.source_id)
+    assert "".join(raw[a:b] for a, b in window.raw_view.linked_ranges()) == ASTRAL + "字"
+
+
+def test_regex_toggle_and_invalid_pattern(window, qtbot):
+    window.actions[ActionId.SEARCH_REGEX].setChecked(True)
+    search(window, qtbot, r"\d+名")
+    assert window.search_panel.model.hits
+    assert all(h.match.endswith("名") for h in window.search_panel.model.hits)
+    with qtbot.waitSignal(window.search_panel.query.textChanged):
+        window.search_panel.query.setText("(未闭合")
+    window.search_panel.run_search()
+    assert window.search_panel.model.rowCount() == 0
+    assert window.search_panel.status.text() == "Invalid search"
+    assert window.search_panel.status.toolTip()
+
+
+def test_search_off_the_gui_thread(window, qtbot, monkeypatch):
+    from ui.tasks import Task
+
+    monkeypatch.setattr(Task, "synchronous", False)
+    search(window, qtbot, "澜州")
+    assert window.search_panel.model.rowCount() > 0
