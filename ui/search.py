@@ -1,8 +1,11 @@
 """The search panel: search as you type, keyword-in-context hits in a table model.
 
-Typing restarts a short debounce timer; the query then runs through
-:mod:`ui.tasks` (off the GUI thread unless the store says it is fast enough to
-run inline). Answers to stale queries are dropped by a generation counter.
+A keystroke after a pause searches at once (leading edge); the keystrokes of a
+burst that follow only restart a short timer, and the query as it stands when
+typing pauses runs then (trailing edge). So an isolated keystroke costs one
+search and a fast typist does not queue one search per character. Queries run
+through :mod:`ui.tasks`, off the GUI thread when the store allows it; answers to
+stale queries are dropped by a generation counter.
 """
 
 from __future__ import annotations
@@ -140,7 +143,7 @@ class SearchPanel(QWidget):
     """Query field, regex toggle, hit count and the KWIC table."""
 
     hit_activated = Signal(object)  # SearchHit
-    searched = Signal()  # results of the current query are shown
+    searched = Signal(str)  # the results of this query are shown
 
     def __init__(self, regex_action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,10 +195,12 @@ class SearchPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.run_search)
-        self.query.textChanged.connect(self._timer.start)
+        self._timer.timeout.connect(self._on_pause)
+        self._pending = False
+        self.shown_query: str | None = None  # the query whose results the table shows
+        self.query.textChanged.connect(self._on_edit)
         self.query.returnPressed.connect(self._on_return)
-        regex_action.toggled.connect(lambda _=False: self._timer.start())
+        regex_action.toggled.connect(lambda _=False: self._on_edit())
         self.table.activated.connect(self._on_activated)
         self.table.clicked.connect(self._on_activated)
         self.retranslate_ui()
@@ -223,9 +228,25 @@ class SearchPanel(QWidget):
         self.query.selectAll()
 
     # -- searching -------------------------------------------------------------------------------
+    def _on_edit(self, *_: object) -> None:
+        if self._timer.isActive():
+            self._pending = True  # inside a burst: wait for the pause
+            self._timer.start()
+        else:
+            self._timer.start()
+            self.run_search()
+
+    def _on_pause(self) -> None:
+        if self._pending:
+            self.run_search()
+
+    @property
+    def pending(self) -> bool:
+        return self._pending
+
     def run_search(self) -> None:
-        """Run the current query now (the debounce timer calls this)."""
-        self._timer.stop()
+        """Run the current query now."""
+        self._pending = False
         self._generation += 1
         generation = self._generation
         query = self.query.text().strip()
@@ -233,6 +254,7 @@ class SearchPanel(QWidget):
         self._error = ""
         if not query or self._search is None:
             self.model.clear()
+            self.shown_query = query
             self._show_count()
             return
         search = self._search
@@ -244,15 +266,18 @@ class SearchPanel(QWidget):
             if generation != self._generation:
                 return
             self.model.set_page(page, lambda offset: search(query, regex, offset, PAGE))
+            self.shown_query = query
             self._show_count()
-            self.searched.emit()
+            self.searched.emit(query)
 
         def failed(exc, _text) -> None:
             if generation != self._generation:
                 return
             self.model.clear()
+            self.shown_query = query
             self._error = str(exc)
             self._show_count()
+            self.searched.emit(query)
 
         if self._threaded and not Task.synchronous:
             task = Task(work, self)
@@ -285,7 +310,7 @@ class SearchPanel(QWidget):
 
     # -- hits --------------------------------------------------------------------------------
     def _on_return(self) -> None:
-        if self._timer.isActive() or self._generation == 0:
+        if self._pending or self._generation == 0:
             self.run_search()
         self.step_hit(+1)
 
@@ -300,7 +325,7 @@ class SearchPanel(QWidget):
 
     def step_hit(self, step: int) -> SearchHit | None:
         """Activate the next (+1) or previous (-1) hit, wrapping around."""
-        if self._timer.isActive():
+        if self._pending:
             self.run_search()
         n = self.model.rowCount()
         if n == 0:
