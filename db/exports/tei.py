@@ -146,7 +146,7 @@ class _ArticleWriter:
                 else:
                     points[c.start].append(c)
                 cuts.update((c.start, c.end))
-        if len(cuts) == 2 and not points:
+        if not opens and not points:
             _append_text(el, text[b0:b1])
             return
 
@@ -192,7 +192,7 @@ class _ArticleWriter:
                         popped = stack[j:]
                         parents = [stack[i - 1][1] if i > 0 else el for i in range(j, len(stack))]
                         del stack[j:]
-                        for (it, seg), parent in zip(popped, parents, strict=True):
+                        for (it, seg), parent in reversed(list(zip(popped, parents, strict=True))):
                             if seg.text is None and not len(seg):  # opened here, still empty: unopen it
                                 parent.remove(seg)
                                 self.fragments[it.payload.id].pop()
