@@ -24,6 +24,17 @@ SEPARATOR = "\n"
 # -- raw maps ------------------------------------------------------------------
 
 
+def runs_of(sources: Sequence[int]) -> list[tuple[int, int, int]]:
+    """Same runs as ``TracedText.runs()``, computed with C-level loops (it is on the import path)."""
+    n = len(sources)
+    if not n:
+        return []
+    cuts = [i for i, (a, b) in enumerate(zip(sources, sources[1:], strict=False), 1) if b != a + 1]
+    starts = [0, *cuts]
+    ends = [*cuts, n]
+    return [(s, sources[s], e - s) for s, e in zip(starts, ends, strict=True)]
+
+
 def runs_to_json(runs: Iterable[Sequence[int]]) -> str:
     return json.dumps([list(r) for r in runs], separators=(",", ":"))
 

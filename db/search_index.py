@@ -89,6 +89,13 @@ def index_new_articles(conn: sqlite3.Connection, items: Iterable[tuple[int, str]
     conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", toks)
 
 
+def insert_prepared(conn: sqlite3.Connection, items: Iterable[tuple[int, str, str]]) -> None:
+    """Index new articles whose (id, folded text, grams) were computed elsewhere (an import worker)."""
+    rows = list(items)
+    conn.executemany("INSERT INTO search_docs (article_id, folded) VALUES (?, ?)", [r[:2] for r in rows])
+    conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
+
+
 def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
     old = conn.execute("SELECT folded FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
     if old is None:

@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import reader
-from db.articles import runs_to_json
+from db.articles import runs_of, runs_to_json
 from db.connection import Connection, now
 from db.errors import NotFound
 from db.events import Change, event
+from db.folding import fold, squeeze
 from db.models import BlockRole, ImportOutcome, ImportStatus
+from db.search_index import grams
 from reader.model import ArticleKind, BlockKind
 
 #: Page dumps are tens of kilobytes; anything this big is not one, and the
@@ -52,10 +54,16 @@ class PreparedArticle:
     engine_index: int
     engine_notes: str | None
     blocks: list[PreparedBlock] = field(default_factory=list)
+    text: str = ""
+    folded: str = ""  #: search form of ``text`` (see :mod:`db.search_index`)
+    grams: str = ""
 
-    @property
-    def text(self) -> str:
-        return "\n".join(b.text for b in self.blocks)
+    def finish(self) -> PreparedArticle:
+        """Compute the article text and its search form (CPU work done wherever prepare runs)."""
+        self.text = "\n".join(b.text for b in self.blocks)
+        self.folded = fold(self.text)
+        self.grams = grams(squeeze(self.folded).text)
+        return self
 
 
 @dataclass(slots=True)
@@ -120,11 +128,11 @@ def _article_blocks(article: reader.Article) -> list[PreparedBlock]:
     )
     for role, traced in heads:
         if traced:
-            out.append(PreparedBlock(role.value, traced.text, runs_to_json(traced.runs())))
+            out.append(PreparedBlock(role.value, traced.text, runs_to_json(runs_of(traced.sources))))
     body_role = BlockRole.CAPTION if article.kind is ArticleKind.PHOTO else BlockRole.PARAGRAPH
     for block in article.blocks:
         role = BlockRole.SUBHEAD if block.kind is BlockKind.SUBHEAD else body_role
-        out.append(PreparedBlock(role.value, block.text.text, runs_to_json(block.text.runs())))
+        out.append(PreparedBlock(role.value, block.text.text, runs_to_json(runs_of(block.text.sources))))
     return out
 
 
@@ -141,8 +149,12 @@ def prepare(data: bytes, path: str) -> Prepared:
         doc = reader.reflow_text(decoded.text, path, decoded.encoding)
     except Exception as exc:  # an engine bug must not stop an import of many files
         raise ImportRefused(f"the reflow engine failed on it ({type(exc).__name__}: {exc})") from exc
-    articles = [PreparedArticle(a.kind.value, i, a.notes, _article_blocks(a)) for i, a in enumerate(doc.articles)]
-    furniture = json.dumps([[f.text, f.runs()] for f in doc.furniture], ensure_ascii=False, separators=(",", ":"))
+    articles = [
+        PreparedArticle(a.kind.value, i, a.notes, _article_blocks(a)).finish() for i, a in enumerate(doc.articles)
+    ]
+    furniture = json.dumps(
+        [[f.text, runs_of(f.sources)] for f in doc.furniture], ensure_ascii=False, separators=(",", ":")
+    )
     return Prepared(
         path=path,
         name=name,
@@ -171,7 +183,7 @@ def _insert_articles(conn, source_id: int, articles: list[PreparedArticle]) -> l
     stamp = now()
     ids: list[int] = []
     block_rows = []
-    texts = []
+    indexed = []
     for position, art in enumerate(articles):
         text = art.text
         headline = " ".join(
@@ -184,13 +196,13 @@ def _insert_articles(conn, source_id: int, articles: list[PreparedArticle]) -> l
         )
         article_id = cur.lastrowid
         ids.append(article_id)
-        texts.append((article_id, text))
+        indexed.append((article_id, art.folded, art.grams))
         block_rows.extend((article_id, k, b.role, b.text, b.runs, b.text) for k, b in enumerate(art.blocks))
     conn.executemany(
         "INSERT INTO blocks (article_id, position, role, text, runs, original_text) VALUES (?, ?, ?, ?, ?, ?)",
         block_rows,
     )
-    search_index.index_new_articles(conn, texts)
+    search_index.insert_prepared(conn, indexed)
     return ids
 
 
