@@ -127,7 +127,7 @@ def write_qdc(corpus: ExportCorpus, out: Path, progress: Progress | None = None)
     data = build_codebook(corpus)
     with atomic_path(out) as tmp:
         tmp.write_bytes(data)
-    ticker.tick()
+        ticker.tick()
     return out
 
 
