@@ -7,6 +7,7 @@ checkable. Menus, the toolbar and the keyboard-shortcuts dialog all read this ta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -124,7 +125,8 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
 
 
 def plain_text(text: str) -> str:
-    """A menu text without its mnemonic ampersand and ellipsis."""
+    """A menu text without its mnemonic ("&A", or a CJK-style "(&A)") and ellipsis."""
+    text = re.sub(r"\s*\(&\w\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
 
 
@@ -155,6 +157,7 @@ class ActionRegistry(QObject):
         for action_id, action in self._actions.items():
             spec = ACTIONS[action_id]
             action.setText(QCoreApplication.translate(CONTEXT, spec.text))
+            action.setIconText(plain_text(action.text()))  # toolbar buttons: no mnemonic, no ellipsis
             tip = QCoreApplication.translate(CONTEXT, spec.tip) if spec.tip else plain_text(action.text())
             action.setToolTip(tip)
             action.setStatusTip(tip)

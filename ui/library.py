@@ -8,6 +8,7 @@ project of 100,000 articles opens by reading one page of sources.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -61,7 +62,26 @@ class LibraryModel(QAbstractItemModel):
         self._store: DeskStore | None = None
         self._sources: list[_SourceNode] = []
         self._source_total = 0
+        self._display: Callable[[str], str] = str
         self.set_store(store)
+
+    def set_display(self, convert: Callable[[str], str]) -> None:
+        """Show headlines through ``convert`` (the display script); stored text is untouched."""
+        self._display = convert
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Every loaded row's text changed (script or interface language)."""
+        rows = len(self._sources)
+        if not rows:
+            return
+        self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, self.COLUMNS - 1))
+        for r, node in enumerate(self._sources):
+            if node.articles:
+                parent = self.index(r, 0)
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(node.articles) - 1, self.COLUMNS - 1, parent)
+                )
 
     # -- store ----------------------------------------------------------------------------------
     def set_store(self, store: DeskStore | None) -> None:
@@ -191,7 +211,9 @@ class LibraryModel(QAbstractItemModel):
     def _article_data(self, row: ArticleRow, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.headline or QCoreApplication.translate("Library", "(untitled)")
+                if not row.headline:
+                    return QCoreApplication.translate("Library", "(untitled)")
+                return self._display(row.headline)
             parts = [_label(KIND_LABELS.get(row.kind, row.kind))]
             if row.review in REVIEW_LABELS:
                 parts.append(_label(REVIEW_LABELS[row.review]))
@@ -199,7 +221,7 @@ class LibraryModel(QAbstractItemModel):
                 parts.append(QCoreApplication.translate("Library", "%n annotations", None, row.tags))
             return " · ".join(parts)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.headline or None
+            return self._display(row.headline) or None
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QColor("#7a7368")
         if role == ID_ROLE:

@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setInterval(250)
         self._refresh_timer.timeout.connect(self._refresh_library)
         self._build_widgets()
+        self.library_model.set_display(self.converter.convert)
+        self.search_panel.model.set_display(self.converter.convert)
         self._build_menus()
         self._connect()
         self._apply_font_size()
@@ -293,15 +295,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _refresh_library_labels(self) -> None:
-        model = self.library_model
-        rows = model.rowCount()
-        if rows:
-            model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, model.COLUMNS - 1))
-            for r in range(rows):
-                parent = model.index(r, 0)
-                n = model.rowCount(parent)
-                if n:
-                    model.dataChanged.emit(model.index(0, 0, parent), model.index(n - 1, model.COLUMNS - 1, parent))
+        self.library_model.relabel()
 
     def _update_title(self) -> None:
         name = self.store.display_name if self.store is not None and hasattr(self.store, "display_name") else ""
@@ -436,6 +430,7 @@ class MainWindow(QMainWindow):
         if self.article is None or self.article.id != article_id:
             article = self.store.article(article_id)
             self.article = article
+            self.raw_view.set_linked([])
             self._show_raw(article.source_id)
             self._render_article()
             self._sync_library(article)
@@ -563,6 +558,8 @@ class MainWindow(QMainWindow):
             return
         self.settings.set(S.SCRIPT, script.value)
         self.converter = ScriptConverter(script)
+        self.library_model.set_display(self.converter.convert)
+        self.search_panel.model.set_display(self.converter.convert)
         if self.article is not None:
             selection = self.article_view.selected_range()
             raw_linked = self.raw_view.linked_ranges()

@@ -57,6 +57,13 @@ class SearchResultsModel(QAbstractTableModel):
         self.hits: list[SearchHit] = []
         self._fetch: Callable[[int], SearchPage] | None = None
         self._exhausted = True
+        self._display: Callable[[str], str] = str
+
+    def set_display(self, convert: Callable[[str], str]) -> None:
+        """Show the hits through ``convert`` (the display script)."""
+        self._display = convert
+        if self.hits:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.hits) - 1, self.COLUMNS - 1))
 
     def set_page(self, page: SearchPage, fetch: Callable[[int], SearchPage] | None) -> None:
         """Show the first page of a query; ``fetch(offset)`` brings later pages when the view scrolls."""
@@ -106,7 +113,8 @@ class SearchResultsModel(QAbstractTableModel):
         hit = self.hits[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (hit.headline, _one_line(hit.before), _one_line(hit.match), _one_line(hit.after))[column]
+            text = (hit.headline, hit.before, hit.match, hit.after)[column]
+            return _one_line(self._display(text))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 1:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -123,7 +131,8 @@ class SearchResultsModel(QAbstractTableModel):
             if column == 0:
                 return QColor("#6b6257")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.headline}\n…{hit.before}【{hit.match}】{hit.after}…"
+            shown = self._display
+            return f"{shown(hit.headline)}\n…{shown(hit.before)}【{shown(hit.match)}】{shown(hit.after)}…"
         if role == HIT_ROLE:
             return hit
         return None

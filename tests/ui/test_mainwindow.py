@@ -161,12 +161,21 @@ def test_script_switch_keeps_offsets(window):
     assert len(shown) == len(article.text) and shown != article.text
     assert "縣總工會" in shown
     assert "議事角" in window.raw_view.toPlainText()
+    assert "縣總工會" in window.library_model.data(window.library.currentIndex())  # the library follows
     assert window.article_view.selected_range() == (5, 12)
     assert window.raw_view.linked_ranges() == before
     assert window.store.article(article.id).text == article.text  # stored text untouched
     window.script_actions[Script.ORIGINAL].trigger()
     assert window.article_view.toPlainText().replace("\u2029", "\n") == article.text
     assert window.script_combo.currentData() == Script.ORIGINAL.value
+
+
+def test_opening_another_article_clears_the_links(window):
+    window.article_view.select_range(5, 12)
+    assert window.raw_view.linked_ranges()
+    window.actions[ActionId.NEXT_ARTICLE].trigger()
+    assert window.raw_view.linked_ranges() == []
+    assert window.article_view.linked_ranges() == []
 
 
 def test_state_persists_between_windows(window, settings, qtbot):

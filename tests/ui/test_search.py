@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import ASTRAL
 from ui.actions import ActionId
+from ui.script import Script
 from ui.search import DEBOUNCE_MS
 
 
@@ -81,6 +82,11 @@ def test_traditional_query_finds_simplified_text(window, qtbot):
     search(window, qtbot, "議事角")
     hits = window.search_panel.model.hits
     assert hits and all(h.match == "议事角" for h in hits)
+    model = window.search_panel.model
+    assert model.data(model.index(0, 2)) == "议事角"
+    window.set_script(Script.TAIWAN)
+    assert model.data(model.index(0, 2)) == "議事角"  # shown in the display script, stored text unchanged
+    assert hits[0].match == "议事角"
 
 
 def test_astral_hit_is_selected_exactly(window, qtbot):
