@@ -55,3 +55,24 @@ def test_export_by_name(corpus, tmp_path):
 def test_register_refuses_a_taken_name():
     with pytest.raises(ValueError):
         register(ExportFormat("csv", "x", "x", ".csv", FORMATS["csv"].writer))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED - {"qdc"}))
+def test_empty_corpus(name, tmp_path, request):
+    import json
+    import zipfile
+
+    from lxml import etree
+
+    from db.exports.model import ExportCorpus
+
+    fmt = FORMATS[name]
+    out = fmt.writer(ExportCorpus("空"), fmt.default_path("empty", tmp_path), None)
+    if name == "w3c":
+        assert json.loads(out.read_text(encoding="utf-8"))["total"] == 0
+    elif name == "tei":
+        rng = request.getfixturevalue("tei_rng")
+        assert rng.validate(etree.parse(str(out))), rng.error_log
+    elif name == "qdpx":
+        with zipfile.ZipFile(out) as zf:
+            assert zf.namelist() == ["project.qde"]
