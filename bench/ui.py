@@ -31,7 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 TARGETS = {"startup_s": 1.5, "open_article_ms": 50.0, "keystroke_ms": 100.0}
-QUERIES = ("议事", "职工", "澜州", "培训", "车间", "夜校", "法官", "骑手")
+# common words (hits on every page: the first page of 200 fills at once) and words found nowhere
+# (the whole index is consulted)
+QUERIES = ("议事", "职工", "澜州", "培训", "车间", "夜校", "法官", "骑手", "星云", "量子纠缠")
 
 
 # -- the project ---------------------------------------------------------------------------------------
@@ -223,7 +225,6 @@ def measure_in_process(project: Path, annotated: int, runs: int) -> dict[str, fl
             wait_until(lambda w=word: panel.shown_query == w)
             panel.table.viewport().repaint()
             keystrokes.append((time.perf_counter() - t0) * 1000)
-            assert panel.model.rowCount() > 0, f"no hits for {word}"
         window.close()
         qapp.processEvents()
     return {

@@ -3,7 +3,8 @@
     xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [OUTDIR]
 
 Uses a throw-away settings and data folder, opens the bundled sample project and
-writes main-window.png, search.png and traditional.png.
+writes main-window.png and search.png (English interface) and traditional.png
+(Chinese interface, text shown in Traditional characters as used in Taiwan).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def main() -> int:
 
     app = create_application(sys.argv[:1])
     S.use_settings_dir(Path(tmp) / "settings")
-    window = build_window(app, S.Settings(), os.environ.get("JIAOKAN_SHOT_LANGUAGE", "zh_CN"))
+    window = build_window(app, S.Settings(), "en")
     window.resize(1480, 900)
     window.move(40, 40)
     window.show()
@@ -65,6 +66,7 @@ def main() -> int:
     from ui.script import Script
 
     window.search_dock.hide()
+    window.set_language("zh_CN")  # the third shot shows the Chinese interface as well
     window.set_script(Script.TAIWAN)
     window.step_article(+1)
     settle(app)

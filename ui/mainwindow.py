@@ -29,7 +29,7 @@ from ui.events import StoreEvents
 from ui.i18n import LANGUAGES, Translations
 from ui.library import LibraryModel
 from ui.projects import ProjectController, local_paths
-from ui.script import SCRIPT_LABELS, Script, ScriptConverter
+from ui.script import FONT_REGION, SCRIPT_LABELS, Script, ScriptConverter
 from ui.search import SearchPanel
 from ui.views import ArticleView, RawView
 
@@ -558,6 +558,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.set(S.SCRIPT, script.value)
         self.converter = ScriptConverter(script)
+        self._apply_font_size()
         self.library_model.set_display(self.converter.convert)
         self.search_panel.model.set_display(self.converter.convert)
         if self.article is not None:
@@ -578,8 +579,9 @@ class MainWindow(QMainWindow):
         self._apply_font_size()
 
     def _apply_font_size(self) -> None:
-        self.article_view.set_font_size(self.font_size)
-        self.raw_view.set_font_size(max(S.MIN_FONT_SIZE, self.font_size - 2))
+        region = FONT_REGION[self.converter.script]
+        self.article_view.set_font_size(self.font_size, region)
+        self.raw_view.set_font_size(max(S.MIN_FONT_SIZE, self.font_size - 2), region)
 
     def _update_status(self) -> None:
         if self.article is None or self.store is None:

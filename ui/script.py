@@ -32,6 +32,15 @@ OPENCC_CONFIG: dict[Script, str | None] = {
     Script.HONG_KONG: "s2hk",
 }
 
+#: Glyph standard of the fonts used to show each script (see ui.typeset.REGION_FALLBACKS).
+FONT_REGION: dict[Script, str] = {
+    Script.ORIGINAL: "SC",
+    Script.SIMPLIFIED: "SC",
+    Script.TRADITIONAL: "TC",
+    Script.TAIWAN: "TC",
+    Script.HONG_KONG: "HK",
+}
+
 #: Menu labels, translated where shown (context "Script").
 SCRIPT_LABELS: dict[Script, str] = {
     Script.ORIGINAL: QT_TRANSLATE_NOOP("Script", "As stored"),

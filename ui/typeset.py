@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtGui import (
     QColor,
@@ -70,17 +71,41 @@ MUTED = QColor("#6b6257")
 ACCENT = QColor("#8a2b1b")
 
 
-def pick_families(preferred: Sequence[str]) -> list[str]:
+#: Glyph standard of each region: Traditional text set in an SC font shows mainland glyph
+#: shapes, so Taiwan and Hong Kong display use the TC and HK cuts of the same family.
+REGION_FALLBACKS = {"SC": ("SC",), "TC": ("TC", "SC"), "HK": ("HK", "TC", "SC")}
+
+
+def regional(preferred: Sequence[str], region: str = "SC") -> list[str]:
+    """``preferred`` with each "… SC" family preceded by its cut for ``region``."""
+    out: list[str] = []
+    for family in preferred:
+        if family.endswith(" SC"):
+            for cut in REGION_FALLBACKS.get(region, ("SC",)):
+                name = family[:-2] + cut
+                if name not in out:
+                    out.append(name)
+        elif family not in out:
+            out.append(family)
+    return out
+
+
+@cache
+def _installed() -> frozenset[str]:
+    return frozenset(QFontDatabase.families())
+
+
+def pick_families(preferred: Sequence[str], region: str = "SC") -> list[str]:
     """The preferred families that are installed (first one wins), then the others as fallbacks."""
-    installed = set(QFontDatabase.families())
-    chosen = [f for f in preferred if f in installed]
+    installed = _installed()
+    chosen = [f for f in regional(preferred, region) if f in installed]
     chosen += [f for f in EXTENSION_FAMILIES if f in installed and f not in chosen]
     return chosen
 
 
-def make_font(preferred: Sequence[str], size_pt: float, *, fixed: bool = False) -> QFont:
+def make_font(preferred: Sequence[str], size_pt: float, *, fixed: bool = False, region: str = "SC") -> QFont:
     font = QFont()
-    families = pick_families(preferred)
+    families = pick_families(preferred, region)
     if families:
         font.setFamilies(families)
     if fixed:
@@ -119,10 +144,12 @@ ROLE_STYLES: dict[str, RoleStyle] = {
 ROLE_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 
-def build_article_document(document: QTextDocument, blocks: Sequence[tuple[str, str]], size_pt: float) -> None:
+def build_article_document(
+    document: QTextDocument, blocks: Sequence[tuple[str, str]], size_pt: float, region: str = "SC"
+) -> None:
     """Fill ``document`` with ``blocks`` (role, display text), one QTextBlock each."""
-    body = make_font(READING_FAMILIES, size_pt)
-    head_families = pick_families(HEADLINE_FAMILIES)
+    body = make_font(READING_FAMILIES, size_pt, region=region)
+    head_families = pick_families(HEADLINE_FAMILIES, region)
     document.clear()
     document.setDefaultFont(body)
     document.setUndoRedoEnabled(False)

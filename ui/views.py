@@ -59,6 +59,7 @@ class ArticleView(QTextBrowser):
         self._map = Utf16Map("")
         self._blocks: list[tuple[str, str]] = []
         self._size_pt = 13.0
+        self._region = "SC"
         self._linked: list[tuple[int, int]] = []
         self._marked: list[tuple[int, int]] = []
         self._annotations: list[QTextEdit.ExtraSelection] = []
@@ -78,7 +79,7 @@ class ArticleView(QTextBrowser):
         self._linked, self._marked, self._paragraph, self._annotations = [], [], None, []
         self._quiet = True
         try:
-            build_article_document(self.document(), self._blocks, self._size_pt)
+            build_article_document(self.document(), self._blocks, self._size_pt, self._region)
             self._update_measure()
             self.moveCursor(QTextCursor.MoveOperation.Start)
         finally:
@@ -86,10 +87,13 @@ class ArticleView(QTextBrowser):
         self._refresh_extra()
         self.verticalScrollBar().setValue(0)
 
-    def set_font_size(self, size_pt: float) -> None:
-        if size_pt == self._size_pt:
+    def set_font_size(self, size_pt: float, region: str | None = None) -> None:
+        """Reading size in points; ``region`` (SC, TC, HK) picks the glyph standard of the fonts."""
+        region = region or self._region
+        if size_pt == self._size_pt and region == self._region:
             return
         self._size_pt = size_pt
+        self._region = region
         value = self.verticalScrollBar().value()
         linked, marked, paragraph, spans = self._linked, self._marked, self._paragraph, self._annotation_spans
         self.set_blocks(self._blocks)
@@ -245,8 +249,8 @@ class RawView(QPlainTextEdit):
         self.selectionChanged.connect(self._on_selection_changed)
         self.set_font_size(12)
 
-    def set_font_size(self, size_pt: float) -> None:
-        font = make_font(RAW_FAMILIES, size_pt, fixed=True)
+    def set_font_size(self, size_pt: float, region: str = "SC") -> None:
+        font = make_font(RAW_FAMILIES, size_pt, fixed=True, region=region)
         self.setFont(font)
         self._gutter.setFont(font)
         self._update_gutter_width()

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtTest import QTest
 
 from tests.ui.conftest import ASTRAL
@@ -162,6 +162,8 @@ def test_script_switch_keeps_offsets(window):
     assert "縣總工會" in shown
     assert "議事角" in window.raw_view.toPlainText()
     assert "縣總工會" in window.library_model.data(window.library.currentIndex())  # the library follows
+    if "Noto Serif CJK TC" in QFontDatabase.families():  # Taiwan glyph shapes, not mainland ones
+        assert window.article_view.document().defaultFont().families()[0] == "Noto Serif CJK TC"
     assert window.article_view.selected_range() == (5, 12)
     assert window.raw_view.linked_ranges() == before
     assert window.store.article(article.id).text == article.text  # stored text untouched
