@@ -557,14 +557,14 @@ class MainWindow(QMainWindow):
         if script == self.converter.script:
             return
         self.settings.set(S.SCRIPT, script.value)
+        selection = self.article_view.selected_range()
+        raw_linked = self.raw_view.linked_ranges()
+        value = self.article_view.verticalScrollBar().value()
         self.converter = ScriptConverter(script)
         self._apply_font_size()
         self.library_model.set_display(self.converter.convert)
         self.search_panel.model.set_display(self.converter.convert)
         if self.article is not None:
-            selection = self.article_view.selected_range()
-            raw_linked = self.raw_view.linked_ranges()
-            value = self.article_view.verticalScrollBar().value()
             self._show_raw(self.article.source_id)
             self._render_article()
             self.raw_view.set_linked(raw_linked)
