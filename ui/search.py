@@ -187,7 +187,7 @@ class SearchPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 220)
 
@@ -275,6 +275,7 @@ class SearchPanel(QWidget):
             if generation != self._generation:
                 return
             self.model.set_page(page, lambda offset: search(query, regex, offset, PAGE))
+            self._fit_match_column()
             self.shown_query = query
             self._show_count()
             self.searched.emit(query)
@@ -300,6 +301,11 @@ class SearchPanel(QWidget):
                 done(work(None, None))
             except Exception as exc:  # a bad regular expression, for one
                 failed(exc, "")
+
+    def _fit_match_column(self) -> None:
+        """As wide as the matches (not the header), so the keyword sits close to its context."""
+        if self.model.rowCount():
+            self.table.setColumnWidth(2, max(24, self.table.sizeHintForColumn(2)))
 
     def _show_count(self) -> None:
         if getattr(self, "_error", ""):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -128,6 +129,7 @@ class RoleStyle:
     space_after_em: float = 0.35
     headline_font: bool = False
     line_height_em: float = LINE_HEIGHT_EM
+    justify: bool = False  # body text fills the measure, as printed
 
 
 ROLE_STYLES: dict[str, RoleStyle] = {
@@ -136,9 +138,9 @@ ROLE_STYLES: dict[str, RoleStyle] = {
     "title": RoleStyle(1.75, bold=True, space_after_em=0.3, headline_font=True, line_height_em=1.35),
     "subtitle": RoleStyle(1.15, color=MUTED, space_after_em=0.3, headline_font=True, line_height_em=1.45),
     "byline": RoleStyle(0.9, color=MUTED, space_before_em=0.3, space_after_em=1.0),
-    "paragraph": RoleStyle(1.0, indent_em=2.0),
+    "paragraph": RoleStyle(1.0, indent_em=2.0, justify=True),
     "subhead": RoleStyle(1.05, bold=True, space_before_em=0.7, space_after_em=0.3, headline_font=True),
-    "caption": RoleStyle(0.9, italic=True, color=MUTED, space_after_em=0.5),
+    "caption": RoleStyle(0.9, italic=True, color=MUTED, space_after_em=0.5, justify=True),
 }
 
 ROLE_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -170,6 +172,8 @@ def build_article_document(
         block_format.setTopMargin(style.space_before_em * em)
         block_format.setBottomMargin(style.space_after_em * em)
         block_format.setProperty(ROLE_PROPERTY, role)
+        if style.justify:
+            block_format.setAlignment(Qt.AlignmentFlag.AlignJustify)
         char_format = QTextCharFormat()
         char_format.setFont(font)
         if style.color is not None:
