@@ -86,7 +86,9 @@ BLOCK_COLUMNS = "id, article_id, position, role, text, runs, original_text"
 
 
 def block_from_row(row: Sequence) -> Block:
-    return Block(row[0], row[1], row[2], BlockRole(row[3]), row[4], runs_from_json(row[5]), row[6])
+    """Stored ``original_text``: NULL = unchanged since import, "" = made by an edit (None in the model)."""
+    original = row[4] if row[6] is None else (row[6] or None)
+    return Block(row[0], row[1], row[2], BlockRole(row[3]), row[4], runs_from_json(row[5]), original)
 
 
 def load_blocks(conn: sqlite3.Connection, article_id: int) -> list[Block]:

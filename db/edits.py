@@ -314,10 +314,15 @@ def _remove_article(conn: sqlite3.Connection, article_id: int) -> None:
 
 
 def _set_block(conn: sqlite3.Connection, block_id: int, text: str, sources: list[int | None]) -> None:
-    conn.execute("UPDATE blocks SET text = ?, runs = ? WHERE id = ?", (text, runs_to_json(compress(sources)), block_id))
+    # coalesce() reads the old text: the first edit of a block keeps what the engine made
+    conn.execute(
+        "UPDATE blocks SET original_text = coalesce(original_text, text), text = ?, runs = ? WHERE id = ?",
+        (text, runs_to_json(compress(sources)), block_id),
+    )
 
 
-def _new_block(conn, article_id: int, position: int, role: str, text: str, sources, original: str | None) -> int:
+def _new_block(conn, article_id: int, position: int, role: str, text: str, sources, original: str) -> int:
+    """A block made by an edit; ``original`` "" means it has no engine original of its own."""
     cur = conn.execute(
         "INSERT INTO blocks (article_id, position, role, text, runs, original_text) VALUES (?, ?, ?, ?, ?, ?)",
         (article_id, position, role, text, runs_to_json(compress(sources)), original),
@@ -418,7 +423,7 @@ def split_block(
         def apply(conn: sqlite3.Connection) -> Change_:
             sources = expand(block.runs, len(block.text))
             _set_block(conn, block.id, block.text[:offset], sources[:offset])
-            new_id = _new_block(conn, art, i + 1, block.role.value, block.text[offset:], sources[offset:], None)
+            new_id = _new_block(conn, art, i + 1, block.role.value, block.text[offset:], sources[offset:], "")
             order = [b.id for b in lay.blocks]
             order.insert(i + 1, new_id)
             _renumber(conn, art, order)

@@ -10,6 +10,10 @@ by a newer Jiaokan. Never edit a shipped migration: add a new one, bump
 Schema 1: sources, articles, blocks, the edit history, the codebook, annotations.
 Schema 2: review state per article, article notes, and the folded search index
 (built from the existing articles' text during the upgrade).
+
+``blocks.original_text`` is the engine's text of the block: NULL while the block
+is unchanged since import (its ``text`` is then the original), "" for a block
+that an edit created (a split), otherwise the text before the first edit.
 """
 
 from __future__ import annotations

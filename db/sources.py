@@ -197,11 +197,9 @@ def _insert_articles(conn, source_id: int, articles: list[PreparedArticle]) -> l
         article_id = cur.lastrowid
         ids.append(article_id)
         indexed.append((article_id, art.folded, art.grams))
-        block_rows.extend((article_id, k, b.role, b.text, b.runs, b.text) for k, b in enumerate(art.blocks))
-    conn.executemany(
-        "INSERT INTO blocks (article_id, position, role, text, runs, original_text) VALUES (?, ?, ?, ?, ?, ?)",
-        block_rows,
-    )
+        block_rows.extend((article_id, k, b.role, b.text, b.runs) for k, b in enumerate(art.blocks))
+    # original_text stays NULL ("as the engine made it") until an edit first changes the block: half the size
+    conn.executemany("INSERT INTO blocks (article_id, position, role, text, runs) VALUES (?, ?, ?, ?, ?)", block_rows)
     search_index.insert_prepared(conn, indexed)
     return ids
 

@@ -268,3 +268,16 @@ def test_refused_edits(project: Project, project_path: Path, article_id: int, op
 def test_merge_last_article_refused(project: Project, source_id: int) -> None:
     with pytest.raises(EditError, match="nothing to merge"):
         project.merge_with_next(project.article_ids(source_id)[-1])
+
+
+def test_original_text_is_kept_through_edits(project: Project, article_id: int) -> None:
+    block = project.get_article(article_id).blocks[2]
+    assert block.original_text == block.text
+    start = project.article_offset(block.id, 0)
+    project.correct(article_id, start, start + 1, "Ｘ")
+    project.correct(article_id, start + 1, start + 2, "Ｙ")
+    edited = project.get_block(block.id)
+    assert edited.text == "ＸＹ" + block.text[2:] and edited.original_text == block.text
+    split = project.split_block(block.id, 3)
+    assert project.get_block(block.id).original_text == block.text
+    assert project.get_block(split.params["new_block_id"]).original_text is None

@@ -136,3 +136,22 @@ def test_sample_pages_import(project: Project) -> None:
     report = project.import_paths(SAMPLE_PAGES)
     assert report.count(ImportStatus.IMPORTED) == len(SAMPLE_PAGES), [o.reason for o in report.failed]
     assert all(o.articles > 0 for o in report.outcomes)
+
+
+def test_worker_processes_import_the_same(project: Project, tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    text = SMALL_PAGE.read_text(encoding="utf-8")
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(text.replace("青禾县", f"青禾{i}县"), encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"")
+    report = project.import_paths([folder], workers=2)
+    assert report.count(ImportStatus.IMPORTED) == 6 and [o.reason for o in report.failed] == ["the file is empty"]
+    with Project.open(tmp_path / "serial.jiaokan") as serial:
+        serial.import_paths([folder])
+        for a, b in zip(project.list_sources(), serial.list_sources(), strict=True):
+            assert (
+                project.get_article(project.article_ids(a.id)[0]).text
+                == serial.get_article(serial.article_ids(b.id)[0]).text
+            )
+    assert len(project.search("青禾3县").hits) >= 1
