@@ -231,6 +231,12 @@ class LibraryModel(QAbstractItemModel):
         return None
 
     # -- lookups used by navigation --------------------------------------------------------------
+    def article_total(self, source: Index) -> int:
+        """How many articles a source has (loaded or not)."""
+        if not source.isValid() or source.internalId() != 0:
+            return 0
+        return self._sources[source.row()].row.article_count
+
     def article_id(self, index: Index) -> int | None:
         if not index.isValid() or index.internalId() == 0:
             return None

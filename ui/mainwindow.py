@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self.article_view.selection_changed_cp.connect(self._on_article_selection)
         self.raw_view.selection_changed_cp.connect(self._on_raw_selection)
         self.raw_view.clicked_cp.connect(self._on_raw_clicked)
+        self.article_view.clicked_cp.connect(self._on_article_clicked)
         self.search_panel.hit_activated.connect(self.open_hit)
 
     def _sync_search_action(self, visible: bool) -> None:
@@ -497,6 +498,16 @@ class MainWindow(QMainWindow):
         self.article_view.set_linked(ranges)
         self._update_status()
 
+    def _on_article_clicked(self, offset: int) -> None:
+        """A click in the article shows where that character stands in the raw dump."""
+        if self.article is None:
+            return
+        raw = self.article.offsets.raw_at(offset)
+        if raw is None and offset > 0:
+            raw = self.article.offsets.raw_at(offset - 1)  # a click after the last character of a line
+        if raw is not None:
+            self.raw_view.set_linked([(raw, raw + 1)])
+
     def _on_raw_clicked(self, raw_offset: int) -> None:
         if self.store is None or self._raw_source is None:
             return
@@ -526,9 +537,9 @@ class MainWindow(QMainWindow):
         if self.article is None or not self.article.blocks:
             return
         current = self.article_view.current_paragraph()
-        if current is None:
-            cursor = self.article_view.textCursor().block().blockNumber()
-            current = cursor - (1 if step > 0 and cursor == 0 else 0) if cursor else -1
+        if current is None:  # start from the paragraph holding the cursor (before the first one at the top)
+            block = self.article_view.textCursor().block().blockNumber()
+            current = block if block > 0 else -1
         target = max(0, min(current + step, len(self.article.blocks) - 1))
         self.article_view.go_to_block(target)
         start = self.article.block_starts()[target]
@@ -590,10 +601,7 @@ class MainWindow(QMainWindow):
             return
         source = self.store.source_name(self.article.source_id)
         index = self.library.currentIndex()
-        total = self.library_model.rowCount(index.parent()) if index.isValid() else 0
-        parent_row = index.parent().row() if index.isValid() else -1
-        if parent_row >= 0:
-            total = self.library_model._sources[parent_row].row.article_count
+        total = self.library_model.article_total(index.parent()) if index.isValid() else 0
         pos = self.tr("%1 · article %2 of %3").replace("%1", source)
         pos = pos.replace("%2", str(index.row() + 1 if index.isValid() else "?")).replace("%3", str(total or "?"))
         self.position_label.setText(pos)

@@ -45,6 +45,8 @@ class ArticleView(QTextBrowser):
 
     #: article code point range of the user's selection (empty range: no selection)
     selection_changed_cp = Signal(int, int)
+    #: article code point offset of a plain click (no selection)
+    clicked_cp = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +141,12 @@ class ArticleView(QTextBrowser):
     def selected_range(self) -> tuple[int, int]:
         cursor = self.textCursor()
         return self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        cursor = self.cursorForPosition(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked_cp.emit(self._map.to_code_point(cursor.position()))
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
         u0, u1 = self._map.range_to_utf16(start, end)

@@ -115,6 +115,17 @@ def test_click_in_raw_jumps_to_article_and_paragraph(window, qtbot):
     assert window.article_view.current_paragraph() == len(data.blocks) - 1
 
 
+def test_click_in_article_shows_the_raw_character(window):
+    view = window.article_view
+    article = window.article
+    offset = article.block_starts()[4] + 3
+    rect = view.cursorRect(view.cursor_for(offset, offset))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center().x() + 3, rect.center().y()))
+    raw = window.store.raw_text(article.source_id)
+    [(start, end)] = window.raw_view.linked_ranges()
+    assert raw[start:end] == article.text[offset]
+
+
 def test_next_previous_article_keys_cross_sources(window, qtbot):
     first = window.article.id
     QTest.keyClick(window.article_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
