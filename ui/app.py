@@ -145,10 +145,24 @@ def quiet_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
+def no_display() -> bool:
+    """On Linux/BSD, no X11 or Wayland display and no platform chosen: Qt would abort."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return False
+    return not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.smoke_test:
         return smoke_test(args)
+    if no_display():
+        print(
+            "jiaokan-desk: no display found (DISPLAY/WAYLAND_DISPLAY unset). The reading desk is a desktop "
+            "application; run it in a graphical session (--smoke-test works without one).",
+            file=sys.stderr,
+        )
+        return 2
     from ui import settings as S
 
     app = create_application(sys.argv[:1])

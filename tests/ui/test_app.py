@@ -36,6 +36,14 @@ def test_smoke_test_fails_loudly(monkeypatch, capsys):
     assert "smoke test FAILED" in capsys.readouterr().err
 
 
+def test_without_a_display_it_says_so(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert app.main([]) == 2
+    assert "no display found" in capsys.readouterr().err
+
+
 def test_parser_knows_the_options():
     args = app.build_parser().parse_args(["--project", "x.jiaokan", "--language", "zh_CN"])
     assert args.project == "x.jiaokan" and args.language == "zh_CN" and not args.smoke_test
