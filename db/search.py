@@ -21,7 +21,7 @@ from db.connection import Connection
 from db.errors import QueryError
 from db.folding import fold_pattern, fold_query, squeeze
 from db.models import SearchHit, SearchResult
-from db.search_index import query_grams
+from db.search_index import SQUEEZE_SQL, query_grams
 
 MAX_QUERY_LENGTH = 1000
 CONTEXT_CHARS = 20
@@ -65,10 +65,23 @@ def required_literal(pattern: str, flags: int = re.IGNORECASE) -> str:
 
 
 def _candidates(
-    conn: sqlite3.Connection, grams: list[str], source_id: int | None, include_superseded: bool
+    conn: sqlite3.Connection,
+    grams: list[str],
+    source_id: int | None,
+    include_superseded: bool,
+    needle: str | None = None,
 ) -> Iterator[tuple[int, str]]:
+    """Articles that may hold a hit, with their folded text.
+
+    With ``needle`` (a plain query), articles whose space-squeezed folded text
+    does not contain it are dropped inside SQLite (squeezing the usual spaces
+    with ``replace()``), so they never travel to Python.
+    """
     where = []
     params: list = []
+    if needle:
+        where.append(f"(d.spaced = 2 OR instr(CASE d.spaced WHEN 1 THEN {SQUEEZE_SQL} ELSE d.folded END, ?) > 0)")
+        params.append(needle)
     if not include_superseded:
         where.append("s.superseded = 0")
     if source_id is not None:
@@ -98,7 +111,7 @@ def _plain_hits(conn, query: str, source_id, include_superseded) -> Iterator[_Fo
     needle = fold_query(query)
     if not needle:
         raise QueryError("the query is empty: type something to search for")
-    for article_id, folded in _candidates(conn, query_grams(needle), source_id, include_superseded):
+    for article_id, folded in _candidates(conn, query_grams(needle), source_id, include_superseded, needle):
         sq = squeeze(folded)
         i = sq.text.find(needle)
         while i >= 0:

@@ -26,9 +26,24 @@ from db.folding import fold, squeeze
 _INDEXABLE = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
 
 CREATE_SQL = [
-    "CREATE TABLE search_docs (article_id INTEGER PRIMARY KEY, folded TEXT NOT NULL)",
+    # spaced: which whitespace the folded text holds (see spaced()); lets SQL pre-filter candidates
+    "CREATE TABLE search_docs (article_id INTEGER PRIMARY KEY, folded TEXT NOT NULL, spaced INTEGER NOT NULL)",
     "CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='', detail='none', tokenize='ascii')",
 ]
+
+
+_SPACE = re.compile(r"[^\S\n]")
+_RARE_SPACE = re.compile(r"[^\S\n \t\u3000]")
+
+#: SQL that squeezes the common spaces out of ``d.folded`` (for spaced = 1).
+SQUEEZE_SQL = "replace(replace(replace(d.folded, ' ', ''), char(12288), ''), char(9), '')"
+
+
+def spaced(folded: str) -> int:
+    """Whitespace search squeezes out: 0 none, 1 only space/tab/U+3000 (SQL can squeeze those), 2 others too."""
+    if not _SPACE.search(folded):
+        return 0
+    return 2 if _RARE_SPACE.search(folded) else 1
 
 
 def grams(squeezed: str) -> str:
@@ -71,9 +86,14 @@ def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
         if old[0] == folded:
             return
         _fts_delete(conn, article_id, old[0])
-        conn.execute("UPDATE search_docs SET folded = ? WHERE article_id = ?", (folded, article_id))
+        conn.execute(
+            "UPDATE search_docs SET folded = ?, spaced = ? WHERE article_id = ?", (folded, spaced(folded), article_id)
+        )
     else:
-        conn.execute("INSERT INTO search_docs (article_id, folded) VALUES (?, ?)", (article_id, folded))
+        conn.execute(
+            "INSERT INTO search_docs (article_id, folded, spaced) VALUES (?, ?, ?)",
+            (article_id, folded, spaced(folded)),
+        )
     conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, grams(squeeze(folded).text)))
 
 
@@ -83,16 +103,19 @@ def index_new_articles(conn: sqlite3.Connection, items: Iterable[tuple[int, str]
     toks = []
     for article_id, text in items:
         folded = fold(text)
-        docs.append((article_id, folded))
+        docs.append((article_id, folded, spaced(folded)))
         toks.append((article_id, grams(squeeze(folded).text)))
-    conn.executemany("INSERT INTO search_docs (article_id, folded) VALUES (?, ?)", docs)
+    conn.executemany("INSERT INTO search_docs (article_id, folded, spaced) VALUES (?, ?, ?)", docs)
     conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", toks)
 
 
 def insert_prepared(conn: sqlite3.Connection, items: Iterable[tuple[int, str, str]]) -> None:
     """Index new articles whose (id, folded text, grams) were computed elsewhere (an import worker)."""
     rows = list(items)
-    conn.executemany("INSERT INTO search_docs (article_id, folded) VALUES (?, ?)", [r[:2] for r in rows])
+    conn.executemany(
+        "INSERT INTO search_docs (article_id, folded, spaced) VALUES (?, ?, ?)",
+        [(r[0], r[1], spaced(r[1])) for r in rows],
+    )
     conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
 
 

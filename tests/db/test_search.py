@@ -181,3 +181,13 @@ def test_t2s_is_length_preserving_even_when_a_phrase_is_not() -> None:
     assert out[1] == "们"  # the rest is still converted
     assert t2s(text) == opencc.OpenCC("t2s").convert(text)
     assert len(fold("ＡＢＣ，劳動　𠀋")) == len("ＡＢＣ，劳動　𠀋")
+
+
+@pytest.mark.parametrize("gap", [" ", "\u3000", "\t", "\u2002", "\xa0 "])
+def test_hits_across_any_kind_of_space(project: Project, article_id: int, gap: str) -> None:
+    text = project.get_article(article_id).text
+    s = text.index("法律援助站")
+    project.correct(article_id, s + 2, s + 2, gap)
+    hits = [(h.start, h.end) for h in project.search("法律援助").hits]
+    assert (s, s + 4 + len(gap)) in hits
+    assert _hits(project, "律援") == _reference(project, "律援")
