@@ -10,6 +10,7 @@ stale queries are dropped by a generation counter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -261,6 +262,7 @@ class SearchPanel(QWidget):
         query = self.query.text().strip()
         regex = self.regex_action.isChecked()
         self._error = ""
+        self._query_error = False
         if not query or self._search is None:
             self.model.clear()
             self.shown_query = query
@@ -285,7 +287,10 @@ class SearchPanel(QWidget):
                 return
             self.model.clear()
             self.shown_query = query
+            from db import QueryError
+
             self._error = str(exc)
+            self._query_error = isinstance(exc, (QueryError, re.error))
             self._show_count()
             self.searched.emit(query)
 
@@ -309,7 +314,8 @@ class SearchPanel(QWidget):
 
     def _show_count(self) -> None:
         if getattr(self, "_error", ""):
-            self.status.setText(self.tr("Invalid search"))
+            # a query the user can fix, or a store that failed (the reason is in the tooltip)
+            self.status.setText(self.tr("Invalid search") if self._query_error else self.tr("Search failed"))
             self.status.setToolTip(self._error)
             return
         self.status.setToolTip("")

@@ -441,7 +441,7 @@
         <name>Script</name>
         <message>
             <source>As stored</source>
-            <extracomment>OpenCC configuration of each display script (None: show the stored text as is). Menu labels, translated where shown (context "Script").</extracomment>
+            <extracomment>OpenCC configuration of each display script (None: show the stored text as is). Glyph standard of the fonts used to show each script (see ui.typeset.REGION_FALLBACKS). Menu labels, translated where shown (context "Script").</extracomment>
             <translation>As stored</translation>
         </message>
         <message>
@@ -490,6 +490,10 @@
         <message>
             <source>Invalid search</source>
             <translation>Invalid search</translation>
+        </message>
+        <message>
+            <source>Search failed</source>
+            <translation>Search failed</translation>
         </message>
         <message>
             <source>No hits</source>

@@ -434,7 +434,7 @@
         <name>Script</name>
         <message>
             <source>As stored</source>
-            <extracomment>OpenCC configuration of each display script (None: show the stored text as is). Menu labels, translated where shown (context "Script").</extracomment>
+            <extracomment>OpenCC configuration of each display script (None: show the stored text as is). Glyph standard of the fonts used to show each script (see ui.typeset.REGION_FALLBACKS). Menu labels, translated where shown (context "Script").</extracomment>
             <translation>按原文</translation>
         </message>
         <message>
@@ -483,6 +483,10 @@
         <message>
             <source>Invalid search</source>
             <translation>检索式有误</translation>
+        </message>
+        <message>
+            <source>Search failed</source>
+            <translation>检索出错</translation>
         </message>
         <message>
             <source>No hits</source>

@@ -111,6 +111,18 @@ def test_regex_toggle_and_invalid_pattern(window, qtbot):
     assert window.search_panel.status.toolTip()
 
 
+def test_a_failing_store_is_not_called_an_invalid_search(window, qtbot, monkeypatch):
+    from db import StoreError
+
+    def broken(*args, **kwargs):
+        raise StoreError("the project store failed: disk I/O error")
+
+    monkeypatch.setattr(window.store, "search", broken)
+    search(window, qtbot, "议事")
+    assert window.search_panel.status.text() == "Search failed"
+    assert "disk I/O error" in window.search_panel.status.toolTip()
+
+
 def test_search_off_the_gui_thread(window, qtbot, monkeypatch):
     from ui.tasks import Task
 
