@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from db import EditError, Project
 from db.edits import _active_map
+from db.folding import fold, fold_query, squeeze
 
 from .conftest import SMALL_PAGE, dump_state
 
@@ -86,6 +87,25 @@ def _check(project: Project) -> None:
                     assert article.text[ann.start : ann.end] == ann.quote
 
 
+def _check_search(project: Project, sid: int) -> None:
+    """The gram index followed every edit: search agrees with a plain scan of the current text."""
+    texts = [project.get_article(a).text for a in project.article_ids(sid)]
+    queries = {t[i : i + n] for t in texts for n in (1, 2, 3) for i in range(0, max(0, len(t) - n), 97)}
+    for q in sorted(queries):
+        if not q.strip() or "\n" in q:
+            continue
+        needle = fold_query(q)
+        expected = 0
+        for t in texts:
+            sq = squeeze(fold(t)).text
+            i = sq.find(needle)
+            while i >= 0:
+                expected += 1
+                i = sq.find(needle, i + len(needle))
+        assert len(project.search(q, limit=10_000).hits) == expected, q
+    project._cx.conn.execute("INSERT INTO search_grams(search_grams) VALUES ('integrity-check')")
+
+
 def _undo_everything(project: Project) -> None:
     conn = sqlite3.connect(project.path)
     rows = conn.execute("SELECT id, article_id, other_article_id FROM edits ORDER BY id DESC").fetchall()
@@ -110,6 +130,7 @@ def test_random_edits_keep_annotations_on_their_text(ops: list[tuple]) -> None:
             for op in ops:
                 _apply(project, op, sid)
                 _check(project)
+            _check_search(project, sid)
             _undo_everything(project)
             assert dump_state(path) == initial
             assert project.integrity_check() == ["ok"]
