@@ -484,6 +484,3 @@ class Project:
     # -- export ----------------------------------------------------------------------------
     def export_jsonl(self, out: TextIO, *, include_superseded: bool = False) -> int:
         return export.export_jsonl(self._cx, out, include_superseded=include_superseded)
-
-
-
