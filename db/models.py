@@ -92,6 +92,7 @@ class ArticleSummary:
     length: int
     review_state: ReviewState
     annotation_count: int
+    lead: str = ""  # the opening words of the text, for articles printed without a headline
 
 
 @dataclass(frozen=True, slots=True)

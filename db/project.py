@@ -39,6 +39,9 @@ from db.models import (
     TextLocation,
 )
 
+#: Characters of text shown for an article printed without a headline.
+LEAD_CHARS = 30
+
 
 def _default_author() -> str | None:
     try:
@@ -233,11 +236,15 @@ class Project:
         with self._cx.read() as conn:
             rows = conn.execute(
                 "SELECT a.id, a.source_id, a.position, a.kind, a.headline, length(a.text), a.review_state,"
-                " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)"
+                " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),"
+                " CASE WHEN a.headline = '' THEN substr(a.text, 1, ?) ELSE '' END"
                 " FROM articles a WHERE a.source_id = ? ORDER BY a.position LIMIT ? OFFSET ?",
-                (source_id, -1 if limit is None else limit, offset),
+                (LEAD_CHARS, source_id, -1 if limit is None else limit, offset),
             ).fetchall()
-        return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], ReviewState(r[6]), r[7]) for r in rows]
+        return [
+            ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], ReviewState(r[6]), r[7], r[8].split("\n", 1)[0])
+            for r in rows
+        ]
 
     def get_article(self, article_id: int) -> Article:
         """An article with its blocks, annotations and notes."""

@@ -37,6 +37,7 @@ class ArticleRow:
     headline: str
     review: str = ""
     tags: int = 0
+    lead: str = ""  # opening words, shown when the article has no headline
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,7 @@ class ProjectStore:
 
     def articles(self, source_id: int, offset: int, limit: int) -> list[ArticleRow]:
         return [
-            ArticleRow(a.id, a.source_id, a.kind, a.headline, a.review_state.value, a.annotation_count)
+            ArticleRow(a.id, a.source_id, a.kind, a.headline, a.review_state.value, a.annotation_count, a.lead)
             for a in self.project.list_articles(source_id, limit=limit, offset=offset)
         ]
 

@@ -212,6 +212,8 @@ class LibraryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 if not row.headline:
+                    if row.lead:
+                        return self._display(row.lead) + "…"
                     return QCoreApplication.translate("Library", "(untitled)")
                 return self._display(row.headline)
             parts = [_label(KIND_LABELS.get(row.kind, row.kind))]
@@ -220,6 +222,10 @@ class LibraryModel(QAbstractItemModel):
             if row.tags:
                 parts.append(QCoreApplication.translate("Library", "%n annotations", None, row.tags))
             return " · ".join(parts)
+        if role == Qt.ItemDataRole.FontRole and column == 0 and not row.headline:
+            font = QFont()
+            font.setItalic(True)  # opening words stand in for a headline the page does not carry
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return self._display(row.headline) or None
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:

@@ -80,3 +80,14 @@ def test_notes(project: Project, article_id: int) -> None:
     assert [n.text for n in project.get_article(article_id).notes] == ["checked"]
     project.delete_note(note.id)
     assert project.notes(article_id) == []
+
+
+def test_summary_lead_stands_in_for_a_missing_headline(project: Project, tmp_path) -> None:
+    page = tmp_path / "jump.txt"
+    page.write_text("（上接第1版）\n\n澜州港集团还与职工代表签订了安全生产承诺书。\n", encoding="utf-8")
+    outcome = project.import_file(page)
+    summaries = project.list_articles(outcome.source_id)
+    assert [s.headline for s in summaries] == [""]
+    assert summaries[0].lead == "（上接第1版）"
+    titled = project.list_articles(project.list_sources()[0].id)
+    assert all(s.lead == "" for s in titled if s.headline)
