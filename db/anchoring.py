@@ -16,7 +16,7 @@ other text (:func:`find_anchor`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
@@ -42,17 +42,21 @@ class Span:
 def map_replace(span: Span, s: int, e: int, length: int) -> Span:
     """Map ``span`` through "text [s, e) replaced by ``length`` characters"."""
     a, b = span.start, span.end
+    if b < s:
+        return span  # wholly before the change (the common case in a long article)
     delta = length - (e - s)
     if span.orphaned or a == b:  # a position hint only: move it along
         p = a if a < s else (a + delta if a >= e else s)
-        return replace(span, start=p, end=p)
+        return span if p == a else Span(span.article_id, p, p, span.orphaned)
     if e > s and s <= a and b <= e and (a, b) != (s, e):
-        return replace(span, start=s, end=s, orphaned=True)  # its characters are gone
+        return Span(span.article_id, s, s, True)  # its characters are gone
     new_a = a if a < s else (a + delta if a >= e else s)
     new_b = b if b <= s else (b + delta if b >= e else s + length)
     if new_b <= new_a:
-        return replace(span, start=new_a, end=new_a, orphaned=True)
-    return replace(span, start=new_a, end=new_b)
+        return Span(span.article_id, new_a, new_a, True)
+    if new_a == a and new_b == b:
+        return span
+    return Span(span.article_id, new_a, new_b, span.orphaned)
 
 
 def apply_step(span: Span, step: Sequence) -> Span:

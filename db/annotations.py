@@ -185,37 +185,64 @@ def set_state(conn: sqlite3.Connection, annotation_id: int, state: list) -> None
     conn.execute(f"UPDATE annotations SET {assignments} WHERE id = ?", (*state, annotation_id))
 
 
+def _chunks(ids: list[int], size: int = 500):
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
 def map_through(conn: sqlite3.Connection, annotation_ids: Iterable[int], steps: list) -> None:
-    """Move annotations through position steps (positions only; call :func:`refresh` after)."""
-    for aid in annotation_ids:
-        row = conn.execute("SELECT article_id, char_start, char_end, orphaned FROM annotations WHERE id = ?", (aid,))
-        r = row.fetchone()
-        if r is None:
-            continue
-        span = anchoring.apply_steps(anchoring.Span(r[0], r[1], r[2], bool(r[3])), steps)
-        conn.execute(
-            "UPDATE annotations SET article_id = ?, char_start = ?, char_end = ?, orphaned = ? WHERE id = ?",
-            (span.article_id, span.start, span.end, int(span.orphaned), aid),
+    """Move annotations through position steps (positions only; call :func:`refresh` after).
+
+    Reads them in batches and writes back only those that moved (an edit late in a long
+    article leaves most annotations where they are).
+    """
+    ids = list(annotation_ids)
+    # Replacements leave everything that ends before the first of them where it is.
+    skip, args = "", []
+    if steps and all(s[0] == "replace" for s in steps) and len({s[1] for s in steps}) == 1:
+        skip, args = " AND NOT (article_id = ? AND char_end < ?)", [steps[0][1], min(s[2] for s in steps)]
+    updates = []
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT id, article_id, char_start, char_end, orphaned FROM annotations WHERE id IN ({marks}){skip}",
+            [*chunk, *args],
+        ).fetchall()
+        for aid, article_id, start, end, orphaned in rows:
+            span = anchoring.apply_steps(anchoring.Span(article_id, start, end, bool(orphaned)), steps)
+            if (span.article_id, span.start, span.end, span.orphaned) != (article_id, start, end, bool(orphaned)):
+                updates.append((span.article_id, span.start, span.end, int(span.orphaned), aid))
+    if updates:
+        conn.executemany(
+            "UPDATE annotations SET article_id = ?, char_start = ?, char_end = ?, orphaned = ? WHERE id = ?", updates
         )
 
 
 def refresh(conn: sqlite3.Connection, article_id: int, text: str, only: Iterable[int] | None = None) -> None:
-    """Re-read quote and context of the (non-orphaned) annotations of an article from its text."""
+    """Re-read quote and context of the (non-orphaned) annotations of an article from its text.
+
+    Only rows whose quote or context actually changed are written.
+    """
     rows = conn.execute(
-        "SELECT id, char_start, char_end FROM annotations WHERE article_id = ? AND orphaned = 0", (article_id,)
+        "SELECT id, char_start, char_end, quote, prefix, suffix FROM annotations WHERE article_id = ? AND orphaned = 0",
+        (article_id,),
     ).fetchall()
     wanted = None if only is None else set(only)
-    for aid, s, e in rows:
+    orphans, updates = [], []
+    for aid, s, e, old_quote, old_prefix, old_suffix in rows:
         if wanted is not None and aid not in wanted:
             continue
         s, e = max(0, min(s, len(text))), max(0, min(e, len(text)))
         if s >= e:
-            conn.execute("UPDATE annotations SET orphaned = 1, char_start = ?, char_end = ? WHERE id = ?", (s, s, aid))
+            orphans.append((s, s, aid))
             continue
-        quote, prefix, suffix = context(text, s, e)
-        conn.execute(
-            "UPDATE annotations SET quote = ?, prefix = ?, suffix = ? WHERE id = ?", (quote, prefix, suffix, aid)
-        )
+        found = context(text, s, e)
+        if found != (old_quote, old_prefix, old_suffix):
+            updates.append((*found, aid))
+    if orphans:
+        conn.executemany("UPDATE annotations SET orphaned = 1, char_start = ?, char_end = ? WHERE id = ?", orphans)
+    if updates:
+        conn.executemany("UPDATE annotations SET quote = ?, prefix = ?, suffix = ? WHERE id = ?", updates)
 
 
 # -- rebuilt articles ------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from db import annotations, search_index
-from db.anchoring import invert_steps
+from db.anchoring import Span, apply_steps, invert_steps
 from db.articles import (
     SEPARATOR,
     Layout,
@@ -94,17 +94,28 @@ def _snapshot(conn: sqlite3.Connection, keys: Keys) -> dict:
         "annotations": {},
         "notes": {},
     }
+    found = _by_id(conn, f"SELECT id, {', '.join(annotations.STATE_COLUMNS)} FROM annotations", keys.annotations)
     for aid in sorted(keys.annotations):
-        r = conn.execute(
-            f"SELECT {', '.join(annotations.STATE_COLUMNS)} FROM annotations WHERE id = ?", (aid,)
-        ).fetchone()
-        snap["annotations"][str(aid)] = list(r) if r else None
+        r = found.get(aid)
+        snap["annotations"][str(aid)] = list(r[1:]) if r else None
+    found = _by_id(conn, "SELECT id, article_id FROM article_notes", keys.notes)
     for nid in sorted(keys.notes):
-        r = conn.execute("SELECT article_id FROM article_notes WHERE id = ?", (nid,)).fetchone()
-        snap["notes"][str(nid)] = r[0] if r else None
+        r = found.get(nid)
+        snap["notes"][str(nid)] = r[1] if r else None
     if keys.structural:
         snap["order"] = {str(a): _order(conn, a) for a in sorted(keys.articles)}
     return snap
+
+
+def _by_id(conn: sqlite3.Connection, select: str, ids: Iterable[int]) -> dict[int, tuple]:
+    """Rows of ``select`` (its first column is ``id``) for ``ids``, read in batches."""
+    wanted = sorted(ids)
+    out: dict[int, tuple] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update((r[0], tuple(r)) for r in conn.execute(f"{select} WHERE id IN ({marks})", chunk))
+    return out
 
 
 def _keys_of(snap: dict) -> Keys:
@@ -218,6 +229,7 @@ def _record(
             if change.refresh_quotes:
                 annotations.refresh(conn, a, text)
         after = _snapshot(conn, keys)
+        _drop_untouched(conn, before, after, change.steps)
         main = plan.article_ids[0]
         other = next((a for a in sorted(keys.articles) if a != main), None)
         cur = conn.execute(
@@ -245,6 +257,26 @@ def _record(
             flags |= Change.ARTICLES
         cx.announce(event(flags, sources=sources, articles=keys.articles, annotations=anns, edits=[edit_id]))
         return _entry(conn, edit_id)
+
+
+def _drop_untouched(conn: sqlite3.Connection, before: dict, after: dict, steps: list) -> None:
+    """Leave the annotations an edit did not touch out of both snapshots.
+
+    A revert maps every annotation it finds no snapshot of through the inverse steps and
+    re-reads its quote; for one whose state the edit left as it was and which those steps
+    leave in place, that gives back exactly its state. A correction in an article with 500
+    annotations then stores the few it moved instead of all 500, twice.
+    """
+    was, now_ = before["annotations"], after["annotations"]
+    candidates = [k for k, v in now_.items() if v is not None and was.get(k) == v]
+    if not candidates:
+        return
+    inverse = _absolute(conn, _invert(steps))
+    for key in candidates:
+        state = now_[key]
+        span = Span(state[0], state[1], state[2], bool(state[6]))
+        if apply_steps(span, inverse) == span:
+            del was[key], now_[key]
 
 
 def _dumps(value) -> str:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from operator import add
 
@@ -46,14 +48,45 @@ def spaced(folded: str) -> int:
     return 2 if _RARE_SPACE.search(folded) else 1
 
 
-def grams(squeezed: str) -> str:
-    """Space-separated distinct 1- and 2-grams of runs of indexable characters."""
+def gram_set(squeezed: str) -> set[str]:
+    """Distinct 1- and 2-grams of runs of indexable characters."""
     runs = _INDEXABLE.findall(squeezed)
     out: set[str] = set("".join(runs))
     for run in runs:
         if len(run) > 1:
             out.update(map(add, run, run[1:]))
-    return " ".join(out)
+    return out
+
+
+def grams(squeezed: str) -> str:
+    """Space-separated distinct 1- and 2-grams of runs of indexable characters."""
+    return " ".join(gram_set(squeezed))
+
+
+#: The grams of recently indexed texts, by article id: an editor correcting one article again and
+#: again would otherwise compute the grams of its old text (to delete them) on every keystroke.
+#: Entries are checked against the folded text, so a stale entry is never used.
+_RECENT: OrderedDict[int, tuple[str, frozenset[str]]] = OrderedDict()
+_RECENT_SIZE = 16
+_recent_lock = threading.Lock()
+
+
+def _grams_of(article_id: int, folded: str) -> frozenset[str]:
+    with _recent_lock:
+        hit = _RECENT.get(article_id)
+    if hit is not None and hit[0] == folded:
+        return hit[1]
+    found = frozenset(gram_set(squeeze(folded).text))
+    _remember(article_id, folded, found)
+    return found
+
+
+def _remember(article_id: int, folded: str, found: frozenset[str]) -> None:
+    with _recent_lock:
+        _RECENT[article_id] = (folded, found)
+        _RECENT.move_to_end(article_id)
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
 
 
 def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
@@ -70,31 +103,36 @@ def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
     return chosen
 
 
-def _fts_delete(conn: sqlite3.Connection, article_id: int, old_folded: str) -> None:
-    # A contentless FTS5 table forgets a row only when told the tokens it held.
-    conn.execute(
-        "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)",
-        (article_id, grams(squeeze(old_folded).text)),
-    )
-
-
 def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
-    """(Re)index one article's current text."""
+    """(Re)index one article's current text.
+
+    The FTS row is rewritten only when the set of grams changed (a corrected character
+    usually occurs elsewhere in the article already).
+    """
     folded = fold(text)
     old = conn.execute("SELECT folded FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
+    new_grams = frozenset(gram_set(squeeze(folded).text))
     if old is not None:
         if old[0] == folded:
             return
-        _fts_delete(conn, article_id, old[0])
+        old_grams = _grams_of(article_id, old[0])
         conn.execute(
             "UPDATE search_docs SET folded = ?, spaced = ? WHERE article_id = ?", (folded, spaced(folded), article_id)
         )
+        if old_grams != new_grams:
+            # A contentless FTS5 table forgets a row only when told the tokens it held.
+            conn.execute(
+                "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)",
+                (article_id, " ".join(old_grams)),
+            )
+            conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(new_grams)))
     else:
         conn.execute(
             "INSERT INTO search_docs (article_id, folded, spaced) VALUES (?, ?, ?)",
             (article_id, folded, spaced(folded)),
         )
-    conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, grams(squeeze(folded).text)))
+        conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(new_grams)))
+    _remember(article_id, folded, new_grams)
 
 
 def index_new_articles(conn: sqlite3.Connection, items: Iterable[tuple[int, str]]) -> None:
@@ -123,7 +161,10 @@ def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
     old = conn.execute("SELECT folded FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
     if old is None:
         return
-    _fts_delete(conn, article_id, old[0])
+    conn.execute(
+        "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)",
+        (article_id, " ".join(_grams_of(article_id, old[0]))),
+    )
     conn.execute("DELETE FROM search_docs WHERE article_id = ?", (article_id,))
 
 
