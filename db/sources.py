@@ -133,6 +133,8 @@ def _article_blocks(article: reader.Article) -> list[PreparedBlock]:
     for block in article.blocks:
         role = BlockRole.SUBHEAD if block.kind is BlockKind.SUBHEAD else body_role
         out.append(PreparedBlock(role.value, block.text.text, runs_to_json(runs_of(block.text.sources))))
+    for credit in article.more_bylines:  # a foot credit stands after the body it signs
+        out.append(PreparedBlock(BlockRole.BYLINE.value, credit.text, runs_to_json(runs_of(credit.sources))))
     return out
 
 

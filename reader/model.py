@@ -151,6 +151,8 @@ class Article:
     continued_from: TracedText | None = None
     blocks: list[Block] = field(default_factory=list)
     notes: str | None = None
+    #: Credits beyond the first (a standalone byline and a foot credit "（某某）"), in page order.
+    more_bylines: list[TracedText] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[TracedText]:
@@ -173,6 +175,8 @@ class Article:
                 yield name, value
         for block in self.blocks:
             yield block.kind.value, block.text
+        for credit in self.more_bylines:
+            yield "byline", credit
 
     @property
     def raw_span(self) -> tuple[int, int]:

@@ -91,11 +91,6 @@ class StoryCollector:
         return story
 
 
-def _credits(story: Story) -> TracedText | None:
-    if story.byline is None:
-        return None
-    lines = [line for unit in (story.byline, *story.more_credits) for line in unit.lines]
-    return join_lines(lines, separator=" ")
 
 
 def settle_hollow(stories: list[Story], furniture: list[Unit]) -> list[Story]:
@@ -151,7 +146,8 @@ def to_article(story: Story) -> tuple[Article, list[Unit]]:
         kicker=head.kicker,
         title=head.title,
         subtitle=head.subtitle,
-        byline=_credits(story),
+        byline=_traced(story.byline),
+        more_bylines=[join_lines(unit.lines) for unit in story.more_credits],
         continued_from=_traced(story.jump),
     )
     if story.toc_head is not None:
