@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from db import annotations as _annotations
-from db import codebook, edits, export, importer, search, search_index, sources
+from db import codebook, corrections, edits, export, importer, restore, search, search_index, sources
 from db.articles import Layout, block_from_row, load_blocks, require_article
 from db.connection import Connection
 from db.errors import NotFound, StoreError
@@ -459,6 +459,41 @@ class Project:
         """Annotations that lost their text (kept with their quote, to be re-attached or deleted)."""
         with self._cx.read() as conn:
             return _annotations.orphaned(conn, source_id)
+
+    # -- putting things back (the desk's undo) ----------------------------------------------
+    def annotate_many(self, items: Sequence[tuple[int, int, int, int]], note: str = "") -> list[Annotation]:
+        """Add annotations ``(article_id, tag_id, start, end)`` in one transaction."""
+        return restore.annotate_many(self._cx, items, note, self.author)
+
+    def annotations_by_id(self, ids: Sequence[int]) -> list[Annotation]:
+        return restore.annotations_by_id(self._cx, ids)
+
+    def delete_annotations(self, ids: Iterable[int]) -> int:
+        """Delete several annotations in one transaction; returns how many existed."""
+        return restore.delete_annotations(self._cx, ids)
+
+    def restore_annotations(self, rows: Sequence[Annotation]) -> None:
+        """Put annotations back as captured, with their ids (orphaned if their text changed since)."""
+        restore.restore_annotations(self._cx, rows)
+
+    def note(self, note_id: int) -> Note:
+        return restore.note(self._cx, note_id)
+
+    def restore_note(self, note: Note) -> None:
+        restore.restore_note(self._cx, note)
+
+    def capture_codebook(
+        self, tag_ids: Iterable[int], *, subtree: bool = False, with_annotations: bool = False
+    ) -> restore.CodebookState:
+        return restore.capture_codebook(self._cx, tag_ids, subtree=subtree, with_annotations=with_annotations)
+
+    def restore_codebook(self, state: restore.CodebookState) -> None:
+        restore.restore_codebook(self._cx, state)
+
+    def corrections(self, article_id: int) -> list[corrections.CorrectionMark]:
+        """The corrections visible in an article's current text (what they wrote and what they replaced)."""
+        with self._cx.read() as conn:
+            return corrections.marks(conn, article_id)
 
     # -- search ----------------------------------------------------------------------------
     def search(
