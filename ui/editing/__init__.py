@@ -1,0 +1,1 @@
+"""The editing desk: corrections, structure, codebook and annotations, notes, review, undo."""
