@@ -1,20 +1,241 @@
-"""Export: one JSON object per article per line, with everything done to it."""
+"""Export: one JSON object per article per line, with everything done to it.
+
+The store's native exchange format: :mod:`db.merge` reads it back into another
+project. Every line is one article (``id``, ``source``, ``position``, ``kind``,
+``review_state``, ``headline``, ``text``, ``blocks``, ``edits``, ``annotations``,
+``notes``); later versions only add keys, so readers of the first version keep working:
+
+- the first line also carries ``jiaokan`` (format name and version, the project's name)
+  and ``codebook`` (every tag of the export: path, colour, description, keyboard slot),
+  so tags without annotations travel too (an export with no articles has no lines and
+  therefore no codebook: use the ``qdc`` format for a codebook alone);
+- the first article of each source carries ``source.raw``: the verbatim dump as text, its
+  bytes (``base64``, only when they are not that text in UTF-8), encoding, import time,
+  engine version and page furniture, so a project that lacks the source can import it;
+- ``engine_index``, ``engine_notes``; per block ``edited`` (the block was changed since import);
+  per edit ``article_id`` and ``other_article_id`` (the articles it involved), ``steps``,
+  ``before`` and ``after`` (the store's snapshots, which merging uses to find the edited text in
+  another project) and ``origin`` (a key that names the edit across projects: its time, author
+  and operation where it was first made);
+  per note ``updated_at``.
+"""
 
 from __future__ import annotations
 
+import base64
 import json
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import AbstractContextManager
 from typing import TextIO
 
 from db import annotations, codebook, edits
 from db.articles import load_blocks
 from db.connection import Connection
+from db.source_dates import source_date
+
+FORMAT_NAME = "jiaokan-jsonl"
+FORMAT_VERSION = 2
+
+#: The optional table :mod:`db.merge` keeps: target edit id -> the origin key of the edit it copies.
+ORIGINS_TABLE = "merge_origins"
+
+
+def origin_key(at: str, author: str | None, op: str) -> str:
+    """Names an edit across projects: where it was first made, by whom, what it did."""
+    return f"{at}|{author or ''}|{op}"
+
+
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def codebook_records(conn: sqlite3.Connection, only: Collection[int] | None = None) -> list[dict]:
+    return [
+        {"id": t.id, "path": t.path, "colour": t.colour, "description": t.description, "slot": t.slot}
+        for t in codebook.all_tags(conn)
+        if only is None or t.id in only
+    ]
+
+
+def _raw_payload(conn: sqlite3.Connection, source_id: int) -> dict:
+    r = conn.execute(
+        "SELECT raw_bytes, raw_text, encoding, had_bom, imported_at, engine_version, extractor, layout, furniture,"
+        " size, previous_id FROM sources WHERE id = ?",
+        (source_id,),
+    ).fetchone()
+    data, text = bytes(r[0]), r[1]
+    payload: dict = {
+        "text": text,
+        "encoding": r[2],
+        "had_bom": bool(r[3]),
+        "imported_at": r[4],
+        "engine_version": r[5],
+        "extractor": r[6],
+        "layout": r[7],
+        "furniture": json.loads(r[8]),
+        "size": r[9],
+        "previous_sha256": None,
+    }
+    if r[10] is not None:
+        prev = conn.execute("SELECT sha256 FROM sources WHERE id = ?", (r[10],)).fetchone()
+        payload["previous_sha256"] = prev[0] if prev else None
+    if text.encode("utf-8") != data:
+        payload["base64"] = base64.b64encode(data).decode("ascii")
+    return payload
+
+
+def _origins(conn: sqlite3.Connection, edit_ids: Sequence[int]) -> dict[int, str]:
+    if not edit_ids or not has_table(conn, ORIGINS_TABLE):
+        return {}
+    marks = ",".join("?" * len(edit_ids))
+    rows = conn.execute(f"SELECT edit_id, origin FROM {ORIGINS_TABLE} WHERE edit_id IN ({marks})", list(edit_ids))
+    return dict(rows.fetchall())
+
+
+def _edit_records(conn: sqlite3.Connection, article_id: int) -> list[dict]:
+    rows = conn.execute(
+        "SELECT id, at, author, op, article_id, other_article_id, params, note, reverts, steps, before, after"
+        " FROM edits WHERE article_id = ? OR other_article_id = ? ORDER BY id",
+        (article_id, article_id),
+    ).fetchall()
+    if not rows:
+        return []
+    active = edits._active_map(conn, [article_id])
+    origins = _origins(conn, [r[0] for r in rows])
+    return [
+        {
+            "id": r[0],
+            "at": r[1],
+            "author": r[2],
+            "op": r[3],
+            "params": json.loads(r[6]),
+            "note": r[7],
+            "reverts": r[8],
+            "reverted_by": active.get(r[0], (True, None))[1],
+            "article_id": r[4],
+            "other_article_id": r[5],
+            "steps": json.loads(r[9]),
+            "before": json.loads(r[10]),
+            "after": json.loads(r[11]),
+            "origin": origins.get(r[0]) or origin_key(r[1], r[2], r[3]),
+        }
+        for r in rows
+    ]
+
+
+def article_record(
+    conn: sqlite3.Connection,
+    article_id: int,
+    tag_paths: dict[int, str],
+    *,
+    tag_filter: Collection[int] | None = None,
+    with_raw: bool = False,
+) -> dict:
+    """One line of the export. ``tag_filter``: only annotations with these tags; ``with_raw``: add ``source.raw``."""
+    row = conn.execute(
+        "SELECT a.id, a.source_id, s.name, s.path, s.version, s.sha256, a.position, a.kind, a.review_state,"
+        " a.headline, a.text, a.engine_index, a.engine_notes, s.superseded, substr(s.raw_text, 1, 300)"
+        " FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    source = {
+        "id": row[1],
+        "name": row[2],
+        "path": row[3],
+        "version": row[4],
+        "sha256": row[5],
+        "superseded": bool(row[13]),
+        "date": source_date(row[2], row[14]),
+    }
+    if with_raw:
+        source["raw"] = _raw_payload(conn, row[1])
+    stored_original = dict(
+        conn.execute("SELECT id, original_text IS NOT NULL FROM blocks WHERE article_id = ?", (article_id,))
+    )
+    return {
+        "id": row[0],
+        "source": source,
+        "position": row[6],
+        "kind": row[7],
+        "review_state": row[8],
+        "headline": row[9],
+        "text": row[10],
+        "blocks": [
+            {
+                "id": b.id,
+                "role": b.role.value,
+                "text": b.text,
+                "original_text": b.original_text,
+                "runs": [list(r) for r in b.runs],
+                "edited": bool(stored_original.get(b.id)),
+            }
+            for b in load_blocks(conn, row[0])
+        ],
+        "edits": _edit_records(conn, row[0]),
+        "annotations": [
+            {
+                "id": a.id,
+                "tag": tag_paths.get(a.tag_id),
+                "tag_id": a.tag_id,
+                "start": a.start,
+                "end": a.end,
+                "quote": a.quote,
+                "prefix": a.prefix,
+                "suffix": a.suffix,
+                "note": a.note,
+                "author": a.author,
+                "created_at": a.created_at,
+                "updated_at": a.updated_at,
+                "orphaned": a.orphaned,
+            }
+            for a in annotations.for_article(conn, row[0])
+            if tag_filter is None or a.tag_id in tag_filter
+        ],
+        "notes": [
+            {"id": n.id, "text": n.text, "author": n.author, "created_at": n.created_at, "updated_at": n.updated_at}
+            for n in annotations.notes_for_article(conn, row[0])
+        ],
+        "engine_index": row[11],
+        "engine_notes": row[12],
+    }
+
+
+def write_records(
+    reading: Callable[[], AbstractContextManager[sqlite3.Connection]],
+    article_ids: Iterable[int],
+    out: TextIO,
+    *,
+    project_name: str = "",
+    tag_filter: Collection[int] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the lines of ``article_ids``; ``reading()`` gives a connection for one article at a time."""
+    with reading() as conn:
+        tag_paths = {t.id: t.path for t in codebook.all_tags(conn)}
+        book = codebook_records(conn, tag_filter)
+    seen_sources: set[int] = set()
+    count = 0
+    for article_id in article_ids:  # one article at a time: exports of 100k articles stay small in memory
+        with reading() as conn:
+            source_id = conn.execute("SELECT source_id FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+            record = article_record(
+                conn, article_id, tag_paths, tag_filter=tag_filter, with_raw=source_id not in seen_sources
+            )
+        seen_sources.add(source_id)
+        if count == 0:
+            record["jiaokan"] = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "project": project_name}
+            record["codebook"] = book
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+        if progress is not None:
+            progress(count)
+    return count
 
 
 def export_jsonl(cx: Connection, out: TextIO, *, include_superseded: bool = False) -> int:
     """Write every article (of the latest source versions unless told otherwise); returns how many."""
-    count = 0
     with cx.read() as conn:
-        tag_paths = {t.id: t.path for t in codebook.all_tags(conn)}
         where = "" if include_superseded else " WHERE s.superseded = 0"
         ids = [
             r[0]
@@ -24,67 +245,4 @@ def export_jsonl(cx: Connection, out: TextIO, *, include_superseded: bool = Fals
                 + " ORDER BY a.source_id, a.position"
             )
         ]
-    for article_id in ids:  # one article at a time: exports of 100k articles stay small in memory
-        with cx.read() as conn:
-            row = conn.execute(
-                "SELECT a.id, a.source_id, s.name, s.path, s.version, s.sha256, a.position, a.kind, a.review_state,"
-                " a.headline, a.text FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
-                (article_id,),
-            ).fetchone()
-            record = {
-                "id": row[0],
-                "source": {"id": row[1], "name": row[2], "path": row[3], "version": row[4], "sha256": row[5]},
-                "position": row[6],
-                "kind": row[7],
-                "review_state": row[8],
-                "headline": row[9],
-                "text": row[10],
-                "blocks": [
-                    {
-                        "id": b.id,
-                        "role": b.role.value,
-                        "text": b.text,
-                        "original_text": b.original_text,
-                        "runs": [list(r) for r in b.runs],
-                    }
-                    for b in load_blocks(conn, row[0])
-                ],
-                "edits": [
-                    {
-                        "id": e.id,
-                        "at": e.at,
-                        "author": e.author,
-                        "op": e.op,
-                        "params": e.params,
-                        "note": e.note,
-                        "reverts": e.reverts,
-                        "reverted_by": e.reverted_by,
-                    }
-                    for e in edits.history(conn, row[0])
-                ],
-                "annotations": [
-                    {
-                        "id": a.id,
-                        "tag": tag_paths.get(a.tag_id),
-                        "tag_id": a.tag_id,
-                        "start": a.start,
-                        "end": a.end,
-                        "quote": a.quote,
-                        "prefix": a.prefix,
-                        "suffix": a.suffix,
-                        "note": a.note,
-                        "author": a.author,
-                        "created_at": a.created_at,
-                        "updated_at": a.updated_at,
-                        "orphaned": a.orphaned,
-                    }
-                    for a in annotations.for_article(conn, row[0])
-                ],
-                "notes": [
-                    {"id": n.id, "text": n.text, "author": n.author, "created_at": n.created_at}
-                    for n in annotations.notes_for_article(conn, row[0])
-                ],
-            }
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        count += 1
-    return count
+    return write_records(cx.read, ids, out, project_name=cx.path.stem)

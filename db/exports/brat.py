@@ -18,7 +18,10 @@ Orphaned annotations are skipped (brat needs a true span).
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,9 +86,25 @@ def _conf_lines(roots: list[TagNode], names: dict[str, str]) -> list[str]:
 
 
 def write_brat(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:
-    """Write into the folder ``out`` (created if needed; files of the same names are replaced)."""
+    """Write into the folder ``out`` (created if needed; files of the same names are replaced).
+
+    The files are written into a temporary folder beside ``out`` and moved in when all are
+    written: a failed or cancelled export leaves ``out`` as it was.
+    """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))
+    try:
+        _write_into(corpus, tmp, progress)
+        out.mkdir(exist_ok=True)
+        for path in sorted(tmp.iterdir()):
+            os.replace(path, out / path.name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def _write_into(corpus: ExportCorpus, out: Path, progress: Progress | None) -> None:
     log_skipped("brat", corpus)
     roots = tag_tree(corpus)
     names = type_names(roots)
@@ -123,4 +142,3 @@ def write_brat(corpus: ExportCorpus, out: Path, progress: Progress | None = None
         (out / f"{stem}.txt").write_text(text, encoding="utf-8", newline="\n")
         (out / f"{stem}.ann").write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="\n")
         ticker.tick()
-    return out

@@ -7,7 +7,7 @@ order (headline parts first), exactly as the store keeps it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -99,7 +99,8 @@ class ExportCorpus:
     project_name: str
     tags: list[ExportTag] = field(default_factory=list)
     sources: list[ExportSource] = field(default_factory=list)
-    articles: list[ExportArticle] = field(default_factory=list)
+    #: a list, or a lazy sequence read from the store as it is iterated (see :mod:`db.exports.snapshot`)
+    articles: Sequence[ExportArticle] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
 
     def tag_by_id(self) -> dict[str, ExportTag]:

@@ -6,6 +6,9 @@ is called about 200 times over a run and may raise to cancel. A file is written 
 temporary name beside ``out`` and renamed when complete, so a failed or cancelled export
 leaves no partial file. Writers raise :class:`db.exports.common.ExportError` when the
 corpus cannot be written in the format.
+
+``jsonl`` is the store's native format (:mod:`db.export`); it is written from a project
+snapshot (:mod:`db.exports.snapshot`), not from a hand-built corpus.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from db.exports.csv_table import write_csv
 from db.exports.model import ExportCorpus
 from db.exports.reading import write_markdown, write_text
 from db.exports.refi_qda import write_qdc, write_qdpx
+from db.exports.snapshot import write_jsonl
 from db.exports.tei import write_tei
 from db.exports.w3c_anno import write_w3c
 
@@ -50,6 +54,8 @@ def register(fmt: ExportFormat) -> None:
 
 
 for _fmt in (
+    ExportFormat("jsonl", "Jiaokan JSONL", "The project's work, one article per line: merges into another project",
+                 ".jsonl", write_jsonl),
     ExportFormat("csv", "CSV (Excel)", "One row per tagged passage with context, UTF-8 with BOM", ".csv", write_csv),
     ExportFormat("qdpx", "REFI-QDA project", "Project for ATLAS.ti, MAXQDA, NVivo and other QDA tools", ".qdpx",
                  write_qdpx),

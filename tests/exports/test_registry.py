@@ -7,7 +7,9 @@ import pytest
 from db.exports import FORMATS, ExportError, export
 from db.exports.registry import ExportFormat, register
 
-EXPECTED = {"csv", "qdpx", "qdc", "w3c", "tei", "brat", "markdown", "text"}
+EXPECTED = {"jsonl", "csv", "qdpx", "qdc", "w3c", "tei", "brat", "markdown", "text"}
+#: Formats written from any corpus; jsonl is written from a project snapshot only (tests/exports/test_snapshot.py).
+HAND = EXPECTED - {"jsonl"}
 
 
 def test_registry_lists_the_formats():
@@ -18,7 +20,7 @@ def test_registry_lists_the_formats():
         assert fmt.extension == "" or fmt.extension.startswith(".")
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", sorted(HAND))
 def test_every_writer_runs_and_reports_progress(name, corpus, tmp_path):
     fmt = FORMATS[name]
     calls: list[tuple[int, int]] = []
@@ -30,7 +32,7 @@ def test_every_writer_runs_and_reports_progress(name, corpus, tmp_path):
     assert not list(tmp_path.glob(".*.part"))
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED - {"brat"}))
+@pytest.mark.parametrize("name", sorted(HAND))
 def test_cancelled_export_leaves_no_file(name, corpus, tmp_path):
     fmt = FORMATS[name]
 
@@ -57,7 +59,13 @@ def test_register_refuses_a_taken_name():
         register(ExportFormat("csv", "x", "x", ".csv", FORMATS["csv"].writer))
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED - {"qdc"}))
+def test_jsonl_needs_a_project(corpus, tmp_path):
+    with pytest.raises(ExportError, match="written from a project"):
+        export(corpus, "jsonl", tmp_path / "x.jsonl")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", sorted(HAND - {"qdc"}))
 def test_empty_corpus(name, tmp_path, request):
     import json
     import zipfile

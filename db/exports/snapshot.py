@@ -1,0 +1,504 @@
+"""The corpus of a project, as the export writers see it: :class:`ExportCorpus` built from the store.
+
+:func:`snapshot` opens the project file a second time, read-only, inside one read
+transaction: every pass a writer makes over the articles sees the same state, even
+while the desk goes on editing (SQLite's WAL keeps the snapshot), and the export
+never holds the desk's lock. Close the snapshot (or use ``with``) when done.
+
+Streaming: the corpus holds the codebook, the source list (without raw text unless
+asked) and the *ids* of the selected articles. ``corpus.articles`` is a lazy
+sequence: each iteration reads the articles from the file in batches of
+:data:`BATCH` and builds their :class:`ExportArticle`\\ s, so a writer that streams
+(CSV, Markdown, text, brat, JSONL) holds one batch at a time.
+
+Filters (:class:`ExportFilter`), all optional and combined with AND:
+
+- ``source_ids``: only these sources (superseded versions included when named);
+  without it, the latest version of every source (``include_superseded`` adds the rest);
+- ``tag_paths``: a tag filter in both senses: only articles having at least one
+  passage tagged with one of these tags or a tag under them, only those passages, and
+  the codebook cut down to those tags (their parents appear as not codable);
+- ``states``: only articles in these review states.
+
+What the snapshot puts in the model:
+
+- ids are the store's integer ids as strings (the writers derive UUIDs from them);
+- a tag without a colour has colour ``""`` (the writers leave the colour out);
+- ``source_date`` comes from the file name or the page header (:mod:`db.source_dates`);
+- an article's notes are joined by a blank line into ``ExportArticle.note``;
+- ``corrections``: every edit of the article's history that is in effect (not reverted,
+  not itself a revert). A text correction's ``start``/``end`` are where its text stands in
+  the current text (``text[start:end] == after``), followed through later corrections,
+  joins and splits of its paragraph; -1 when it no longer maps (overwritten, its paragraph
+  moved to another article). Structural edits (join, split, role, moves) have -1;
+- ``original_text``: the engine's text of the article's blocks, when it differs.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, overload
+
+from db import codebook
+from db import export as native
+from db.anchoring import Span, map_replace
+from db.errors import NotFound
+from db.exports.common import ExportError, Progress, Ticker, atomic_path
+from db.exports.model import (
+    ExportAnnotation,
+    ExportArticle,
+    ExportBlock,
+    ExportCorpus,
+    ExportCorrection,
+    ExportSource,
+    ExportTag,
+)
+from db.schema import REVIEW_STATES
+from db.source_dates import HEADER_CHARS, source_date
+
+#: Articles read from the file per query.
+BATCH = 200
+
+
+class FilterError(ExportError):
+    """A filter names something the project does not have (a source id, a tag path, a review state)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFilter:
+    source_ids: tuple[int, ...] = ()
+    tag_paths: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    include_superseded: bool = False
+    with_raw_text: bool = False  #: fill ExportSource.raw_text (no writer needs it; it costs memory)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.source_ids or self.tag_paths or self.states)
+
+
+# -- the read-only connection ------------------------------------------------------------------
+
+
+def open_reader(path: str | Path) -> sqlite3.Connection:
+    """A second, read-only connection to a project file, inside a read transaction (a consistent snapshot)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ExportError(f"{path}: no such project file")
+    try:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
+    except sqlite3.Error as exc:
+        raise ExportError(f"{path}: cannot be read: {exc}") from exc
+    return conn
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+# -- corrections from the edit history ---------------------------------------------------------
+
+_STRUCTURAL_TEXT = {"join": ("\n", ""), "split": ("", "\n")}
+
+
+def _active(rows: list[tuple]) -> set[int]:
+    """Ids of the edits in effect (not undone by a revert that is itself in effect)."""
+    undone_by: dict[int, list[int]] = defaultdict(list)
+    for r in rows:
+        if r[8] is not None:
+            undone_by[r[8]].append(r[0])
+    active: dict[int, bool] = {}
+    for r in reversed(rows):  # a revert comes after what it reverts
+        active[r[0]] = not any(active.get(u, True) for u in undone_by.get(r[0], ()))
+    return {k for k, on in active.items() if on}
+
+
+def _follow(block: int, a: int, b: int, later: list[tuple]) -> tuple[int, int, int] | None:
+    """Where block-relative range [a, b) of ``block`` is after the ``later`` edits (None: lost)."""
+    for r in later:
+        params = json.loads(r[6])
+        for step in json.loads(r[9]):
+            if step[0] != "breplace":
+                continue
+            _, _, sblock, s, e, n = step
+            if r[3] == "join" and params.get("next_block_id") == block and sblock != block:
+                block, a, b = sblock, a + s, b + s  # our paragraph was appended at s of the first
+                continue
+            if sblock != block:
+                continue
+            if r[3] == "split" and e == s and n == 1:
+                if a >= s:
+                    block, a, b = params.get("new_block_id", -1), a - s, b - s
+                elif b > s:
+                    return None
+                continue
+            span = map_replace(Span(0, a, b), s, e, n)
+            if span.orphaned:
+                return None
+            a, b = span.start, span.end
+    return block, a, b
+
+
+def corrections_of(article_id: int, text: str, block_starts: dict[int, int], rows: list[tuple]) -> list:
+    """ExportCorrections of one article from its edit rows (id, at, author, op, article_id, other_id,
+    params, note, reverts, steps), sorted by id."""
+    active = _active(rows)
+    out: list[ExportCorrection] = []
+    for k, r in enumerate(rows):
+        edit_id, at, author, op = r[0], r[1], r[2] or "", r[3]
+        if op == "revert" or edit_id not in active:
+            continue
+        params = json.loads(r[6])
+        note = r[7] or ""
+        if op == "correct":
+            step = next((s for s in json.loads(r[9]) if s[0] == "breplace"), None)
+            before, after = params.get("old_text", ""), params.get("text", "")
+            start = end = -1
+            if step is not None:
+                _, _, block, bs, _be, n = step
+                found = _follow(block, bs, bs + n, rows[k + 1 :])
+                if found is not None and found[0] in block_starts:
+                    s = block_starts[found[0]] + found[1]
+                    if found[2] - found[1] == len(after) and text[s : s + len(after)] == after:
+                        start, end = s, s + len(after)
+            out.append(ExportCorrection(str(edit_id), op, start, end, before, after, author, at, note))
+        else:
+            before, after = _STRUCTURAL_TEXT.get(op, ("", ""))
+            if op == "role":
+                before, after = params.get("old_role", ""), params.get("role", "")
+            out.append(ExportCorrection(str(edit_id), op, -1, -1, before, after, author, at, note))
+    return out
+
+
+# -- the lazy article sequence -----------------------------------------------------------------
+
+
+class StoreArticles(Sequence[ExportArticle]):
+    """The selected articles, read from the snapshot connection in batches on every iteration."""
+
+    def __init__(self, corpus: StoreCorpus) -> None:
+        self._corpus = corpus
+
+    def __len__(self) -> int:
+        return len(self._corpus.article_ids)
+
+    def __bool__(self) -> bool:
+        return bool(self._corpus.article_ids)
+
+    def __iter__(self) -> Iterator[ExportArticle]:
+        ids = self._corpus.article_ids
+        for i in range(0, len(ids), BATCH):
+            yield from self._corpus.load(ids[i : i + BATCH])
+
+    @overload
+    def __getitem__(self, index: int) -> ExportArticle: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ExportArticle]: ...
+    def __getitem__(self, index):
+        ids = self._corpus.article_ids
+        if isinstance(index, slice):
+            return self._corpus.load(ids[index])
+        return self._corpus.load([ids[index]])[0]
+
+
+@dataclass(slots=True)
+class StoreCorpus(ExportCorpus):
+    """An :class:`ExportCorpus` whose articles are read from a project snapshot as they are needed."""
+
+    conn: sqlite3.Connection | None = None
+    article_ids: list[int] = field(default_factory=list)
+    tag_filter: frozenset[int] | None = None  #: only annotations with these tags (None: all)
+    sources_by_id: dict[int, ExportSource] = field(default_factory=dict)
+
+    def load(self, ids: Sequence[int]) -> list[ExportArticle]:
+        """The articles ``ids`` (in that order), with blocks, passages, corrections and notes."""
+        conn = self.conn
+        if conn is None:
+            raise ExportError("the snapshot is closed")
+        ids = list(ids)
+        if not ids:
+            return []
+        marks = _marks(ids)
+        rows = {
+            r[0]: r
+            for r in conn.execute(
+                f"SELECT id, source_id, kind, headline, text, review_state FROM articles WHERE id IN ({marks})", ids
+            )
+        }
+        blocks: dict[int, list[tuple]] = defaultdict(list)
+        for r in conn.execute(
+            f"SELECT id, article_id, role, text, original_text FROM blocks WHERE article_id IN ({marks})"
+            " ORDER BY article_id, position",
+            ids,
+        ):
+            blocks[r[1]].append(r)
+        passages: dict[int, list[ExportAnnotation]] = defaultdict(list)
+        wanted = self.tag_filter
+        for r in conn.execute(
+            "SELECT id, article_id, tag_id, char_start, char_end, quote, note, author, created_at, updated_at, orphaned"
+            f" FROM annotations WHERE article_id IN ({marks}) ORDER BY article_id, char_start, char_end, id",
+            ids,
+        ):
+            if wanted is None or r[2] in wanted:
+                passages[r[1]].append(
+                    ExportAnnotation(str(r[0]), str(r[2]), r[3], r[4], r[5], r[6], r[7] or "", r[8], r[9], bool(r[10]))
+                )
+        notes: dict[int, list[str]] = defaultdict(list)
+        for article_id, text in conn.execute(
+            f"SELECT article_id, text FROM article_notes WHERE article_id IN ({marks}) ORDER BY id", ids
+        ):
+            notes[article_id].append(text)
+        history: dict[int, list[tuple]] = defaultdict(list)
+        for r in conn.execute(
+            "SELECT id, at, author, op, article_id, other_article_id, params, note, reverts, steps FROM edits"
+            f" WHERE article_id IN ({marks}) OR other_article_id IN ({marks}) ORDER BY id",
+            ids + ids,
+        ):
+            history[r[4]].append(r)
+            if r[5] is not None and r[5] != r[4]:
+                history[r[5]].append(r)
+
+        out: list[ExportArticle] = []
+        for article_id in ids:
+            r = rows.get(article_id)
+            if r is None:
+                raise NotFound("article", article_id)
+            text = r[4]
+            spans: list[ExportBlock] = []
+            starts: dict[int, int] = {}
+            originals: list[str] = []
+            pos = 0
+            for b in blocks.get(article_id, ()):
+                starts[b[0]] = pos
+                spans.append(ExportBlock(b[2], pos, pos + len(b[3])))
+                pos += len(b[3]) + 1
+                if b[4] is None:
+                    originals.append(b[3])
+                elif b[4]:
+                    originals.append(b[4])
+            original = "\n".join(originals)
+            edits = history.get(article_id, [])  # in id order: the query sorts them
+            source = self.sources_by_id[r[1]]
+            out.append(
+                ExportArticle(
+                    id=str(article_id),
+                    source_id=source.id,
+                    source_name=source.name,
+                    source_sha256=source.sha256,
+                    source_date=source.date,
+                    kind=r[2],
+                    headline=r[3],
+                    text=text,
+                    blocks=tuple(spans),
+                    annotations=tuple(passages.get(article_id, ())),
+                    corrections=tuple(corrections_of(article_id, text, starts, edits)) if edits else (),
+                    review_state=r[5],
+                    note="\n\n".join(notes.get(article_id, ())),
+                    original_text=original if original != text else None,
+                )
+            )
+        return out
+
+
+# -- building the snapshot ---------------------------------------------------------------------
+
+
+def _tag_ids(conn: sqlite3.Connection, paths: Sequence[str]) -> frozenset[int]:
+    ids: set[int] = set()
+    for path in paths:
+        try:
+            tag = codebook.find(conn, path)
+        except NotFound:
+            raise FilterError(f"no tag {path!r} in the codebook (give a path like 'parent/child')") from None
+        ids.update(codebook._descendants(conn, tag.id))
+    return frozenset(ids)
+
+
+def _where(conn: sqlite3.Connection, f: ExportFilter, tag_ids: frozenset[int] | None) -> tuple[str, list]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.source_ids:
+        known = {r[0] for r in conn.execute(f"SELECT id FROM sources WHERE id IN ({_marks(f.source_ids)})",
+                                            list(f.source_ids))}
+        missing = [str(s) for s in f.source_ids if s not in known]
+        if missing:
+            raise FilterError(f"no source with id {', '.join(missing)} in the project")
+        clauses.append(f"a.source_id IN ({_marks(f.source_ids)})")
+        params.extend(f.source_ids)
+    elif not f.include_superseded:
+        clauses.append("s.superseded = 0")
+    if f.states:
+        bad = [s for s in f.states if s not in REVIEW_STATES]
+        if bad:
+            raise FilterError(f"unknown review state {bad[0]!r}; one of: {', '.join(REVIEW_STATES)}")
+        clauses.append(f"a.review_state IN ({_marks(f.states)})")
+        params.extend(f.states)
+    if tag_ids is not None:
+        ordered = sorted(tag_ids)
+        clauses.append(
+            f"EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.tag_id IN ({_marks(ordered)}))"
+        )
+        params.extend(ordered)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class Snapshot:
+    """An open snapshot of a project; ``corpus`` is what the writers take. Close it when done."""
+
+    def __init__(self, path: str | Path, filters: ExportFilter | None = None, project_name: str | None = None) -> None:
+        self.path = Path(path)
+        self.filters = filters or ExportFilter()
+        self.conn = open_reader(self.path)
+        try:
+            self.corpus = self._build(project_name or self.path.stem)
+        except BaseException:
+            self.close()
+            raise
+
+    def _build(self, project_name: str) -> StoreCorpus:
+        conn, f = self.conn, self.filters
+        tag_ids = _tag_ids(conn, f.tag_paths) if f.tag_paths else None
+        where, params = _where(conn, f, tag_ids)
+        base = "FROM articles a JOIN sources s ON s.id = a.source_id" + where
+        ids = [r[0] for r in conn.execute(f"SELECT a.id {base} ORDER BY a.source_id, a.position", params)]
+        source_ids = [r[0] for r in conn.execute(f"SELECT DISTINCT a.source_id {base} ORDER BY a.source_id", params)]
+        sources: dict[int, ExportSource] = {}
+        raw = "raw_text" if f.with_raw_text else f"substr(raw_text, 1, {HEADER_CHARS})"
+        for i in range(0, len(source_ids), 500):
+            chunk = source_ids[i : i + 500]
+            for sid, name, sha, text in conn.execute(
+                f"SELECT id, name, sha256, {raw} FROM sources WHERE id IN ({_marks(chunk)})", chunk
+            ):
+                sources[sid] = ExportSource(
+                    str(sid), name, sha, text if f.with_raw_text else "", source_date(name, text[:HEADER_CHARS])
+                )
+        tags = [
+            ExportTag(str(t.id), tuple(t.path.split("/")), t.colour or "", t.description)
+            for t in codebook.all_tags(conn)
+            if tag_ids is None or t.id in tag_ids
+        ]
+        authors = [
+            r[0]
+            for r in conn.execute(
+                "SELECT author FROM (SELECT n.author, min(n.id) AS first FROM annotations n"
+                f" WHERE n.article_id IN (SELECT a.id {base}) AND n.author IS NOT NULL AND n.author != ''"
+                + (f" AND n.tag_id IN ({_marks(sorted(tag_ids))})" if tag_ids is not None else "")
+                + " GROUP BY n.author) ORDER BY first",
+                params + (sorted(tag_ids) if tag_ids is not None else []),
+            )
+        ]
+        corpus = StoreCorpus(
+            project_name,
+            tags,
+            [sources[s] for s in source_ids],
+            [],
+            authors,
+            conn=conn,
+            article_ids=ids,
+            tag_filter=tag_ids,
+            sources_by_id=sources,
+        )
+        corpus.articles = StoreArticles(corpus)  # type: ignore[assignment]
+        return corpus
+
+    def count_annotations(self) -> int:
+        """How many passages the corpus holds (orphaned ones included)."""
+        corpus, conn = self.corpus, self.conn
+        if conn is None:
+            raise ExportError("the snapshot is closed")
+        tags = sorted(corpus.tag_filter) if corpus.tag_filter is not None else None
+        total = 0
+        ids = corpus.article_ids
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            sql = f"SELECT count(*) FROM annotations WHERE article_id IN ({_marks(chunk)})"
+            if tags is not None:
+                sql += f" AND tag_id IN ({_marks(tags)})"
+            total += conn.execute(sql, chunk + (tags or [])).fetchone()[0]
+        return total
+
+    def close(self) -> None:
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            corpus = getattr(self, "corpus", None)
+            if corpus is not None:
+                corpus.conn = None
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            conn.close()
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _path_of(project: Any) -> Path:
+    return Path(project.path) if hasattr(project, "path") else Path(project)
+
+
+def snapshot(project: Any, filters: ExportFilter | None = None) -> Snapshot:
+    """A snapshot of ``project`` (a :class:`db.Project` or a project file path); use it with ``with``."""
+    return Snapshot(_path_of(project), filters)
+
+
+# -- the native format as a registered writer -------------------------------------------------
+
+
+def write_jsonl(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:
+    """The store's own JSONL (see :mod:`db.export`): only from a project snapshot, filters applied."""
+    if not isinstance(corpus, StoreCorpus) or corpus.conn is None:
+        raise ExportError("the jsonl format is written from a project: build the corpus with db.exports.snapshot")
+    out = Path(out)
+    ticker = Ticker(len(corpus.article_ids), progress)
+    conn = corpus.conn
+    with atomic_path(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        native.write_records(
+            lambda: nullcontext(conn),
+            corpus.article_ids,
+            fh,
+            project_name=corpus.project_name,
+            tag_filter=corpus.tag_filter,
+            progress=lambda _done: ticker.tick(),
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    format: str
+    articles: int
+    annotations: int
+
+
+def export_project(
+    project: Any,
+    format_name: str,
+    out: str | Path,
+    filters: ExportFilter | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Snapshot ``project``, write it in ``format_name`` to ``out``, close the snapshot."""
+    from db.exports.registry import FORMATS
+
+    fmt = FORMATS.get(format_name)
+    if fmt is None:
+        raise ExportError(f"unknown export format {format_name!r}; known: {', '.join(FORMATS)}")
+    with snapshot(project, filters) as snap:
+        corpus = snap.corpus
+        path = fmt.writer(corpus, Path(out), progress)
+        return ExportResult(path, format_name, len(corpus.articles), snap.count_annotations())
