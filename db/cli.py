@@ -15,6 +15,7 @@ import os
 import sys
 from typing import TextIO
 
+from db import cli_exchange
 from db.errors import ProjectBusy, ProjectOpenError, StoreError
 from db.importer import DEFAULT_PATTERN, ImportProgress
 from db.models import ImportStatus
@@ -94,13 +95,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exp = subparsers.add_parser(
         "export",
         help="export a project",
-        description="Export every article with its current text, blocks, edit history, annotations and notes.",
+        description="Export the articles with their current text and the work done on them, in any format of "
+        "db.exports.FORMATS (jsonl, the default: every article with its blocks, edit history, annotations and "
+        "notes, one per line), optionally only some sources, tags or review states.",
     )
     _project_arg(exp)
-    exp.add_argument("--format", choices=["jsonl"], default="jsonl", help="jsonl: one article per line")
-    exp.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
-    exp.add_argument("--all-versions", action="store_true", help="include superseded source versions")
+    cli_exchange.add_export_arguments(exp)
     exp.set_defaults(handler=run_export)
+    cli_exchange.register(subparsers)  # import-work, codebook-import, report, conflicts
 
 
 def _open(args: argparse.Namespace, err: TextIO, *, create: bool = False) -> Project | None:
@@ -279,26 +281,5 @@ def _tags(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_export(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    out, err = out or sys.stdout, err or sys.stderr
-    project = _open(args, err)
-    if project is None:
-        return 2
-    with project:
-        try:
-            if args.output:
-                tmp = args.output + ".part"
-                with open(tmp, "w", encoding="utf-8") as fh:
-                    count = project.export_jsonl(fh, include_superseded=args.all_versions)
-                os.replace(tmp, args.output)  # never leave a half-written export under the real name
-            else:
-                count = project.export_jsonl(out, include_superseded=args.all_versions)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            print(f"jiaokan: cannot write {args.output}: {exc.strerror or exc}", file=err)
-            return 1
-        except StoreError as exc:
-            print(f"jiaokan: {exc}", file=err)
-            return 1
-    print(f"exported {count} articles", file=err)
-    return 0
+    """Every registered format, with filters and progress: see :mod:`db.cli_exchange`."""
+    return cli_exchange.run_export(args, out, err)

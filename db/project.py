@@ -526,3 +526,32 @@ class Project:
     # -- export ----------------------------------------------------------------------------
     def export_jsonl(self, out: TextIO, *, include_superseded: bool = False) -> int:
         return export.export_jsonl(self._cx, out, include_superseded=include_superseded)
+
+    # -- exchange: another project's work, its conflicts, a codebook from another tool ----------
+    def merge_jsonl(self, path: str | Path, *, progress: Callable[[int, int], None] | None = None):
+        """Merge another project's jsonl export into this one; returns a :class:`db.merge.MergeReport`."""
+        from db import merge
+
+        return merge.merge_jsonl(self._cx, path, progress=progress)
+
+    def conflicts(self, status: str | None = "pending") -> list:
+        """What merges kept side by side (:class:`db.merge.Conflict`); ``status`` None: decided ones too."""
+        from db import merge
+
+        return merge.conflicts(self._cx, status)
+
+    def accept_conflict(self, conflict_id: int):
+        from db import merge
+
+        return merge.accept_conflict(self._cx, conflict_id)
+
+    def reject_conflict(self, conflict_id: int):
+        from db import merge
+
+        return merge.reject_conflict(self._cx, conflict_id)
+
+    def import_codebook(self, path: str | Path, *, dry_run: bool = False):
+        """Add a REFI-QDA codebook (.qdc) to the codebook; returns a :class:`db.exports.qdc_import.CodebookImport`."""
+        from db.exports.qdc_import import import_codebook
+
+        return import_codebook(self, path, dry_run=dry_run)

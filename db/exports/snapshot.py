@@ -483,6 +483,7 @@ class ExportResult:
     format: str
     articles: int
     annotations: int
+    tags: int = 0
 
 
 def export_project(
@@ -501,4 +502,4 @@ def export_project(
     with snapshot(project, filters) as snap:
         corpus = snap.corpus
         path = fmt.writer(corpus, Path(out), progress)
-        return ExportResult(path, format_name, len(corpus.articles), snap.count_annotations())
+        return ExportResult(path, format_name, len(corpus.articles), snap.count_annotations(), len(corpus.tags))
