@@ -313,7 +313,7 @@ def _colour(value: str | None) -> str | None:
 
 def _clean(name: str, where: str, report: CodebookImport, line: int) -> str:
     clean = name.strip()
-    reason = ""
+    reason = "spaces around the name" if clean != name else ""
     if not clean:
         clean, reason = UNNAMED, "an empty name"
     if "/" in clean:

@@ -238,3 +238,27 @@ def qde_schema() -> etree.XMLSchema:
 @pytest.fixture(scope="session")
 def qdc_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(SCHEMAS / "refi-qda-codebook-1.0.xsd")))
+
+
+# -- a real project (store file) with work done to it: see workproject.py ------------------------------------
+
+
+@pytest.fixture(scope="session")
+def work_project(tmp_path_factory) -> Path:
+    """Built once per session; tests that change it use ``work_copy``."""
+    from tests.exports.workproject import build
+
+    return build(tmp_path_factory.mktemp("work"))
+
+
+@pytest.fixture
+def work_copy(work_project, tmp_path) -> Path:
+    import shutil
+
+    target = tmp_path / "copy.jiaokan"
+    shutil.copyfile(work_project, target)
+    for suffix in ("-wal", "-shm"):
+        extra = Path(str(work_project) + suffix)
+        if extra.exists():
+            shutil.copyfile(extra, Path(str(target) + suffix))
+    return target
