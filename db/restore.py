@@ -171,9 +171,7 @@ def restore_annotations(cx: Connection, rows: Sequence[Annotation]) -> None:
 
 def note(cx: Connection, note_id: int) -> Note:
     with cx.read() as conn:
-        row = conn.execute(
-            f"SELECT {_annotations.NOTE_COLUMNS} FROM article_notes WHERE id = ?", (note_id,)
-        ).fetchone()
+        row = conn.execute(f"SELECT {_annotations.NOTE_COLUMNS} FROM article_notes WHERE id = ?", (note_id,)).fetchone()
     if row is None:
         raise NotFound("note", note_id)
     return Note(*row)
@@ -247,8 +245,7 @@ def capture_codebook(
         if with_annotations and scope:
             marks = ",".join("?" * len(scope))
             ids = [
-                r[0]
-                for r in conn.execute(f"SELECT id FROM annotations WHERE tag_id IN ({marks}) ORDER BY id", scope)
+                r[0] for r in conn.execute(f"SELECT id FROM annotations WHERE tag_id IN ({marks}) ORDER BY id", scope)
             ]
             anns = tuple(_read_annotations(conn, ids))
     return CodebookState(tuple(scope), tuple(_parents_first(rows)), anns)

@@ -136,6 +136,7 @@ class ActionRegistry(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self._actions: dict[ActionId, QAction] = {}
+        self._specs: dict[StrEnum, ActionSpec] = dict(ACTIONS)
         for action_id, spec in ACTIONS.items():
             action = QAction(parent)
             action.setObjectName(f"action_{action_id.value}")
@@ -150,12 +151,24 @@ class ActionRegistry(QObject):
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]
 
+    def extend(self, specs: dict, parent: QObject) -> None:
+        """Add actions declared by another module (its own StrEnum of ids, same :class:`ActionSpec`)."""
+        for action_id, spec in specs.items():
+            action = QAction(parent)
+            action.setObjectName(f"action_{action_id.value}")
+            action.setShortcuts(key_sequences(spec))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setCheckable(spec.checkable)
+            self._actions[action_id] = action
+            self._specs[action_id] = spec
+        self.retranslate_ui()
+
     def __iter__(self):
         return iter(self._actions.items())
 
     def retranslate_ui(self) -> None:
         for action_id, action in self._actions.items():
-            spec = ACTIONS[action_id]
+            spec = self._specs[action_id]
             action.setText(QCoreApplication.translate(CONTEXT, spec.text))
             action.setIconText(plain_text(action.text()))  # toolbar buttons: no mnemonic, no ellipsis
             tip = QCoreApplication.translate(CONTEXT, spec.tip) if spec.tip else plain_text(action.text())

@@ -45,6 +45,7 @@ class BlockData:
     role: str
     text: str
     runs: Runs  # (block text start, raw start, length)
+    id: int = 0  # the store's block id (0: not from a store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,9 @@ class AnnotationData:
     tag: str = ""
     colour: str | None = None  # "#rrggbb" of its tag
     note: str = ""
+    tag_id: int = 0
+    quote: str = ""
+    orphaned: bool = False  # lost its text; start is only a hint
 
 
 @dataclass(slots=True)
@@ -66,6 +70,8 @@ class ArticleData:
     blocks: list[BlockData]
     annotations: list[AnnotationData] = field(default_factory=list)
     _map: OffsetMap | None = None
+    review: str = "unreviewed"
+    orphans: list[AnnotationData] = field(default_factory=list)  # annotations that lost their text
 
     @property
     def text(self) -> str:
@@ -188,13 +194,16 @@ class ProjectStore:
         if self._tags is None:
             self._tags = {t.id: (t.path, t.colour) for t in self.project.tags()}
         tags = self._tags
-        annotations = [
-            AnnotationData(n.id, n.start, n.end, *tags.get(n.tag_id, ("", None)), n.note)
-            for n in a.annotations
-            if not n.orphaned
-        ]
-        blocks = [BlockData(b.role.value, b.text, b.runs) for b in a.blocks]
-        return ArticleData(a.id, a.source_id, a.kind, a.headline, blocks, annotations)
+        annotations, orphans = [], []
+        for n in a.annotations:
+            data = AnnotationData(
+                n.id, n.start, n.end, *tags.get(n.tag_id, ("", None)), n.note, n.tag_id, n.quote, n.orphaned
+            )
+            (orphans if n.orphaned else annotations).append(data)
+        blocks = [BlockData(b.role.value, b.text, b.runs, b.id) for b in a.blocks]
+        return ArticleData(
+            a.id, a.source_id, a.kind, a.headline, blocks, annotations, review=a.review_state.value, orphans=orphans
+        )
 
     def raw_text(self, source_id: int) -> str:
         return self.project.get_source(source_id).raw_text

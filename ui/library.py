@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ui.backend import ArticleRow, DeskStore, SourceRow
 
@@ -41,6 +41,24 @@ REVIEW_LABELS = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+
+#: A dot before an article's state: amber while in progress, green once proofread.
+REVIEW_COLOURS = {"in_progress": "#d68910", "proofread": "#27ae60"}
+_DOTS: dict[str, QIcon] = {}
+
+
+def _review_dot(state: str) -> QIcon:
+    if state not in _DOTS:
+        pixmap = QPixmap(10, 10)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(REVIEW_COLOURS[state]))
+        painter.drawEllipse(1, 1, 8, 8)
+        painter.end()
+        _DOTS[state] = QIcon(pixmap)
+    return _DOTS[state]
 
 
 def _label(text: str) -> str:
@@ -193,8 +211,8 @@ class LibraryModel(QAbstractItemModel):
             if column == 0:
                 return row.name
             if row.proofread:
-                done = QCoreApplication.translate("Library", "%1 proofread").replace("%1", str(row.proofread))
-                return QCoreApplication.translate("Library", "%n articles", None, row.article_count) + " · " + done
+                done = QCoreApplication.translate("Library", "%1 of %2 proofread")
+                return done.replace("%1", str(row.proofread)).replace("%2", str(row.article_count))
             return QCoreApplication.translate("Library", "%n articles", None, row.article_count)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.name
@@ -230,6 +248,8 @@ class LibraryModel(QAbstractItemModel):
             return self._display(row.headline) or None
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QColor("#7a7368")
+        if role == Qt.ItemDataRole.DecorationRole and column == 1 and row.review in REVIEW_COLOURS:
+            return _review_dot(row.review)
         if role == ID_ROLE:
             return row.id
         if role == IS_SOURCE_ROLE:

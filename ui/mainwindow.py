@@ -25,6 +25,7 @@ from ui import settings as S
 from ui.actions import ActionId, ActionRegistry
 from ui.backend import ArticleData, DeskStore, SearchHit
 from ui.dialogs import ShortcutsDialog
+from ui.editing.desk import EditingDesk
 from ui.events import StoreEvents
 from ui.i18n import LANGUAGES, Translations
 from ui.library import LibraryModel
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.search_panel.model.set_display(self.converter.convert)
         self._build_menus()
         self._connect()
+        self.editing = EditingDesk(self)  # the editing desk: menus, panels, undo
         self._apply_font_size()
         self.retranslate_ui()
         self._restore_state()
@@ -316,6 +318,7 @@ class MainWindow(QMainWindow):
             self.store.close()
         self.store = store
         self.events.attach(store)
+        self.editing.set_store(store)
         self.article = None
         self._raw_cache.clear()
         self._raw_source = None
@@ -384,11 +387,16 @@ class MainWindow(QMainWindow):
         from db import NotFound
 
         value = self.article_view.verticalScrollBar().value()
+        old = self.article
         try:
             self.article = self.store.article(self.article.id)
         except NotFound:
             self.article = None
             self._show_placeholder()
+            return
+        if [(b.role, b.text) for b in old.blocks] == [(b.role, b.text) for b in self.article.blocks]:
+            # same text (annotations changed): repaint the highlights, keep the layout and the selection
+            self.article_view.set_annotations([(a.start, a.end, a.colour) for a in self.article.annotations])
             return
         self._render_article()
         self.article_view.verticalScrollBar().setValue(value)

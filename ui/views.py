@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QResizeEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
@@ -170,19 +169,26 @@ class ArticleView(QTextBrowser):
             self._center(self.cursor_for(*self._linked[0]))
 
     def set_annotations(self, spans: Iterable[tuple[int, int, str | None]]) -> None:
-        """Annotated ranges (start, end, tag colour) tinted and underlined in their tag's colour."""
+        """Annotated ranges (start, end, tag colour) tinted in their tag's colour; overlapping tints blend.
+
+        Their underlines, stacked where annotations overlap, are painted by ``ui.editing.highlights``.
+        """
         self._annotation_spans = list(spans)
         selections = []
         for start, end, colour in self._annotation_spans:
-            base = QColor(colour) if colour else ANNOTATION
-            tint = QColor(base)
-            tint.setAlpha(56)
-            sel = _selection(self.cursor_for(start, end), tint)
-            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            sel.format.setUnderlineColor(base)
-            selections.append(sel)
+            tint = QColor(colour) if colour else QColor(ANNOTATION)
+            tint.setAlpha(48)
+            selections.append(_selection(self.cursor_for(start, end), tint))
         self._annotations = selections
         self._refresh_extra()
+
+    def offset_at(self, pos) -> int:
+        """Article code point offset of the character under viewport point ``pos``."""
+        cursor = self.cursorForPosition(pos)
+        offset = self._map.to_code_point(cursor.position())
+        if pos.x() < self.cursorRect(cursor).x() and offset > 0:
+            offset -= 1  # the cursor snapped to the right edge of the character under the pointer
+        return offset
 
     def set_marked(self, ranges: Iterable[tuple[int, int]]) -> None:
         """Search hits and other marks."""

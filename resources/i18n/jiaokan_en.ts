@@ -127,6 +127,214 @@
             <source>&amp;About Jiaokan</source>
             <translation>&amp;About Jiaokan</translation>
         </message>
+        <message>
+            <source>Apply Tag in Slot &amp;1</source>
+            <translation>Apply Tag in Slot &amp;1</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;2</source>
+            <translation>Apply Tag in Slot &amp;2</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;3</source>
+            <translation>Apply Tag in Slot &amp;3</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;4</source>
+            <translation>Apply Tag in Slot &amp;4</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;5</source>
+            <translation>Apply Tag in Slot &amp;5</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;6</source>
+            <translation>Apply Tag in Slot &amp;6</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;7</source>
+            <translation>Apply Tag in Slot &amp;7</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;8</source>
+            <translation>Apply Tag in Slot &amp;8</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;9</source>
+            <translation>Apply Tag in Slot &amp;9</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>&amp;Correct Selection…</source>
+            <translation>&amp;Correct Selection…</translation>
+        </message>
+        <message>
+            <source>Replace the selected text, with the reason as an optional note</source>
+            <translation>Replace the selected text, with the reason as an optional note</translation>
+        </message>
+        <message>
+            <source>Show C&amp;orrections</source>
+            <translation>Show C&amp;orrections</translation>
+        </message>
+        <message>
+            <source>Show deleted text struck through and inserted text underlined</source>
+            <translation>Show deleted text struck through and inserted text underlined</translation>
+        </message>
+        <message>
+            <source>&amp;Join with Next Paragraph</source>
+            <translation>&amp;Join with Next Paragraph</translation>
+        </message>
+        <message>
+            <source>Join the paragraph at the cursor with the one after it</source>
+            <translation>Join the paragraph at the cursor with the one after it</translation>
+        </message>
+        <message>
+            <source>&amp;Split Paragraph at Cursor</source>
+            <translation>&amp;Split Paragraph at Cursor</translation>
+        </message>
+        <message>
+            <source>Start a new paragraph at the cursor</source>
+            <translation>Start a new paragraph at the cursor</translation>
+        </message>
+        <message>
+            <source>&amp;Kicker</source>
+            <translation>&amp;Kicker</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Title</translation>
+        </message>
+        <message>
+            <source>S&amp;ubtitle</source>
+            <translation>S&amp;ubtitle</translation>
+        </message>
+        <message>
+            <source>&amp;Byline</source>
+            <translation>&amp;Byline</translation>
+        </message>
+        <message>
+            <source>&amp;Paragraph</source>
+            <translation>&amp;Paragraph</translation>
+        </message>
+        <message>
+            <source>Sub&amp;head</source>
+            <translation>Sub&amp;head</translation>
+        </message>
+        <message>
+            <source>&amp;Caption</source>
+            <translation>&amp;Caption</translation>
+        </message>
+        <message>
+            <source>&amp;Jump Line</source>
+            <translation>&amp;Jump Line</translation>
+        </message>
+        <message>
+            <source>Move Block to &amp;Previous Article</source>
+            <translation>Move Block to &amp;Previous Article</translation>
+        </message>
+        <message>
+            <source>Move the article's first block to the end of the previous article</source>
+            <translation>Move the article's first block to the end of the previous article</translation>
+        </message>
+        <message>
+            <source>Move Block to &amp;Next Article</source>
+            <translation>Move Block to &amp;Next Article</translation>
+        </message>
+        <message>
+            <source>Move the article's last block to the start of the next article</source>
+            <translation>Move the article's last block to the start of the next article</translation>
+        </message>
+        <message>
+            <source>Split &amp;Article Here</source>
+            <translation>Split &amp;Article Here</translation>
+        </message>
+        <message>
+            <source>Start a new article with the block at the cursor</source>
+            <translation>Start a new article with the block at the cursor</translation>
+        </message>
+        <message>
+            <source>&amp;Merge with Next Article</source>
+            <translation>&amp;Merge with Next Article</translation>
+        </message>
+        <message>
+            <source>Append the next article of the page to this one</source>
+            <translation>Append the next article of the page to this one</translation>
+        </message>
+        <message>
+            <source>&amp;Tag Selection</source>
+            <translation>&amp;Tag Selection</translation>
+        </message>
+        <message>
+            <source>Apply the tag chosen in the codebook to the selected text</source>
+            <translation>Apply the tag chosen in the codebook to the selected text</translation>
+        </message>
+        <message>
+            <source>Remove &amp;Annotation</source>
+            <translation>Remove &amp;Annotation</translation>
+        </message>
+        <message>
+            <source>Remove the annotations under the selection or the cursor</source>
+            <translation>Remove the annotations under the selection or the cursor</translation>
+        </message>
+        <message>
+            <source>Tag All Search &amp;Hits…</source>
+            <translation>Tag All Search &amp;Hits…</translation>
+        </message>
+        <message>
+            <source>Tag every hit of the current search, in one step that can be undone</source>
+            <translation>Tag every hit of the current search, in one step that can be undone</translation>
+        </message>
+        <message>
+            <source>Add &amp;Note to Article…</source>
+            <translation>Add &amp;Note to Article…</translation>
+        </message>
+        <message>
+            <source>Write a note about the open article</source>
+            <translation>Write a note about the open article</translation>
+        </message>
+        <message>
+            <source>Mark &amp;Unreviewed</source>
+            <translation>Mark &amp;Unreviewed</translation>
+        </message>
+        <message>
+            <source>Mark &amp;In Progress</source>
+            <translation>Mark &amp;In Progress</translation>
+        </message>
+        <message>
+            <source>Mark &amp;Proofread</source>
+            <translation>Mark &amp;Proofread</translation>
+        </message>
+        <message>
+            <source>&amp;Next Review State</source>
+            <translation>&amp;Next Review State</translation>
+        </message>
+        <message>
+            <source>Unreviewed, in progress, proofread, and round again</source>
+            <translation>Unreviewed, in progress, proofread, and round again</translation>
+        </message>
+        <message>
+            <source>&amp;Codebook</source>
+            <translation>&amp;Codebook</translation>
+        </message>
+        <message>
+            <source>&amp;Annotations</source>
+            <translation>&amp;Annotations</translation>
+        </message>
+        <message>
+            <source>Edit &amp;History</source>
+            <translation>Edit &amp;History</translation>
+        </message>
+        <message>
+            <source>Review and &amp;Notes</source>
+            <translation>Review and &amp;Notes</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -232,10 +440,6 @@
             <source>State</source>
             <translation>State</translation>
         </message>
-        <message>
-            <source>%1 proofread</source>
-            <translation>%1 proofread</translation>
-        </message>
         <message numerus="yes">
             <source>%n articles</source>
             <translation>
@@ -246,6 +450,10 @@
         <message>
             <source>(untitled)</source>
             <translation>(untitled)</translation>
+        </message>
+        <message>
+            <source>%1 of %2 proofread</source>
+            <translation>%1 of %2 proofread</translation>
         </message>
     </context>
     <context>
@@ -527,6 +735,739 @@
         <message>
             <source>Shortcut</source>
             <translation>Shortcut</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationsPanel</name>
+        <message>
+            <source>Tag</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>Lost text</source>
+            <translation>Lost text</translation>
+        </message>
+        <message>
+            <source>Passage</source>
+            <translation>Passage</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annotation(s) in this article</source>
+            <translation>
+                <numerusform>%n annotation in this article</numerusform>
+                <numerusform>%n annotations in this article</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n orphaned (their text was edited away)</source>
+            <translation>
+                <numerusform>%n orphaned (their text was edited away)</numerusform>
+                <numerusform>%n orphaned (their text was edited away)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit Note…</source>
+            <translation>Edit Note…</translation>
+        </message>
+        <message>
+            <source>Change Tag…</source>
+            <translation>Change Tag…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Re-attach to Selection</source>
+            <translation>Re-attach to Selection</translation>
+        </message>
+        <message>
+            <source>Select the words it belongs on in the article, then press this</source>
+            <translation>Select the words it belongs on in the article, then press this</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutoTagDialog</name>
+        <message>
+            <source>Tag All Search Hits</source>
+            <translation>Tag All Search Hits</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tag Them</source>
+            <translation>Tag Them</translation>
+        </message>
+        <message>
+            <source>Tag:</source>
+            <translation>Tag:</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hit(s) of “%1”</source>
+            <translation>
+                <numerusform>%n hit of “%1”</numerusform>
+                <numerusform>%n hits of “%1”</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n article(s)</source>
+            <translation>
+                <numerusform>in %n article</numerusform>
+                <numerusform>in %n articles</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every hit is tagged in one step; Undo takes them all back.</source>
+            <translation>Every hit is tagged in one step; Undo takes them all back.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Codebook</name>
+        <message>
+            <source>Tag</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>Uses</source>
+            <translation>Uses</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Key</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation>
+                <numerusform>%n annotation</numerusform>
+                <numerusform>%n annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with the tags under it</source>
+            <translation>
+                <numerusform>%n with the tags under it</numerusform>
+                <numerusform>%n with the tags under it</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Key %1 applies it</source>
+            <translation>Key %1 applies it</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodebookPanel</name>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>New tag at the top level</source>
+            <translation>New tag at the top level</translation>
+        </message>
+        <message>
+            <source>Child</source>
+            <translation>Child</translation>
+        </message>
+        <message>
+            <source>New tag under the chosen one</source>
+            <translation>New tag under the chosen one</translation>
+        </message>
+        <message>
+            <source>Rename</source>
+            <translation>Rename</translation>
+        </message>
+        <message>
+            <source>Colour…</source>
+            <translation>Colour…</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Key</translation>
+        </message>
+        <message>
+            <source>The number key that applies this tag</source>
+            <translation>The number key that applies this tag</translation>
+        </message>
+        <message>
+            <source>Key %1</source>
+            <translation>Key %1</translation>
+        </message>
+        <message>
+            <source>No Key</source>
+            <translation>No Key</translation>
+        </message>
+        <message>
+            <source>Merge…</source>
+            <translation>Merge…</translation>
+        </message>
+        <message>
+            <source>Merge this tag into another: its annotations and children move there</source>
+            <translation>Merge this tag into another: its annotations and children move there</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Delete…</translation>
+        </message>
+        <message>
+            <source>Apply to Selection</source>
+            <translation>Apply to Selection</translation>
+        </message>
+        <message>
+            <source>Drag a tag onto another to move it under that one</source>
+            <translation>Drag a tag onto another to move it under that one</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionBar</name>
+        <message>
+            <source>Correct:</source>
+            <translation>Correct:</translation>
+        </message>
+        <message>
+            <source>The text as it should read</source>
+            <translation>The text as it should read</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>Reason (optional)</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditingDesk</name>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;Structure</source>
+            <translation>&amp;Structure</translation>
+        </message>
+        <message>
+            <source>&amp;Apply Tag</source>
+            <translation>&amp;Apply Tag</translation>
+        </message>
+        <message>
+            <source>Re&amp;view State</source>
+            <translation>Re&amp;view State</translation>
+        </message>
+        <message>
+            <source>Block &amp;Role</source>
+            <translation>Block &amp;Role</translation>
+        </message>
+        <message>
+            <source>Codebook</source>
+            <translation>Codebook</translation>
+        </message>
+        <message>
+            <source>Annotations</source>
+            <translation>Annotations</translation>
+        </message>
+        <message>
+            <source>Edit History</source>
+            <translation>Edit History</translation>
+        </message>
+        <message>
+            <source>Review and Notes</source>
+            <translation>Review and Notes</translation>
+        </message>
+        <message>
+            <source>Cannot Revert</source>
+            <translation>Cannot Revert</translation>
+        </message>
+        <message>
+            <source>Cannot Edit</source>
+            <translation>Cannot Edit</translation>
+        </message>
+        <message>
+            <source>Cannot Change the Project</source>
+            <translation>Cannot Change the Project</translation>
+        </message>
+        <message>
+            <source>Undo %1</source>
+            <translation>Undo %1</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Redo %1</source>
+            <translation>Redo %1</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <source>Corrected by %1, %2</source>
+            <translation>Corrected by %1, %2</translation>
+        </message>
+        <message>
+            <source>No tag has key %1</source>
+            <translation>No tag has key %1</translation>
+        </message>
+        <message>
+            <source>A correction stays inside one paragraph: select less, or join the paragraphs first</source>
+            <translation>A correction stays inside one paragraph: select less, or join the paragraphs first</translation>
+        </message>
+        <message>
+            <source>Correct “%1” → “%2”</source>
+            <translation>Correct “%1” → “%2”</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n correction(s) in this article</source>
+            <translation>
+                <numerusform>%n correction in this article</numerusform>
+                <numerusform>%n corrections in this article</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No corrections in this article</source>
+            <translation>No corrections in this article</translation>
+        </message>
+        <message>
+            <source>This is the article's last block: there is nothing after it to join</source>
+            <translation>This is the article's last block: there is nothing after it to join</translation>
+        </message>
+        <message>
+            <source>Join paragraphs</source>
+            <translation>Join paragraphs</translation>
+        </message>
+        <message>
+            <source>Put the cursor inside a paragraph, where the new one should start</source>
+            <translation>Put the cursor inside a paragraph, where the new one should start</translation>
+        </message>
+        <message>
+            <source>Split paragraph</source>
+            <translation>Split paragraph</translation>
+        </message>
+        <message>
+            <source>Make block a %1</source>
+            <translation>Make block a %1</translation>
+        </message>
+        <message>
+            <source>Move last block to the next article</source>
+            <translation>Move last block to the next article</translation>
+        </message>
+        <message>
+            <source>Move first block to the previous article</source>
+            <translation>Move first block to the previous article</translation>
+        </message>
+        <message>
+            <source>Only the article's last block can move to the next article</source>
+            <translation>Only the article's last block can move to the next article</translation>
+        </message>
+        <message>
+            <source>Only the article's first block can move to the previous article</source>
+            <translation>Only the article's first block can move to the previous article</translation>
+        </message>
+        <message>
+            <source>The article already starts with this block</source>
+            <translation>The article already starts with this block</translation>
+        </message>
+        <message>
+            <source>Split article</source>
+            <translation>Split article</translation>
+        </message>
+        <message>
+            <source>Merge with next article</source>
+            <translation>Merge with next article</translation>
+        </message>
+        <message>
+            <source>Revert #%1</source>
+            <translation>Revert #%1</translation>
+        </message>
+        <message>
+            <source>Select the words to tag in the article first</source>
+            <translation>Select the words to tag in the article first</translation>
+        </message>
+        <message>
+            <source>Tag “%1” as %2</source>
+            <translation>Tag “%1” as %2</translation>
+        </message>
+        <message>
+            <source>Tagged as %1</source>
+            <translation>Tagged as %1</translation>
+        </message>
+        <message>
+            <source>No tag has key %1: give one a key in the codebook</source>
+            <translation>No tag has key %1: give one a key in the codebook</translation>
+        </message>
+        <message>
+            <source>Choose a tag in the codebook first</source>
+            <translation>Choose a tag in the codebook first</translation>
+        </message>
+        <message>
+            <source>No annotation here</source>
+            <translation>No annotation here</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n annotation(s)</source>
+            <translation>
+                <numerusform>Remove %n annotation</numerusform>
+                <numerusform>Remove %n annotations</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Annotation Note</source>
+            <translation>Annotation Note</translation>
+        </message>
+        <message>
+            <source>Note on “%1”:</source>
+            <translation>Note on “%1”:</translation>
+        </message>
+        <message>
+            <source>Edit annotation note</source>
+            <translation>Edit annotation note</translation>
+        </message>
+        <message>
+            <source>Change Tag</source>
+            <translation>Change Tag</translation>
+        </message>
+        <message>
+            <source>New tag:</source>
+            <translation>New tag:</translation>
+        </message>
+        <message>
+            <source>Change tag to %1</source>
+            <translation>Change tag to %1</translation>
+        </message>
+        <message>
+            <source>This annotation belongs to another article</source>
+            <translation>This annotation belongs to another article</translation>
+        </message>
+        <message>
+            <source>Re-attach annotation</source>
+            <translation>Re-attach annotation</translation>
+        </message>
+        <message>
+            <source>Search for something first (Ctrl+F): every hit of the search gets tagged</source>
+            <translation>Search for something first (Ctrl+F): every hit of the search gets tagged</translation>
+        </message>
+        <message>
+            <source>The codebook is empty: add a tag first</source>
+            <translation>The codebook is empty: add a tag first</translation>
+        </message>
+        <message>
+            <source>Every hit already carries this tag</source>
+            <translation>Every hit already carries this tag</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tag %n search hit(s)</source>
+            <translation>
+                <numerusform>Tag %n search hit</numerusform>
+                <numerusform>Tag %n search hits</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Tagged %n passage(s)</source>
+            <translation>
+                <numerusform>Tagged %n passage</numerusform>
+                <numerusform>Tagged %n passages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New Tag</source>
+            <translation>New Tag</translation>
+        </message>
+        <message>
+            <source>Name of the new tag:</source>
+            <translation>Name of the new tag:</translation>
+        </message>
+        <message>
+            <source>New tag %1</source>
+            <translation>New tag %1</translation>
+        </message>
+        <message>
+            <source>Rename tag to %1</source>
+            <translation>Rename tag to %1</translation>
+        </message>
+        <message>
+            <source>Colour of %1</source>
+            <translation>Colour of %1</translation>
+        </message>
+        <message>
+            <source>Recolour tag %1</source>
+            <translation>Recolour tag %1</translation>
+        </message>
+        <message>
+            <source>Remove key of %1</source>
+            <translation>Remove key of %1</translation>
+        </message>
+        <message>
+            <source>Give key %1 to %2</source>
+            <translation>Give key %1 to %2</translation>
+        </message>
+        <message>
+            <source>the top level</source>
+            <translation>the top level</translation>
+        </message>
+        <message>
+            <source>Move tag %1 to %2</source>
+            <translation>Move tag %1 to %2</translation>
+        </message>
+        <message>
+            <source>There is no other tag to merge it into</source>
+            <translation>There is no other tag to merge it into</translation>
+        </message>
+        <message>
+            <source>Merge Tag</source>
+            <translation>Merge Tag</translation>
+        </message>
+        <message>
+            <source>Merge “%1” into (its annotations and children move there):</source>
+            <translation>Merge “%1” into (its annotations and children move there):</translation>
+        </message>
+        <message>
+            <source>Merge %1 into %2</source>
+            <translation>Merge %1 into %2</translation>
+        </message>
+        <message>
+            <source>Delete the tag “%1”?</source>
+            <translation>Delete the tag “%1”?</translation>
+        </message>
+        <message numerus="yes">
+            <source>This removes %n tag(s)</source>
+            <translation>
+                <numerusform>This removes %n tag</numerusform>
+                <numerusform>This removes %n tags</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n annotation(s).</source>
+            <translation>
+                <numerusform> and %n annotation.</numerusform>
+                <numerusform> and %n annotations.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Undo (Ctrl+Z) brings them back.</source>
+            <translation>Undo (Ctrl+Z) brings them back.</translation>
+        </message>
+        <message>
+            <source>Delete Tag</source>
+            <translation>Delete Tag</translation>
+        </message>
+        <message>
+            <source>Delete tag %1</source>
+            <translation>Delete tag %1</translation>
+        </message>
+        <message>
+            <source>Mark as %1</source>
+            <translation>Mark as %1</translation>
+        </message>
+        <message>
+            <source>Note on the Article</source>
+            <translation>Note on the Article</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>Note:</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <source>Edit note</source>
+            <translation>Edit note</translation>
+        </message>
+        <message>
+            <source>Delete note</source>
+            <translation>Delete note</translation>
+        </message>
+        <message>
+            <source>Tag &amp;As</source>
+            <translation>Tag &amp;As</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copy</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryPanel</name>
+        <message>
+            <source>jump line</source>
+            <translation>jump line</translation>
+        </message>
+        <message>
+            <source>kicker</source>
+            <translation>kicker</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>title</translation>
+        </message>
+        <message>
+            <source>subtitle</source>
+            <translation>subtitle</translation>
+        </message>
+        <message>
+            <source>byline</source>
+            <translation>byline</translation>
+        </message>
+        <message>
+            <source>paragraph</source>
+            <translation>paragraph</translation>
+        </message>
+        <message>
+            <source>subhead</source>
+            <translation>subhead</translation>
+        </message>
+        <message>
+            <source>caption</source>
+            <translation>caption</translation>
+        </message>
+        <message>
+            <source>Joined two paragraphs</source>
+            <translation>Joined two paragraphs</translation>
+        </message>
+        <message>
+            <source>Split a paragraph</source>
+            <translation>Split a paragraph</translation>
+        </message>
+        <message>
+            <source>Moved a block to the previous article</source>
+            <translation>Moved a block to the previous article</translation>
+        </message>
+        <message>
+            <source>Moved a block to the next article</source>
+            <translation>Moved a block to the next article</translation>
+        </message>
+        <message>
+            <source>Split the article</source>
+            <translation>Split the article</translation>
+        </message>
+        <message>
+            <source>Merged with the next article</source>
+            <translation>Merged with the next article</translation>
+        </message>
+        <message>
+            <source>Inserted %1</source>
+            <translation>Inserted %1</translation>
+        </message>
+        <message>
+            <source>Deleted %1</source>
+            <translation>Deleted %1</translation>
+        </message>
+        <message>
+            <source>Role: %1 → %2</source>
+            <translation>Role: %1 → %2</translation>
+        </message>
+        <message>
+            <source>Reverted #%1</source>
+            <translation>Reverted #%1</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Reverted by #%1</source>
+            <translation>Reverted by #%1</translation>
+        </message>
+        <message>
+            <source>Changed the same text later: revert this first</source>
+            <translation>Changed the same text later: revert this first</translation>
+        </message>
+        <message>
+            <source>Edits of This Article</source>
+            <translation>Edits of This Article</translation>
+        </message>
+        <message>
+            <source>Undo Stack</source>
+            <translation>Undo Stack</translation>
+        </message>
+        <message>
+            <source>&lt;start of session&gt;</source>
+            <translation>&lt;start of session&gt;</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>Revert</translation>
+        </message>
+        <message>
+            <source>Undo this edit with a new entry (later edits are kept)</source>
+            <translation>Undo this edit with a new entry (later edits are kept)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n edit(s)</source>
+            <translation>
+                <numerusform>%n edit</numerusform>
+                <numerusform>%n edits</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPanel</name>
+        <message>
+            <source>Unreviewed</source>
+            <translation>Unreviewed</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>Proofread</source>
+            <translation>Proofread</translation>
+        </message>
+        <message>
+            <source>Review:</source>
+            <translation>Review:</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n note(s) on this article</source>
+            <translation>
+                <numerusform>%n note on this article</numerusform>
+                <numerusform>%n notes on this article</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add Note…</source>
+            <translation>Add Note…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
         </message>
     </context>
 </TS>

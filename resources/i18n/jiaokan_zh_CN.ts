@@ -127,6 +127,214 @@
             <source>&amp;About Jiaokan</source>
             <translation>关于校勘(&amp;A)</translation>
         </message>
+        <message>
+            <source>Apply Tag in Slot &amp;1</source>
+            <translation>应用 1 号键标签(&amp;1)</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;2</source>
+            <translation>应用 2 号键标签(&amp;2)</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;3</source>
+            <translation>应用 3 号键标签(&amp;3)</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;4</source>
+            <translation>应用 4 号键标签(&amp;4)</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;5</source>
+            <translation>应用 5 号键标签(&amp;5)</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;6</source>
+            <translation>应用 6 号键标签(&amp;6)</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;7</source>
+            <translation>应用 7 号键标签(&amp;7)</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;8</source>
+            <translation>应用 8 号键标签(&amp;8)</translation>
+        </message>
+        <message>
+            <source>Apply Tag in Slot &amp;9</source>
+            <translation>应用 9 号键标签(&amp;9)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Correct Selection…</source>
+            <translation>校正所选文字(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Replace the selected text, with the reason as an optional note</source>
+            <translation>替换所选文字，可附校正理由</translation>
+        </message>
+        <message>
+            <source>Show C&amp;orrections</source>
+            <translation>显示校改(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Show deleted text struck through and inserted text underlined</source>
+            <translation>删去的文字加删除线，补入的文字加下划线</translation>
+        </message>
+        <message>
+            <source>&amp;Join with Next Paragraph</source>
+            <translation>与下一段合并(&amp;J)</translation>
+        </message>
+        <message>
+            <source>Join the paragraph at the cursor with the one after it</source>
+            <translation>把光标所在段落与下一段合并</translation>
+        </message>
+        <message>
+            <source>&amp;Split Paragraph at Cursor</source>
+            <translation>在光标处分段(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Start a new paragraph at the cursor</source>
+            <translation>从光标处另起一段</translation>
+        </message>
+        <message>
+            <source>&amp;Kicker</source>
+            <translation>引题(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>主标题(&amp;T)</translation>
+        </message>
+        <message>
+            <source>S&amp;ubtitle</source>
+            <translation>副题(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Byline</source>
+            <translation>署名(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Paragraph</source>
+            <translation>正文段落(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Sub&amp;head</source>
+            <translation>小标题(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Caption</source>
+            <translation>图片说明(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Jump Line</source>
+            <translation>转版提示(&amp;J)</translation>
+        </message>
+        <message>
+            <source>Move Block to &amp;Previous Article</source>
+            <translation>移到上一篇文章(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Move the article's first block to the end of the previous article</source>
+            <translation>把本文第一段移到上一篇文章末尾</translation>
+        </message>
+        <message>
+            <source>Move Block to &amp;Next Article</source>
+            <translation>移到下一篇文章(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Move the article's last block to the start of the next article</source>
+            <translation>把本文最后一段移到下一篇文章开头</translation>
+        </message>
+        <message>
+            <source>Split &amp;Article Here</source>
+            <translation>从此处拆分文章(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Start a new article with the block at the cursor</source>
+            <translation>从光标所在段落起另立一篇文章</translation>
+        </message>
+        <message>
+            <source>&amp;Merge with Next Article</source>
+            <translation>与下一篇文章合并(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Append the next article of the page to this one</source>
+            <translation>把本版下一篇文章并入本文</translation>
+        </message>
+        <message>
+            <source>&amp;Tag Selection</source>
+            <translation>标注所选文字(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Apply the tag chosen in the codebook to the selected text</source>
+            <translation>用编码表中选定的标签标注所选文字</translation>
+        </message>
+        <message>
+            <source>Remove &amp;Annotation</source>
+            <translation>删除标注(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Remove the annotations under the selection or the cursor</source>
+            <translation>删除所选文字或光标处的标注</translation>
+        </message>
+        <message>
+            <source>Tag All Search &amp;Hits…</source>
+            <translation>标注全部检索结果(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Tag every hit of the current search, in one step that can be undone</source>
+            <translation>一次标注当前检索的每一处结果，可一步撤销</translation>
+        </message>
+        <message>
+            <source>Add &amp;Note to Article…</source>
+            <translation>为文章添加备注(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Write a note about the open article</source>
+            <translation>为当前文章写一条备注</translation>
+        </message>
+        <message>
+            <source>Mark &amp;Unreviewed</source>
+            <translation>标为未审读(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Mark &amp;In Progress</source>
+            <translation>标为审读中(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Mark &amp;Proofread</source>
+            <translation>标为已校对(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Next Review State</source>
+            <translation>切换审读状态(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Unreviewed, in progress, proofread, and round again</source>
+            <translation>未审读、审读中、已校对，依次循环</translation>
+        </message>
+        <message>
+            <source>&amp;Codebook</source>
+            <translation>编码表(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Annotations</source>
+            <translation>标注(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Edit &amp;History</source>
+            <translation>修改记录(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Review and &amp;Notes</source>
+            <translation>审读与备注(&amp;N)</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -227,10 +435,6 @@
             <source>State</source>
             <translation>状态</translation>
         </message>
-        <message>
-            <source>%1 proofread</source>
-            <translation>已校对 %1 篇</translation>
-        </message>
         <message numerus="yes">
             <source>%n articles</source>
             <translation>
@@ -240,6 +444,10 @@
         <message>
             <source>(untitled)</source>
             <translation>（无标题）</translation>
+        </message>
+        <message>
+            <source>%1 of %2 proofread</source>
+            <translation>已校对 %1/%2</translation>
         </message>
     </context>
     <context>
@@ -518,6 +726,724 @@
         <message>
             <source>Shortcut</source>
             <translation>快捷键</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationsPanel</name>
+        <message>
+            <source>Tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Lost text</source>
+            <translation>原文已失</translation>
+        </message>
+        <message>
+            <source>Passage</source>
+            <translation>标注文字</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annotation(s) in this article</source>
+            <translation>
+                <numerusform>本文共 %n 处标注</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n orphaned (their text was edited away)</source>
+            <translation>
+                <numerusform>%n 处标注失去了原文（文字已被改掉）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit Note…</source>
+            <translation>编辑备注…</translation>
+        </message>
+        <message>
+            <source>Change Tag…</source>
+            <translation>更换标签…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Re-attach to Selection</source>
+            <translation>重新挂到所选文字</translation>
+        </message>
+        <message>
+            <source>Select the words it belongs on in the article, then press this</source>
+            <translation>先在文章中选中它应标注的文字，再按此按钮</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutoTagDialog</name>
+        <message>
+            <source>Tag All Search Hits</source>
+            <translation>标注全部检索结果</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>……另有 %n 处</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tag Them</source>
+            <translation>全部标注</translation>
+        </message>
+        <message>
+            <source>Tag:</source>
+            <translation>标签：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hit(s) of “%1”</source>
+            <translation>
+                <numerusform>“%1”共 %n 处</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n article(s)</source>
+            <translation>
+                <numerusform>分布于 %n 篇文章</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every hit is tagged in one step; Undo takes them all back.</source>
+            <translation>一步标注全部结果；撤销可一次全部收回。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Codebook</name>
+        <message>
+            <source>Tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Uses</source>
+            <translation>用次</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>快捷键</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation>
+                <numerusform>%n 处标注</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with the tags under it</source>
+            <translation>
+                <numerusform>含下级标签共 %n 处</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Key %1 applies it</source>
+            <translation>按 %1 键即可应用</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodebookPanel</name>
+        <message>
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>New tag at the top level</source>
+            <translation>在顶层新建标签</translation>
+        </message>
+        <message>
+            <source>Child</source>
+            <translation>子标签</translation>
+        </message>
+        <message>
+            <source>New tag under the chosen one</source>
+            <translation>在选定标签下新建子标签</translation>
+        </message>
+        <message>
+            <source>Rename</source>
+            <translation>改名</translation>
+        </message>
+        <message>
+            <source>Colour…</source>
+            <translation>颜色…</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>快捷键</translation>
+        </message>
+        <message>
+            <source>The number key that applies this tag</source>
+            <translation>应用此标签的数字键</translation>
+        </message>
+        <message>
+            <source>Key %1</source>
+            <translation>数字键 %1</translation>
+        </message>
+        <message>
+            <source>No Key</source>
+            <translation>不设快捷键</translation>
+        </message>
+        <message>
+            <source>Merge…</source>
+            <translation>合并…</translation>
+        </message>
+        <message>
+            <source>Merge this tag into another: its annotations and children move there</source>
+            <translation>把此标签并入另一标签：其标注和子标签一并移过去</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <source>Apply to Selection</source>
+            <translation>标注所选文字</translation>
+        </message>
+        <message>
+            <source>Drag a tag onto another to move it under that one</source>
+            <translation>把标签拖到另一个标签上，即可移到它下面</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionBar</name>
+        <message>
+            <source>Correct:</source>
+            <translation>校正：</translation>
+        </message>
+        <message>
+            <source>The text as it should read</source>
+            <translation>正确的文字</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>理由（可不填）</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditingDesk</name>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Structure</source>
+            <translation>结构(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Apply Tag</source>
+            <translation>应用标签(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Re&amp;view State</source>
+            <translation>审读状态(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Block &amp;Role</source>
+            <translation>段落类型(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Codebook</source>
+            <translation>编码表</translation>
+        </message>
+        <message>
+            <source>Annotations</source>
+            <translation>标注</translation>
+        </message>
+        <message>
+            <source>Edit History</source>
+            <translation>修改记录</translation>
+        </message>
+        <message>
+            <source>Review and Notes</source>
+            <translation>审读与备注</translation>
+        </message>
+        <message>
+            <source>Cannot Revert</source>
+            <translation>无法还原</translation>
+        </message>
+        <message>
+            <source>Cannot Edit</source>
+            <translation>无法修改</translation>
+        </message>
+        <message>
+            <source>Cannot Change the Project</source>
+            <translation>无法修改项目</translation>
+        </message>
+        <message>
+            <source>Undo %1</source>
+            <translation>撤销：%1</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Redo %1</source>
+            <translation>重做：%1</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <source>Corrected by %1, %2</source>
+            <translation>%1 校正于 %2</translation>
+        </message>
+        <message>
+            <source>No tag has key %1</source>
+            <translation>没有标签使用 %1 键</translation>
+        </message>
+        <message>
+            <source>A correction stays inside one paragraph: select less, or join the paragraphs first</source>
+            <translation>一次校正只能在一个段落之内：请少选一些，或先合并段落</translation>
+        </message>
+        <message>
+            <source>Correct “%1” → “%2”</source>
+            <translation>校正“%1”→“%2”</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n correction(s) in this article</source>
+            <translation>
+                <numerusform>本文共 %n 处校改</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No corrections in this article</source>
+            <translation>本文没有校改</translation>
+        </message>
+        <message>
+            <source>This is the article's last block: there is nothing after it to join</source>
+            <translation>这是本文最后一段，后面没有可合并的段落</translation>
+        </message>
+        <message>
+            <source>Join paragraphs</source>
+            <translation>合并段落</translation>
+        </message>
+        <message>
+            <source>Put the cursor inside a paragraph, where the new one should start</source>
+            <translation>请把光标放在段落中间、新段落开始的地方</translation>
+        </message>
+        <message>
+            <source>Split paragraph</source>
+            <translation>分段</translation>
+        </message>
+        <message>
+            <source>Make block a %1</source>
+            <translation>改为%1</translation>
+        </message>
+        <message>
+            <source>Move last block to the next article</source>
+            <translation>把最后一段移到下一篇</translation>
+        </message>
+        <message>
+            <source>Move first block to the previous article</source>
+            <translation>把第一段移到上一篇</translation>
+        </message>
+        <message>
+            <source>Only the article's last block can move to the next article</source>
+            <translation>只有本文最后一段才能移到下一篇文章</translation>
+        </message>
+        <message>
+            <source>Only the article's first block can move to the previous article</source>
+            <translation>只有本文第一段才能移到上一篇文章</translation>
+        </message>
+        <message>
+            <source>The article already starts with this block</source>
+            <translation>文章本来就从这一段开始</translation>
+        </message>
+        <message>
+            <source>Split article</source>
+            <translation>拆分文章</translation>
+        </message>
+        <message>
+            <source>Merge with next article</source>
+            <translation>与下一篇合并</translation>
+        </message>
+        <message>
+            <source>Revert #%1</source>
+            <translation>还原 #%1</translation>
+        </message>
+        <message>
+            <source>Select the words to tag in the article first</source>
+            <translation>请先在文章中选中要标注的文字</translation>
+        </message>
+        <message>
+            <source>Tag “%1” as %2</source>
+            <translation>把“%1”标为%2</translation>
+        </message>
+        <message>
+            <source>Tagged as %1</source>
+            <translation>已标为 %1</translation>
+        </message>
+        <message>
+            <source>No tag has key %1: give one a key in the codebook</source>
+            <translation>没有标签使用 %1 键：请在编码表中为标签指定快捷键</translation>
+        </message>
+        <message>
+            <source>Choose a tag in the codebook first</source>
+            <translation>请先在编码表中选定一个标签</translation>
+        </message>
+        <message>
+            <source>No annotation here</source>
+            <translation>此处没有标注</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n annotation(s)</source>
+            <translation>
+                <numerusform>删除 %n 处标注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Annotation Note</source>
+            <translation>标注备注</translation>
+        </message>
+        <message>
+            <source>Note on “%1”:</source>
+            <translation>“%1”的备注：</translation>
+        </message>
+        <message>
+            <source>Edit annotation note</source>
+            <translation>编辑标注备注</translation>
+        </message>
+        <message>
+            <source>Change Tag</source>
+            <translation>更换标签</translation>
+        </message>
+        <message>
+            <source>New tag:</source>
+            <translation>新标签：</translation>
+        </message>
+        <message>
+            <source>Change tag to %1</source>
+            <translation>改标为 %1</translation>
+        </message>
+        <message>
+            <source>This annotation belongs to another article</source>
+            <translation>这条标注属于另一篇文章</translation>
+        </message>
+        <message>
+            <source>Re-attach annotation</source>
+            <translation>重新挂接标注</translation>
+        </message>
+        <message>
+            <source>Search for something first (Ctrl+F): every hit of the search gets tagged</source>
+            <translation>请先检索（Ctrl+F）：检索到的每一处都会被标注</translation>
+        </message>
+        <message>
+            <source>The codebook is empty: add a tag first</source>
+            <translation>编码表是空的：请先添加标签</translation>
+        </message>
+        <message>
+            <source>Every hit already carries this tag</source>
+            <translation>每一处结果都已带有此标签</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tag %n search hit(s)</source>
+            <translation>
+                <numerusform>标注 %n 处检索结果</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Tagged %n passage(s)</source>
+            <translation>
+                <numerusform>已标注 %n 处</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New Tag</source>
+            <translation>新建标签</translation>
+        </message>
+        <message>
+            <source>Name of the new tag:</source>
+            <translation>新标签名称：</translation>
+        </message>
+        <message>
+            <source>New tag %1</source>
+            <translation>新建标签 %1</translation>
+        </message>
+        <message>
+            <source>Rename tag to %1</source>
+            <translation>标签改名为 %1</translation>
+        </message>
+        <message>
+            <source>Colour of %1</source>
+            <translation>%1 的颜色</translation>
+        </message>
+        <message>
+            <source>Recolour tag %1</source>
+            <translation>更改标签 %1 的颜色</translation>
+        </message>
+        <message>
+            <source>Remove key of %1</source>
+            <translation>取消 %1 的快捷键</translation>
+        </message>
+        <message>
+            <source>Give key %1 to %2</source>
+            <translation>把 %1 键给 %2</translation>
+        </message>
+        <message>
+            <source>the top level</source>
+            <translation>顶层</translation>
+        </message>
+        <message>
+            <source>Move tag %1 to %2</source>
+            <translation>把标签 %1 移到 %2</translation>
+        </message>
+        <message>
+            <source>There is no other tag to merge it into</source>
+            <translation>没有别的标签可以并入</translation>
+        </message>
+        <message>
+            <source>Merge Tag</source>
+            <translation>合并标签</translation>
+        </message>
+        <message>
+            <source>Merge “%1” into (its annotations and children move there):</source>
+            <translation>把“%1”并入（其标注和子标签一并移过去）：</translation>
+        </message>
+        <message>
+            <source>Merge %1 into %2</source>
+            <translation>把 %1 并入 %2</translation>
+        </message>
+        <message>
+            <source>Delete the tag “%1”?</source>
+            <translation>删除标签“%1”？</translation>
+        </message>
+        <message numerus="yes">
+            <source>This removes %n tag(s)</source>
+            <translation>
+                <numerusform>这将删除 %n 个标签</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n annotation(s).</source>
+            <translation>
+                <numerusform>及 %n 处标注。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Undo (Ctrl+Z) brings them back.</source>
+            <translation>撤销（Ctrl+Z）可以恢复。</translation>
+        </message>
+        <message>
+            <source>Delete Tag</source>
+            <translation>删除标签</translation>
+        </message>
+        <message>
+            <source>Delete tag %1</source>
+            <translation>删除标签 %1</translation>
+        </message>
+        <message>
+            <source>Mark as %1</source>
+            <translation>标为%1</translation>
+        </message>
+        <message>
+            <source>Note on the Article</source>
+            <translation>文章备注</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>备注：</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>添加备注</translation>
+        </message>
+        <message>
+            <source>Edit note</source>
+            <translation>编辑备注</translation>
+        </message>
+        <message>
+            <source>Delete note</source>
+            <translation>删除备注</translation>
+        </message>
+        <message>
+            <source>Tag &amp;As</source>
+            <translation>标注为(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryPanel</name>
+        <message>
+            <source>jump line</source>
+            <translation>转版提示</translation>
+        </message>
+        <message>
+            <source>kicker</source>
+            <translation>引题</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>主标题</translation>
+        </message>
+        <message>
+            <source>subtitle</source>
+            <translation>副题</translation>
+        </message>
+        <message>
+            <source>byline</source>
+            <translation>署名</translation>
+        </message>
+        <message>
+            <source>paragraph</source>
+            <translation>正文段落</translation>
+        </message>
+        <message>
+            <source>subhead</source>
+            <translation>小标题</translation>
+        </message>
+        <message>
+            <source>caption</source>
+            <translation>图片说明</translation>
+        </message>
+        <message>
+            <source>Joined two paragraphs</source>
+            <translation>合并了两段</translation>
+        </message>
+        <message>
+            <source>Split a paragraph</source>
+            <translation>拆分了一段</translation>
+        </message>
+        <message>
+            <source>Moved a block to the previous article</source>
+            <translation>把一段移到了上一篇</translation>
+        </message>
+        <message>
+            <source>Moved a block to the next article</source>
+            <translation>把一段移到了下一篇</translation>
+        </message>
+        <message>
+            <source>Split the article</source>
+            <translation>拆分了文章</translation>
+        </message>
+        <message>
+            <source>Merged with the next article</source>
+            <translation>与下一篇合并</translation>
+        </message>
+        <message>
+            <source>Inserted %1</source>
+            <translation>补入 %1</translation>
+        </message>
+        <message>
+            <source>Deleted %1</source>
+            <translation>删去 %1</translation>
+        </message>
+        <message>
+            <source>Role: %1 → %2</source>
+            <translation>段落类型：%1 → %2</translation>
+        </message>
+        <message>
+            <source>Reverted #%1</source>
+            <translation>还原了 #%1</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>修改人</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>修改内容</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Reverted by #%1</source>
+            <translation>已被 #%1 还原</translation>
+        </message>
+        <message>
+            <source>Changed the same text later: revert this first</source>
+            <translation>之后又改动了同一处文字：请先还原这一条</translation>
+        </message>
+        <message>
+            <source>Edits of This Article</source>
+            <translation>本文的修改</translation>
+        </message>
+        <message>
+            <source>Undo Stack</source>
+            <translation>撤销栈</translation>
+        </message>
+        <message>
+            <source>&lt;start of session&gt;</source>
+            <translation>〈本次开始〉</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>还原</translation>
+        </message>
+        <message>
+            <source>Undo this edit with a new entry (later edits are kept)</source>
+            <translation>用一条新记录撤回这次修改（之后的修改保留）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n edit(s)</source>
+            <translation>
+                <numerusform>共 %n 次修改</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPanel</name>
+        <message>
+            <source>Unreviewed</source>
+            <translation>未审读</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>审读中</translation>
+        </message>
+        <message>
+            <source>Proofread</source>
+            <translation>已校对</translation>
+        </message>
+        <message>
+            <source>Review:</source>
+            <translation>审读：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n note(s) on this article</source>
+            <translation>
+                <numerusform>本文共 %n 条备注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add Note…</source>
+            <translation>添加备注…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
         </message>
     </context>
 </TS>

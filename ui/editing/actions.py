@@ -156,12 +156,8 @@ EDIT_ACTIONS: dict[EditActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Write a note about the open article"),
         ("Ctrl+M",),
     ),
-    E.REVIEW_UNREVIEWED: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Mark &Unreviewed"), "", ("Alt+1",), checkable=True
-    ),
-    E.REVIEW_IN_PROGRESS: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Mark &In Progress"), "", ("Alt+2",), checkable=True
-    ),
+    E.REVIEW_UNREVIEWED: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark &Unreviewed"), "", ("Alt+1",), checkable=True),
+    E.REVIEW_IN_PROGRESS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark &In Progress"), "", ("Alt+2",), checkable=True),
     E.REVIEW_PROOFREAD: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark &Proofread"), "", ("Alt+3",), checkable=True),
     E.REVIEW_CYCLE: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Next Review State"),

@@ -1,0 +1,257 @@
+"""The open article's annotations, and those that lost their text (orphaned), to re-place or delete.
+
+Clicking an annotation selects its passage in the article. An orphaned annotation keeps
+its quote: select the words it belongs on and press **Re-attach to Selection**, or
+remove it. Every change is an undoable command made by the desk from the signals here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.backend import AnnotationData
+from ui.editing.codebook_model import swatch
+
+Index = QModelIndex | QPersistentModelIndex
+ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AnnotationListModel(QAbstractTableModel):
+    """Annotations of one article: tag, the passage (or the lost quote), note."""
+
+    COLUMNS = 3
+
+    def __init__(self, orphans: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.orphans = orphans
+        self.rows: list[AnnotationData] = []
+        self._text = ""
+        self._display: Callable[[str], str] = str
+        self._icons: dict = {}
+
+    def set_rows(self, rows: Sequence[AnnotationData], text: str = "", display: Callable[[str], str] = str) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._text = text
+        self._display = display
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        labels = (
+            QCoreApplication.translate("AnnotationsPanel", "Tag"),
+            (
+                QCoreApplication.translate("AnnotationsPanel", "Lost text")
+                if self.orphans
+                else QCoreApplication.translate("AnnotationsPanel", "Passage")
+            ),
+            QCoreApplication.translate("AnnotationsPanel", "Note"),
+        )
+        return labels[section] if 0 <= section < len(labels) else None
+
+    def passage(self, ann: AnnotationData) -> str:
+        text = ann.quote if self.orphans or not self._text else self._text[ann.start : ann.end]
+        return self._display(text).replace("\n", " ⏎ ")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        ann = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return ann.tag.rsplit("/", 1)[-1]
+            if column == 1:
+                return self.passage(ann)
+            return ann.note.replace("\n", " ")
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            if ann.colour not in self._icons:
+                self._icons[ann.colour] = swatch(ann.colour)
+            return self._icons[ann.colour]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [ann.tag, self.passage(ann)]
+            if ann.note:
+                lines.append(ann.note)
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            return QColor("#6b6257")
+        if role == ANNOTATION_ROLE:
+            return ann
+        return None
+
+
+def _table(model: AnnotationListModel, parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(2, 90)
+    return table
+
+
+class AnnotationsPanel(QWidget):
+    """Two lists: the article's annotations, and its orphaned ones."""
+
+    chosen = Signal(object)  # AnnotationData: select its passage
+    edit_note = Signal(object)  # AnnotationData
+    change_tag = Signal(object)  # AnnotationData
+    remove = Signal(list)  # [AnnotationData]
+    reattach = Signal(object)  # AnnotationData (orphaned)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationsPanel")
+        self.model = AnnotationListModel(False, self)
+        self.orphan_model = AnnotationListModel(True, self)
+        self.title = QLabel(self)
+        self.title.setObjectName("annotationsTitle")
+        self.table = _table(self.model, self, "annotationList")
+        self.note_button = QPushButton(self)
+        self.note_button.setObjectName("annotationNote")
+        self.tag_button = QPushButton(self)
+        self.tag_button.setObjectName("annotationRetag")
+        self.remove_button = QPushButton(self)
+        self.remove_button.setObjectName("annotationRemove")
+        self.orphan_title = QLabel(self)
+        self.orphan_title.setObjectName("orphansTitle")
+        self.orphan_table = _table(self.orphan_model, self, "orphanList")
+        self.reattach_button = QPushButton(self)
+        self.reattach_button.setObjectName("orphanReattach")
+        self.orphan_remove_button = QPushButton(self)
+        self.orphan_remove_button.setObjectName("orphanRemove")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note_button)
+        buttons.addWidget(self.tag_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        orphan_buttons = QHBoxLayout()
+        orphan_buttons.addWidget(self.reattach_button)
+        orphan_buttons.addStretch(1)
+        orphan_buttons.addWidget(self.orphan_remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.orphan_title)
+        layout.addWidget(self.orphan_table, 1)
+        layout.addLayout(orphan_buttons)
+
+        self.table.clicked.connect(self._on_clicked)
+        self.table.activated.connect(self._on_clicked)
+        self.table.doubleClicked.connect(lambda index: self._emit(self.edit_note, index))
+        self.note_button.clicked.connect(lambda: self._emit_current(self.table, self.edit_note))
+        self.tag_button.clicked.connect(lambda: self._emit_current(self.table, self.change_tag))
+        self.remove_button.clicked.connect(lambda: self.remove.emit(self.selected(self.table)))
+        self.reattach_button.clicked.connect(lambda: self._emit_current(self.orphan_table, self.reattach))
+        self.orphan_remove_button.clicked.connect(lambda: self.remove.emit(self.selected(self.orphan_table)))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.orphan_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.retranslate_ui()
+        self._update_buttons()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(
+            QCoreApplication.translate(
+                "AnnotationsPanel", "%n annotation(s) in this article", None, len(self.model.rows)
+            )
+        )
+        self.orphan_title.setText(
+            QCoreApplication.translate(
+                "AnnotationsPanel", "%n orphaned (their text was edited away)", None, len(self.orphan_model.rows)
+            )
+        )
+        self.note_button.setText(self.tr("Edit Note…"))
+        self.tag_button.setText(self.tr("Change Tag…"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.reattach_button.setText(self.tr("Re-attach to Selection"))
+        self.reattach_button.setToolTip(self.tr("Select the words it belongs on in the article, then press this"))
+        self.orphan_remove_button.setText(self.tr("Remove"))
+        for model in (self.model, self.orphan_model):
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.COLUMNS - 1)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_article(
+        self,
+        annotations: Sequence[AnnotationData],
+        orphans: Sequence[AnnotationData],
+        text: str,
+        display: Callable[[str], str] = str,
+    ) -> None:
+        self.model.set_rows(annotations, text, display)
+        self.orphan_model.set_rows(orphans, text, display)
+        self.orphan_title.setVisible(bool(orphans))
+        self.orphan_table.setVisible(bool(orphans))
+        self.reattach_button.setVisible(bool(orphans))
+        self.orphan_remove_button.setVisible(bool(orphans))
+        self.retranslate_ui()
+        self._update_buttons()
+
+    def selected(self, table: QTableView) -> list[AnnotationData]:
+        model: AnnotationListModel = table.model()  # type: ignore[assignment]
+        rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+        return [model.rows[r] for r in rows if r < len(model.rows)]
+
+    def _emit_current(self, table: QTableView, signal) -> None:
+        chosen = self.selected(table)
+        if chosen:
+            signal.emit(chosen[0])
+
+    def _emit(self, signal, index: QModelIndex) -> None:
+        ann = index.data(ANNOTATION_ROLE)
+        if ann is not None:
+            signal.emit(ann)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self._emit(self.chosen, index)
+
+    def _update_buttons(self, *_: object) -> None:
+        has = bool(self.table.selectionModel().selectedRows())
+        self.note_button.setEnabled(has)
+        self.tag_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+        has_orphan = bool(self.orphan_table.selectionModel().selectedRows())
+        self.reattach_button.setEnabled(has_orphan)
+        self.orphan_remove_button.setEnabled(has_orphan)
