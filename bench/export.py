@@ -1,6 +1,15 @@
 """Export throughput: every format's writer on a synthetic corpus (invented text, no real corpus).
 
 Usage: python bench/export.py [--articles 10000] [--annotations 50000] [--chars 1000] [--formats csv,tei] [--keep DIR]
+       python bench/export.py --project [PATH] [same options]
+
+``--project`` measures exports end to end from a real project file: it builds one through the
+store (invented page dumps in the paragraph style, 20 articles a page, imported with
+``Project.import_paths``; then the tags, passages by three coders, a correction in every
+fifth article, notes and review states through the ``Project`` API), caches it in the temp
+folder (``jiaokan-bench-export/``; pass PATH to use another file), and then, for each format
+in a fresh process, times opening the snapshot, writing and closing (``export_project``) and
+reports the peak memory of that process.
 
 Builds an ExportCorpus of N articles of about ``--chars`` code points each (a headline group,
 a byline, paragraphs, a subhead; 𠀋 outside the BMP sprinkled in), a nested codebook of 30
@@ -12,6 +21,7 @@ a table. Target: < 30 s per format for 10,000 articles and 50,000 annotations.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -105,14 +115,148 @@ def _size(path: Path) -> int:
     return path.stat().st_size
 
 
+POOL_TEXT = "".join(c for c in POOL if c not in "，。、；：")
+
+
+def _page(rng: random.Random, k: int, per_page: int, chars: int) -> str:
+    """An invented page dump in the paragraph style: header, then per article title, byline, paragraphs."""
+    lines = [f"虚构日报 2024年{k % 12 + 1}月{k % 28 + 1}日 星期三 第{k % 8 + 1}版", ""]
+    for _ in range(per_page):
+        lines.append("".join(rng.choices(POOL_TEXT, k=12)))
+        lines.append("本报记者 " + "".join(rng.choices(POOL_TEXT, k=3)))
+        remaining = chars - 20
+        while remaining > 0:
+            sentences = []
+            n = min(remaining, rng.randint(60, 180))
+            while sum(map(len, sentences)) < n:
+                sentences.append("".join(rng.choices(POOL_TEXT, k=rng.randint(12, 40))) + "。")
+            paragraph = "".join(sentences)
+            lines.append(paragraph)
+            remaining -= len(paragraph)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def build_project(path: Path, n_articles: int, n_annotations: int, chars: int, seed: int = 11) -> None:
+    """A project with about ``n_articles`` articles and exactly ``n_annotations`` passages, through the store."""
+    from db import Project
+
+    rng = random.Random(seed)
+    partial = path.with_name(path.name + ".partial")
+    for p in (partial, Path(str(partial) + "-wal"), Path(str(partial) + "-shm")):
+        p.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = Path(tmp)
+        per_page = 20
+        for k in range(max(1, -(-n_articles // per_page))):
+            (pages / f"虚构日报-{k:05d}.txt").write_text(_page(rng, k, per_page, chars), encoding="utf-8")
+        t0 = time.perf_counter()
+        with Project.open(partial, author="王编辑") as p:
+            report = p.import_paths([pages], workers=max(1, os.cpu_count() or 1))
+            print(f"  imported {len(report.outcomes)} pages, {sum(o.articles for o in report.outcomes)} articles "
+                  f"in {time.perf_counter() - t0:.1f} s")
+            t0 = time.perf_counter()
+            articles = [(a.id, a.length) for s in p.list_sources() for a in p.list_articles(s.id)]
+            with p._cx.write():  # one transaction: every call below is a savepoint inside it
+                tags = []
+                for i in range(6):
+                    parent = p.add_tag(f"类别{i}", colour=f"#{rng.randrange(0x1000000):06x}")
+                    tags.append(parent.id)
+                    tags.extend(p.add_tag(f"子类{i}-{j}", parent_id=parent.id, description="说明").id
+                                for j in range(4))
+                coders = ["王编辑", "李研究员", "张校对"]
+                for n in range(n_annotations):
+                    article_id, length = articles[n % len(articles)]
+                    s = rng.randrange(0, max(1, length - 50))
+                    p.author = rng.choice(coders)
+                    p.annotate(article_id, rng.choice(tags), s, min(length, s + rng.randint(2, 45)),
+                               note="".join(rng.choices(POOL_TEXT, k=20)) if rng.random() < 0.33 else "")
+                p.author = "王编辑"
+                for k, (article_id, length) in enumerate(articles):
+                    if k % 5 == 0 and length > 60:
+                        s = rng.randrange(30, length - 5)
+                        text = p.get_article(article_id).text
+                        if "\n" not in text[s : s + 1] and text[s] != "囗":
+                            p.correct(article_id, s, s + 1, "囗", note="存疑")
+                    if k % 10 == 0:
+                        p.add_note(article_id, "待核")
+                    if k % 3 == 0:
+                        p.set_review_state(article_id, ("proofread", "in_progress")[k % 2])
+            print(f"  work done in {time.perf_counter() - t0:.1f} s")
+    partial.replace(path)
+
+
+_WORKER = """
+import json, resource, sys, time
+sys.path.insert(0, {repo!r})
+from db.exports.snapshot import export_project
+from db.exports.registry import FORMATS
+start = time.perf_counter()
+result = export_project({project!r}, {name!r}, {out!r})
+seconds = time.perf_counter() - start
+print(json.dumps({{"seconds": seconds, "articles": result.articles, "annotations": result.annotations,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def bench_project(args: argparse.Namespace) -> int:
+    import json
+    import subprocess
+
+    path = Path(args.project) if args.project != "cache" else (
+        Path(tempfile.gettempdir()) / "jiaokan-bench-export"
+        / f"project-{args.articles}-{args.annotations}-{args.chars}.jiaokan"
+    )
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        print(f"building {path} (cached for the next run) …")
+        t0 = time.perf_counter()
+        build_project(path, args.articles, args.annotations, args.chars)
+        print(f"  built in {time.perf_counter() - t0:.1f} s")
+    from db.exports.snapshot import snapshot
+
+    t0 = time.perf_counter()
+    with snapshot(path) as snap:
+        opened = time.perf_counter() - t0
+        n_articles, n_ann = len(snap.corpus.articles), snap.count_annotations()
+        t1 = time.perf_counter()
+        n_chars = sum(len(a.text) for a in snap.corpus.articles)
+        one_pass = time.perf_counter() - t1
+    print(f"project: {path.stat().st_size / 1e6:.0f} MB, {n_articles} articles, {n_chars / 1e6:.1f} M code points, "
+          f"{n_ann} passages; snapshot opened in {opened:.2f} s, one pass over the articles {one_pass:.2f} s")
+    formats = args.formats.split(",") if args.formats else list(FORMATS)
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"{'format':<10} {'seconds':>8} {'MB out':>8} {'peak RSS':>9}  result")
+        for name in formats:
+            out = FORMATS[name].default_path(f"bench-{name}", folder)
+            code = _WORKER.format(repo=str(REPO), project=str(path), name=name, out=str(out))
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                print(f"{name:<10} FAILED\n{done.stderr}")
+                worst = float("inf")
+                continue
+            row = json.loads(done.stdout.strip().splitlines()[-1])
+            worst = max(worst, row["seconds"])
+            verdict = "ok" if row["seconds"] < TARGET_SECONDS else f"SLOW (target < {TARGET_SECONDS:.0f} s)"
+            print(f"{name:<10} {row['seconds']:>8.2f} {_size(out) / 1e6:>8.1f} {row['rss_mb']:>7.0f} MB  {verdict}")
+    return 0 if worst < TARGET_SECONDS else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--annotations", type=int, default=50_000)
     ap.add_argument("--chars", type=int, default=1_000)
-    ap.add_argument("--formats", default=",".join(FORMATS))
+    ap.add_argument("--formats", default="", help="comma-separated (default: every format)")
     ap.add_argument("--keep", type=Path, help="write the exports here instead of a temporary folder")
+    ap.add_argument("--project", nargs="?", const="cache", metavar="PATH",
+                    help="export from a real project file (built and cached when PATH is not given)")
     args = ap.parse_args()
+    if args.project:
+        return bench_project(args)
 
     t0 = time.perf_counter()
     corpus = build_corpus(args.articles, args.annotations, args.chars)
@@ -121,12 +265,14 @@ def main() -> int:
     print(f"corpus: {len(corpus.articles)} articles, {n_chars / 1e6:.1f} M code points, {n_ann} annotations, "
           f"{len(corpus.tags)} tags (built in {time.perf_counter() - t0:.1f} s)")
 
+    # jsonl is written from a project only (see --project)
+    formats = args.formats.split(",") if args.formats else [n for n in FORMATS if n != "jsonl"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         print(f"{'format':<10} {'seconds':>8} {'MB':>8}  result")
         worst = 0.0
-        for name in args.formats.split(","):
+        for name in formats:
             fmt = FORMATS[name]
             out = fmt.default_path(f"bench-{name}", folder)
             start = time.perf_counter()
