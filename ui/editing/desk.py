@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QActionGroup, QColor, QUndoStack
 from PySide6.QtWidgets import QColorDialog, QDialog, QDockWidget, QInputDialog, QMenu, QMessageBox
@@ -164,6 +165,7 @@ class EditingDesk(QObject):
         w.events.changed.connect(self._on_store_changed)
         w.article_opened.connect(self._on_article_opened)
         self.view.selectionChanged.connect(self._update_actions)
+        self.view.cursorPositionChanged.connect(self._update_actions)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.correction_bar.applied.connect(self.correct)
         self.codebook.add_requested.connect(self.new_tag)
@@ -262,8 +264,11 @@ class EditingDesk(QObject):
             return False
         self.correction_bar.close_bar()
         done = C.push(self.stack, command)
-        if done and select is not None and self.window.article is not None:
-            self.view.select_range(*select)
+        article = self.window.article
+        if done and select is not None and article is not None:
+            end = len(article.text)
+            self.view.select_range(min(select[0], end), min(select[1], end))
+        self._update_actions()
         return done
 
     def undo(self) -> None:
@@ -275,6 +280,8 @@ class EditingDesk(QObject):
         self.stack.redo()
 
     def _update_undo_actions(self) -> None:
+        if not shiboken6.isValid(self.stack):
+            return  # the window is being destroyed: the stack goes before its last signals
         undo, redo = self.actions[E.UNDO], self.actions[E.REDO]
         undo.setEnabled(self.stack.canUndo())
         redo.setEnabled(self.stack.canRedo())
@@ -490,7 +497,10 @@ class EditingDesk(QObject):
         if where.index + 1 >= len(article.blocks):
             self.status(self.tr("This is the article's last block: there is nothing after it to join"))
             return
-        self.run(C.join_with_next(self, article.id, where.block_id, self.tr("Join paragraphs")))
+        join_at = article.block_starts()[where.index] + len(article.blocks[where.index].text)
+        self.run(
+            C.join_with_next(self, article.id, where.block_id, self.tr("Join paragraphs")), select=(join_at, join_at)
+        )
 
     def split_block(self) -> None:
         article = self.window.article
@@ -513,7 +523,7 @@ class EditingDesk(QObject):
             self._update_actions()
             return
         label = self.tr("Make block a %1").replace("%1", role_name(role))
-        self.run(C.set_role(self, article.id, where.block_id, role, label))
+        self.run(C.set_role(self, article.id, where.block_id, role, label), select=self.view.selected_range())
 
     def move_block(self, forward: bool) -> None:
         article, where = self._place()
@@ -533,7 +543,10 @@ class EditingDesk(QObject):
             )
             self.status(text)
             return
-        self.run(C.move_block(self, article.id, block.id, forward, label))
+        start = article.block_starts()[-2 if forward else 1] if len(article.blocks) > 1 else 0
+        self.run(
+            C.move_block(self, article.id, block.id, forward, label), select=(0, 0) if not forward else (start, start)
+        )
 
     def split_article(self) -> None:
         article, where = self._place()
