@@ -27,6 +27,7 @@ from ui.backend import ArticleData, DeskStore, SearchHit
 from ui.dialogs import ShortcutsDialog
 from ui.editing.desk import EditingDesk
 from ui.events import StoreEvents
+from ui.exchange import ExchangeDesk
 from ui.i18n import LANGUAGES, Translations
 from ui.library import LibraryModel
 from ui.projects import ProjectController, local_paths
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.editing = EditingDesk(self)  # the editing desk: menus, panels, undo
+        self.exchange = ExchangeDesk(self)  # File > Export…, Import Work…, the Reports menu and panel
         self._apply_font_size()
         self.retranslate_ui()
         self._restore_state()
@@ -319,6 +321,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.events.attach(store)
         self.editing.set_store(store)
+        self.exchange.set_store(store)
         self.article = None
         self._raw_cache.clear()
         self._raw_source = None

@@ -335,6 +335,34 @@
             <source>Review and &amp;Notes</source>
             <translation>Review and &amp;Notes</translation>
         </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Export…</translation>
+        </message>
+        <message>
+            <source>Export the articles and the work on them (CSV, REFI-QDA, TEI, …)</source>
+            <translation>Export the articles and the work on them (CSV, REFI-QDA, TEI, …)</translation>
+        </message>
+        <message>
+            <source>Import &amp;Work…</source>
+            <translation>Import &amp;Work…</translation>
+        </message>
+        <message>
+            <source>Merge another project's work from its JSONL export</source>
+            <translation>Merge another project's work from its JSONL export</translation>
+        </message>
+        <message>
+            <source>Import Code&amp;book…</source>
+            <translation>Import Code&amp;book…</translation>
+        </message>
+        <message>
+            <source>Add the codes of a REFI-QDA codebook (.qdc) to the tags</source>
+            <translation>Add the codes of a REFI-QDA codebook (.qdc) to the tags</translation>
+        </message>
+        <message>
+            <source>Reports &amp;Panel</source>
+            <translation>Reports &amp;Panel</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -1468,6 +1496,354 @@
         <message>
             <source>Delete</source>
             <translation>Delete</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeDesk</name>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>&amp;Reports</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>No Project</source>
+            <translation>No Project</translation>
+        </message>
+        <message>
+            <source>Open or create a project first.</source>
+            <translation>Open or create a project first.</translation>
+        </message>
+        <message>
+            <source>Jiaokan JSONL exports (*.jsonl)</source>
+            <translation>Jiaokan JSONL exports (*.jsonl)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <source>Import Work</source>
+            <translation>Import Work</translation>
+        </message>
+        <message>
+            <source>Importing Work</source>
+            <translation>Importing Work</translation>
+        </message>
+        <message>
+            <source>Merging the work of another project…</source>
+            <translation>Merging the work of another project…</translation>
+        </message>
+        <message>
+            <source>Merged: %1</source>
+            <translation>Merged: %1</translation>
+        </message>
+        <message>
+            <source>Where both projects changed the same text differently, both versions are kept: list them with “jiaokan conflicts list”, then accept or reject each.</source>
+            <translation>Where both projects changed the same text differently, both versions are kept: list them with “jiaokan conflicts list”, then accept or reject each.</translation>
+        </message>
+        <message>
+            <source>Work Imported</source>
+            <translation>Work Imported</translation>
+        </message>
+        <message>
+            <source>Import Failed</source>
+            <translation>Import Failed</translation>
+        </message>
+        <message>
+            <source>REFI-QDA codebooks (*.qdc)</source>
+            <translation>REFI-QDA codebooks (*.qdc)</translation>
+        </message>
+        <message>
+            <source>Import Codebook</source>
+            <translation>Import Codebook</translation>
+        </message>
+        <message>
+            <source>Cannot Import Codebook</source>
+            <translation>Cannot Import Codebook</translation>
+        </message>
+        <message>
+            <source>Codebook Imported</source>
+            <translation>Codebook Imported</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportController</name>
+        <message>
+            <source>No Project</source>
+            <translation>No Project</translation>
+        </message>
+        <message>
+            <source>Open or create a project first.</source>
+            <translation>Open or create a project first.</translation>
+        </message>
+        <message>
+            <source>Exporting</source>
+            <translation>Exporting</translation>
+        </message>
+        <message>
+            <source>Exporting as %1…</source>
+            <translation>Exporting as %1…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written.</source>
+            <translation>Export cancelled; nothing was written.</translation>
+        </message>
+        <message>
+            <source>Exported %1 article(s) with %2 passage(s) to %3.</source>
+            <translation>Exported %1 article(s) with %2 passage(s) to %3.</translation>
+        </message>
+        <message>
+            <source>Export Failed</source>
+            <translation>Export Failed</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation>&amp;Format:</translation>
+        </message>
+        <message>
+            <source>Save &amp;to:</source>
+            <translation>Save &amp;to:</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>Only export…</source>
+            <translation>Only export…</translation>
+        </message>
+        <message>
+            <source>Sources:</source>
+            <translation>Sources:</translation>
+        </message>
+        <message>
+            <source>Tags:</source>
+            <translation>Tags:</translation>
+        </message>
+        <message>
+            <source>Review states:</source>
+            <translation>Review states:</translation>
+        </message>
+        <message>
+            <source>unreviewed</source>
+            <translation>unreviewed</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>in progress</translation>
+        </message>
+        <message>
+            <source>proofread</source>
+            <translation>proofread</translation>
+        </message>
+        <message>
+            <source>Nothing ticked in a list means all of it. A ticked tag keeps only the articles with passages tagged with it (or a tag under it), and only those passages.</source>
+            <translation>Nothing ticked in a list means all of it. A ticked tag keeps only the articles with passages tagged with it (or a tag under it), and only those passages.</translation>
+        </message>
+        <message>
+            <source>Export to Folder</source>
+            <translation>Export to Folder</translation>
+        </message>
+        <message>
+            <source>Choose where to save the export.</source>
+            <translation>Choose where to save the export.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPanel</name>
+        <message>
+            <source>Tag frequencies by source</source>
+            <translation>Tag frequencies by source</translation>
+        </message>
+        <message>
+            <source>Tag frequencies by month</source>
+            <translation>Tag frequencies by month</translation>
+        </message>
+        <message>
+            <source>Tag co-occurrence</source>
+            <translation>Tag co-occurrence</translation>
+        </message>
+        <message>
+            <source>Proofreading progress</source>
+            <translation>Proofreading progress</translation>
+        </message>
+        <message>
+            <source>Inter-coder agreement (kappa)</source>
+            <translation>Inter-coder agreement (kappa)</translation>
+        </message>
+        <message>
+            <source>Coders:</source>
+            <translation>Coders:</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Save Table as CSV…</source>
+            <translation>Save Table as CSV…</translation>
+        </message>
+        <message>
+            <source>Save Chart as PNG…</source>
+            <translation>Save Chart as PNG…</translation>
+        </message>
+        <message>
+            <source>Which report to show</source>
+            <translation>Which report to show</translation>
+        </message>
+        <message>
+            <source>tag</source>
+            <translation>tag</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>total</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>source</translation>
+        </message>
+        <message>
+            <source>articles</source>
+            <translation>articles</translation>
+        </message>
+        <message>
+            <source>proofread %</source>
+            <translation>proofread %</translation>
+        </message>
+        <message>
+            <source>corrections</source>
+            <translation>corrections</translation>
+        </message>
+        <message>
+            <source>passages</source>
+            <translation>passages</translation>
+        </message>
+        <message>
+            <source>coder A</source>
+            <translation>coder A</translation>
+        </message>
+        <message>
+            <source>coder B</source>
+            <translation>coder B</translation>
+        </message>
+        <message>
+            <source>characters</source>
+            <translation>characters</translation>
+        </message>
+        <message>
+            <source>both</source>
+            <translation>both</translation>
+        </message>
+        <message>
+            <source>only A</source>
+            <translation>only A</translation>
+        </message>
+        <message>
+            <source>only B</source>
+            <translation>only B</translation>
+        </message>
+        <message>
+            <source>neither</source>
+            <translation>neither</translation>
+        </message>
+        <message>
+            <source>agreement %</source>
+            <translation>agreement %</translation>
+        </message>
+        <message>
+            <source>kappa</source>
+            <translation>kappa</translation>
+        </message>
+        <message>
+            <source>No project is open.</source>
+            <translation>No project is open.</translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>Computing…</translation>
+        </message>
+        <message>
+            <source>The report could not be computed.</source>
+            <translation>The report could not be computed.</translation>
+        </message>
+        <message>
+            <source>Report Failed</source>
+            <translation>Report Failed</translation>
+        </message>
+        <message>
+            <source>proofread</source>
+            <translation>proofread</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>in progress</translation>
+        </message>
+        <message>
+            <source>unreviewed</source>
+            <translation>unreviewed</translation>
+        </message>
+        <message>
+            <source>Tagged passages (orphaned ones included).</source>
+            <translation>Tagged passages (orphaned ones included).</translation>
+        </message>
+        <message>
+            <source>Tagged passages (orphaned ones included). Month: the page's date from its file name or header, else the month it was imported (UTC).</source>
+            <translation>Tagged passages (orphaned ones included). Month: the page's date from its file name or header, else the month it was imported (UTC).</translation>
+        </message>
+        <message>
+            <source>Pairs of passages in the same article that overlap or share a paragraph; the diagonal counts such pairs with the same tag. Orphaned passages are left out.</source>
+            <translation>Pairs of passages in the same article that overlap or share a paragraph; the diagonal counts such pairs with the same tag. Orphaned passages are left out.</translation>
+        </message>
+        <message>
+            <source>Corrections: text corrections in effect (not reverted).</source>
+            <translation>Corrections: text corrections in effect (not reverted).</translation>
+        </message>
+        <message>
+            <source>Per character of the articles both coders tagged (line breaks between paragraphs left out). Kappa is empty where it is undefined (both coders tagged all or none of the characters).</source>
+            <translation>Per character of the articles both coders tagged (line breaks between paragraphs left out). Kappa is empty where it is undefined (both coders tagged all or none of the characters).</translation>
+        </message>
+        <message>
+            <source>Save Table as CSV</source>
+            <translation>Save Table as CSV</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Save Chart as PNG</source>
+            <translation>Save Chart as PNG</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG images (*.png)</translation>
+        </message>
+        <message>
+            <source>Cannot Save</source>
+            <translation>Cannot Save</translation>
+        </message>
+        <message>
+            <source>The table could not be saved.</source>
+            <translation>The table could not be saved.</translation>
+        </message>
+        <message>
+            <source>The chart could not be saved as %1.</source>
+            <translation>The chart could not be saved as %1.</translation>
         </message>
     </context>
 </TS>

@@ -335,6 +335,34 @@
             <source>Review and &amp;Notes</source>
             <translation>审读与备注(&amp;N)</translation>
         </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>导出(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Export the articles and the work on them (CSV, REFI-QDA, TEI, …)</source>
+            <translation>导出文章及其校勘与标注（多种通用格式）</translation>
+        </message>
+        <message>
+            <source>Import &amp;Work…</source>
+            <translation>导入他人成果(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Merge another project's work from its JSONL export</source>
+            <translation>合并另一项目导出的校勘与标注</translation>
+        </message>
+        <message>
+            <source>Import Code&amp;book…</source>
+            <translation>导入编码本(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Add the codes of a REFI-QDA codebook (.qdc) to the tags</source>
+            <translation>把其他质性分析软件的编码本加入标签</translation>
+        </message>
+        <message>
+            <source>Reports &amp;Panel</source>
+            <translation>报告面板(&amp;P)</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -1444,6 +1472,354 @@
         <message>
             <source>Delete</source>
             <translation>删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeDesk</name>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>报告(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>No Project</source>
+            <translation>没有项目</translation>
+        </message>
+        <message>
+            <source>Open or create a project first.</source>
+            <translation>请先打开或新建一个项目。</translation>
+        </message>
+        <message>
+            <source>Jiaokan JSONL exports (*.jsonl)</source>
+            <translation>校勘 JSONL 导出文件 (*.jsonl)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Import Work</source>
+            <translation>导入他人成果</translation>
+        </message>
+        <message>
+            <source>Importing Work</source>
+            <translation>正在导入成果</translation>
+        </message>
+        <message>
+            <source>Merging the work of another project…</source>
+            <translation>正在合并另一项目的成果…</translation>
+        </message>
+        <message>
+            <source>Merged: %1</source>
+            <translation>已合并：%1</translation>
+        </message>
+        <message>
+            <source>Where both projects changed the same text differently, both versions are kept: list them with “jiaokan conflicts list”, then accept or reject each.</source>
+            <translation>两个项目对同一处文字改法不同时，两种写法都会保留：用“jiaokan conflicts list”列出，再逐条采纳或拒绝。</translation>
+        </message>
+        <message>
+            <source>Work Imported</source>
+            <translation>成果已导入</translation>
+        </message>
+        <message>
+            <source>Import Failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message>
+            <source>REFI-QDA codebooks (*.qdc)</source>
+            <translation>REFI-QDA 编码本 (*.qdc)</translation>
+        </message>
+        <message>
+            <source>Import Codebook</source>
+            <translation>导入编码本</translation>
+        </message>
+        <message>
+            <source>Cannot Import Codebook</source>
+            <translation>无法导入编码本</translation>
+        </message>
+        <message>
+            <source>Codebook Imported</source>
+            <translation>编码本已导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportController</name>
+        <message>
+            <source>No Project</source>
+            <translation>没有项目</translation>
+        </message>
+        <message>
+            <source>Open or create a project first.</source>
+            <translation>请先打开或新建一个项目。</translation>
+        </message>
+        <message>
+            <source>Exporting</source>
+            <translation>正在导出</translation>
+        </message>
+        <message>
+            <source>Exporting as %1…</source>
+            <translation>正在导出为 %1…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written.</source>
+            <translation>导出已取消，没有写入任何文件。</translation>
+        </message>
+        <message>
+            <source>Exported %1 article(s) with %2 passage(s) to %3.</source>
+            <translation>已导出 %1 篇文章、%2 处标注到 %3。</translation>
+        </message>
+        <message>
+            <source>Export Failed</source>
+            <translation>导出失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation>格式(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>Save &amp;to:</source>
+            <translation>保存到(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Only export…</source>
+            <translation>只导出…</translation>
+        </message>
+        <message>
+            <source>Sources:</source>
+            <translation>版面：</translation>
+        </message>
+        <message>
+            <source>Tags:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <source>Review states:</source>
+            <translation>校对状态：</translation>
+        </message>
+        <message>
+            <source>unreviewed</source>
+            <translation>未校对</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>校对中</translation>
+        </message>
+        <message>
+            <source>proofread</source>
+            <translation>已校对</translation>
+        </message>
+        <message>
+            <source>Nothing ticked in a list means all of it. A ticked tag keeps only the articles with passages tagged with it (or a tag under it), and only those passages.</source>
+            <translation>列表中什么都不勾选即表示全部。勾选标签后，只导出含有该标签（或其下级标签）标注的文章，也只导出这些标注。</translation>
+        </message>
+        <message>
+            <source>Export to Folder</source>
+            <translation>导出到文件夹</translation>
+        </message>
+        <message>
+            <source>Choose where to save the export.</source>
+            <translation>请选择导出文件的保存位置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPanel</name>
+        <message>
+            <source>Tag frequencies by source</source>
+            <translation>标签频次（按版面）</translation>
+        </message>
+        <message>
+            <source>Tag frequencies by month</source>
+            <translation>标签频次（按月份）</translation>
+        </message>
+        <message>
+            <source>Tag co-occurrence</source>
+            <translation>标签共现</translation>
+        </message>
+        <message>
+            <source>Proofreading progress</source>
+            <translation>校对进度</translation>
+        </message>
+        <message>
+            <source>Inter-coder agreement (kappa)</source>
+            <translation>编码者间一致性（科恩 κ 系数）</translation>
+        </message>
+        <message>
+            <source>Coders:</source>
+            <translation>编码者：</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Save Table as CSV…</source>
+            <translation>把表格存为 CSV…</translation>
+        </message>
+        <message>
+            <source>Save Chart as PNG…</source>
+            <translation>把图表存为 PNG…</translation>
+        </message>
+        <message>
+            <source>Which report to show</source>
+            <translation>要显示的报告</translation>
+        </message>
+        <message>
+            <source>tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>版面</translation>
+        </message>
+        <message>
+            <source>articles</source>
+            <translation>文章数</translation>
+        </message>
+        <message>
+            <source>proofread %</source>
+            <translation>已校对 %</translation>
+        </message>
+        <message>
+            <source>corrections</source>
+            <translation>更正数</translation>
+        </message>
+        <message>
+            <source>passages</source>
+            <translation>标注数</translation>
+        </message>
+        <message>
+            <source>coder A</source>
+            <translation>编码者 A</translation>
+        </message>
+        <message>
+            <source>coder B</source>
+            <translation>编码者 B</translation>
+        </message>
+        <message>
+            <source>characters</source>
+            <translation>字符数</translation>
+        </message>
+        <message>
+            <source>both</source>
+            <translation>两人都标</translation>
+        </message>
+        <message>
+            <source>only A</source>
+            <translation>仅 A 标</translation>
+        </message>
+        <message>
+            <source>only B</source>
+            <translation>仅 B 标</translation>
+        </message>
+        <message>
+            <source>neither</source>
+            <translation>都未标</translation>
+        </message>
+        <message>
+            <source>agreement %</source>
+            <translation>一致率 %</translation>
+        </message>
+        <message>
+            <source>kappa</source>
+            <translation>κ 系数</translation>
+        </message>
+        <message>
+            <source>No project is open.</source>
+            <translation>没有打开的项目。</translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>正在计算…</translation>
+        </message>
+        <message>
+            <source>The report could not be computed.</source>
+            <translation>无法生成报告。</translation>
+        </message>
+        <message>
+            <source>Report Failed</source>
+            <translation>报告生成失败</translation>
+        </message>
+        <message>
+            <source>proofread</source>
+            <translation>已校对</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>校对中</translation>
+        </message>
+        <message>
+            <source>unreviewed</source>
+            <translation>未校对</translation>
+        </message>
+        <message>
+            <source>Tagged passages (orphaned ones included).</source>
+            <translation>标注的段落数（含失去原文位置的标注）。</translation>
+        </message>
+        <message>
+            <source>Tagged passages (orphaned ones included). Month: the page's date from its file name or header, else the month it was imported (UTC).</source>
+            <translation>标注的段落数（含失去原文位置的标注）。月份取自版面的文件名或报头日期，无日期的按导入月份（UTC）计。</translation>
+        </message>
+        <message>
+            <source>Pairs of passages in the same article that overlap or share a paragraph; the diagonal counts such pairs with the same tag. Orphaned passages are left out.</source>
+            <translation>同一篇文章中相互重叠或位于同一段落的两处标注记为一对；对角线为同一标签的此类标注对。失去原文位置的标注不计。</translation>
+        </message>
+        <message>
+            <source>Corrections: text corrections in effect (not reverted).</source>
+            <translation>更正：仍然有效（未撤回）的文字更正。</translation>
+        </message>
+        <message>
+            <source>Per character of the articles both coders tagged (line breaks between paragraphs left out). Kappa is empty where it is undefined (both coders tagged all or none of the characters).</source>
+            <translation>按两位编码者都标注过的文章逐字计算（段落之间的换行不计）。kappa 无定义时留空（两人都标注了全部字符或都未标注）。</translation>
+        </message>
+        <message>
+            <source>Save Table as CSV</source>
+            <translation>把表格存为 CSV</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Save Chart as PNG</source>
+            <translation>把图表存为 PNG</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Cannot Save</source>
+            <translation>无法保存</translation>
+        </message>
+        <message>
+            <source>The table could not be saved.</source>
+            <translation>表格无法保存。</translation>
+        </message>
+        <message>
+            <source>The chart could not be saved as %1.</source>
+            <translation>图表无法保存为 %1。</translation>
         </message>
     </context>
 </TS>

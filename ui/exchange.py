@@ -1,0 +1,255 @@
+"""The corpus out and work in: File > Export…, Import Work…, Import Codebook…, and the Reports menu and panel.
+
+Attached to the main window by one line (``ExchangeDesk(window)``), like the editing desk: its
+actions join the window's registry (:meth:`ui.actions.ActionRegistry.extend`), its menu entries
+are inserted into the File menu and a Reports menu, the Reports panel is a dock.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox, QProgressDialog
+
+from ui.actions import ActionId, ActionSpec
+from ui.dialogs import show_error
+from ui.exporting import ExportController
+from ui.reports import CHOICES, ReportsPanel
+from ui.tasks import Task
+
+
+class ExchangeActionId(StrEnum):
+    EXPORT = "export"
+    IMPORT_WORK = "import_work"
+    IMPORT_CODEBOOK = "import_codebook"
+    SHOW_REPORTS = "show_reports"
+
+
+X = ExchangeActionId
+
+EXCHANGE_ACTIONS: dict[ExchangeActionId, ActionSpec] = {
+    X.EXPORT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Export…"),
+        QT_TRANSLATE_NOOP("Actions", "Export the articles and the work on them (CSV, REFI-QDA, TEI, …)"),
+        ("Ctrl+E",),
+    ),
+    X.IMPORT_WORK: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import &Work…"),
+        QT_TRANSLATE_NOOP("Actions", "Merge another project's work from its JSONL export"),
+    ),
+    X.IMPORT_CODEBOOK: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import Code&book…"),
+        QT_TRANSLATE_NOOP("Actions", "Add the codes of a REFI-QDA codebook (.qdc) to the tags"),
+    ),
+    X.SHOW_REPORTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Reports &Panel"), "", ("Ctrl+7",), checkable=True),
+}
+
+
+class ExchangeDesk(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.setObjectName("exchangeDesk")
+        self.window = window
+        window.actions.extend(EXCHANGE_ACTIONS, window)
+        self.actions: dict[ExchangeActionId, QAction] = {a: window.actions[a] for a in ExchangeActionId}
+        for action in self.actions.values():
+            window.addAction(action)
+        self.exports = ExportController(window)
+        self.reports = ReportsPanel(window)
+        self.reports_dock = QDockWidget(window)
+        self.reports_dock.setObjectName("reportsDock")
+        self.reports_dock.setWidget(self.reports)
+        self.reports_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reports_dock)
+        window.tabifyDockWidget(window.search_dock, self.reports_dock)
+        self.reports_dock.hide()
+        self.task: Task | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self._build_menus()
+        self._connect()
+        window.installEventFilter(self)
+        self.retranslate_ui()
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        w, a = self.window, self.actions
+        menu = w.file_menu
+        entries = menu.actions()
+        folder = w.actions[ActionId.IMPORT_FOLDER]
+        after = entries[entries.index(folder) + 1] if folder in entries and entries.index(folder) + 1 < len(entries) \
+            else None
+        for action in (a[X.IMPORT_WORK], a[X.IMPORT_CODEBOOK], None, a[X.EXPORT]):
+            if action is None:
+                menu.insertSeparator(after) if after is not None else menu.addSeparator()
+            elif after is not None:
+                menu.insertAction(after, action)
+            else:
+                menu.addAction(action)
+        self.reports_menu = QMenu(w)
+        self.reports_menu.setObjectName("reportsMenu")
+        w.menuBar().insertMenu(w.help_menu.menuAction(), self.reports_menu)
+        self.reports_menu.addAction(a[X.SHOW_REPORTS])
+        self.reports_menu.addSeparator()
+        self.kind_actions: dict[str, QAction] = {}
+        for key, _, _ in CHOICES:
+            action = QAction(w)
+            action.setObjectName(f"action_report_{key}")
+            action.triggered.connect(lambda _=False, k=key: self.show_report(k))
+            self.reports_menu.addAction(action)
+            self.kind_actions[key] = action
+
+    def _connect(self) -> None:
+        a, w = self.actions, self.window
+        a[X.EXPORT].triggered.connect(self.exports.open_dialog)
+        a[X.IMPORT_WORK].triggered.connect(self.choose_work)
+        a[X.IMPORT_CODEBOOK].triggered.connect(self.choose_codebook)
+        a[X.SHOW_REPORTS].toggled.connect(self._toggle_reports)
+        self.reports_dock.visibilityChanged.connect(self._reports_visibility)
+        w.events.changed.connect(lambda _event: self.reports.schedule())
+
+    def retranslate_ui(self) -> None:
+        self.reports_menu.setTitle(self.tr("&Reports"))
+        self.reports_dock.setWindowTitle(self.tr("Reports"))
+        self.reports.retranslate_ui()
+        for i in range(self.reports.kind.count()):
+            key = self.reports.kind.itemData(i)
+            self.kind_actions[key].setText(self.reports.kind.itemText(i))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange and obj is self.window:
+            self.retranslate_ui()
+        elif kind == QEvent.Type.Close and obj is self.window:
+            self.shutdown()
+        return False
+
+    # -- reports ---------------------------------------------------------------------------------
+    def _toggle_reports(self, on: bool) -> None:
+        self.reports_dock.setVisible(on)
+        if on:
+            self.reports_dock.raise_()
+
+    def _reports_visibility(self, visible: bool) -> None:
+        action = self.actions[X.SHOW_REPORTS]
+        if self.window.isVisible() and action.isChecked() != self.reports_dock.isVisible():
+            action.blockSignals(True)
+            action.setChecked(self.reports_dock.isVisible())
+            action.blockSignals(False)
+        if visible:
+            self.reports.refresh()
+
+    def show_report(self, key: str) -> None:
+        self.reports_dock.show()
+        self.reports_dock.raise_()
+        self.actions[X.SHOW_REPORTS].setChecked(True)
+        if self.reports.kind.currentData() == key:
+            self.reports.refresh()
+        else:
+            self.reports.set_kind(key)
+
+    def set_store(self, _store) -> None:
+        """Another project is open: the panel shows its reports."""
+        if self.reports_dock.isVisible():
+            self.reports.refresh()
+
+    # -- importing work and codebooks ------------------------------------------------------------
+    def _project(self):
+        store = self.window.store
+        project = getattr(store, "project", None)
+        if project is None:
+            show_error(self.window, self.tr("No Project"), self.tr("Open or create a project first."))
+        return project
+
+    def choose_work(self) -> None:
+        if self._project() is None:
+            return
+        kinds = self.tr("Jiaokan JSONL exports (*.jsonl)") + ";;" + self.tr("All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Work"), "", kinds)
+        if path:
+            self.import_work(path)
+
+    def import_work(self, path: str) -> Task | None:
+        project = self._project()
+        if project is None or (self.task is not None and not self.task.done):
+            return None
+        dialog = QProgressDialog(self.window)
+        dialog.setObjectName("mergeProgress")
+        dialog.setWindowTitle(self.tr("Importing Work"))
+        dialog.setLabelText(self.tr("Merging the work of another project…"))
+        dialog.setCancelButton(None)  # one transaction: it completes or changes nothing
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setRange(0, 0)
+        self.progress_dialog = dialog
+        task = Task(lambda progress, cancelled: project.merge_jsonl(path, progress=lambda d, t: progress(d, t, "")),
+                    self)
+        self.task = task
+        task.progressed.connect(self._on_progress)
+        task.succeeded.connect(self._on_merged)
+        task.failed.connect(self._on_merge_failed)
+        task.finished.connect(self._on_finished)
+        task.start()
+        return task
+
+    def _on_progress(self, done: int, total: int, _label: str) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setRange(0, max(1, total))
+            self.progress_dialog.setValue(min(done, max(1, total)))
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def _on_merged(self, report) -> None:
+        self._close_progress()
+        text = self.tr("Merged: %1").replace("%1", report.summary())
+        if report.conflicts:
+            text += "\n\n" + self.tr(
+                "Where both projects changed the same text differently, both versions are kept: "
+                "list them with “jiaokan conflicts list”, then accept or reject each.")
+        if report.problems:
+            text += "\n\n" + "\n".join(report.problems[:20])
+        QMessageBox.information(self.window, self.tr("Work Imported"), text)
+
+    def _on_merge_failed(self, exc: BaseException, details: str) -> None:
+        self._close_progress()
+        show_error(self.window, self.tr("Import Failed"), str(exc), details)
+
+    def _on_finished(self) -> None:
+        if self.task is not None:
+            self.task.deleteLater()
+        self.task = None
+
+    def choose_codebook(self) -> None:
+        project = self._project()
+        if project is None:
+            return
+        kinds = self.tr("REFI-QDA codebooks (*.qdc)") + ";;" + self.tr("All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Codebook"), "", kinds)
+        if path:
+            self.import_codebook(path)
+
+    def import_codebook(self, path: str) -> None:
+        from db import StoreError
+        from db.exports.common import ExportError
+
+        project = self._project()
+        if project is None:
+            return
+        try:
+            report = project.import_codebook(path)
+        except (ExportError, StoreError) as exc:
+            show_error(self.window, self.tr("Cannot Import Codebook"), str(exc))
+            return
+        QMessageBox.information(self.window, self.tr("Codebook Imported"), "\n".join(report.lines()[:30]))
+
+    def shutdown(self) -> None:
+        self.exports.shutdown()
+        if self.task is not None and not self.task.done:
+            self.task.wait(30000)

@@ -1,0 +1,305 @@
+"""File > Export…: a format (any of ``db.exports.FORMATS``), filters and a place; the export runs off the GUI thread.
+
+The export reads its own read-only snapshot of the project file (``db.exports.snapshot``),
+so the desk can go on editing meanwhile. A progress dialog can cancel it: the writer stops at
+its next progress report and leaves no file behind. Failures are shown as messages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs import show_error
+from ui.tasks import Task
+
+STATES = ("unreviewed", "in_progress", "proofread")
+
+
+class ExportCancelled(Exception):
+    """Raised from the progress callback to stop a writer (it then removes its partial output)."""
+
+
+class ExportDialog(QDialog):
+    """The export's settings: format, filters, output path. ``settings()`` reads them back."""
+
+    def __init__(self, project_path: str, sources: list[tuple[int, str]], tags: list[str],
+                 parent: QWidget | None = None) -> None:
+        from db.exports.registry import FORMATS
+
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.project_path = project_path
+        self.format = QComboBox(self)
+        self.format.setObjectName("exportFormat")
+        for name, fmt in FORMATS.items():
+            self.format.addItem(fmt.label, name)
+            self.format.setItemData(self.format.count() - 1, fmt.description, Qt.ItemDataRole.ToolTipRole)
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.output = QLineEdit(self)
+        self.output.setObjectName("exportOutput")
+        self.browse = QPushButton(self)
+        self.browse.setObjectName("exportBrowse")
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.output, 1)
+        out_row.addWidget(self.browse)
+
+        self.sources = QListWidget(self)
+        self.sources.setObjectName("exportSources")
+        for sid, name in sources:
+            item = QListWidgetItem(name, self.sources)
+            item.setData(Qt.ItemDataRole.UserRole, sid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.tags = QListWidget(self)
+        self.tags.setObjectName("exportTags")
+        for path in tags:
+            item = QListWidgetItem(path, self.tags)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.states: dict[str, QCheckBox] = {}
+        states_row = QHBoxLayout()
+        for state in STATES:
+            box = QCheckBox(self)
+            box.setObjectName(f"exportState_{state}")
+            self.states[state] = box
+            states_row.addWidget(box)
+        states_row.addStretch(1)
+
+        self.filters = QGroupBox(self)
+        filters = QFormLayout(self.filters)
+        self.sources_label, self.tags_label, self.states_label = QLabel(self), QLabel(self), QLabel(self)
+        filters.addRow(self.sources_label, self.sources)
+        filters.addRow(self.tags_label, self.tags)
+        filters.addRow(self.states_label, states_row)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+
+        form = QFormLayout()
+        self.format_label, self.output_label = QLabel(self), QLabel(self)
+        form.addRow(self.format_label, self.format)
+        form.addRow("", self.description)
+        form.addRow(self.output_label, out_row)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.filters, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+
+        self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
+        self.browse.clicked.connect(self.choose_output)
+        self.retranslate_ui()
+        self._format_changed()
+        self.resize(620, 600)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Export"))
+        self.format_label.setText(self.tr("&Format:"))
+        self.output_label.setText(self.tr("Save &to:"))
+        self.browse.setText(self.tr("Browse…"))
+        self.filters.setTitle(self.tr("Only export…"))
+        self.sources_label.setText(self.tr("Sources:"))
+        self.tags_label.setText(self.tr("Tags:"))
+        self.states_label.setText(self.tr("Review states:"))
+        labels = {"unreviewed": self.tr("unreviewed"), "in_progress": self.tr("in progress"),
+                  "proofread": self.tr("proofread")}
+        for state, box in self.states.items():
+            box.setText(labels[state])
+        self.hint.setText(self.tr(
+            "Nothing ticked in a list means all of it. A ticked tag keeps only the articles with passages tagged "
+            "with it (or a tag under it), and only those passages."))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+
+    def format_name(self) -> str:
+        return self.format.currentData()
+
+    def _format_changed(self) -> None:
+        from db.exports.registry import FORMATS
+
+        fmt = FORMATS[self.format_name()]
+        self.description.setText(fmt.description)
+        current = self.output.text().strip()
+        folder = Path(current).parent if current else Path.home()
+        self.output.setText(str(fmt.default_path(Path(self.project_path).stem or "export", folder)))
+
+    def choose_output(self) -> None:
+        from db.exports.registry import FORMATS
+
+        fmt = FORMATS[self.format_name()]
+        if fmt.is_directory:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Export to Folder"), self.output.text())
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), self.output.text(),
+                                                  f"{fmt.label} (*{fmt.extension})")
+        if path:
+            self.output.setText(path)
+
+    def _checked(self, widget: QListWidget) -> list[Any]:
+        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    def settings(self) -> tuple[str, str, Any]:
+        """(format name, output path, db.exports.snapshot.ExportFilter)."""
+        from db.exports.snapshot import ExportFilter
+
+        filters = ExportFilter(
+            source_ids=tuple(self._checked(self.sources)),
+            tag_paths=tuple(self._checked(self.tags)),
+            states=tuple(s for s, box in self.states.items() if box.isChecked()),
+        )
+        return self.format_name(), self.output.text().strip(), filters
+
+    def _accept(self) -> None:
+        if not self.output.text().strip():
+            show_error(self, self.tr("Export"), self.tr("Choose where to save the export."))
+            return
+        self.accept()
+
+
+class ExportController(QObject):
+    """Runs exports for one window: the dialog, the task, the progress dialog, the outcome."""
+
+    export_started = Signal(object, object)  # Task, QProgressDialog (tests cancel through it)
+    export_finished = Signal(object)  # db.exports.snapshot.ExportResult, or None when cancelled
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: ExportDialog | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.task: Task | None = None
+
+    def open_dialog(self) -> ExportDialog | None:
+        store = self.window.store
+        if store is None:
+            show_error(self.window, self.tr("No Project"), self.tr("Open or create a project first."))
+            return None
+        sources: list[tuple[int, str]] = []
+        offset = 0
+        while True:
+            page = store.sources(offset, 500)
+            sources.extend((s.id, s.name) for s in page)
+            if len(page) < 500:
+                break
+            offset += 500
+        project = getattr(store, "project", None)
+        tags = [t.path for t in project.tags()] if project is not None else []
+        dialog = ExportDialog(store.path, sources, tags, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start(*dialog.settings()))
+        dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start(self, format_name: str, output: str, filters: Any) -> Task | None:
+        """Export in the background with a cancellable progress dialog."""
+        from db.exports.registry import FORMATS
+
+        store = self.window.store
+        if store is None or (self.task is not None and not self.task.done):
+            return None
+        project_path = store.path
+        label = FORMATS[format_name].label
+        dialog = QProgressDialog(self.window)
+        dialog.setObjectName("exportProgress")
+        dialog.setWindowTitle(self.tr("Exporting"))
+        dialog.setLabelText(self.tr("Exporting as %1…").replace("%1", label))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setRange(0, 0)
+        self.progress_dialog = dialog
+
+        def work(progress, cancelled):
+            from db.exports.snapshot import export_project
+
+            def report(done: int, total: int) -> None:
+                if cancelled():
+                    raise ExportCancelled
+                progress(done, total, "")
+
+            try:
+                return export_project(project_path, format_name, output, filters, report)
+            except ExportCancelled:
+                return None
+
+        task = Task(work, self)
+        self.task = task
+        dialog.canceled.connect(task.cancel)
+        task.progressed.connect(self._on_progress)
+        task.succeeded.connect(self._on_done)
+        task.failed.connect(self._on_failed)
+        task.finished.connect(self._on_finished)
+        self.export_started.emit(task, dialog)
+        task.start()
+        return task
+
+    def _on_progress(self, done: int, total: int, _label: str) -> None:
+        dialog = self.progress_dialog
+        if dialog is None:
+            return
+        if dialog.maximum() != total:
+            dialog.setRange(0, max(1, total))
+        dialog.setValue(min(done, max(1, total)))
+
+    def _on_done(self, result: Any) -> None:
+        self._close_progress()
+        bar = self.window.statusBar()
+        if result is None:
+            bar.showMessage(self.tr("Export cancelled; nothing was written."), 8000)
+        else:
+            message = self.tr("Exported %1 article(s) with %2 passage(s) to %3.")
+            message = message.replace("%1", str(result.articles)).replace("%2", str(result.annotations))
+            bar.showMessage(message.replace("%3", str(result.path)), 10000)
+        self.export_finished.emit(result)
+
+    def _on_failed(self, exc: BaseException, details: str) -> None:
+        self._close_progress()
+        show_error(self.window, self.tr("Export Failed"), str(exc) or type(exc).__name__, details)
+        self.export_finished.emit(None)
+
+    def _on_finished(self) -> None:
+        if self.task is not None:
+            self.task.deleteLater()
+        self.task = None
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def shutdown(self) -> None:
+        if self.task is not None and not self.task.done:
+            self.task.cancel()
+            self.task.wait(30000)
