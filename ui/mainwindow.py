@@ -401,7 +401,13 @@ class MainWindow(QMainWindow):
             # same text (annotations changed): repaint the highlights, keep the layout and the selection
             self.article_view.set_annotations([(a.start, a.end, a.colour) for a in self.article.annotations])
             return
-        self._render_article()
+        conv = self.converter.convert
+        if self.article_view.update_blocks([(b.role, conv(b.text)) for b in self.article.blocks]):
+            # same blocks, new text (a correction): rewrite only the changed blocks
+            self.article_view.set_annotations([(a.start, a.end, a.colour) for a in self.article.annotations])
+            self.raw_view.set_article_lines(self.article.offsets.raw_lines_ranges(), scroll=False)
+        else:
+            self._render_article()
         self.article_view.verticalScrollBar().setValue(value)
 
     def _show_placeholder_if_empty(self) -> None:

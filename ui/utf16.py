@@ -26,7 +26,9 @@ class Utf16Map:
     __slots__ = ("_astral_cp", "_astral_u16", "length", "length_utf16")
 
     def __init__(self, text: str) -> None:
-        cps = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # the common case, no character beyond the BMP, is found at C speed
+        bmp_only = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+        cps = [] if bmp_only else [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
         self._astral_cp = cps
         # UTF-16 position of each astral character: its code point index plus the
         # number of astral characters before it.

@@ -88,6 +88,35 @@ class ArticleView(QTextBrowser):
         self._refresh_extra()
         self.verticalScrollBar().setValue(0)
 
+    def update_blocks(self, blocks: Sequence[tuple[str, str]]) -> bool:
+        """Show new texts for the same blocks in place (a correction); False when roles or count differ.
+
+        Only the changed blocks are rewritten (keeping their typesetting), so the document is not
+        laid out again from the top; the selection and highlights are for the caller to set again.
+        """
+        blocks = list(blocks)
+        if [r for r, _ in blocks] != [r for r, _ in self._blocks]:
+            return False
+        self._quiet = True
+        try:
+            doc = self.document()
+            for index, ((_, old), (_, new)) in enumerate(zip(self._blocks, blocks, strict=True)):
+                if old == new:
+                    continue
+                block = doc.findBlockByNumber(index)
+                fmt = block.begin().fragment().charFormat() if not block.begin().atEnd() else block.charFormat()
+                cursor = QTextCursor(block)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(new, fmt)
+        finally:
+            self._quiet = False
+        self._blocks = blocks
+        self.display_text = "\n".join(t for _, t in blocks)
+        self._map = Utf16Map(self.display_text)
+        self._linked, self._marked = [], []
+        self._refresh_extra()
+        return True
+
     def set_font_size(self, size_pt: float, region: str | None = None) -> None:
         """Reading size in points; ``region`` (SC, TC, HK) picks the glyph standard of the fonts."""
         region = region or self._region

@@ -118,10 +118,13 @@ def _table(model: AnnotationListModel, parent: QWidget, name: str) -> QTableView
     table.setWordWrap(False)
     table.setShowGrid(False)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size hints
     header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # not to contents: 500 rows stay cheap
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(0, 96)
     header.resizeSection(2, 90)
     return table
 
@@ -189,6 +192,17 @@ class AnnotationsPanel(QWidget):
         self._update_buttons()
 
     def retranslate_ui(self) -> None:
+        self._update_titles()
+        self.note_button.setText(self.tr("Edit Note…"))
+        self.tag_button.setText(self.tr("Change Tag…"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.reattach_button.setText(self.tr("Re-attach to Selection"))
+        self.reattach_button.setToolTip(self.tr("Select the words it belongs on in the article, then press this"))
+        self.orphan_remove_button.setText(self.tr("Remove"))
+        for model in (self.model, self.orphan_model):
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.COLUMNS - 1)
+
+    def _update_titles(self) -> None:
         self.title.setText(
             QCoreApplication.translate(
                 "AnnotationsPanel", "%n annotation(s) in this article", None, len(self.model.rows)
@@ -199,14 +213,6 @@ class AnnotationsPanel(QWidget):
                 "AnnotationsPanel", "%n orphaned (their text was edited away)", None, len(self.orphan_model.rows)
             )
         )
-        self.note_button.setText(self.tr("Edit Note…"))
-        self.tag_button.setText(self.tr("Change Tag…"))
-        self.remove_button.setText(self.tr("Remove"))
-        self.reattach_button.setText(self.tr("Re-attach to Selection"))
-        self.reattach_button.setToolTip(self.tr("Select the words it belongs on in the article, then press this"))
-        self.orphan_remove_button.setText(self.tr("Remove"))
-        for model in (self.model, self.orphan_model):
-            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.COLUMNS - 1)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -226,7 +232,7 @@ class AnnotationsPanel(QWidget):
         self.orphan_table.setVisible(bool(orphans))
         self.reattach_button.setVisible(bool(orphans))
         self.orphan_remove_button.setVisible(bool(orphans))
-        self.retranslate_ui()
+        self._update_titles()
         self._update_buttons()
 
     def selected(self, table: QTableView) -> list[AnnotationData]:

@@ -189,6 +189,8 @@ class EditingDesk(QObject):
 
     def _sync_dock_action(self, action_id: EditActionId, dock: QDockWidget) -> None:
         action = self.actions[action_id]
+        if not shiboken6.isValid(self.window):
+            return  # the window is being destroyed
         if self.window.isVisible() and action.isChecked() != dock.isVisible():
             action.blockSignals(True)
             action.setChecked(dock.isVisible())

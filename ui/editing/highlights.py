@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPen, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from ui.backend import AnnotationData
@@ -114,26 +114,29 @@ class Highlights(QObject):
         annotations = list(self._annotations())
         if not annotations:
             return []
+        umap = self.view._map  # type: ignore[attr-defined]
+        lo, hi = self.visible_range()
+        first, last = umap.to_code_point(lo), umap.to_code_point(hi) + 1
+        shown = [i for i, a in enumerate(annotations) if a.end >= first and a.start <= last and a.start < a.end]
+        if not shown:
+            return []
         lanes = assign_lanes([(a.start, a.end) for a in annotations])
         doc = self.view.document()
         layout = doc.documentLayout()
         dx = -self.view.horizontalScrollBar().value()
         dy = -self.view.verticalScrollBar().value()
-        lo, hi = self.visible_range()
         out = []
-        for ann, lane in zip(annotations, lanes, strict=True):
-            cursor: QTextCursor = self.view.cursor_for(ann.start, ann.end)  # type: ignore[attr-defined]
-            u0, u1 = cursor.selectionStart(), cursor.selectionEnd()
-            if u1 < lo or u0 > hi or u0 >= u1:
-                continue
+        for i in shown:
+            ann, lane = annotations[i], lanes[i]
+            u0, u1 = umap.range_to_utf16(ann.start, ann.end)
             colour = QColor(ann.colour or DEFAULT_COLOUR)
             block = doc.findBlock(u0)
             while block.isValid() and block.position() < u1:
                 text_layout = block.layout()
                 box = layout.blockBoundingRect(block)
                 base = block.position()
-                for i in range(text_layout.lineCount()):
-                    line = text_layout.lineAt(i)
+                for k in range(text_layout.lineCount()):
+                    line = text_layout.lineAt(k)
                     ls = base + line.textStart()
                     le = ls + line.textLength()
                     a, b = max(u0, ls), min(u1, le)

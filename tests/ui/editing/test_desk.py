@@ -77,6 +77,7 @@ def test_correct_a_character_inside_a_tagged_passage(window, qtbot):
     QTest.keyClick(bar.note, Qt.Key.Key_Return)
     assert not bar.isVisible()
     text = window.article.text
+    assert window.article_view.toPlainText().replace("\u2029", "\n") == text  # rewritten in place
     fixed = words[:3] + "𠀋" + words[4:]
     assert text[start : start + 10] == fixed
     [ann] = window.article.annotations
