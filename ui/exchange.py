@@ -149,6 +149,10 @@ class ExchangeDesk(QObject):
         else:
             self.reports.set_kind(key)
 
+    def size_reports(self, height: int) -> None:
+        """Give the Reports dock ``height`` pixels (the text above keeps the rest)."""
+        self.window.resizeDocks([self.reports_dock], [height], Qt.Orientation.Vertical)
+
     def set_store(self, _store) -> None:
         """Another project is open: the panel shows its reports."""
         if self.reports_dock.isVisible():
@@ -251,5 +255,6 @@ class ExchangeDesk(QObject):
 
     def shutdown(self) -> None:
         self.exports.shutdown()
+        self.reports.shutdown()
         if self.task is not None and not self.task.done:
             self.task.wait(30000)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -183,6 +183,33 @@ class _Chart(QWidget):
         return rect.adjusted(0, height + 4, 0, 0)
 
 
+def _step(top: float) -> float:
+    """A round grid step giving three to six lines up to ``top``."""
+    raw = top / 4
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def _grid(painter: QPainter, area: QRectF, top: float, fm: QFontMetrics) -> None:
+    step = _step(top)
+    painter.save()
+    painter.setPen(QColor(120, 120, 120))
+    painter.drawText(QRectF(area.left() - 40, area.bottom(), 80, fm.height()), int(Qt.AlignmentFlag.AlignCenter), "0")
+    value = step
+    while value <= top * 1.0001:
+        x = area.left() + value / top * area.width()
+        painter.setPen(QColor(200, 200, 200, 140))
+        painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+        painter.setPen(QColor(120, 120, 120))
+        label = _display(round(value, 6))
+        painter.drawText(QRectF(x - 40, area.bottom(), 80, fm.height()), int(Qt.AlignmentFlag.AlignCenter), label)
+        value += step
+    painter.restore()
+
+
 class BarChart(_Chart):
     """Horizontal bars, one row per label; several series are stacked (with a legend)."""
 
@@ -234,7 +261,8 @@ class BarChart(_Chart):
         top = self.maximum if self.maximum is not None else max([*totals, 0.0])
         top = top or 1.0
         value_w = max(fm.horizontalAdvance(t) for t in (self.value_texts or [_display(v) for v in totals])) + 8
-        area = QRectF(rect.left() + label_w, rect.top(), rect.width() - label_w - value_w, rect.height() - legend_h)
+        area = QRectF(rect.left() + label_w, rect.top(), rect.width() - label_w - value_w,
+                      rect.height() - legend_h - fm.height() - 4)
         row_h = area.height() / len(self.labels)
         bar_h = max(2.0, min(row_h * 0.7, 28.0))
         text_colour = painter.pen().color()
@@ -255,6 +283,7 @@ class BarChart(_Chart):
             text = self.value_texts[i] if self.value_texts is not None else _display(totals[i])
             painter.drawText(QRectF(x + 4, y - 4, value_w + 40, bar_h + 8),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        _grid(painter, area, top, fm)
         painter.setPen(QColor(128, 128, 128))
         painter.drawLine(area.topLeft(), area.bottomLeft())
         if legend_h:
@@ -266,6 +295,8 @@ class BarChart(_Chart):
                 painter.drawText(QRectF(x + 16, y - 2, fm.horizontalAdvance(name) + 8, fm.height() + 4),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
                 x += fm.horizontalAdvance(name) + 36
+
+
 
 
 class Heatmap(_Chart):
@@ -647,6 +678,13 @@ class ReportsPanel(QWidget):
                 "%1", str(path)))
             return False
         return True
+
+    def shutdown(self) -> None:
+        """The window is closing: wait for a report being computed (its thread must not outlive the panel)."""
+        self._debounce.stop()
+        if self.task is not None and not self.task.done:
+            self.task.cancel()
+            self.task.wait(30000)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(900, 360)

@@ -122,3 +122,15 @@ def test_empty_charts_paint(chart, qtbot):
     widget.resize(300, 200)
     assert not widget.image(QSize(300, 200)).isNull()
     assert not widget.grab().isNull()
+
+
+def test_closing_the_window_waits_for_a_report(window, monkeypatch):
+    from ui.tasks import Task
+
+    _work(window)
+    monkeypatch.setattr(Task, "synchronous", False)
+    window.exchange.show_report("cooccurrence")
+    task = window.exchange.reports.task
+    assert task is not None
+    window.close()  # the computing thread must not outlive the panel (Qt aborts the process otherwise)
+    assert task.done or not task._thread or task._thread.isFinished()
