@@ -20,10 +20,12 @@ would be empty are left out: the schema does not allow them.
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
 from db.exports.common import (
     SOFTWARE,
@@ -131,88 +133,103 @@ def write_qdc(corpus: ExportCorpus, out: Path, progress: Progress | None = None)
     return out
 
 
-def build_project(corpus: ExportCorpus, ticker: Ticker | None = None) -> bytes:
-    """``project.qde`` for the corpus (article texts go beside it in ``sources/``)."""
-    b = _Builder(PROJECT_NS)
+def _head(b: _Builder, corpus: ExportCorpus, tag_ids: set[str], var_guids: list[str]) -> str:
+    """``<Project …>`` with the users, the codebook and the variables, as text without the closing tag."""
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     root = b.el(None, "Project", {"name": xml_text(corpus.project_name), "origin": SOFTWARE, "creationDateTime": now})
-
     authors = all_authors(corpus)
     if authors:
         users = b.el(root, "Users")
         for name in authors:
             b.el(users, "User", {"guid": user_guid(name), "name": xml_text(name)})
-
-    tag_ids = {t.id for t in corpus.tags}
     roots = tag_tree(corpus)
     if roots:
         codes = b.el(b.el(root, "CodeBook"), "Codes")
         for node in roots:
             _codes(b, codes, node)
-
-    var_guids = [derived_guid("variable", name) for name, _ in _VARIABLES]
     if corpus.articles:
         variables = b.el(root, "Variables")
         for (name, kind), vg in zip(_VARIABLES, var_guids, strict=True):
             b.el(variables, "Variable", {"guid": vg, "name": name, "typeOfVariable": kind})
+    text = ET.tostring(root, encoding="unicode")
+    return text[: -len(" />")] + ">" if text.endswith(" />") else text[: -len("</Project>")]
 
+
+def _text_source(
+    b: _Builder, article: ExportArticle, tag_ids: set[str], var_guids: list[str], notes: list
+) -> ET.Element:
+    """One article's ``TextSource`` (its selections, codings, note references and variable values)."""
+    holder = ET.Element("Sources")
+    src = b.el(
+        holder,
+        "TextSource",
+        {"guid": article_guid(article), "name": xml_text(article.headline or f"article {article.id}"),
+         "plainTextPath": f"internal://{source_file_name(article)}"},
+    )
+    b.text_el(src, "Description", f"{article.source_name} · {article.kind} · {article.review_state}")
+    for ann in placed_annotations(article):
+        if ann.tag_id not in tag_ids:
+            continue
+        created = xsd_datetime(ann.created)
+        user = user_guid(ann.author) if ann.author else None
+        sel = b.el(
+            src,
+            "PlainTextSelection",
+            {
+                "guid": guid(ann.id, "annotation"),
+                "name": xml_text(ann.quote[:60]),
+                "startPosition": str(ann.start),
+                "endPosition": str(ann.end),
+                "creatingUser": user,
+                "creationDateTime": created,
+                "modifyingUser": user if ann.updated else None,
+                "modifiedDateTime": xsd_datetime(ann.updated),
+            },
+        )
+        coding = b.el(
+            sel,
+            "Coding",
+            {"guid": derived_guid("coding", ann.id), "creatingUser": user, "creationDateTime": created},
+        )
+        b.el(coding, "CodeRef", {"targetGUID": guid(ann.tag_id, "tag")})
+        if ann.note:
+            ng = derived_guid("annotation-note", ann.id)
+            notes.append((ng, ann.quote[:60], ann.note, ann.author or None, ann.created))
+            b.el(sel, "NoteRef", {"targetGUID": ng})
+    if article.note:
+        ng = derived_guid("article-note", article.id)
+        notes.append((ng, article.headline or article.id, article.note, None, None))
+        b.el(src, "NoteRef", {"targetGUID": ng})
+    values = (article.source_name, xsd_date(article.source_date), article.kind, article.review_state)
+    for (_, kind), vg, value in zip(_VARIABLES, var_guids, values, strict=True):
+        if not value:
+            continue
+        vv = b.el(src, "VariableValue")
+        b.el(vv, "VariableRef", {"targetGUID": vg})
+        b.text_el(vv, "DateValue" if kind == "Date" else "TextValue", value)
+    return src
+
+
+def stream_project(corpus: ExportCorpus, fh: TextIO, ticker: Ticker | None = None) -> None:
+    """Write ``project.qde`` to ``fh`` article by article: only one article's XML is held at a time."""
+    b = _Builder(PROJECT_NS)
+    tag_ids = {t.id for t in corpus.tags}
+    var_guids = [derived_guid("variable", name) for name, _ in _VARIABLES]
+    fh.write('<?xml version="1.0" encoding="utf-8"?>\n' + _head(b, corpus, tag_ids, var_guids))
     notes: list[tuple[str, str, str, str | None, str | None]] = []  # guid, name, text, author, created
+    by_source: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
     if corpus.articles:
-        sources = b.el(root, "Sources")
+        fh.write("<Sources>")
         for article in corpus.articles:
-            ag = article_guid(article)
-            src = b.el(
-                sources,
-                "TextSource",
-                {"guid": ag, "name": xml_text(article.headline or f"article {article.id}"),
-                 "plainTextPath": f"internal://{source_file_name(article)}"},
-            )
-            b.text_el(src, "Description", f"{article.source_name} · {article.kind} · {article.review_state}")
-            for ann in placed_annotations(article):
-                if ann.tag_id not in tag_ids:
-                    continue
-                created = xsd_datetime(ann.created)
-                user = user_guid(ann.author) if ann.author else None
-                sel = b.el(
-                    src,
-                    "PlainTextSelection",
-                    {
-                        "guid": guid(ann.id, "annotation"),
-                        "name": xml_text(ann.quote[:60]),
-                        "startPosition": str(ann.start),
-                        "endPosition": str(ann.end),
-                        "creatingUser": user,
-                        "creationDateTime": created,
-                        "modifyingUser": user if ann.updated else None,
-                        "modifiedDateTime": xsd_datetime(ann.updated),
-                    },
-                )
-                coding = b.el(
-                    sel,
-                    "Coding",
-                    {"guid": derived_guid("coding", ann.id), "creatingUser": user, "creationDateTime": created},
-                )
-                b.el(coding, "CodeRef", {"targetGUID": guid(ann.tag_id, "tag")})
-                if ann.note:
-                    ng = derived_guid("annotation-note", ann.id)
-                    notes.append((ng, ann.quote[:60], ann.note, ann.author or None, ann.created))
-                    b.el(sel, "NoteRef", {"targetGUID": ng})
-            if article.note:
-                ng = derived_guid("article-note", article.id)
-                notes.append((ng, article.headline or article.id, article.note, None, None))
-                b.el(src, "NoteRef", {"targetGUID": ng})
-            values = (article.source_name, xsd_date(article.source_date), article.kind, article.review_state)
-            for (_, kind), vg, value in zip(_VARIABLES, var_guids, values, strict=True):
-                if not value:
-                    continue
-                vv = b.el(src, "VariableValue")
-                b.el(vv, "VariableRef", {"targetGUID": vg})
-                b.text_el(vv, "DateValue" if kind == "Date" else "TextValue", value)
+            fh.write(ET.tostring(_text_source(b, article, tag_ids, var_guids, notes), encoding="unicode"))
+            by_source.setdefault(article.source_id, []).append(article_guid(article))
+            names[article.source_id] = article.source_name
             if ticker is not None:
                 ticker.tick()
-
+        fh.write("</Sources>")
     if notes:
-        notes_el = b.el(root, "Notes")
+        notes_el = ET.Element("Notes")
         for ng, name, text, author, created in notes:
             note = b.el(
                 notes_el,
@@ -225,29 +242,39 @@ def build_project(corpus: ExportCorpus, ticker: Ticker | None = None) -> bytes:
                 },
             )
             b.text_el(note, "PlainTextContent", text)
-
-    by_source: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
-    for article in corpus.articles:
-        by_source.setdefault(article.source_id, []).append(article_guid(article))
-        names[article.source_id] = article.source_name
+        fh.write(ET.tostring(notes_el, encoding="unicode"))
     if by_source:
-        sets = b.el(root, "Sets")
+        sets = ET.Element("Sets")
         for source_id, members in by_source.items():
             s = b.el(sets, "Set", {"guid": guid(source_id, "source"), "name": xml_text(names[source_id])})
             for member in members:
                 b.el(s, "MemberSource", {"targetGUID": member})
-    return _serialise(root)
+        fh.write(ET.tostring(sets, encoding="unicode"))
+    fh.write("</Project>\n")
+
+
+def build_project(corpus: ExportCorpus, ticker: Ticker | None = None) -> bytes:
+    """``project.qde`` for the corpus (article texts go beside it in ``sources/``)."""
+    buf = io.StringIO()
+    stream_project(corpus, buf, ticker)
+    return buf.getvalue().encode("utf-8")
 
 
 def write_qdpx(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:
-    """A REFI-QDA project: ``project.qde`` plus ``sources/<guid>.txt`` per article, zipped."""
+    """A REFI-QDA project: ``project.qde`` plus ``sources/<guid>.txt`` per article, zipped.
+
+    ``project.qde`` is written into the zip as it is made (one article's XML in memory at a time);
+    the article texts follow in a second pass over the corpus.
+    """
     out = Path(out)
     ticker = Ticker(2 * len(corpus.articles), progress)
     log_skipped("REFI-QDA", corpus)
-    qde = build_project(corpus, ticker)
     with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("project.qde", qde)
+        with zf.open("project.qde", "w", force_zip64=True) as raw:
+            fh = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+            stream_project(corpus, fh, ticker)
+            fh.flush()
+            fh.detach()
         for article in corpus.articles:
             zf.writestr(f"sources/{source_file_name(article)}", article.text.encode("utf-8"))
             ticker.tick()

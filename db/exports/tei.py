@@ -326,7 +326,8 @@ def _taxonomy(parent: ET.Element, node: TagNode, tag_xml_ids: dict[str, str]) ->
         _taxonomy(cat, child, tag_xml_ids)
 
 
-def build_tei(corpus: ExportCorpus, ticker: Ticker | None = None) -> ET.Element:
+def _tei_root(corpus: ExportCorpus) -> tuple[ET.Element, ET.Element, dict[str, str], dict[str, str]]:
+    """The TEI element with its complete header and an empty body: (tei, body, people, tag xml:ids)."""
     # ElementTree cannot write a default namespace when attributes are unqualified: declare it by hand
     tei = ET.Element(_t("TEI"), {"xmlns": TEI_NS, _LANG: "zh"})
     header = _el(tei, "teiHeader")
@@ -372,36 +373,86 @@ def build_tei(corpus: ExportCorpus, ticker: Ticker | None = None) -> ET.Element:
 
     body = _el(_el(tei, "text"), "body")
     body.text = "\n"
+    return tei, body, people, tag_xml_ids
+
+
+def _source_div(article: ExportArticle) -> ET.Element:
+    div = ET.Element(_t("div"), {"type": "source", "decls": "#" + xml_id("source", article.source_id)})
+    div.text = div.tail = "\n"
+    _el(div, "head", None, article.source_name).tail = "\n"
+    return div
+
+
+def _stand_off(notes: list[tuple[ExportAnnotation, list[str]]], people: dict[str, str]) -> ET.Element:
+    stand_off = ET.Element(_t("standOff"))
+    list_ann = _el(stand_off, "listAnnotation")
+    for ann, ids in notes:
+        _el(list_ann, "note", {"type": "annotation", "target": " ".join("#" + i for i in ids),
+                               "resp": people.get(ann.author)}, ann.note).tail = "\n"
+    return stand_off
+
+
+def build_tei(corpus: ExportCorpus, ticker: Ticker | None = None) -> ET.Element:
+    """The whole document as one tree (:func:`write_tei` streams the same document instead)."""
+    tei, body, people, tag_xml_ids = _tei_root(corpus)
     writer = _ArticleWriter(tag_xml_ids, people)
     notes: list[tuple[ExportAnnotation, list[str]]] = []
     source_div: ET.Element | None = None
-    current_source: str | None = None
+    current: str | None = None
     for article in corpus.articles:
-        if source_div is None or article.source_id != current_source:
-            current_source = article.source_id
-            source_div = _el(body, "div", {"type": "source", "decls": "#" + xml_id("source", article.source_id)})
-            source_div.text = source_div.tail = "\n"
-            _el(source_div, "head", None, article.source_name).tail = "\n"
+        if source_div is None or article.source_id != current:
+            current = article.source_id
+            source_div = _source_div(article)
+            body.append(source_div)
         _article(source_div, article, writer, tag_xml_ids, notes)
         if ticker is not None:
             ticker.tick()
     if not corpus.articles:
         _el(body, "p", None, "No articles.")
-
     if notes:
-        list_ann = _el(_el(tei, "standOff"), "listAnnotation")
-        for ann, ids in notes:
-            _el(list_ann, "note", {"type": "annotation", "target": " ".join("#" + i for i in ids),
-                                   "resp": people.get(ann.author)}, ann.note).tail = "\n"
+        tei.append(_stand_off(notes, people))
     return tei
 
 
+_MARK = "\ue000JIAOKAN-BODY\ue000"
+
+
 def write_tei(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:
+    """The document written as the articles are read: one article's tree in memory at a time."""
     out = Path(out)
     ticker = Ticker(len(corpus.articles), progress)
     log_skipped("TEI", corpus)
-    root = build_tei(corpus, ticker)
-    data = ET.tostring(root, encoding="unicode")
-    with atomic_path(out) as tmp:
-        tmp.write_bytes(('<?xml version="1.0" encoding="UTF-8"?>\n' + data + "\n").encode("utf-8"))
+    tei, body, people, tag_xml_ids = _tei_root(corpus)
+    body.text = _MARK
+    head, tail = ET.tostring(tei, encoding="unicode").split(_MARK)
+    writer = _ArticleWriter(tag_xml_ids, people)
+    notes: list[tuple[ExportAnnotation, list[str]]] = []
+    with atomic_path(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n' + head + "\n")
+        source_div: ET.Element | None = None
+        current: str | None = None
+        for article in corpus.articles:
+            if source_div is None or article.source_id != current:
+                if source_div is not None:
+                    fh.write("</div>\n")
+                current = article.source_id
+                source_div = _source_div(article)
+                opening = ET.tostring(source_div, encoding="unicode")
+                fh.write(opening[: opening.rindex("</div>")])
+            _article(source_div, article, writer, tag_xml_ids, notes)
+            for child in list(source_div)[1:]:  # the article's div (the head stays, already written)
+                fh.write(ET.tostring(child, encoding="unicode"))
+                source_div.remove(child)
+            ticker.tick()
+        if source_div is not None:
+            fh.write("</div>\n")
+        if not corpus.articles:
+            fh.write("<p>No articles.</p>")
+        body_end, rest = tail.split("</body>", 1)
+        fh.write(body_end + "</body>")
+        text_end, root_end = rest.rsplit("</TEI>", 1)
+        fh.write(text_end)
+        if notes:
+            fh.write(ET.tostring(_stand_off(notes, people), encoding="unicode"))
+        fh.write("</TEI>" + root_end + "\n")
     return out

@@ -29,6 +29,9 @@ context; offsets are code points.
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
@@ -144,33 +147,41 @@ def _annotations(article: ExportArticle, tags: dict[str, ExportTag]) -> list[dic
     return out
 
 
-def build_collection(
-    corpus: ExportCorpus, ticker: Ticker | None = None, layout: Literal["collection", "array"] = "collection"
-) -> dict[str, Any] | list[dict[str, Any]]:
-    tags = corpus.tag_by_id()
-    items: list[dict[str, Any]] = []
-    for article in corpus.articles:
-        items.extend(_annotations(article, tags))
-        if ticker is not None:
-            ticker.tick()
-    if layout == "array":
-        return [{"@context": CONTEXT_IRI, **item} for item in items]
+def _collection_head(corpus: ExportCorpus, total: int) -> tuple[dict[str, Any], dict[str, Any]]:
     collection_id = f"urn:uuid:{derived_guid('collection', corpus.project_name)}"
-    return {
+    head = {
         "@context": CONTEXT_IRI,
         "id": collection_id,
         "type": "AnnotationCollection",
         "label": corpus.project_name,
         "generator": {"id": "urn:jiaokan:software", "type": "Software", "name": SOFTWARE},
-        "total": len(items),
-        "first": {
-            "id": f"urn:uuid:{derived_guid('collection-page', corpus.project_name, '1')}",
-            "type": "AnnotationPage",
-            "partOf": collection_id,
-            "startIndex": 0,
-            "items": items,
-        },
+        "total": total,
     }
+    page = {
+        "id": f"urn:uuid:{derived_guid('collection-page', corpus.project_name, '1')}",
+        "type": "AnnotationPage",
+        "partOf": collection_id,
+        "startIndex": 0,
+    }
+    return head, page
+
+
+def _items(corpus: ExportCorpus, ticker: Ticker | None) -> Iterator[dict[str, Any]]:
+    tags = corpus.tag_by_id()
+    for article in corpus.articles:
+        yield from _annotations(article, tags)
+        if ticker is not None:
+            ticker.tick()
+
+
+def build_collection(
+    corpus: ExportCorpus, ticker: Ticker | None = None, layout: Literal["collection", "array"] = "collection"
+) -> dict[str, Any] | list[dict[str, Any]]:
+    items = list(_items(corpus, ticker))
+    if layout == "array":
+        return [{"@context": CONTEXT_IRI, **item} for item in items]
+    head, page = _collection_head(corpus, len(items))
+    return {**head, "first": {**page, "items": items}}
 
 
 def write_w3c(
@@ -180,13 +191,35 @@ def write_w3c(
     *,
     layout: Literal["collection", "array"] = "collection",
 ) -> Path:
+    """One annotation per line, written as the articles are read: the items go to a spool file first
+    (the collection's ``total`` comes before them), so memory holds one article's annotations at a time."""
     out = Path(out)
     ticker = Ticker(len(corpus.articles), progress)
     log_skipped("W3C", corpus)
-    doc = build_collection(corpus, ticker, layout)
     with atomic_path(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        _dump(doc, fh)
+        if layout == "array":
+            fh.write("[\n")
+            for k, item in enumerate(_items(corpus, ticker)):
+                fh.write((",\n" if k else "") + json.dumps({"@context": CONTEXT_IRI, **item}, ensure_ascii=False))
+            fh.write("\n]\n")
+            return out
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=out.parent) as spool:
+            total = 0
+            for item in _items(corpus, ticker):
+                spool.write((",\n" if total else "") + json.dumps(item, ensure_ascii=False))
+                total += 1
+            head, page = _collection_head(corpus, total)
+            _write_head(fh, head, page)
+            spool.seek(0)
+            shutil.copyfileobj(spool, fh, 1 << 20)
+        fh.write("\n]}\n}\n")
     return out
+
+
+def _write_head(fh: TextIO, head: dict[str, Any], page: dict[str, Any]) -> None:
+    text = json.dumps(head, ensure_ascii=False, indent=1)
+    page_head = json.dumps(page, ensure_ascii=False)
+    fh.write(text[: -len("\n}")] + ',\n "first": ' + page_head[:-1] + ', "items": [\n')
 
 
 def _dump(doc: dict[str, Any] | list[dict[str, Any]], fh: TextIO) -> None:
@@ -197,9 +230,7 @@ def _dump(doc: dict[str, Any] | list[dict[str, Any]], fh: TextIO) -> None:
     else:
         page = doc["first"]
         items, close = page["items"], "\n]}\n}\n"
-        head = json.dumps({k: v for k, v in doc.items() if k != "first"}, ensure_ascii=False, indent=1)
-        page_head = json.dumps({k: v for k, v in page.items() if k != "items"}, ensure_ascii=False)
-        fh.write(head[: -len("\n}")] + ',\n "first": ' + page_head[:-1] + ', "items": [\n')
+        _write_head(fh, {k: v for k, v in doc.items() if k != "first"}, {k: v for k, v in page.items() if k != "items"})
     for k, item in enumerate(items):
         if k:
             fh.write(",\n")
