@@ -687,6 +687,37 @@ def _matches(conn: sqlite3.Connection, snap: dict) -> bool:
     return True
 
 
+_BLOCK_FIELDS = ("article_id", "role", "text", "runs", "original_text")
+
+
+def _blocking(conn: sqlite3.Connection, target: dict, later: list[int]) -> list[int]:
+    """Of the entries in effect after one that cannot be reverted, those that changed what it left.
+
+    That is what :func:`_matches` compares: its blocks (text, raw map, role, article) and, for
+    a structural entry, the order of its articles' blocks. Naming only those tells the user
+    which entries to revert first, instead of every later edit of the article.
+    """
+    blocks = set(target["blocks"])
+    orders = set(target.get("order", {}))
+    found = []
+    for edit_id in later:
+        r = conn.execute("SELECT before, after FROM edits WHERE id = ?", (edit_id,)).fetchone()
+        before, after = json.loads(r[0]), json.loads(r[1])
+        touched = False
+        for key in blocks & set(after["blocks"]):
+            was, now_ = before["blocks"].get(key), after["blocks"].get(key)
+            if (was is None) != (now_ is None) or (now_ is not None and any(now_[f] != was[f] for f in _BLOCK_FIELDS)):
+                touched = True
+                break
+        for key in orders & set(after.get("order", {})):
+            if touched:
+                break
+            touched = before.get("order", {}).get(key) != after["order"][key]
+        if touched:
+            found.append(edit_id)
+    return found or later
+
+
 def revert(cx: Connection, edit_id: int, *, author: str | None = None, note: str | None = None) -> EditEntry:
     """Undo an entry by restoring its "before" state; recorded as a new entry (so it can be reverted too)."""
 
@@ -700,7 +731,8 @@ def revert(cx: Connection, edit_id: int, *, author: str | None = None, note: str
             state, by = active.get(edit_id, (True, None))
             if not state and by is not None:
                 raise EditError(f"edit #{edit_id} is already reverted (by #{by})")
-            raise RevertConflict(edit_id, [e for e, (on, _) in sorted(active.items()) if e > edit_id and on])
+            later = [e for e, (on, _) in sorted(active.items()) if e > edit_id and on]
+            raise RevertConflict(edit_id, _blocking(conn, after, later))
         inverse = _invert(steps)
 
         def apply(conn: sqlite3.Connection) -> Change_:

@@ -246,6 +246,8 @@ class LibraryModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return self._display(row.headline) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return self._article_data(row, 1, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QColor("#7a7368")
         if role == Qt.ItemDataRole.DecorationRole and column == 1 and row.review in REVIEW_COLOURS:

@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
         self.library.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.library.header().setStretchLastSection(False)
         self.library.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.library.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # the state column (kind, review state, annotations) elides before the headlines do
+        self.library.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.library.header().resizeSection(1, 150)
 
         self.article_view = ArticleView(self)
         self.raw_view = RawView(self)

@@ -178,3 +178,21 @@ def test_edit_rows_stay_small_with_many_annotations(project_path, project: Proje
     total = len(project.annotations(article_id))
     # only those near the end (their context changed), not every annotation of the article
     assert len(before["annotations"]) <= 12 < total // 4
+
+
+def test_revert_conflict_names_only_the_entries_in_the_way(project: Project, article_id: int):
+    from db import RevertConflict
+
+    article = project.get_article(article_id)
+    b1 = len(article.blocks[0].text) + 1  # start of the second block
+    first = project.correct(article_id, b1 + 1, b1 + 2, "甲")
+    elsewhere = project.correct(article_id, 1, 2, "乙")  # another paragraph: not in the way
+    later = project.correct(article_id, b1 + 1, b1 + 2, "丙")
+    last = project.get_article(article_id).blocks[-1]
+    project.set_block_role(last.id, "caption" if last.role.value != "caption" else "paragraph")
+    with pytest.raises(RevertConflict) as info:
+        project.revert(first.id)
+    assert info.value.blocking == [later.id]
+    assert f"#{later.id}" in str(info.value) and f"#{elsewhere.id}" not in str(info.value)
+    project.revert(later.id)
+    project.revert(first.id)  # now it can

@@ -88,6 +88,9 @@ class EditingDesk(QObject):
         self.history_dock = self._dock("historyDock", self.history, Qt.DockWidgetArea.BottomDockWidgetArea)
         w.tabifyDockWidget(w.search_dock, self.history_dock)
         self.history_dock.hide()
+        # the right-hand panels keep the window's full height; bottom panels sit under the text
+        w.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         w.resizeDocks([self.codebook_dock], [300], Qt.Orientation.Horizontal)
         self.docks = {
             E.SHOW_CODEBOOK: self.codebook_dock,
