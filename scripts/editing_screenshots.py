@@ -118,4 +118,14 @@ def take(window, app, out: Path, settle: Callable) -> list[str]:
     settle(app)
     window.grab().save(str(out / "editing-history.png"))
     desk.actions[E.SHOW_HISTORY].setChecked(False)
+
+    # undo it all (one step per command), so the shots after these start from the sample as imported
+    while desk.stack.canUndo():
+        desk.undo()
+    desk.stack.clear()
+    project.author = None
+    view.select_range(0, 0)
+    window.raw_view.set_linked([])
+    window.statusBar().clearMessage()
+    settle(app)
     return ["editing-tags.png", "editing-corrections.png", "editing-history.png"]

@@ -5,7 +5,8 @@
 Uses a throw-away settings and data folder, opens the bundled sample project and
 writes main-window.png and search.png (English interface), traditional.png
 (Chinese interface, text shown in Traditional characters as used in Taiwan) and reports.png
-(two coders' invented tagging of the sample pages in the Reports panel).
+(two coders' invented tagging of the sample pages in the Reports panel), and the editing
+desk's editing-tags.png, editing-corrections.png and editing-history.png (scripts/editing_screenshots.py).
 """
 
 from __future__ import annotations
@@ -113,6 +114,11 @@ def main() -> int:
     window.step_article(+1)
     settle(app)
     window.grab().save(str(out / "traditional.png"))
+
+    # the editing desk: tags, corrections, history (English; everything is undone afterwards)
+    from editing_screenshots import take as take_editing_shots
+
+    take_editing_shots(window, app, out, settle)
 
     # reports: two coders tag the sample pages, the Reports panel docked under the text (English again)
     window.set_language("en")
