@@ -431,6 +431,9 @@ class EditingDesk(QObject):
 
     # -- corrections ---------------------------------------------------------------------------------
     def open_correction(self) -> None:
+        if self.codebook.tree.hasFocus() and self.codebook.current() is not None:
+            self.codebook.start_rename(self.codebook.current().id)  # F2 renames where tags are edited
+            return
         article = self.window.article
         if article is None or self.project is None:
             return

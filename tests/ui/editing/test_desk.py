@@ -441,3 +441,41 @@ def test_new_project_starts_a_fresh_undo_stack(window, store):
     window.set_store(store)
     assert window.editing.stack.count() == 0
     assert window.editing.codebook.model.rowCount(QModelIndex()) == 1
+
+
+def test_hovering_a_tagged_passage_shows_its_tags_and_notes(window):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    a, b = tags(window, "甲", "乙")
+    select(window, 2, 10)
+    window.editing.apply_tag(a.id)
+    select(window, 6, 14)
+    window.editing.apply_tag(b.id)
+    ann = [x for x in window.article.annotations if x.tag_id == b.id][0]
+    window.editing.run(
+        __import__("ui.editing.commands", fromlist=["x"]).UpdateAnnotationCommand(
+            window.editing, "note", ann.id, note="待核"
+        )
+    )
+    view = window.article_view
+    rect = view.cursorRect(view.cursor_for(7, 7))
+    pos = QPoint(rect.x() + 4, rect.center().y())
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
+    try:
+        assert "甲" in QToolTip.text() and "乙 — 待核" in QToolTip.text()
+    finally:
+        QToolTip.hideText()
+
+
+def test_f2_in_the_codebook_renames_the_tag(window, qtbot):
+    (tag,) = tags(window, "甲")
+    tree = window.editing.codebook.tree
+    window.activateWindow()
+    window.editing.codebook.choose(tag.id)
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    QTest.keyClick(tree, Qt.Key.Key_F2)
+    assert not window.editing.correction_bar.isVisible()
+    assert tree.state() == tree.State.EditingState  # the name is open for editing
