@@ -31,11 +31,18 @@ What is merged, source by source (a source is recognised by the SHA-256 of its r
 
 The whole merge is one transaction: it is merged completely or not at all.
 
+A source is matched by its SHA-256 (its current version when the engine was run on it again).
+A page the project lacks is imported as an import would: when the project holds other content
+under the same path, the merged page becomes that path's latest version (reported).
+
 Round trip: exporting a project, merging the export into an empty project and exporting
-that again gives the same lines except for ids (article, block, edit, annotation and note
-ids, and ids inside edit parameters), the times of edits (the time of the merge), source
-versions and paths' version numbering (counted per project), ``imported_at`` and the
-``after`` snapshots' timestamps; see ``tests/exports/test_merge.py`` for the exact comparison.
+that again gives the same lines except for what is local to a project: ids (of articles,
+sources, blocks, edits, annotations, tags and notes, also inside edit parameters), the times
+of the edits (the time of the merge; each edit's ``origin`` keeps where and when it was first
+made), their stored ``steps``/``before``/``after`` snapshots (which name those ids), the
+sources' import time and the project name on the first line; a source's version number
+also restarts at 1 when the export held only a later version. Annotation and note times
+are kept. ``tests/exports/test_merge.py`` holds the exact comparison.
 
 The tables ``merge_origins`` and ``merge_conflicts`` are created on first use (a project that
 never merged has neither).
@@ -355,7 +362,9 @@ class _Merger:
     def source_for(self, group: list[dict]) -> int | None:
         first = group[0]["source"]
         sha = first["sha256"]
-        row = self.conn.execute("SELECT id FROM sources WHERE sha256 = ? ORDER BY id LIMIT 1", (sha,)).fetchone()
+        row = self.conn.execute(  # the current version if the engine was run again on the same bytes
+            "SELECT id FROM sources WHERE sha256 = ? ORDER BY superseded, id DESC LIMIT 1", (sha,)
+        ).fetchone()
         if row is not None:
             self.report.sources_matched += 1
             return row[0]
@@ -386,6 +395,11 @@ class _Merger:
             )
         outcome = sources.store(self.cx, prep)
         self.report.sources_imported += 1
+        if outcome.status.value == "new_version":
+            self.report.problems.append(
+                f"source {name}: this project had other content under the same path; the merged page is now the "
+                "latest version of it (the earlier one is kept as a superseded version)"
+            )
         return outcome.source_id
 
     # -- one source --------------------------------------------------------------------------

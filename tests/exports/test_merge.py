@@ -182,3 +182,19 @@ def test_merge_cli_reports_conflicts(work_project, tmp_path, capsys):
     assert "rejected" in capsys.readouterr().out
     assert main(["conflicts", "accept", "1", "-p", str(other)]) == 1
     assert "already rejected" in capsys.readouterr().err
+
+
+def test_work_lands_on_the_current_version_of_a_page(work_project, tmp_path):
+    """The engine run again on the same bytes makes a new version with the same SHA-256: the merge uses it."""
+    export = export_project(work_project, "jsonl", tmp_path / "work.jsonl").path
+    path = tmp_path / "rebuilt.jiaokan"
+    with Project.open(path) as q:
+        for page in write_pages(tmp_path / "pages-rebuilt"):
+            q.import_file(page)
+        old = next(s.id for s in q.list_sources() if s.name == NAME_CRLF)
+        new = q.reflow_source(old).source_id
+        report = q.merge_jsonl(export)
+        assert report.conflicts == 0 and report.sources_matched == 2
+        on_new = sum(a.annotation_count for a in q.list_articles(new))
+        on_old = sum(a.annotation_count for a in q.list_articles(old))
+        assert on_new == 7 and on_old == 0
