@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,39 @@ from ui.dialogs import show_error
 from ui.tasks import Task
 
 STATES = ("unreviewed", "in_progress", "proofread")
+
+
+#: Labels and descriptions of the known formats, for translation (the registry's own texts are English).
+FORMAT_TEXTS = {
+    "jsonl": (
+        QT_TRANSLATE_NOOP("ExportDialog", "Jiaokan JSONL"),
+        QT_TRANSLATE_NOOP("ExportDialog", "The project's work, one article per line: merges into another project"),
+    ),
+    "csv": (QT_TRANSLATE_NOOP("ExportDialog", "CSV (Excel)"),
+            QT_TRANSLATE_NOOP("ExportDialog", "One row per tagged passage with context, UTF-8 with BOM")),
+    "qdpx": (QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project"),
+             QT_TRANSLATE_NOOP("ExportDialog", "Project for ATLAS.ti, MAXQDA, NVivo and other QDA tools")),
+    "qdc": (QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook"),
+            QT_TRANSLATE_NOOP("ExportDialog", "The tags alone, for QDA tools")),
+    "w3c": (QT_TRANSLATE_NOOP("ExportDialog", "W3C Web Annotation"),
+            QT_TRANSLATE_NOOP("ExportDialog", "JSON-LD annotation collection (tags, notes, corrections)")),
+    "tei": (QT_TRANSLATE_NOOP("ExportDialog", "TEI P5 XML"),
+            QT_TRANSLATE_NOOP("ExportDialog", "Corrected articles with tags, corrections and notes")),
+    "brat": (QT_TRANSLATE_NOOP("ExportDialog", "brat standoff"),
+             QT_TRANSLATE_NOOP("ExportDialog", "A folder of .txt/.ann pairs with annotation.conf")),
+    "markdown": (QT_TRANSLATE_NOOP("ExportDialog", "Markdown"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading")),
+    "text": (QT_TRANSLATE_NOOP("ExportDialog", "Plain text"),
+             QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading")),
+}
+
+
+def format_texts() -> dict[str, tuple[str, str]]:
+    """Labels and descriptions of the known formats in the interface language (others show as registered)."""
+    return {
+        name: (QCoreApplication.translate("ExportDialog", label), QCoreApplication.translate("ExportDialog", text))
+        for name, (label, text) in FORMAT_TEXTS.items()
+    }
 
 
 class ExportCancelled(Exception):
@@ -120,6 +153,14 @@ class ExportDialog(QDialog):
         self.resize(620, 600)
 
     def retranslate_ui(self) -> None:
+        from db.exports.registry import FORMATS
+
+        texts = format_texts()
+        for i in range(self.format.count()):
+            name = self.format.itemData(i)
+            label, description = texts.get(name, (FORMATS[name].label, FORMATS[name].description))
+            self.format.setItemText(i, label)
+            self.format.setItemData(i, description, Qt.ItemDataRole.ToolTipRole)
         self.setWindowTitle(self.tr("Export"))
         self.format_label.setText(self.tr("&Format:"))
         self.output_label.setText(self.tr("Save &to:"))
@@ -144,7 +185,7 @@ class ExportDialog(QDialog):
         from db.exports.registry import FORMATS
 
         fmt = FORMATS[self.format_name()]
-        self.description.setText(fmt.description)
+        self.description.setText(format_texts().get(fmt.name, (fmt.label, fmt.description))[1])
         current = self.output.text().strip()
         folder = Path(current).parent if current else Path.home()
         self.output.setText(str(fmt.default_path(Path(self.project_path).stem or "export", folder)))
@@ -227,7 +268,7 @@ class ExportController(QObject):
         if store is None or (self.task is not None and not self.task.done):
             return None
         project_path = store.path
-        label = FORMATS[format_name].label
+        label = format_texts().get(format_name, (FORMATS[format_name].label, ""))[0]
         dialog = QProgressDialog(self.window)
         dialog.setObjectName("exportProgress")
         dialog.setWindowTitle(self.tr("Exporting"))

@@ -1329,6 +1329,10 @@
             <source>&amp;Copy</source>
             <translation>&amp;Copy</translation>
         </message>
+        <message>
+            <source>Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.</source>
+            <translation>Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPanel</name>
@@ -1661,6 +1665,74 @@
         <message>
             <source>Choose where to save the export.</source>
             <translation>Choose where to save the export.</translation>
+        </message>
+        <message>
+            <source>Jiaokan JSONL</source>
+            <translation>Jiaokan JSONL</translation>
+        </message>
+        <message>
+            <source>The project's work, one article per line: merges into another project</source>
+            <translation>The project's work, one article per line: merges into another project</translation>
+        </message>
+        <message>
+            <source>CSV (Excel)</source>
+            <translation>CSV (Excel)</translation>
+        </message>
+        <message>
+            <source>One row per tagged passage with context, UTF-8 with BOM</source>
+            <translation>One row per tagged passage with context, UTF-8 with BOM</translation>
+        </message>
+        <message>
+            <source>REFI-QDA project</source>
+            <translation>REFI-QDA project</translation>
+        </message>
+        <message>
+            <source>Project for ATLAS.ti, MAXQDA, NVivo and other QDA tools</source>
+            <translation>Project for ATLAS.ti, MAXQDA, NVivo and other QDA tools</translation>
+        </message>
+        <message>
+            <source>REFI-QDA codebook</source>
+            <translation>REFI-QDA codebook</translation>
+        </message>
+        <message>
+            <source>The tags alone, for QDA tools</source>
+            <translation>The tags alone, for QDA tools</translation>
+        </message>
+        <message>
+            <source>W3C Web Annotation</source>
+            <translation>W3C Web Annotation</translation>
+        </message>
+        <message>
+            <source>JSON-LD annotation collection (tags, notes, corrections)</source>
+            <translation>JSON-LD annotation collection (tags, notes, corrections)</translation>
+        </message>
+        <message>
+            <source>TEI P5 XML</source>
+            <translation>TEI P5 XML</translation>
+        </message>
+        <message>
+            <source>Corrected articles with tags, corrections and notes</source>
+            <translation>Corrected articles with tags, corrections and notes</translation>
+        </message>
+        <message>
+            <source>brat standoff</source>
+            <translation>brat standoff</translation>
+        </message>
+        <message>
+            <source>A folder of .txt/.ann pairs with annotation.conf</source>
+            <translation>A folder of .txt/.ann pairs with annotation.conf</translation>
+        </message>
+        <message>
+            <source>Markdown</source>
+            <translation>Markdown</translation>
+        </message>
+        <message>
+            <source>The corrected articles for reading</source>
+            <translation>The corrected articles for reading</translation>
+        </message>
+        <message>
+            <source>Plain text</source>
+            <translation>Plain text</translation>
         </message>
     </context>
     <context>

@@ -1307,6 +1307,10 @@
             <source>&amp;Copy</source>
             <translation>复制(&amp;C)</translation>
         </message>
+        <message>
+            <source>Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.</source>
+            <translation>无法还原 #%1：之后 %2 又改动了同一处文字。请先还原它们。</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPanel</name>
@@ -1637,6 +1641,74 @@
         <message>
             <source>Choose where to save the export.</source>
             <translation>请选择导出文件的保存位置。</translation>
+        </message>
+        <message>
+            <source>Jiaokan JSONL</source>
+            <translation>校勘 JSONL</translation>
+        </message>
+        <message>
+            <source>The project's work, one article per line: merges into another project</source>
+            <translation>项目的全部成果，每行一篇文章；可合并进另一个项目</translation>
+        </message>
+        <message>
+            <source>CSV (Excel)</source>
+            <translation>CSV 表格（Excel）</translation>
+        </message>
+        <message>
+            <source>One row per tagged passage with context, UTF-8 with BOM</source>
+            <translation>每处标注一行，附上下文；UTF-8 编码（带 BOM）</translation>
+        </message>
+        <message>
+            <source>REFI-QDA project</source>
+            <translation>REFI-QDA 项目</translation>
+        </message>
+        <message>
+            <source>Project for ATLAS.ti, MAXQDA, NVivo and other QDA tools</source>
+            <translation>供 ATLAS.ti、MAXQDA、NVivo 等质性分析软件使用的项目</translation>
+        </message>
+        <message>
+            <source>REFI-QDA codebook</source>
+            <translation>REFI-QDA 编码本</translation>
+        </message>
+        <message>
+            <source>The tags alone, for QDA tools</source>
+            <translation>只含标签，供质性分析软件使用</translation>
+        </message>
+        <message>
+            <source>W3C Web Annotation</source>
+            <translation>W3C 网页标注</translation>
+        </message>
+        <message>
+            <source>JSON-LD annotation collection (tags, notes, corrections)</source>
+            <translation>JSON-LD 标注集（标签、备注、更正）</translation>
+        </message>
+        <message>
+            <source>TEI P5 XML</source>
+            <translation>TEI P5 XML</translation>
+        </message>
+        <message>
+            <source>Corrected articles with tags, corrections and notes</source>
+            <translation>校正后的文章，附标签、更正和备注</translation>
+        </message>
+        <message>
+            <source>brat standoff</source>
+            <translation>brat 外置标注</translation>
+        </message>
+        <message>
+            <source>A folder of .txt/.ann pairs with annotation.conf</source>
+            <translation>一个文件夹：成对的 .txt/.ann 文件及 annotation.conf</translation>
+        </message>
+        <message>
+            <source>Markdown</source>
+            <translation>Markdown</translation>
+        </message>
+        <message>
+            <source>The corrected articles for reading</source>
+            <translation>校正后的文章，供阅读</translation>
+        </message>
+        <message>
+            <source>Plain text</source>
+            <translation>纯文本</translation>
         </message>
     </context>
     <context>

@@ -112,3 +112,14 @@ def test_export_runs_off_the_gui_thread(window, tmp_path, qtbot, monkeypatch):
         controller.start("markdown", str(out), None)
     assert blocker.args[0].path == out and out.read_text(encoding="utf-8").startswith("<!--")
     qtbot.waitUntil(lambda: controller.task is None, timeout=5000)
+
+
+def test_dialog_in_chinese(window):
+    window.set_language("zh_CN")
+    dialog = _open_dialog(window)
+    assert dialog.windowTitle() == "导出"
+    assert dialog.format.itemText(dialog.format.findData("csv")) == "CSV 表格（Excel）"
+    dialog.format.setCurrentIndex(dialog.format.findData("tei"))
+    assert dialog.description.text() == "校正后的文章，附标签、更正和备注"
+    assert dialog.states["proofread"].text() == "已校对"
+    dialog.reject()
