@@ -123,3 +123,30 @@ def test_dialog_in_chinese(window):
     assert dialog.description.text() == "校正后的文章，附标签、更正和备注"
     assert dialog.states["proofread"].text() == "已校对"
     dialog.reject()
+
+
+def test_import_work_and_codebook_from_the_file_menu(window, tmp_path, messages):
+    from db import Project
+    from db.exports.snapshot import export_project
+
+    _annotate(window)
+    exported = export_project(window.store.path, "jsonl", tmp_path / "work.jsonl").path
+    other = tmp_path / "other.jiaokan"
+    with Project.open(other):
+        pass
+    window.projects.open_project(str(other))
+    window.exchange.import_work(str(exported))
+    assert messages[-1][0] == "Work Imported" and "passages: 2 added" in messages[-1][1]
+    project = window.store.project
+    assert project.count_sources() == 3 and project.find_tag("权益").annotation_count == 1
+    assert window.exchange.progress_dialog is None and window.exchange.task is None
+
+    qdc = export_project(window.store.path, "qdc", tmp_path / "book.qdc").path
+    window.exchange.import_codebook(str(qdc))
+    assert messages[-1][0] == "Codebook Imported" and "created 0 tags; 2 already in the codebook" in messages[-1][1]
+    bad = tmp_path / "bad.qdc"
+    bad.write_text("<CodeBook/>", encoding="utf-8")
+    window.exchange.import_codebook(str(bad))
+    assert messages[-1][0] == "Cannot Import Codebook" and "not a valid REFI-QDA codebook" in messages[-1][1]
+    window.exchange.import_work(str(bad))
+    assert messages[-1][0] == "Import Failed"
