@@ -108,7 +108,7 @@ def take(window, app, out: Path, settle: Callable) -> list[str]:
         project.revert(first.id)
     except RevertConflict as exc:  # shown as the desk shows it, without the message box
         desk.history.set_entries(project.history(article.id))
-        desk.history.show_conflict(str(exc), exc.blocking)
+        desk.history.show_conflict(desk.conflict_message(exc), exc.blocking)
     desk.history.table.selectRow(desk.history.model.row_of(first.id))
     desk.actions[E.SHOW_HISTORY].setChecked(True)
     desk.history_dock.raise_()

@@ -237,9 +237,11 @@ class EditingDesk(QObject):
         return getattr(store, "project", None)
 
     def report(self, exc: StoreError) -> None:
+        message = str(exc)
         if isinstance(exc, RevertConflict):
             title = self.tr("Cannot Revert")
-            self.history.show_conflict(str(exc), exc.blocking)
+            message = self.conflict_message(exc)
+            self.history.show_conflict(message, exc.blocking)
             self.history_dock.show()
             self.history_dock.raise_()
         elif isinstance(exc, EditError):
@@ -248,8 +250,14 @@ class EditingDesk(QObject):
             title = self.tr("Codebook")
         else:
             title = self.tr("Cannot Change the Project")
-        self.window.statusBar().showMessage(str(exc), 8000)
-        QMessageBox.warning(self.window, title, str(exc))
+        self.window.statusBar().showMessage(message, 8000)
+        QMessageBox.warning(self.window, title, message)
+
+    def conflict_message(self, exc: RevertConflict) -> str:
+        """Which entries stand in the way of a revert, in the interface language."""
+        later = ", ".join(f"#{e}" for e in exc.blocking)
+        text = self.tr("Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.")
+        return text.replace("%1", str(exc.edit_id)).replace("%2", later)
 
     def show(self, article_id: int | None, select: tuple[int, int] | None = None) -> None:
         w = self.window

@@ -213,7 +213,8 @@ def test_revert_from_the_history_panel_and_a_conflict(window, messages):
     history.table.selectRow(history.model.row_of(first.id))
     history.revert_button.click()
     assert messages and messages[-1][0] == "Cannot Revert"
-    assert "revert those first" in history.status.text()
+    assert "Revert those first" in history.status.text()
+    assert history.status.text() == messages[-1][1]
     later = history.model.entries[0].id
     assert history.model.blocking == {later}
     # revert the later one first, then the first one
