@@ -124,13 +124,19 @@ def main() -> int:
     window.set_language("en")
     window.set_script(Script.ORIGINAL)
     add_sample_work(window.store.project)
+    side_docks = [d for d in getattr(window.editing, "docks", {}).values() if d.isVisible()]
+    for dock in side_docks:  # the panel gets the window's width
+        dock.hide()
     window.exchange.show_report("agreement")
     window.exchange.size_reports(430)
     settle(app)
-    window.exchange.reports.splitter.setSizes([700, 760])
     window.exchange.reports.view.resizeColumnsToContents()
+    width = window.exchange.reports.splitter.width()
+    window.exchange.reports.splitter.setSizes([width * 47 // 100, width * 53 // 100])
     settle(app)
     window.grab().save(str(out / "reports.png"))
+    for dock in side_docks:
+        dock.show()
     window.close()
     settle(app, 3)
     print("wrote", ", ".join(p.name for p in sorted(out.glob("*.png"))))
