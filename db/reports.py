@@ -259,7 +259,10 @@ def cooccurrence_counts(project: Any, source_ids: Sequence[int] | None = None) -
 
 
 def cooccurrence(project: Any, source_ids: Sequence[int] | None = None) -> Table:
-    tags, matrix = cooccurrence_counts(project, source_ids)
+    return cooccurrence_table(*cooccurrence_counts(project, source_ids))
+
+
+def cooccurrence_table(tags: list[str], matrix: list[list[int]]) -> Table:
     rows = [(tag, *matrix[k]) for k, tag in enumerate(tags)]
     note = (
         "Pairs of passages in the same article that overlap or share a paragraph; "

@@ -532,8 +532,7 @@ class ReportsPanel(QWidget):
                 conn.close()
             if kind == "cooccurrence":
                 tags, matrix = reports.cooccurrence_counts(path)
-                table = reports.cooccurrence(path)
-                return table, people, colours, (tags, matrix)
+                return reports.cooccurrence_table(tags, matrix), people, colours, (tags, matrix)
             table = reports.report(path, kind, coders=coders, **options)
             return table, people, colours, None
 
