@@ -64,31 +64,74 @@ def grams(squeezed: str) -> str:
 
 
 #: The grams of recently indexed texts, by article id: an editor correcting one article again and
-#: again would otherwise compute the grams of its old text (to delete them) on every keystroke.
-#: Entries are checked against the folded text, so a stale entry is never used.
-_RECENT: OrderedDict[int, tuple[str, frozenset[str]]] = OrderedDict()
+#: again would otherwise compute the grams of its whole text twice (the old ones, to delete them)
+#: on every keystroke. Entries are checked against the folded text, so a stale one is never used.
+_RECENT: OrderedDict[int, tuple[str, str, frozenset[str]]] = OrderedDict()  # folded, squeezed, grams
 _RECENT_SIZE = 16
 _recent_lock = threading.Lock()
 
 
-def _grams_of(article_id: int, folded: str) -> frozenset[str]:
+def _recent(article_id: int, folded: str) -> tuple[str, frozenset[str]] | None:
     with _recent_lock:
         hit = _RECENT.get(article_id)
     if hit is not None and hit[0] == folded:
+        return hit[1], hit[2]
+    return None
+
+
+def _grams_of(article_id: int, folded: str) -> frozenset[str]:
+    hit = _recent(article_id, folded)
+    if hit is not None:
         return hit[1]
-    found = frozenset(gram_set(squeeze(folded).text))
-    _remember(article_id, folded, found)
+    squeezed = squeeze(folded).text
+    found = frozenset(gram_set(squeezed))
+    _remember(article_id, folded, squeezed, found)
     return found
 
 
-def _remember(article_id: int, folded: str, found: frozenset[str]) -> None:
+def _remember(article_id: int, folded: str, squeezed: str, found: frozenset[str]) -> None:
     with _recent_lock:
-        _RECENT[article_id] = (folded, found)
+        _RECENT[article_id] = (folded, squeezed, found)
         _RECENT.move_to_end(article_id)
         while len(_RECENT) > _RECENT_SIZE:
             _RECENT.popitem(last=False)
 
 
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search with slice comparisons: C speed on long texts
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def updated_grams(old_squeezed: str, old_grams: frozenset[str], new_squeezed: str) -> frozenset[str]:
+    """The grams of ``new_squeezed``, from those of a text that differs from it in one stretch.
+
+    Only the changed stretch (with one character of context either side) is looked at:
+    its new grams are added, and each of its old grams is kept if it still occurs.
+    """
+    p = _common_prefix(old_squeezed, new_squeezed)
+    s = _common_suffix(old_squeezed, new_squeezed, min(len(old_squeezed), len(new_squeezed)) - p)
+    old_window = old_squeezed[max(0, p - 1) : len(old_squeezed) - s + 1]
+    new_window = new_squeezed[max(0, p - 1) : len(new_squeezed) - s + 1]
+    added = gram_set(new_window)
+    gone = {g for g in gram_set(old_window) - added if g not in new_squeezed}
+    return (old_grams - gone) | added
 def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
     """Grams every article containing the query must contain (at most ``limit``).
 
@@ -111,11 +154,17 @@ def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
     """
     folded = fold(text)
     old = conn.execute("SELECT folded FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
-    new_grams = frozenset(gram_set(squeeze(folded).text))
+    squeezed = squeeze(folded).text
     if old is not None:
         if old[0] == folded:
             return
-        old_grams = _grams_of(article_id, old[0])
+        hit = _recent(article_id, old[0])
+        if hit is not None:  # the article edited a moment ago: work from the stretch that changed
+            old_grams = hit[1]
+            new_grams = updated_grams(hit[0], old_grams, squeezed)
+        else:
+            old_grams = _grams_of(article_id, old[0])
+            new_grams = frozenset(gram_set(squeezed))
         conn.execute(
             "UPDATE search_docs SET folded = ?, spaced = ? WHERE article_id = ?", (folded, spaced(folded), article_id)
         )
@@ -127,12 +176,13 @@ def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
             )
             conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(new_grams)))
     else:
+        new_grams = frozenset(gram_set(squeezed))
         conn.execute(
             "INSERT INTO search_docs (article_id, folded, spaced) VALUES (?, ?, ?)",
             (article_id, folded, spaced(folded)),
         )
         conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(new_grams)))
-    _remember(article_id, folded, new_grams)
+    _remember(article_id, folded, squeezed, new_grams)
 
 
 def index_new_articles(conn: sqlite3.Connection, items: Iterable[tuple[int, str]]) -> None:

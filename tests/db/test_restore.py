@@ -6,6 +6,8 @@ import json
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from db import Project, TagError
 from db.events import Change
@@ -196,3 +198,23 @@ def test_revert_conflict_names_only_the_entries_in_the_way(project: Project, art
     assert f"#{later.id}" in str(info.value) and f"#{elsewhere.id}" not in str(info.value)
     project.revert(later.id)
     project.revert(first.id)  # now it can
+
+
+# -- the search index follows an edit from the stretch that changed ---------------------------------
+
+GRAM_ALPHABET = "职工劳动议事角ab1 ，。\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    old=st.text(alphabet=GRAM_ALPHABET, max_size=40),
+    at=st.integers(0, 40),
+    cut=st.integers(0, 6),
+    insert=st.text(alphabet=GRAM_ALPHABET, max_size=5),
+)
+def test_updated_grams_equal_the_grams_of_the_new_text(old, at, cut, insert):
+    from db.search_index import gram_set, updated_grams
+
+    at = min(at, len(old))
+    new = old[:at] + insert + old[at + cut :]
+    assert updated_grams(old, frozenset(gram_set(old)), new) == frozenset(gram_set(new))
