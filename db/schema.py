@@ -161,9 +161,10 @@ SCHEMA_2 = [
 
 @migrations(name="0002_review_notes_search")
 def m0002_review_notes_search(db: Database) -> None:
-    from db import search_index
+    from db import merge, search_index
 
-    for statement in SCHEMA_2 + search_index.CREATE_SQL:
+    # Merge bookkeeping (origins of merged edits, conflicts kept for the user) is part of v2.
+    for statement in SCHEMA_2 + search_index.CREATE_SQL + merge.TABLES_SQL:
         db.execute(statement)
     search_index.rebuild(db.conn)
     db.execute("PRAGMA user_version = 2")
