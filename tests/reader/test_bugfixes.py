@@ -122,7 +122,7 @@ def test_unpunctuated_column_lines_are_not_credits() -> None:
     ]
 
 
-TOC_ITEMS = ["- 推动产业工人队伍建设改革的澜州探索……严知夏", "- 新就业形态劳动者权益保障的几点思考……温知远"]
+TOC_ITEMS = ["- 推动产业工人队伍建设改革的澜州探索……严知夏", "- 快递骑手夜间劳动保护的几点思考……温知远"]
 TOC = "《澜州工运》2025年第10期要目\n" + "\n".join(TOC_ITEMS) + "\n"
 
 
