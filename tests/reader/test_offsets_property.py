@@ -10,6 +10,8 @@ but whitespace and line-end hyphens.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,7 +20,12 @@ from reader.charclass import LINE_END_HYPHENS
 from reader.engine import reflow_text
 from reader.model import Document, TracedText
 
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("JK_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: JK_EXAMPLES raises the example count for a long hunt (4,000 each ran clean).
+SETTINGS = settings(
+    max_examples=int(os.environ.get("JK_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 _HAN = "澜州青禾县总工会职工服务中心建成开放设有书屋驿站法律援助托管室功能区每天小组长议事角培训"
 _PUNCT = "，。、；：！？“”（）《》——…"
