@@ -8,9 +8,12 @@
   ``#<n>\\tAnnotatorNotes T<n>\\t<note>`` (line breaks and tabs in the note become spaces).
 - ``annotation.conf``: the tags as the ``[entities]`` hierarchy (tab-indented); a parent path
   no tag stands for is written ``!Name`` (not annotatable).
-- ``visual.conf``: the tags' Chinese names as labels and their colours (brat type names
-  must be plain identifiers: a tag is typed by the ASCII letters and digits of its name, or
-  ``tag<N>`` (N = its place in the codebook) when there are none or the name is taken).
+- ``visual.conf``: the tags' Chinese names as labels and their colours. brat type names must be
+  plain identifiers, and must be the same in every export of a project (a filtered export's
+  ``.ann`` files merge with a full one's): a tag's type is the ASCII letters and digits of its
+  name (or ``tag`` when there are none) followed by its stable id, e.g. ``strike_action_7`` or
+  ``tag_12`` (a UUID id is written as its 32 hex digits). Nothing depends on the tag's place in
+  the codebook or on which other tags are exported.
 - ``tools.conf`` is not written (brat's defaults apply).
 
 Orphaned annotations are skipped (brat needs a true span).
@@ -29,6 +32,7 @@ from db.exports.common import (
     Progress,
     TagNode,
     Ticker,
+    guid,
     log_skipped,
     placed_annotations,
     rgb,
@@ -40,22 +44,21 @@ _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _FILE_BAD = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+_SHORT_ID = re.compile(r"^[A-Za-z0-9]{1,16}$")
+
+
+def type_name(node: TagNode) -> str:
+    """A tag's brat type: ASCII, starting with a letter, from its name and stable id alone."""
+    slug = _NON_ALNUM.sub("_", node.name).strip("_")
+    if not slug or not ("a" <= slug[0].lower() <= "z"):
+        slug = "tag"
+    key = node.id if _SHORT_ID.match(node.id) else guid(node.id, "tag").replace("-", "")
+    return f"{slug}_{key}"
+
+
 def type_names(roots: list[TagNode]) -> dict[str, str]:
-    """Tag node id -> brat type name: unique, ASCII, starting with a letter."""
-    names: dict[str, str] = {}
-    used: set[str] = set()
-    k = 0
-    for root in roots:
-        for node, _ in root.walk():
-            k += 1
-            slug = _NON_ALNUM.sub("_", node.name).strip("_")
-            if not slug or not slug[0].isalpha() or slug in used:
-                slug = f"tag{k}"
-                while slug in used:
-                    slug += "_"
-            used.add(slug)
-            names[node.id] = slug
-    return names
+    """Tag node id -> brat type name (unique: the id is part of it)."""
+    return {node.id: type_name(node) for root in roots for node, _ in root.walk()}
 
 
 def article_file_stem(article: ExportArticle) -> str:

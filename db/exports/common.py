@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from db.exports.model import ExportAnnotation, ExportArticle, ExportCorpus, ExportCorrection, ExportTag
+from db.exports.model import ExportAnnotation, ExportArticle, ExportCorpus, ExportCorrection, ExportNote, ExportTag
 
 log = logging.getLogger("db.exports")
 
@@ -102,6 +102,23 @@ def context(text: str, start: int, end: int, n: int = CONTEXT_CHARS) -> tuple[st
     return text[max(0, start - n) : start], text[end : end + n]
 
 
+def unique_context(text: str, start: int, end: int, n: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """Prefix and suffix around ``text[start:end]`` (at least ``n`` code points each where the text has them),
+    grown until ``prefix + exact + suffix`` occurs in ``text`` once, at ``start - len(prefix)``.
+
+    A W3C TextQuoteSelector is then unambiguous: a reader that searches for the quote finds the
+    one place the TextPositionSelector names (a repeated phrase would otherwise match twice).
+    """
+    while True:
+        prefix, suffix = context(text, start, end, n)
+        needle = prefix + text[start:end] + suffix
+        at = start - len(prefix)
+        whole = len(prefix) == start and end + len(suffix) == len(text)
+        if whole or (text.find(needle) == at and text.find(needle, at + 1) < 0):
+            return prefix, suffix
+        n *= 2
+
+
 # -- identifiers, times, colours --------------------------------------------------------------------
 
 
@@ -157,8 +174,18 @@ def tag_path(tag: ExportTag) -> str:
     return "/".join(tag.path)
 
 
+def article_notes(article: ExportArticle) -> tuple[ExportNote, ...]:
+    """The article's notes one by one. A corpus that gives only the joined ``note`` (a hand-built one)
+    yields it as one note without author or time."""
+    if article.notes:
+        return article.notes
+    if article.note:
+        return (ExportNote(f"article-{article.id}", article.note),)
+    return ()
+
+
 def all_authors(corpus: ExportCorpus) -> list[str]:
-    """Everyone who appears as an author, corpus list first, in first-seen order."""
+    """Everyone who appears as an author (of a passage, a correction or a note), corpus list first."""
     seen: dict[str, None] = {}
     for name in corpus.authors:
         if name:
@@ -170,6 +197,9 @@ def all_authors(corpus: ExportCorpus) -> list[str]:
         for c in article.corrections:
             if c.author:
                 seen.setdefault(c.author, None)
+        for n in article_notes(article):
+            if n.author:
+                seen.setdefault(n.author, None)
     return list(seen)
 
 

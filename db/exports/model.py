@@ -51,8 +51,24 @@ class ExportAnnotation:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportNote:
+    """One note on a whole article, with who wrote it and when (the store keeps both)."""
+
+    id: str
+    text: str
+    author: str = ""
+    created: str = ""  # ISO 8601 with time zone
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ExportCorrection:
-    """One text edit of the article's history, in current-text coordinates where it still applies."""
+    """One text edit of the article's history, in current-text coordinates where it still applies.
+
+    ``prior_text`` is the article's whole text just before this edit (replayed from the edit
+    history), and ``before`` stands at ``prior_start`` in it: what W3C anchors a correction in.
+    None when the history cannot give it (a hand-built corpus, an edit made in another article).
+    """
 
     id: str
     op: str  # e.g. "replace", "join", "split", "role", …
@@ -63,6 +79,8 @@ class ExportCorrection:
     author: str = ""
     created: str = ""
     note: str = ""
+    prior_text: str | None = None
+    prior_start: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +97,9 @@ class ExportArticle:
     annotations: tuple[ExportAnnotation, ...] = ()
     corrections: tuple[ExportCorrection, ...] = ()
     review_state: str = "unreviewed"  # unreviewed | in_progress | proofread
-    note: str = ""
+    note: str = ""  # the article's notes' texts joined by a blank line (for reading formats)
     original_text: str | None = None  # the engine's text before any correction, when it differs
+    notes: tuple[ExportNote, ...] = ()  # the same notes one by one, with author and time
 
 
 @dataclass(frozen=True, slots=True)

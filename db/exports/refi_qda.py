@@ -4,14 +4,23 @@ The ``.qdpx`` is a zip holding ``project.qde`` (UTF-8, no BOM, LF) and a lowerca
 ``sources/`` folder with one plain-text file per article (the current, corrected
 article text, UTF-8 without BOM), referenced as ``internal://<guid>.txt``.
 
-- Users: everyone who appears as an author (GUIDs derived from the name).
+- Users: everyone who appears as an author (GUIDs derived from the name), and
+  :data:`UNSIGNED_USER` when a passage or a note has no author.
 - CodeBook: the tags as nested ``Code`` elements with ``#RRGGBB`` colours; a parent path
   no tag stands for is written ``isCodable="false"``.
 - Variables: source, date, kind and review state, set per article with ``VariableValue``.
 - Sources: one ``TextSource`` per article; each placed annotation is a ``PlainTextSelection``
   (``startPosition``/``endPosition`` in code points, end exclusive) with one ``Coding`` to its code.
-- Notes: an annotation's note and an article's note are ``Note`` elements in ``Notes``, referred to by
-  ``NoteRef`` from the selection or the source.
+  The source's ``Description`` is a line of source, kind and review state, then the article's notes.
+- Notes: an annotation's note and each of an article's notes are ``Note`` elements in ``Notes``,
+  referred to by ``NoteRef`` from the selection or the source. A passage's note is also the
+  selection's ``Description`` (schema order: Description, Coding, NoteRef): QualCoder reads a
+  coding's memo from there and ignores a selection's NoteRef; it also drops a source's
+  NoteRef'd notes, so the article's notes are in the source's Description too.
+- Authors and times: every ``Note``, ``PlainTextSelection`` and ``Coding`` carries
+  ``creatingUser`` (declared in ``Users``) and ``creationDateTime`` (QualCoder reads a note's date
+  without a check: one missing date fails the whole import). What the store does not know (a
+  passage without author) is :data:`UNSIGNED_USER`; a time that cannot be read is the export's time.
 - Sets: one set per newspaper source file, its articles as members.
 
 Orphaned annotations are skipped (a selection needs a true position). Containers that
@@ -33,7 +42,7 @@ from db.exports.common import (
     Progress,
     TagNode,
     Ticker,
-    all_authors,
+    article_notes,
     atomic_path,
     derived_guid,
     guid,
@@ -68,8 +77,31 @@ def source_file_name(article: ExportArticle) -> str:
     return f"{article_guid(article)}.txt"
 
 
+#: The user written for a passage or note the store has no author for (REFI-QDA tools need one).
+UNSIGNED_USER = "未署名 unsigned"
+
+
 def user_guid(name: str) -> str:
-    return derived_guid("user", name)
+    return derived_guid("user", name or UNSIGNED_USER)
+
+
+def user_names(corpus: ExportCorpus) -> list[str]:
+    """Everyone who appears as an author, corpus list first, and :data:`UNSIGNED_USER` if anything is unsigned."""
+    seen: dict[str, None] = dict.fromkeys(name for name in corpus.authors if name)
+    unsigned = False
+    for article in corpus.articles:
+        for item in (*article.annotations, *article.corrections, *article_notes(article)):
+            if item.author:
+                seen.setdefault(item.author, None)
+            else:
+                unsigned = True
+    if unsigned:
+        seen.setdefault(UNSIGNED_USER, None)
+    return list(seen)
+
+
+#: A note as written to ``Notes``: guid, name, text, author, created, updated.
+_Note = tuple[str, str, str, str, str, str]
 
 
 class _Builder:
@@ -133,11 +165,10 @@ def write_qdc(corpus: ExportCorpus, out: Path, progress: Progress | None = None)
     return out
 
 
-def _head(b: _Builder, corpus: ExportCorpus, tag_ids: set[str], var_guids: list[str]) -> str:
+def _head(b: _Builder, corpus: ExportCorpus, var_guids: list[str], now: str) -> str:
     """``<Project …>`` with the users, the codebook and the variables, as text without the closing tag."""
-    now = datetime.now(UTC).replace(microsecond=0).isoformat()
     root = b.el(None, "Project", {"name": xml_text(corpus.project_name), "origin": SOFTWARE, "creationDateTime": now})
-    authors = all_authors(corpus)
+    authors = user_names(corpus)
     if authors:
         users = b.el(root, "Users")
         for name in authors:
@@ -156,7 +187,7 @@ def _head(b: _Builder, corpus: ExportCorpus, tag_ids: set[str], var_guids: list[
 
 
 def _text_source(
-    b: _Builder, article: ExportArticle, tag_ids: set[str], var_guids: list[str], notes: list
+    b: _Builder, article: ExportArticle, tag_ids: set[str], var_guids: list[str], notes: list[_Note], now: str
 ) -> ET.Element:
     """One article's ``TextSource`` (its selections, codings, note references and variable values)."""
     holder = ET.Element("Sources")
@@ -166,12 +197,15 @@ def _text_source(
         {"guid": article_guid(article), "name": xml_text(article.headline or f"article {article.id}"),
          "plainTextPath": f"internal://{source_file_name(article)}"},
     )
-    b.text_el(src, "Description", f"{article.source_name} · {article.kind} · {article.review_state}")
+    article_notes_ = article_notes(article)
+    meta = f"{article.source_name} · {article.kind} · {article.review_state}"
+    b.text_el(src, "Description", "\n\n".join([meta, *(n.text for n in article_notes_)]))
     for ann in placed_annotations(article):
         if ann.tag_id not in tag_ids:
             continue
-        created = xsd_datetime(ann.created)
-        user = user_guid(ann.author) if ann.author else None
+        created = xsd_datetime(ann.created) or now
+        user = user_guid(ann.author)
+        modified = xsd_datetime(ann.updated)
         sel = b.el(
             src,
             "PlainTextSelection",
@@ -182,10 +216,12 @@ def _text_source(
                 "endPosition": str(ann.end),
                 "creatingUser": user,
                 "creationDateTime": created,
-                "modifyingUser": user if ann.updated else None,
-                "modifiedDateTime": xsd_datetime(ann.updated),
+                "modifyingUser": user if modified else None,
+                "modifiedDateTime": modified,
             },
         )
+        if ann.note:
+            b.text_el(sel, "Description", ann.note)
         coding = b.el(
             sel,
             "Coding",
@@ -194,11 +230,11 @@ def _text_source(
         b.el(coding, "CodeRef", {"targetGUID": guid(ann.tag_id, "tag")})
         if ann.note:
             ng = derived_guid("annotation-note", ann.id)
-            notes.append((ng, ann.quote[:60], ann.note, ann.author or None, ann.created))
+            notes.append((ng, ann.quote[:60], ann.note, ann.author, ann.created, ann.updated))
             b.el(sel, "NoteRef", {"targetGUID": ng})
-    if article.note:
-        ng = derived_guid("article-note", article.id)
-        notes.append((ng, article.headline or article.id, article.note, None, None))
+    for note in article_notes_:
+        ng = derived_guid("article-note", note.id)
+        notes.append((ng, article.headline or article.id, note.text, note.author, note.created, note.updated))
         b.el(src, "NoteRef", {"targetGUID": ng})
     values = (article.source_name, xsd_date(article.source_date), article.kind, article.review_state)
     for (_, kind), vg, value in zip(_VARIABLES, var_guids, values, strict=True):
@@ -215,14 +251,15 @@ def stream_project(corpus: ExportCorpus, fh: TextIO, ticker: Ticker | None = Non
     b = _Builder(PROJECT_NS)
     tag_ids = {t.id for t in corpus.tags}
     var_guids = [derived_guid("variable", name) for name, _ in _VARIABLES]
-    fh.write('<?xml version="1.0" encoding="utf-8"?>\n' + _head(b, corpus, tag_ids, var_guids))
-    notes: list[tuple[str, str, str, str | None, str | None]] = []  # guid, name, text, author, created
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
+    fh.write('<?xml version="1.0" encoding="utf-8"?>\n' + _head(b, corpus, var_guids, now))
+    notes: list[_Note] = []
     by_source: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     if corpus.articles:
         fh.write("<Sources>")
         for article in corpus.articles:
-            fh.write(ET.tostring(_text_source(b, article, tag_ids, var_guids, notes), encoding="unicode"))
+            fh.write(ET.tostring(_text_source(b, article, tag_ids, var_guids, notes, now), encoding="unicode"))
             by_source.setdefault(article.source_id, []).append(article_guid(article))
             names[article.source_id] = article.source_name
             if ticker is not None:
@@ -230,15 +267,18 @@ def stream_project(corpus: ExportCorpus, fh: TextIO, ticker: Ticker | None = Non
         fh.write("</Sources>")
     if notes:
         notes_el = ET.Element("Notes")
-        for ng, name, text, author, created in notes:
+        for ng, name, text, author, created, updated in notes:
+            modified = xsd_datetime(updated)
             note = b.el(
                 notes_el,
                 "Note",
                 {
                     "guid": ng,
                     "name": xml_text(name),
-                    "creatingUser": user_guid(author) if author else None,
-                    "creationDateTime": xsd_datetime(created),
+                    "creatingUser": user_guid(author),
+                    "creationDateTime": xsd_datetime(created) or now,
+                    "modifyingUser": user_guid(author) if modified else None,
+                    "modifiedDateTime": modified,
                 },
             )
             b.text_el(note, "PlainTextContent", text)

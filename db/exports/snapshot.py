@@ -17,7 +17,8 @@ Filters (:class:`ExportFilter`), all optional and combined with AND:
   without it, the latest version of every source (``include_superseded`` adds the rest);
 - ``tag_paths``: a tag filter in both senses: only articles having at least one
   passage tagged with one of these tags or a tag under them, only those passages, and
-  the codebook cut down to those tags (their parents appear as not codable);
+  the codebook cut down to those tags and their ancestors (an ancestor keeps its id, so
+  its GUID and codability are the same as in a full export; its own passages stay out);
 - ``states``: only articles in these review states.
 
 What the snapshot puts in the model:
@@ -25,18 +26,19 @@ What the snapshot puts in the model:
 - ids are the store's integer ids as strings (the writers derive UUIDs from them);
 - a tag without a colour has colour ``""`` (the writers leave the colour out);
 - ``source_date`` comes from the file name or the page header (:mod:`db.source_dates`);
-- an article's notes are joined by a blank line into ``ExportArticle.note``;
+- an article's notes are ``ExportArticle.notes`` (with author and times) and, joined by a
+  blank line, ``ExportArticle.note``;
 - ``corrections``: every edit of the article's history that is in effect (not reverted,
   not itself a revert). A text correction's ``start``/``end`` are where its text stands in
   the current text (``text[start:end] == after``), followed through later corrections,
   joins and splits of its paragraph; -1 when it no longer maps (overwritten, its paragraph
-  moved to another article). Structural edits (join, split, role, moves) have -1;
+  moved to another article). Structural edits (join, split, role, moves) have -1. A text
+  correction also carries the article's text just before it (:mod:`db.exports.history`);
 - ``original_text``: the engine's text of the article's blocks, when it differs.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -47,15 +49,16 @@ from typing import Any, overload
 
 from db import codebook
 from db import export as native
-from db.anchoring import Span, map_replace
 from db.errors import NotFound
 from db.exports.common import ExportError, Progress, Ticker, atomic_path
+from db.exports.history import _active as _active  # re-exported: db.reports reads it from here
+from db.exports.history import corrections_of, texts_before_edits
 from db.exports.model import (
     ExportAnnotation,
     ExportArticle,
     ExportBlock,
     ExportCorpus,
-    ExportCorrection,
+    ExportNote,
     ExportSource,
     ExportTag,
 )
@@ -104,80 +107,6 @@ def open_reader(path: str | Path) -> sqlite3.Connection:
 
 def _marks(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
-
-
-# -- corrections from the edit history ---------------------------------------------------------
-
-_STRUCTURAL_TEXT = {"join": ("\n", ""), "split": ("", "\n")}
-
-
-def _active(rows: list[tuple]) -> set[int]:
-    """Ids of the edits in effect (not undone by a revert that is itself in effect)."""
-    undone_by: dict[int, list[int]] = defaultdict(list)
-    for r in rows:
-        if r[8] is not None:
-            undone_by[r[8]].append(r[0])
-    active: dict[int, bool] = {}
-    for r in reversed(rows):  # a revert comes after what it reverts
-        active[r[0]] = not any(active.get(u, True) for u in undone_by.get(r[0], ()))
-    return {k for k, on in active.items() if on}
-
-
-def _follow(block: int, a: int, b: int, later: list[tuple]) -> tuple[int, int, int] | None:
-    """Where block-relative range [a, b) of ``block`` is after the ``later`` edits (None: lost)."""
-    for r in later:
-        params = json.loads(r[6])
-        for step in json.loads(r[9]):
-            if step[0] != "breplace":
-                continue
-            _, _, sblock, s, e, n = step
-            if r[3] == "join" and params.get("next_block_id") == block and sblock != block:
-                block, a, b = sblock, a + s, b + s  # our paragraph was appended at s of the first
-                continue
-            if sblock != block:
-                continue
-            if r[3] == "split" and e == s and n == 1:
-                if a >= s:
-                    block, a, b = params.get("new_block_id", -1), a - s, b - s
-                elif b > s:
-                    return None
-                continue
-            span = map_replace(Span(0, a, b), s, e, n)
-            if span.orphaned:
-                return None
-            a, b = span.start, span.end
-    return block, a, b
-
-
-def corrections_of(article_id: int, text: str, block_starts: dict[int, int], rows: list[tuple]) -> list:
-    """ExportCorrections of one article from its edit rows (id, at, author, op, article_id, other_id,
-    params, note, reverts, steps), sorted by id."""
-    active = _active(rows)
-    out: list[ExportCorrection] = []
-    for k, r in enumerate(rows):
-        edit_id, at, author, op = r[0], r[1], r[2] or "", r[3]
-        if op == "revert" or edit_id not in active:
-            continue
-        params = json.loads(r[6])
-        note = r[7] or ""
-        if op == "correct":
-            step = next((s for s in json.loads(r[9]) if s[0] == "breplace"), None)
-            before, after = params.get("old_text", ""), params.get("text", "")
-            start = end = -1
-            if step is not None:
-                _, _, block, bs, _be, n = step
-                found = _follow(block, bs, bs + n, rows[k + 1 :])
-                if found is not None and found[0] in block_starts:
-                    s = block_starts[found[0]] + found[1]
-                    if found[2] - found[1] == len(after) and text[s : s + len(after)] == after:
-                        start, end = s, s + len(after)
-            out.append(ExportCorrection(str(edit_id), op, start, end, before, after, author, at, note))
-        else:
-            before, after = _STRUCTURAL_TEXT.get(op, ("", ""))
-            if op == "role":
-                before, after = params.get("old_role", ""), params.get("role", "")
-            out.append(ExportCorrection(str(edit_id), op, -1, -1, before, after, author, at, note))
-    return out
 
 
 # -- the lazy article sequence -----------------------------------------------------------------
@@ -237,7 +166,7 @@ class StoreCorpus(ExportCorpus):
         }
         blocks: dict[int, list[tuple]] = defaultdict(list)
         for r in conn.execute(
-            f"SELECT id, article_id, role, text, original_text FROM blocks WHERE article_id IN ({marks})"
+            f"SELECT id, article_id, role, text, original_text, position FROM blocks WHERE article_id IN ({marks})"
             " ORDER BY article_id, position",
             ids,
         ):
@@ -253,14 +182,16 @@ class StoreCorpus(ExportCorpus):
                 passages[r[1]].append(
                     ExportAnnotation(str(r[0]), str(r[2]), r[3], r[4], r[5], r[6], r[7] or "", r[8], r[9], bool(r[10]))
                 )
-        notes: dict[int, list[str]] = defaultdict(list)
-        for article_id, text in conn.execute(
-            f"SELECT article_id, text FROM article_notes WHERE article_id IN ({marks}) ORDER BY id", ids
+        notes: dict[int, list[ExportNote]] = defaultdict(list)
+        for note_id, article_id, text, author, created, updated in conn.execute(
+            "SELECT id, article_id, text, author, created_at, updated_at FROM article_notes"
+            f" WHERE article_id IN ({marks}) ORDER BY id",
+            ids,
         ):
-            notes[article_id].append(text)
+            notes[article_id].append(ExportNote(str(note_id), text, author or "", created or "", updated or ""))
         history: dict[int, list[tuple]] = defaultdict(list)
         for r in conn.execute(
-            "SELECT id, at, author, op, article_id, other_article_id, params, note, reverts, steps FROM edits"
+            "SELECT id, at, author, op, article_id, other_article_id, params, note, reverts, steps, before FROM edits"
             f" WHERE article_id IN ({marks}) OR other_article_id IN ({marks}) ORDER BY id",
             ids + ids,
         ):
@@ -288,6 +219,10 @@ class StoreCorpus(ExportCorpus):
                     originals.append(b[4])
             original = "\n".join(originals)
             edits = history.get(article_id, [])  # in id order: the query sorts them
+            priors = texts_before_edits(
+                article_id, [(b[0], b[5], b[3]) for b in blocks.get(article_id, ())],
+                [(e[0], e[3], e[4], e[10]) for e in edits], frozenset({"correct"}),
+            ) if edits else {}
             source = self.sources_by_id[r[1]]
             out.append(
                 ExportArticle(
@@ -301,10 +236,11 @@ class StoreCorpus(ExportCorpus):
                     text=text,
                     blocks=tuple(spans),
                     annotations=tuple(passages.get(article_id, ())),
-                    corrections=tuple(corrections_of(article_id, text, starts, edits)) if edits else (),
+                    corrections=tuple(corrections_of(article_id, text, starts, edits, priors)) if edits else (),
                     review_state=r[5],
-                    note="\n\n".join(notes.get(article_id, ())),
+                    note="\n\n".join(n.text for n in notes.get(article_id, ())),
                     original_text=original if original != text else None,
+                    notes=tuple(notes.get(article_id, ())),
                 )
             )
         return out
@@ -382,11 +318,12 @@ class Snapshot:
                 sources[sid] = ExportSource(
                     str(sid), name, sha, text if f.with_raw_text else "", source_date(name, text[:HEADER_CHARS])
                 )
-        tags = [
-            ExportTag(str(t.id), tuple(t.path.split("/")), t.colour or "", t.description)
-            for t in codebook.all_tags(conn)
-            if tag_ids is None or t.id in tag_ids
-        ]
+        every = codebook.all_tags(conn)
+        if tag_ids is not None:  # the filtered tags and their ancestors, as in the full codebook (same GUIDs)
+            kept = {tuple(t.path.split("/")) for t in every if t.id in tag_ids}
+            above = {path[:k] for path in kept for k in range(1, len(path))}
+            every = [t for t in every if t.id in tag_ids or tuple(t.path.split("/")) in above]
+        tags = [ExportTag(str(t.id), tuple(t.path.split("/")), t.colour or "", t.description) for t in every]
         authors = [
             r[0]
             for r in conn.execute(

@@ -6,24 +6,39 @@ Tools that want a plain array of annotations read ``doc["first"]["items"]``; pas
 ``layout="array"`` to get a top-level JSON array instead (each annotation then carries
 its own ``@context``, which is what annotation libraries such as Annotorious/RecogitoJS load).
 
-Each article is the resource ``urn:jiaokan:article:<id>``; its text is the current
-(corrected) article text, the blocks joined by "\\n". Every term used is defined in the
-context; offsets are code points.
+Resources, and the one rule: **every selector locates in the resource it targets** (the
+TextPositionSelector's range holds ``exact``, and ``prefix + exact + suffix`` occurs in that
+resource's text once, exactly there). Every term used is defined in the context; offsets
+are code points.
 
-- Tag annotations: ``motivation`` "tagging"; target = SpecificResource with a
-  ``TextQuoteSelector`` (exact, 32-code-point prefix/suffix) and a ``TextPositionSelector``
-  (start, end exclusive); bodies = a ``TextualBody`` with purpose "tagging" whose value is the
+- ``urn:jiaokan:article:<id>``: the article's current (corrected) text, the blocks joined by
+  "\\n" (the text of ``jiaokan export --format text``'s paragraphs, of brat's ``.txt``, of the
+  REFI-QDA sources; in the project, ``articles.text``).
+- ``urn:jiaokan:article:<id>:before-edit:<edit id>``: the same article's whole text as it stood
+  just before that correction (rebuilt from the project's edit history, see
+  :mod:`db.exports.history`). A correction's wording before the edit stands there, not in the
+  corrected text; the target says so with a distinct resource rather than a selector that
+  cannot hold.
+
+- Tag annotations: ``motivation`` "tagging"; target = SpecificResource on the article with a
+  ``TextQuoteSelector`` (exact, prefix/suffix of at least 32 code points, longer where needed to
+  be unique) and a ``TextPositionSelector`` (start, end exclusive); bodies = a ``TextualBody``
+  with purpose "tagging" whose value is the
   tag path ("权益/工资"), a SpecificResource with purpose "classifying" whose source is the tag's
   IRI ``urn:jiaokan:tag:<id>``, and, when there is a note, a ``TextualBody`` with purpose "commenting".
 - Orphaned annotations keep only the ``TextQuoteSelector`` with the stored quote (no prefix,
   suffix or position): nothing claims a place in the text, and a reader re-anchors or reports
   an orphan, as Hypothesis does.
-- Corrections (text edits): ``motivation`` "editing"; the target selects the original
-  wording with a TextQuoteSelector (exact = the text before the edit, prefix/suffix from
-  the unchanged text around it when the edit still maps onto the current text); the body is a
-  TextualBody with purpose "editing" and the corrected text. Structural edits (join,
-  split, role, …) are not written.
-- An article's note: ``motivation`` "commenting" on the whole article.
+- Corrections (text edits): ``motivation`` "editing"; the target is the article before the
+  edit (``…:before-edit:<id>``) with a TextQuoteSelector (exact = the text the edit replaced,
+  prefix/suffix from that state, unique there) and a TextPositionSelector (where it stood); the
+  body is a TextualBody with purpose "editing" and the corrected text (an empty value for a
+  deletion). When the state before the edit is not known (a hand-built corpus, an edit made in
+  another article): if the correction still maps onto the current text, the state is the current
+  text with this one correction undone; otherwise only ``exact`` is written, like an orphan.
+  Structural edits (join, split, role, …) are not written.
+- An article's notes: one ``motivation`` "commenting" annotation each on the whole article, with
+  ``creator`` and ``created``/``modified`` as the project stores them.
 """
 
 from __future__ import annotations
@@ -40,16 +55,17 @@ from db.exports.common import (
     TEXT_EDIT_OPS,
     Progress,
     Ticker,
+    article_notes,
     atomic_path,
-    context,
     derived_guid,
     guid,
     is_placed,
     log_skipped,
     tag_path,
+    unique_context,
     xsd_datetime,
 )
-from db.exports.model import ExportArticle, ExportCorpus, ExportTag
+from db.exports.model import ExportArticle, ExportCorpus, ExportCorrection, ExportTag
 
 CONTEXT_IRI = "http://www.w3.org/ns/anno.jsonld"
 
@@ -60,6 +76,31 @@ def article_iri(article_id: str) -> str:
 
 def tag_iri(tag_id: str) -> str:
     return f"urn:jiaokan:tag:{tag_id}"
+
+
+def prior_state_iri(article_id: str, edit_id: str) -> str:
+    """The article's whole text as it stood just before edit ``edit_id``."""
+    return f"urn:jiaokan:article:{article_id}:before-edit:{edit_id}"
+
+
+def _quote_selectors(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    prefix, suffix = unique_context(text, start, end)
+    return [
+        {"type": "TextQuoteSelector", "exact": text[start:end], "prefix": prefix, "suffix": suffix},
+        {"type": "TextPositionSelector", "start": start, "end": end},
+    ]
+
+
+def _prior_state(article: ExportArticle, corr: ExportCorrection) -> tuple[str, int] | None:
+    """The text the correction was made in and where its replaced wording starts there, if known."""
+    before = corr.before
+    prior, at = corr.prior_text, corr.prior_start
+    if prior is not None and 0 <= at and prior[at : at + len(before)] == before:
+        return prior, at
+    text = article.text
+    if 0 <= corr.start <= corr.end <= len(text) and text[corr.start : corr.end] == corr.after:
+        return text[: corr.start] + before + text[corr.end :], corr.start
+    return None
 
 
 def _agent(name: str) -> dict[str, Any]:
@@ -91,11 +132,7 @@ def _annotations(article: ExportArticle, tags: dict[str, ExportTag]) -> list[dic
         if ann.note:
             bodies.append(_text_body(ann.note, "commenting"))
         if is_placed(article, ann):
-            prefix, suffix = context(text, ann.start, ann.end)
-            selectors: list[dict[str, Any]] = [
-                {"type": "TextQuoteSelector", "exact": ann.quote, "prefix": prefix, "suffix": suffix},
-                {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
-            ]
+            selectors: list[dict[str, Any]] = _quote_selectors(text, ann.start, ann.end)
         else:
             selectors = [{"type": "TextQuoteSelector", "exact": ann.quote}]
         item: dict[str, Any] = {
@@ -114,12 +151,15 @@ def _annotations(article: ExportArticle, tags: dict[str, ExportTag]) -> list[dic
     for corr in article.corrections:
         if corr.op not in TEXT_EDIT_OPS or corr.before == corr.after:
             continue
-        quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": corr.before}
-        if 0 <= corr.start <= corr.end <= len(text) and text[corr.start : corr.end] == corr.after:
-            quote["prefix"], quote["suffix"] = context(text, corr.start, corr.end)
-        elif not corr.before:
+        state = _prior_state(article, corr)
+        if state is not None:
+            prior, at = state
+            selector: Any = _quote_selectors(prior, at, at + len(corr.before))
+        elif corr.before:
+            selector = {"type": "TextQuoteSelector", "exact": corr.before}
+        else:
             continue  # an insertion that no longer maps selects nothing
-        body = _text_body(corr.after, "editing")
+        body: Any = _text_body(corr.after, "editing")
         if corr.note:
             body = [body, _text_body(corr.note, "commenting")]
         item = {
@@ -127,23 +167,29 @@ def _annotations(article: ExportArticle, tags: dict[str, ExportTag]) -> list[dic
             "type": "Annotation",
             "motivation": "editing",
             "body": body,
-            "target": {"type": "SpecificResource", "source": source, "selector": quote},
+            "target": {
+                "type": "SpecificResource",
+                "source": prior_state_iri(article.id, corr.id),
+                "selector": selector,
+            },
         }
         if corr.author:
             item["creator"] = _agent(corr.author)
         _times(item, corr.created, "")
         out.append(item)
 
-    if article.note:
-        out.append(
-            {
-                "id": f"urn:uuid:{derived_guid('article-note', article.id)}",
-                "type": "Annotation",
-                "motivation": "commenting",
-                "body": _text_body(article.note, "commenting"),
-                "target": source,
-            }
-        )
+    for note in article_notes(article):
+        item = {
+            "id": f"urn:uuid:{derived_guid('article-note', note.id)}",
+            "type": "Annotation",
+            "motivation": "commenting",
+            "body": _text_body(note.text, "commenting"),
+            "target": source,
+        }
+        if note.author:
+            item["creator"] = _agent(note.author)
+        _times(item, note.created, note.updated)
+        out.append(item)
     return out
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from db.exports.brat import write_brat
 from db.exports.common import is_placed
-from tests.exports.conftest import EXT_B, TAGS
+from tests.exports.conftest import EXT_B, TAG_STRIKE, TAGS
 
 TYPE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
@@ -78,7 +78,9 @@ def test_annotation_conf(folder):
     entities = conf["entities"]
     assert all(TYPE_NAME.match(name.lstrip("!")) for name in entities)
     assert len(entities) == len(TAGS) + 1
-    assert entities["strike_action"] == 0
+    strike_type = "strike_action_" + TAG_STRIKE.id.replace("-", "")  # its name's ASCII, then its stable id
+    assert entities[strike_type] == 0
+    assert all(n.lstrip("!").startswith("tag_") for n in entities if n != strike_type)  # no ASCII in the name
     not_codable = [n for n in entities if n.startswith("!")]
     assert len(not_codable) == 1  # 地点: a parent that is no tag
     assert sum(1 for depth in entities.values() if depth == 1) == 2  # 工资 under 权益, 工厂 under 地点
