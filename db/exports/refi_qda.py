@@ -21,6 +21,7 @@ article text, UTF-8 without BOM), referenced as ``internal://<guid>.txt``.
   ``creatingUser`` (declared in ``Users``) and ``creationDateTime`` (QualCoder reads a note's date
   without a check: one missing date fails the whole import). What the store does not know (a
   passage without author) is :data:`UNSIGNED_USER`; a time that cannot be read is the export's time.
+  Times are UTC to the second with "Z" (:func:`refi_time`), as REFI-QDA tools write them.
 - Sets: one set per newspaper source file, its articles as members.
 
 Orphaned annotations are skipped (a selection needs a true position). Containers that
@@ -98,6 +99,22 @@ def user_names(corpus: ExportCorpus) -> list[str]:
     if unsigned:
         seen.setdefault(UNSIGNED_USER, None)
     return list(seen)
+
+
+_REFI_TIME = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def refi_time(value: str | None) -> str | None:
+    """An ISO 8601 time as REFI-QDA tools write it: UTC, whole seconds, "Z" (an ``xsd:dateTime``).
+
+    QualCoder turns it into its own "YYYY-MM-DD HH:MM:SS" by dropping "T" and "Z"; an offset or
+    fractional seconds would survive into its dates. A time without a zone is taken as UTC.
+    """
+    text = xsd_datetime(value)
+    if text is None:
+        return None
+    dt = datetime.fromisoformat(text)
+    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).astimezone(UTC).strftime(_REFI_TIME)
 
 
 #: A note as written to ``Notes``: guid, name, text, author, created, updated.
@@ -203,9 +220,9 @@ def _text_source(
     for ann in placed_annotations(article):
         if ann.tag_id not in tag_ids:
             continue
-        created = xsd_datetime(ann.created) or now
+        created = refi_time(ann.created) or now
         user = user_guid(ann.author)
-        modified = xsd_datetime(ann.updated)
+        modified = refi_time(ann.updated)
         sel = b.el(
             src,
             "PlainTextSelection",
@@ -251,7 +268,7 @@ def stream_project(corpus: ExportCorpus, fh: TextIO, ticker: Ticker | None = Non
     b = _Builder(PROJECT_NS)
     tag_ids = {t.id for t in corpus.tags}
     var_guids = [derived_guid("variable", name) for name, _ in _VARIABLES]
-    now = datetime.now(UTC).replace(microsecond=0).isoformat()
+    now = datetime.now(UTC).strftime(_REFI_TIME)
     fh.write('<?xml version="1.0" encoding="utf-8"?>\n' + _head(b, corpus, var_guids, now))
     notes: list[_Note] = []
     by_source: dict[str, list[str]] = {}
@@ -268,7 +285,7 @@ def stream_project(corpus: ExportCorpus, fh: TextIO, ticker: Ticker | None = Non
     if notes:
         notes_el = ET.Element("Notes")
         for ng, name, text, author, created, updated in notes:
-            modified = xsd_datetime(updated)
+            modified = refi_time(updated)
             note = b.el(
                 notes_el,
                 "Note",
@@ -276,7 +293,7 @@ def stream_project(corpus: ExportCorpus, fh: TextIO, ticker: Ticker | None = Non
                     "guid": ng,
                     "name": xml_text(name),
                     "creatingUser": user_guid(author),
-                    "creationDateTime": xsd_datetime(created) or now,
+                    "creationDateTime": refi_time(created) or now,
                     "modifyingUser": user_guid(author) if modified else None,
                     "modifiedDateTime": modified,
                 },
