@@ -11,17 +11,21 @@ touched as they were before it (a structural edit keeps every block of the artic
 block it created is ``null``). Starting from the current blocks and putting back those rows from
 the newest edit to the oldest gives the blocks as they stood before each edit; the article text
 of a state is its blocks in position order joined by "\\n", as the store builds it.
+
+:func:`prior_states` also finds, for an orphaned passage, the last state its quote stood in:
+the ``before`` snapshot of the edit that orphaned it holds its place there.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 
 from db.anchoring import Span, map_replace
 from db.articles import SEPARATOR
-from db.exports.model import ExportCorrection
+from db.exports.model import ExportAnnotation, ExportCorrection
 
 _STRUCTURAL_TEXT = {"join": ("\n", ""), "split": ("", "\n")}
 
@@ -99,19 +103,19 @@ def corrections_of(
             out.append(ExportCorrection(str(edit_id), op, -1, -1, before, after, author, at, note))
     return out
 
+
 #: (edit id, op, the edit's article id, the ``before`` snapshot as stored: JSON text)
 EditRow = tuple[int, str, int | None, str]
 
 
 def texts_before_edits(
-    article_id: int, blocks: Iterable[tuple[int, int, str]], edits: Sequence[EditRow], ops: frozenset[str]
+    article_id: int, blocks: Iterable[tuple[int, int, str]], edits: Sequence[EditRow], wanted: Collection[int]
 ) -> dict[int, str]:
-    """Edit id -> the text of ``article_id`` just before that edit, for its edits whose op is in ``ops``.
+    """Edit id -> the text of ``article_id`` just before that edit, for the ``wanted`` edits.
 
     ``blocks``: the article's current blocks as (block id, position, text); ``edits``: every edit that
     touched the article, in id order. Snapshots that cannot be read leave the edits before them out.
     """
-    wanted = {e[0] for e in edits if e[1] in ops and e[2] == article_id}
     if not wanted:
         return {}
     first = min(wanted)
@@ -133,3 +137,44 @@ def texts_before_edits(
             mine = sorted((pos, text) for art, pos, text in state.values() if art == article_id)
             out[edit_id] = SEPARATOR.join(text for _, text in mine)
     return out
+
+
+def _orphaning(article_id: int, orphans: set[int], edits: Sequence[EditRow]) -> dict[int, tuple[int, int]]:
+    """Orphaned annotation id -> (edit id, start): the latest edit before which it still stood, placed, in
+    this article, and where (its state in that edit's ``before`` snapshot)."""
+    out: dict[int, tuple[int, int]] = {}
+    for edit_id, _op, _article, before_json in reversed(edits):
+        missing = orphans - out.keys()
+        if not missing:
+            break
+        try:
+            states = json.loads(before_json).get("annotations", {})
+        except (ValueError, AttributeError):
+            break
+        for ann_id in missing:
+            state = states.get(str(ann_id))  # article_id, char_start, char_end, quote, prefix, suffix, orphaned
+            if isinstance(state, list) and len(state) >= 7 and state[0] == article_id and not state[6]:
+                out[ann_id] = (edit_id, int(state[1]))
+    return out
+
+
+def prior_states(
+    article_id: int,
+    blocks: Iterable[tuple[int, int, str]],
+    edits: Sequence[EditRow],
+    annotations: Sequence[ExportAnnotation],
+) -> tuple[dict[int, str], tuple[ExportAnnotation, ...]]:
+    """The article's text before each correction made in it, and its annotations with each orphan's
+    last place filled in (the text before the edit that orphaned it; see :class:`ExportAnnotation`)."""
+    orphans = {int(a.id) for a in annotations if a.orphaned and a.id.isdigit()}
+    where = _orphaning(article_id, orphans, edits) if orphans else {}
+    wanted = {e[0] for e in edits if e[1] == "correct" and e[2] == article_id} | {w[0] for w in where.values()}
+    texts = texts_before_edits(article_id, blocks, edits, wanted)
+    out: list[ExportAnnotation] = []
+    for ann in annotations:
+        edit_id, start = where.get(int(ann.id), (-1, -1)) if ann.id.isdigit() else (-1, -1)
+        prior = texts.get(edit_id)
+        if prior is not None and start >= 0 and prior[start : start + len(ann.quote)] == ann.quote:
+            ann = replace(ann, prior_edit=str(edit_id), prior_text=prior, prior_start=start)
+        out.append(ann)
+    return texts, tuple(out)

@@ -48,6 +48,11 @@ class ExportAnnotation:
     created: str = ""  # ISO 8601 with time zone
     updated: str = ""
     orphaned: bool = False  # could not be placed on the current text; start/end are a hint only
+    #: for an orphan: the edit that orphaned it, the article's text just before that edit, and where
+    #: ``quote`` stood in it (from the edit history; "" / None / -1 when unknown)
+    prior_edit: str = ""
+    prior_text: str | None = None
+    prior_start: int = -1
 
 
 @dataclass(frozen=True, slots=True)

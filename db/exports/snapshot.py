@@ -33,7 +33,8 @@ What the snapshot puts in the model:
   the current text (``text[start:end] == after``), followed through later corrections,
   joins and splits of its paragraph; -1 when it no longer maps (overwritten, its paragraph
   moved to another article). Structural edits (join, split, role, moves) have -1. A text
-  correction also carries the article's text just before it (:mod:`db.exports.history`);
+  correction also carries the article's text just before it, and an orphaned passage the
+  text before the edit that orphaned it and its place there (:mod:`db.exports.history`);
 - ``original_text``: the engine's text of the article's blocks, when it differs.
 """
 
@@ -52,7 +53,7 @@ from db import export as native
 from db.errors import NotFound
 from db.exports.common import ExportError, Progress, Ticker, atomic_path
 from db.exports.history import _active as _active  # re-exported: db.reports reads it from here
-from db.exports.history import corrections_of, texts_before_edits
+from db.exports.history import corrections_of, prior_states
 from db.exports.model import (
     ExportAnnotation,
     ExportArticle,
@@ -219,10 +220,12 @@ class StoreCorpus(ExportCorpus):
                     originals.append(b[4])
             original = "\n".join(originals)
             edits = history.get(article_id, [])  # in id order: the query sorts them
-            priors = texts_before_edits(
-                article_id, [(b[0], b[5], b[3]) for b in blocks.get(article_id, ())],
-                [(e[0], e[3], e[4], e[10]) for e in edits], frozenset({"correct"}),
-            ) if edits else {}
+            annotations = tuple(passages.get(article_id, ()))
+            priors: dict[int, str] = {}
+            if edits:
+                own_blocks = [(b[0], b[5], b[3]) for b in blocks.get(article_id, ())]
+                rows_ = [(e[0], e[3], e[4], e[10]) for e in edits]
+                priors, annotations = prior_states(article_id, own_blocks, rows_, annotations)
             source = self.sources_by_id[r[1]]
             out.append(
                 ExportArticle(
@@ -235,7 +238,7 @@ class StoreCorpus(ExportCorpus):
                     headline=r[3],
                     text=text,
                     blocks=tuple(spans),
-                    annotations=tuple(passages.get(article_id, ())),
+                    annotations=annotations,
                     corrections=tuple(corrections_of(article_id, text, starts, edits, priors)) if edits else (),
                     review_state=r[5],
                     note="\n\n".join(n.text for n in notes.get(article_id, ())),

@@ -26,9 +26,11 @@ are code points.
   with purpose "tagging" whose value is the
   tag path ("权益/工资"), a SpecificResource with purpose "classifying" whose source is the tag's
   IRI ``urn:jiaokan:tag:<id>``, and, when there is a note, a ``TextualBody`` with purpose "commenting".
-- Orphaned annotations keep only the ``TextQuoteSelector`` with the stored quote (no prefix,
-  suffix or position): nothing claims a place in the text, and a reader re-anchors or reports
-  an orphan, as Hypothesis does.
+- Orphaned annotations (their text was edited away) target the article before the edit that
+  orphaned them, where their quote last stood, with both selectors. An orphan the history
+  cannot place (e.g. orphaned by re-importing its page) keeps only the ``TextQuoteSelector``
+  with the stored quote on the current article: nothing claims a place, and a reader
+  re-anchors or reports an orphan, as Hypothesis does.
 - Corrections (text edits): ``motivation`` "editing"; the target is the article before the
   edit (``…:before-edit:<id>``) with a TextQuoteSelector (exact = the text the edit replaced,
   prefix/suffix from that state, unique there) and a TextPositionSelector (where it stood); the
@@ -131,15 +133,20 @@ def _annotations(article: ExportArticle, tags: dict[str, ExportTag]) -> list[dic
             bodies.append({"type": "SpecificResource", "purpose": "classifying", "source": tag_iri(tag.id)})
         if ann.note:
             bodies.append(_text_body(ann.note, "commenting"))
+        target_source = source
+        prior, at = ann.prior_text, ann.prior_start
         if is_placed(article, ann):
             selectors: list[dict[str, Any]] = _quote_selectors(text, ann.start, ann.end)
+        elif ann.prior_edit and prior is not None and at >= 0 and prior[at : at + len(ann.quote)] == ann.quote:
+            target_source = prior_state_iri(article.id, ann.prior_edit)
+            selectors = _quote_selectors(prior, at, at + len(ann.quote))
         else:
             selectors = [{"type": "TextQuoteSelector", "exact": ann.quote}]
         item: dict[str, Any] = {
             "id": f"urn:uuid:{guid(ann.id, 'annotation')}",
             "type": "Annotation",
             "motivation": "tagging",
-            "target": {"type": "SpecificResource", "source": source, "selector": selectors},
+            "target": {"type": "SpecificResource", "source": target_source, "selector": selectors},
         }
         if bodies:
             item["body"] = bodies

@@ -156,6 +156,8 @@ def _check_w3c(out: Path, articles) -> int:
             continue
         target = item["target"]
         selectors = {s["type"]: s for s in target["selector"]}
+        if ":before-edit:" in target["source"]:
+            continue  # an orphan placed in the text before the edit that orphaned it: see test_interchange
         if "TextPositionSelector" in selectors:
             pos, quote = selectors["TextPositionSelector"], selectors["TextQuoteSelector"]
             assert texts[target["source"]][pos["start"] : pos["end"]] == quote["exact"]
