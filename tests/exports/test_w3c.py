@@ -162,3 +162,28 @@ def test_array_layout(corpus, tmp_path, doc):
     assert isinstance(arr, list) and len(arr) == doc["total"]
     assert all(item["@context"] == CONTEXT_IRI for item in arr)
     check_terms(arr)
+
+
+def test_corrections_without_history_anchor_in_the_text_with_that_correction_undone(doc, articles_by_id):
+    """A hand-built corpus gives no state before an edit: the target is then the current text with the
+    correction undone (still a resource of its own), and the selectors hold there."""
+    article = articles_by_id["101"]
+    by_id = {c.id: c for c in article.corrections}
+    anchored = 0
+    for item in items_of(doc):
+        if item["motivation"] != "editing":
+            continue
+        source = item["target"]["source"]
+        assert source.startswith(article_iri("101") + ":before-edit:")
+        corr = by_id[source.rsplit(":", 1)[1]]
+        sel = _selectors(item)
+        if "TextPositionSelector" not in sel:
+            assert corr.start < 0  # it no longer maps: only the wording, like an orphan
+            continue
+        state = article.text[: corr.start] + corr.before + article.text[corr.end :]
+        quote, pos = sel["TextQuoteSelector"], sel["TextPositionSelector"]
+        assert state[pos["start"] : pos["end"]] == quote["exact"] == corr.before
+        needle = quote["prefix"] + quote["exact"] + quote["suffix"]
+        assert state.find(needle) == pos["start"] - len(quote["prefix"]) and state.count(needle) == 1
+        anchored += 1
+    assert anchored == 2  # the replacement and the deletion
