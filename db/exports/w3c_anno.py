@@ -15,17 +15,17 @@ are code points.
   "\\n" (the text of ``jiaokan export --format text``'s paragraphs, of brat's ``.txt``, of the
   REFI-QDA sources; in the project, ``articles.text``).
 - ``urn:jiaokan:article:<id>:before-edit:<edit id>``: the same article's whole text as it stood
-  just before that correction (rebuilt from the project's edit history, see
+  just before that edit (rebuilt from the project's edit history, see
   :mod:`db.exports.history`). A correction's wording before the edit stands there, not in the
-  corrected text; the target says so with a distinct resource rather than a selector that
-  cannot hold.
+  corrected text, and so does a passage the edit orphaned; the target says so with a distinct
+  resource rather than a selector that cannot hold.
 
 - Tag annotations: ``motivation`` "tagging"; target = SpecificResource on the article with a
-  ``TextQuoteSelector`` (exact, prefix/suffix of at least 32 code points, longer where needed to
-  be unique) and a ``TextPositionSelector`` (start, end exclusive); bodies = a ``TextualBody``
-  with purpose "tagging" whose value is the
-  tag path ("权益/工资"), a SpecificResource with purpose "classifying" whose source is the tag's
-  IRI ``urn:jiaokan:tag:<id>``, and, when there is a note, a ``TextualBody`` with purpose "commenting".
+  ``TextQuoteSelector`` (exact; prefix/suffix of 32 code points where the text has them, longer
+  where needed to be unique) and a ``TextPositionSelector`` (start, end exclusive); bodies = a
+  ``TextualBody`` with purpose "tagging" whose value is the tag path ("权益/工资"), a
+  SpecificResource with purpose "classifying" whose source is the tag's IRI
+  ``urn:jiaokan:tag:<id>``, and, when there is a note, a ``TextualBody`` with purpose "commenting".
 - Orphaned annotations (their text was edited away) target the article before the edit that
   orphaned them, where their quote last stood, with both selectors. An orphan the history
   cannot place (e.g. orphaned by re-importing its page) keeps only the ``TextQuoteSelector``
