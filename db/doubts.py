@@ -55,12 +55,14 @@ SELECT e.block_id, b.article_id, a.source_id, a.position, b.position, e.position
 FROM engine_blocks e
 JOIN blocks b ON b.id = e.block_id
 JOIN articles a ON a.id = b.article_id
+JOIN sources s ON s.id = a.source_id
 LEFT JOIN blocks p ON p.article_id = b.article_id AND p.position = b.position - 1
 LEFT JOIN engine_blocks ep ON ep.article_id = e.article_id AND ep.position = e.position - 1
 WHERE e.boundary_confidence < :threshold
   AND b.role = e.role
   AND ((e.position = 0 AND b.position = 0) OR (e.position > 0 AND b.position > 0 AND p.role = ep.role))
   AND NOT EXISTS (SELECT 1 FROM doubt_checks c WHERE c.block_id = e.block_id)
+  AND (s.superseded = 0 OR :superseded)
 """
 
 
@@ -76,10 +78,14 @@ def open_doubts(
     source_id: int | None = None,
     article_id: int | None = None,
     threshold: float = DOUBT_THRESHOLD,
+    include_superseded: bool = False,
 ) -> list[Doubt]:
-    """Open doubts in reading order (source, article, block), of one source or article or all."""
+    """Open doubts in reading order (source, article, block), of one source or article or all.
+
+    Superseded versions of a source are left out unless asked for (or named by id).
+    """
     sql = _OPEN_SQL
-    params: dict = {"threshold": threshold}
+    params: dict = {"threshold": threshold, "superseded": include_superseded or source_id is not None}
     if source_id is not None:
         sql += " AND a.source_id = :source"
         params["source"] = source_id
@@ -94,10 +100,10 @@ def open_doubts(
 
 
 def counts(conn: sqlite3.Connection, threshold: float = DOUBT_THRESHOLD) -> tuple[Counter, Counter]:
-    """Open doubts per source and per article (ids with none are absent)."""
+    """Open doubts per source and per article (ids with none are absent; superseded versions left out)."""
     by_source: Counter = Counter()
     by_article: Counter = Counter()
-    for r in conn.execute(_OPEN_SQL, {"threshold": threshold}):
+    for r in conn.execute(_OPEN_SQL, {"threshold": threshold, "superseded": False}):
         by_source[r[2]] += 1
         by_article[r[1]] += 1
     return by_source, by_article
@@ -149,9 +155,17 @@ class Doubts:
         self.author = author
         self.threshold = threshold
 
-    def open(self, *, source_id: int | None = None, article_id: int | None = None) -> list[Doubt]:
+    def open(
+        self, *, source_id: int | None = None, article_id: int | None = None, include_superseded: bool = False
+    ) -> list[Doubt]:
         with self._cx.read() as conn:
-            return open_doubts(conn, source_id=source_id, article_id=article_id, threshold=self.threshold)
+            return open_doubts(
+                conn,
+                source_id=source_id,
+                article_id=article_id,
+                threshold=self.threshold,
+                include_superseded=include_superseded,
+            )
 
     def counts(self) -> tuple[Counter, Counter]:
         with self._cx.read() as conn:

@@ -81,6 +81,8 @@ class LibraryModel(QAbstractItemModel):
         self._sources: list[_SourceNode] = []
         self._source_total = 0
         self._display: Callable[[str], str] = str
+        #: Open doubts of a source (True) or an article (False) by id, shown in the state column (ui.doubts)
+        self.doubt_count: Callable[[bool, int], int] | None = None
         self.set_store(store)
 
     def set_display(self, convert: Callable[[str], str]) -> None:
@@ -212,8 +214,10 @@ class LibraryModel(QAbstractItemModel):
                 return row.name
             if row.proofread:
                 done = QCoreApplication.translate("Library", "%1 of %2 proofread")
-                return done.replace("%1", str(row.proofread)).replace("%2", str(row.article_count))
-            return QCoreApplication.translate("Library", "%n articles", None, row.article_count)
+                text = done.replace("%1", str(row.proofread)).replace("%2", str(row.article_count))
+            else:
+                text = QCoreApplication.translate("Library", "%n articles", None, row.article_count)
+            return " · ".join(filter(None, (text, self._doubts(True, row.id))))
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.name
         if role == Qt.ItemDataRole.FontRole and column == 0:
@@ -239,7 +243,8 @@ class LibraryModel(QAbstractItemModel):
                 parts.append(_label(REVIEW_LABELS[row.review]))
             if row.tags:
                 parts.append(QCoreApplication.translate("Library", "%n annotations", None, row.tags))
-            return " · ".join(parts)
+            parts.append(self._doubts(False, row.id))
+            return " · ".join(filter(None, parts))
         if role == Qt.ItemDataRole.FontRole and column == 0 and not row.headline:
             font = QFont()
             font.setItalic(True)  # opening words stand in for a headline the page does not carry
@@ -257,6 +262,10 @@ class LibraryModel(QAbstractItemModel):
         if role == IS_SOURCE_ROLE:
             return False
         return None
+
+    def _doubts(self, is_source: bool, row_id: int) -> str:
+        count = self.doubt_count(is_source, row_id) if self.doubt_count is not None else 0
+        return QCoreApplication.translate("Library", "%n doubts", None, count) if count else ""
 
     # -- lookups used by navigation --------------------------------------------------------------
     def article_total(self, source: Index) -> int:

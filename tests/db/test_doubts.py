@@ -76,7 +76,9 @@ def test_a_new_version_keeps_its_own_record(project: Project, doubtful: int) -> 
     with project._cx.read() as conn:
         old, new = engine_record.for_source(conn, doubtful), engine_record.for_source(conn, outcome.source_id)
     assert len(old) == len(new) == 3 and {a.article_id for a in old}.isdisjoint(a.article_id for a in new)
-    assert [d.source_id for d in project.doubts.open()].count(doubtful) == 3
+    assert [d.source_id for d in project.doubts.open(include_superseded=True)].count(doubtful) == 3
+    assert project.doubts.open() == []  # the worklist is the latest version's, which the engine of today is sure of
+    assert len(project.doubts.open(source_id=doubtful)) == 3
 
 
 def test_confidences_out_of_range_are_stored_as_probabilities(project: Project) -> None:
