@@ -7,13 +7,13 @@ the view's own painting and the tagged-passage underlines alone.
 - In the article: an amber bar in the left margin bridging the doubtful boundary, a
   question mark on it, and a dashed rule across the text where the boundary falls. The
   doubt the editor is on is drawn stronger. Hovering the margin mark says what it is.
-- In the raw text: the same question mark at the left of the line where the block after
-  the boundary starts, and a bar before its first character.
+- In the raw text: a marker in the line-number gutter at the line where the block after
+  the boundary starts, a dashed rule above that line and a bar before its first character.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
@@ -49,19 +49,35 @@ def _badge(painter: QPainter, centre: QPointF, colour: QColor) -> None:
 
 
 class _Overlay(QWidget):
-    """A mouse-transparent layer over a scroll area's viewport that paints marks."""
+    """A mouse-transparent layer that paints marks over a scroll area's viewport.
 
-    def __init__(self, view: QAbstractScrollArea) -> None:
-        super().__init__(view.viewport())
+    It covers the viewport, or with ``whole`` the whole view (a gutter beside the viewport
+    too); marks are computed in viewport coordinates either way (:meth:`offset`).
+    """
+
+    def __init__(self, view: QAbstractScrollArea, whole: bool = False) -> None:
+        self.host = view if whole else view.viewport()
+        super().__init__(self.host)
         self.view = view
         self.marks: list[Mark] = []
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setGeometry(view.viewport().rect())
+        self._fit()
+        self.host.installEventFilter(self)
         view.viewport().installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(lambda _v: self.update())
         view.horizontalScrollBar().valueChanged.connect(lambda _v: self.update())
         self.show()
+
+    def _fit(self) -> None:
+        self.setGeometry(self.host.contentsRect() if self.host is self.view else self.host.rect())
+        self.raise_()
+
+    def offset(self) -> QPointF:
+        """Where the viewport's origin is in this layer."""
+        if self.host is self.view:
+            return QPointF(self.view.viewport().pos() - self.pos())
+        return QPointF(0, 0)
 
     def set_marks(self, marks: Sequence[Mark]) -> None:
         self.marks = list(marks)
@@ -69,9 +85,9 @@ class _Overlay(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()  # the type first: the filter also sees a viewport being destroyed
-        if kind == QEvent.Type.Resize and obj is self.parent():
-            self.setGeometry(obj.rect())  # type: ignore[attr-defined]
-        elif kind == QEvent.Type.ToolTip and obj is self.parent():
+        if kind == QEvent.Type.Resize and obj is self.host:
+            self._fit()
+        elif kind == QEvent.Type.ToolTip and obj is self.view.viewport():
             mark = self.mark_at(event.pos())  # type: ignore[attr-defined]
             if mark is not None:
                 QToolTip.showText(event.globalPos(), mark.tip, self.view.viewport())  # type: ignore[attr-defined]
@@ -146,32 +162,38 @@ class ArticleDoubtMarks(_Overlay):
             painter.setPen(pen)
             painter.drawLine(QPointF(left, y), QPointF(width - left, y))
             _badge(painter, centre, colour)
+            room = centre.x() - BADGE / 2 - 4
+            if room >= 36:  # a wide margin: say how sure the engine was, beside the mark
+                painter.setPen(colour)
+                font = QFont(self.font())
+                font.setPixelSize(11)
+                painter.setFont(font)
+                painter.drawText(QRectF(room - 40, y - 8, 40, 16),
+                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                                 f"{round(mark.confidence * 100)}%")
         painter.end()
 
 
 class RawDoubtMarks(_Overlay):
     """Marks in the raw view (a :class:`ui.views.RawView`); ``Mark.at`` is a raw offset."""
 
-    def __init__(self, view: QAbstractScrollArea, visible: Callable[[], bool] = lambda: True) -> None:
-        super().__init__(view)
-        self._visible = visible
+    def __init__(self, view: QAbstractScrollArea) -> None:
+        super().__init__(view, whole=True)
 
-    def _geometry(self, mark: Mark) -> tuple[QRectF, QPointF] | None:
+    def _geometry(self, mark: Mark) -> QRectF | None:
+        """The caret before the block's first character, in viewport coordinates."""
         text = self.view.display_text  # type: ignore[attr-defined]
         if not 0 <= mark.at < max(1, len(text)):
             return None
         rect = self.view.cursorRect(self.view.cursor_for(mark.at, mark.at))  # type: ignore[attr-defined]
-        caret = QRectF(rect.x() - 1.5, rect.top() + 1, 3, rect.height() - 2)
-        return caret, QPointF(BADGE / 2 + 2, rect.center().y())
+        return QRectF(rect.x() - 1.5, rect.top() + 1, 3, rect.height() - 2)
 
     def hit_boxes(self) -> list[tuple[QRectF, Mark]]:
         out = []
         for mark in self.marks:
-            geometry = self._geometry(mark)
-            if geometry is not None:
-                caret, centre = geometry
-                badge = QRectF(centre.x() - BADGE / 2, centre.y() - BADGE / 2, BADGE, BADGE)
-                out.append((badge.united(caret.adjusted(-3, 0, 3, 0)), mark))
+            caret = self._geometry(mark)
+            if caret is not None:
+                out.append((QRectF(0, caret.top(), caret.right() + 8, caret.height()), mark))
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
@@ -179,16 +201,24 @@ class RawDoubtMarks(_Overlay):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        origin = self.offset()
+        width = self.view.viewport().width()
         for mark in self.marks:
-            geometry = self._geometry(mark)
-            if geometry is None or geometry[0].bottom() < 0 or geometry[0].top() > self.height():
+            caret = self._geometry(mark)
+            if caret is None or caret.bottom() < 0 or caret.top() > self.view.viewport().height():
                 continue
-            caret, centre = geometry
+            caret = caret.translated(origin)
             colour = CURRENT if mark.current else DOUBT
-            painter.fillRect(caret, colour)
             rule = QColor(colour)
-            rule.setAlpha(140)
-            painter.setPen(QPen(rule, 1.0, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(centre.x() + BADGE / 2, caret.top()), QPointF(caret.left(), caret.top()))
-            _badge(painter, centre, colour)
+            rule.setAlpha(170)
+            painter.setPen(QPen(rule, 1.5, Qt.PenStyle.DashLine))
+            top = caret.top() - 1
+            painter.drawLine(QPointF(origin.x(), top), QPointF(origin.x() + width, top))
+            painter.fillRect(caret, colour)
+            # a marker in the gutter, left of the line number
+            h = min(caret.height(), BADGE)
+            y = caret.center().y()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawPolygon([QPointF(1, y - h / 2), QPointF(1 + h * 0.55, y), QPointF(1, y + h / 2)])
         painter.end()
