@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from db.articles import runs_from_json
@@ -50,20 +51,33 @@ class Doubt:
     raw_offset: int | None  #: where the block starts in the raw dump (None: it starts with typed text)
 
 
-_OPEN_SQL = """
+_SELECT = """
 SELECT e.block_id, b.article_id, a.source_id, a.position, b.position, e.position, e.boundary_confidence, b.runs
-FROM engine_blocks e
+"""
+#: The conditions of an open doubt (see the module docstring), for a row ``e`` of engine_blocks.
+_OPEN = """
 JOIN blocks b ON b.id = e.block_id
 JOIN articles a ON a.id = b.article_id
 JOIN sources s ON s.id = a.source_id
 LEFT JOIN blocks p ON p.article_id = b.article_id AND p.position = b.position - 1
 LEFT JOIN engine_blocks ep ON ep.article_id = e.article_id AND ep.position = e.position - 1
-WHERE e.boundary_confidence < :threshold
+WHERE {confidence} < :threshold
   AND b.role = e.role
   AND ((e.position = 0 AND b.position = 0) OR (e.position > 0 AND b.position > 0 AND p.role = ep.role))
   AND NOT EXISTS (SELECT 1 FROM doubt_checks c WHERE c.block_id = e.block_id)
-  AND (s.superseded = 0 OR :superseded)
 """
+#: Every source: found through the index of low confidences (superseded versions left out).
+_ALL_SQL = _SELECT + "FROM engine_blocks e" + _OPEN.format(confidence="e.boundary_confidence") + (
+    "  AND s.superseded = 0\n"
+)
+#: One source: found through its engine articles (the confidence index would scan every source's doubts).
+_SOURCE_SQL = (
+    _SELECT
+    + "FROM engine_articles ea JOIN engine_blocks e ON e.article_id = ea.article_id"
+    + _OPEN.format(confidence="+e.boundary_confidence")
+    + "  AND ea.source_id = :source\n"
+)
+_ORDER = " ORDER BY a.source_id, a.position, b.position"
 
 
 def _first_raw(runs_json: str) -> int | None:
@@ -72,41 +86,57 @@ def _first_raw(runs_json: str) -> int | None:
     return runs[0][1] if runs else None
 
 
+def _doubt(r: Sequence) -> Doubt:
+    return Doubt(r[0], r[1], r[2], r[3], r[4], ARTICLE if r[5] == 0 else PARAGRAPH, r[6], _first_raw(r[7]))
+
+
 def open_doubts(
     conn: sqlite3.Connection,
     *,
     source_id: int | None = None,
     article_id: int | None = None,
     threshold: float = DOUBT_THRESHOLD,
-    include_superseded: bool = False,
 ) -> list[Doubt]:
-    """Open doubts in reading order (source, article, block), of one source or article or all.
+    """Open doubts in reading order (source, article, block): of one source, one article, or every source.
 
-    Superseded versions of a source are left out unless asked for (or named by id).
+    "Every source" leaves superseded versions out; a source named by id is read whatever its version.
     """
-    sql = _OPEN_SQL
-    params: dict = {"threshold": threshold, "superseded": include_superseded or source_id is not None}
-    if source_id is not None:
-        sql += " AND a.source_id = :source"
+    params: dict = {"threshold": threshold}
+    if article_id is not None:
+        row = conn.execute("SELECT source_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return []
+        source_id = row[0] if source_id is None else source_id
+    if source_id is None:
+        sql = _ALL_SQL
+    else:
+        sql = _SOURCE_SQL
         params["source"] = source_id
     if article_id is not None:
         sql += " AND b.article_id = :article"
         params["article"] = article_id
-    sql += " ORDER BY a.source_id, a.position, b.position"
-    return [
-        Doubt(r[0], r[1], r[2], r[3], r[4], ARTICLE if r[5] == 0 else PARAGRAPH, r[6], _first_raw(r[7]))
-        for r in conn.execute(sql, params)
-    ]
+    return [_doubt(r) for r in conn.execute(sql + _ORDER, params)]
 
 
-def counts(conn: sqlite3.Connection, threshold: float = DOUBT_THRESHOLD) -> tuple[Counter, Counter]:
-    """Open doubts per source and per article (ids with none are absent; superseded versions left out)."""
-    by_source: Counter = Counter()
-    by_article: Counter = Counter()
-    for r in conn.execute(_OPEN_SQL, {"threshold": threshold, "superseded": False}):
-        by_source[r[2]] += 1
-        by_article[r[1]] += 1
-    return by_source, by_article
+def counts(
+    conn: sqlite3.Connection, threshold: float = DOUBT_THRESHOLD, source_ids: Sequence[int] | None = None
+) -> dict[int, Counter]:
+    """Open doubts per article, by source: ``{source_id: Counter({article_id: n})}``.
+
+    Every latest version when ``source_ids`` is None (sources with none are absent), else
+    the sources given (each present, perhaps with an empty Counter).
+    """
+    out: dict[int, Counter] = {}
+    if source_ids is None:
+        rows = conn.execute(_ALL_SQL, {"threshold": threshold})
+    else:
+        rows = (
+            r for sid in source_ids for r in conn.execute(_SOURCE_SQL, {"threshold": threshold, "source": sid})
+        )
+        out = {sid: Counter() for sid in source_ids}
+    for r in rows:
+        out.setdefault(r[2], Counter())[r[1]] += 1
+    return out
 
 
 def is_checked(conn: sqlite3.Connection, block_id: int) -> bool:
@@ -155,21 +185,13 @@ class Doubts:
         self.author = author
         self.threshold = threshold
 
-    def open(
-        self, *, source_id: int | None = None, article_id: int | None = None, include_superseded: bool = False
-    ) -> list[Doubt]:
+    def open(self, *, source_id: int | None = None, article_id: int | None = None) -> list[Doubt]:
         with self._cx.read() as conn:
-            return open_doubts(
-                conn,
-                source_id=source_id,
-                article_id=article_id,
-                threshold=self.threshold,
-                include_superseded=include_superseded,
-            )
+            return open_doubts(conn, source_id=source_id, article_id=article_id, threshold=self.threshold)
 
-    def counts(self) -> tuple[Counter, Counter]:
+    def counts(self, source_ids: Sequence[int] | None = None) -> dict[int, Counter]:
         with self._cx.read() as conn:
-            return counts(conn, self.threshold)
+            return counts(conn, self.threshold, source_ids)
 
     def is_checked(self, block_id: int) -> bool:
         with self._cx.read() as conn:

@@ -4,7 +4,7 @@
 
 The bundled sample pages are imported with confidences set on a few boundaries (the
 sample pages are invented, and the values are too: they stand for an engine that is
-unsure there), then F7 goes to the first doubtful boundary.
+unsure there), then Go > Next Doubtful Boundary (F7) goes to the first one.
 """
 
 from __future__ import annotations
@@ -54,9 +54,6 @@ def main() -> int:
     os.environ["JIAOKAN_DATA_DIR"] = str(tmp / "data")
     project = tmp / "doubts.jiaokan"
     make_project(project)
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
     from ui import settings as S
     from ui.app import build_window, create_application, open_initial_project
 
@@ -69,7 +66,9 @@ def main() -> int:
     open_initial_project(window, str(project))
     settle(app)
     window.library.expandAll()
-    QTest.keyClick(window.article_view, Qt.Key.Key_F7)
+    from ui.doubts import DoubtActionId
+
+    window.doubts.actions[DoubtActionId.NEXT_DOUBT].trigger()  # F7
     settle(app)
     window.grab().save(str(out))
     window.close()

@@ -102,7 +102,7 @@ class DoubtsDesk(QObject):
             " padding: 1px 8px; }"
         )
         self.badge.hide()
-        self.by_source: Counter = Counter()
+        self.per_source: dict[int, Counter] = {}  # open doubts per article, by source
         self.by_article: Counter = Counter()
         self.in_article: list[Doubt] = []
         self.in_source: list[Doubt] = []
@@ -130,18 +130,31 @@ class DoubtsDesk(QObject):
         self.reload()
 
     def _on_store_changed(self, event) -> None:
-        if self.window.store is not None and event.changes & WATCHED:
+        if self.window.store is None or not event.changes & WATCHED:
+            return
+        if event.changes & Change.SOURCES or not event.source_ids:
             self.reload()
+        else:  # an edit or a check: only its pages are counted again
+            self.reload(sorted(event.source_ids))
 
-    def reload(self) -> None:
-        """Read the counts and the open article's and page's doubts again; repaint."""
+    def reload(self, source_ids: list[int] | None = None) -> None:
+        """Count the open doubts again (of the pages given, or all); read the open article's; repaint."""
         project = self.project
-        self.by_source, self.by_article = Counter(), Counter()
-        if project is not None:
+        if project is None:
+            self.per_source = {}
+        else:
             try:
-                self.by_source, self.by_article = project.doubts.counts()
+                found = project.doubts.counts(source_ids)
             except StoreError:
-                pass
+                found = {}
+            if source_ids is None:
+                self.per_source = found
+            else:
+                self.per_source.update(found)
+        self.per_source = {sid: c for sid, c in self.per_source.items() if +c}
+        self.by_article = Counter()
+        for per_article in self.per_source.values():
+            self.by_article.update(per_article)
         self.window.library_model.relabel()
         self.reload_marks()
 
@@ -158,7 +171,12 @@ class DoubtsDesk(QObject):
 
     def count(self, is_source: bool, row_id: int) -> int:
         """Open doubts of a source or an article (the library's doubt column)."""
-        return (self.by_source if is_source else self.by_article).get(row_id, 0)
+        if is_source:
+            return sum(self.per_source.get(row_id, Counter()).values())
+        return self.by_article.get(row_id, 0)
+
+    def total(self) -> int:
+        return sum(self.by_article.values())
 
     # -- marks -----------------------------------------------------------------------------------
     def _tip(self, doubt: Doubt) -> str:
@@ -243,28 +261,52 @@ class DoubtsDesk(QObject):
         found = place(article, self.view._map.to_code_point(position))
         return (article.source_id, article_position, found.index if found is not None else 0)
 
+    def _route(self, here: tuple[int, int, int] | None, forward: bool) -> list[tuple[int, bool, bool]]:
+        """Pages to look in, in order: (page, only past the cursor, round again)."""
+        pages = sorted(self.per_source)  # the library's order: latest versions by id
+        if not forward:
+            pages.reverse()
+        if here is None:
+            return [(p, False, False) for p in pages]
+        page = here[0]
+        ahead = [p for p in pages if (p > page if forward else p < page)]
+        behind = [p for p in pages if (p < page if forward else p > page)]
+        return [(page, True, False), *((p, False, False) for p in ahead), *((p, False, True) for p in behind),
+                (page, False, True)]
+
     def step(self, direction: int) -> Doubt | None:
-        """Go to the next (+1) or previous (-1) open doubt in reading order, round to the other end."""
+        """Go to the next (+1) or previous (-1) open doubt in reading order, round to the other end.
+
+        Pages are read one at a time (the counts say which pages have doubts), so a step costs
+        the doubts of a page or two, not those of the whole project.
+        """
         project = self.project
         if project is None:
             return None
-        try:
-            doubts = project.doubts.open()
-        except StoreError as exc:
-            self.window.editing.report(exc)
-            return None
-        if not doubts:
+        if not self.per_source:
             self._status(self.tr("No doubtful boundaries left: the engine was sure of the rest, or they are resolved"))
             return None
         here = self._here()
-        if direction > 0:
-            after = [d for d in doubts if here is None or _key(d) > here]
-            target, wrapped = (after[0], False) if after else (doubts[0], here is not None)
-        else:
-            before = [d for d in doubts if here is not None and _key(d) < here]
-            target, wrapped = (before[-1], False) if before else (doubts[-1], here is not None)
+        forward = direction > 0
+        found = None
+        for page, past_cursor, round_again in self._route(here, forward):
+            try:
+                on_page = project.doubts.open(source_id=page)
+            except StoreError as exc:
+                self.window.editing.report(exc)
+                return None
+            candidates = on_page
+            if past_cursor and here is not None:
+                candidates = [d for d in on_page if (_key(d) > here if forward else _key(d) < here)]
+            if candidates:
+                found = (candidates[0] if forward else candidates[-1]), page, on_page, round_again
+                break
+        if found is None:
+            return None
+        target, page, on_page, wrapped = found
         self.go_to(target)
-        where = self.tr("%1 of %2").replace("%1", str(doubts.index(target) + 1)).replace("%2", str(len(doubts)))
+        rank = sum(self.count(True, p) for p in self.per_source if p < page) + on_page.index(target) + 1
+        where = self.tr("%1 of %2").replace("%1", str(rank)).replace("%2", str(self.total()))
         message = f"{self._tip(target).splitlines()[0]} {where}"
         if wrapped:
             message = self.tr("Round again:") + " " + message

@@ -73,13 +73,14 @@ def test_f7_steps_through_the_doubts_across_articles_and_pages(window):
     assert window.article.id == a[0]
     assert cursor(window) == window.article.block_starts()[5] - 1
     assert window.doubts.current().block_id == window.article.blocks[5].id
-    assert "paragraph break (35% sure)" in window.statusBar().currentMessage()
+    assert "paragraph break (35% sure). 1 of 3" in window.statusBar().currentMessage()
     key(window, Qt.Key.Key_F7)
     assert window.article.id == a[2] and cursor(window) == 0  # an article start: the top of the article
-    assert "article starts here (40% sure)" in window.statusBar().currentMessage()
+    assert "article starts here (40% sure). 2 of 3" in window.statusBar().currentMessage()
     key(window, Qt.Key.Key_F7)
     assert window.article.id == b[1] and cursor(window) == window.article.block_starts()[2] - 1
     assert window.library.currentIndex().parent().row() == 1  # the library follows to page B
+    assert window.statusBar().currentMessage().endswith("3 of 3")
     key(window, Qt.Key.Key_F7)
     assert window.article.id == a[0] and "Round again" in window.statusBar().currentMessage()
     key(window, Qt.Key.Key_F7, SHIFT)
@@ -176,3 +177,23 @@ def test_the_keys_are_listed_with_the_others(window):
     keys = [k for _, k in window.actions.shortcut_rows() for k in k.split(", ")]
     assert len(keys) == len(set(keys)), "a key is bound twice"
     assert window.doubts.actions[D.LOOKS_RIGHT] in window.editing.structure_menu.actions()
+
+
+def test_the_engine_report_in_the_reports_panel(window):
+    a, _ = ids(window)
+    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_J, CTRL)  # the engine's break was wrong: the editor joins the paragraphs
+    window.editing.set_review("proofread")
+    window.exchange.show_report("engine")
+    panel = window.exchange.reports
+    assert panel.kind.currentText() == "Engine against the editors (proofread)"
+    [page_a, total] = panel.table.rows
+    body = sum(1 for b in window.store.project.get_article(a[0]).blocks if b.role.value in ("paragraph", "subhead"))
+    # the editor has one paragraph fewer than the engine; all but the two joined ones agree
+    hits = body - 1
+    f1 = 2 * hits / (body + body + 1)
+    assert page_a[:5] == (PAGE_A.name, 1, 1, body, body + 1) and page_a[5] == round(f1, 3) and page_a[6] == 0.0
+    assert total[0] == "Σ" and total[5] == page_a[5]
+    assert panel.bars.labels == [PAGE_A.name] and panel.bars.maximum == 1.0
+    assert panel.model.headerData(1, Qt.Orientation.Horizontal) == "proofread articles"
+    window.exchange.reports_dock.hide()
