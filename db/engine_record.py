@@ -30,6 +30,7 @@ from db.models import Runs
 
 class _PreparedBlock(Protocol):
     role: str
+    runs: str  #: compact JSON, as written to ``blocks.runs``
     confidence: float
 
 
@@ -63,16 +64,19 @@ def record(
             for aid, art in zip(article_ids, articles, strict=True)
         ],
     )
+    marks = ",".join("?" * len(article_ids))
+    stored = conn.execute(
+        f"SELECT id, article_id, position FROM blocks WHERE article_id IN ({marks}) ORDER BY article_id, position",
+        list(article_ids),
+    ).fetchall()
+    prepared = {aid: art for aid, art in zip(article_ids, articles, strict=True)}
     rows = []
-    for aid, art in zip(article_ids, articles, strict=True):
-        stored = conn.execute(
-            "SELECT id, position, role, runs FROM blocks WHERE article_id = ? ORDER BY position", (aid,)
-        ).fetchall()
-        article_conf = _probability(art.confidence)
-        for (block_id, position, role, runs), prepared in zip(stored, art.blocks, strict=True):
-            own = _probability(prepared.confidence)
-            boundary = min(own, article_conf) if position == 0 else own
-            rows.append((block_id, aid, position, role, runs, own, boundary))
+    for block_id, aid, position in stored:
+        art = prepared[aid]
+        block = art.blocks[position]
+        own = _probability(block.confidence)
+        boundary = min(own, _probability(art.confidence)) if position == 0 else own
+        rows.append((block_id, aid, position, block.role, block.runs, own, boundary))
     conn.executemany(
         "INSERT INTO engine_blocks (block_id, article_id, position, role, runs, confidence, boundary_confidence)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
