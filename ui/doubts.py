@@ -197,7 +197,8 @@ class DoubtsDesk(QObject):
             return None
         offset = self.view._map.to_code_point(self.view.textCursor().position())
         starts = article.block_starts()
-        by_index = {d.block_position: d for d in self.in_article}
+        at = {b.id: i for i, b in enumerate(article.blocks)}  # the blocks as shown
+        by_index = {at[d.block_id]: d for d in self.in_article if d.block_id in at}
         found = place(article, offset)
         if found is None:
             return None

@@ -197,3 +197,29 @@ def test_the_engine_report_in_the_reports_panel(window):
     assert panel.bars.labels == [PAGE_A.name] and panel.bars.maximum == 1.0
     assert panel.model.headerData(1, Qt.Orientation.Horizontal) == "proofread articles"
     window.exchange.reports_dock.hide()
+
+
+def test_moving_an_articles_first_block_back_resolves_its_start(window):
+    a, _ = ids(window)
+    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F7)  # the start of page A's third article
+    assert window.article.id == a[2] and window.doubts.current().kind == "article"
+    first = window.article.blocks[0].id
+    key(window, Qt.Key.Key_Up, M.AltModifier | SHIFT)  # its first block belongs to the article before
+    project = window.store.project
+    assert project.get_block(first).article_id == a[1]
+    assert window.doubts.count(False, a[2]) == 0 and window.doubts.total() == 2
+    window.editing.undo()
+    assert project.get_block(first).article_id == a[2]
+    assert window.doubts.count(False, a[2]) == 1 and window.doubts.total() == 3
+
+
+def test_the_doubts_speak_the_interface_language(window):
+    key(window, Qt.Key.Key_F7)
+    window.set_language("zh_CN")
+    assert window.doubts.badge.text() == "1 处存疑分界 · F7"
+    assert window.doubts.article_marks.marks[0].tip.startswith("引擎对这里分段没有把握（把握 35%）")
+    source = window.library.currentIndex().parent()
+    assert state_text(window, source).endswith("2 处存疑")
+    window.set_language("en")
+    assert window.doubts.badge.text() == "1 doubtful boundary · F7"
