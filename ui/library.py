@@ -241,9 +241,9 @@ class LibraryModel(QAbstractItemModel):
             parts = [_label(KIND_LABELS.get(row.kind, row.kind))]
             if row.review in REVIEW_LABELS:
                 parts.append(_label(REVIEW_LABELS[row.review]))
+            parts.append(self._doubts(False, row.id))  # before the annotations: the column elides on the right
             if row.tags:
                 parts.append(QCoreApplication.translate("Library", "%n annotations", None, row.tags))
-            parts.append(self._doubts(False, row.id))
             return " · ".join(filter(None, parts))
         if role == Qt.ItemDataRole.FontRole and column == 0 and not row.headline:
             font = QFont()

@@ -13,7 +13,7 @@ from db import Project, engine_record, reports, sources
 from db.doubts import ARTICLE, DOUBT_THRESHOLD, PARAGRAPH
 from db.errors import EditError
 
-from .conftest import FIXTURES, SMALL_PAGE
+from .conftest import FIXTURES, ROOT, SMALL_PAGE
 
 STYLE_B = SMALL_PAGE.with_name("style_b_small.txt")
 
@@ -249,3 +249,30 @@ def test_report_engine_on_the_command_line(project: Project, doubtful: int, caps
     header = "source,proofread articles,engine articles,editor paragraphs,engine paragraphs,par_ws,art,head,byline"
     assert out[0] == header
     assert out[1] == f"{SMALL_PAGE.name},1,1,4,4,1,1,1,1"
+
+
+def test_engine_report_measures_are_those_of_the_shared_scorer(project: Project, doubtful: int) -> None:
+    """The figures agree with ../shared/corpus/score.py itself on the same two sides."""
+    import importlib.util
+
+    from db.engine_report import compare_source
+
+    scorer = ROOT.parent / "shared" / "corpus" / "score.py"
+    if not scorer.exists():
+        pytest.skip("../shared/corpus/score.py is not here to compare with")
+    spec = importlib.util.spec_from_file_location("shared_score", scorer)
+    shared = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shared)
+    ids = project.article_ids(doubtful)
+    project.join_with_next(_block_ids(project, ids[0])[2])
+    project.split_block(_block_ids(project, ids[2])[3], 10)
+    for aid in ids:
+        project.set_review_state(aid, "proofread")
+    with project._cx.read() as conn:
+        sides = compare_source(conn, doubtful, "page")
+    ours = sides.metrics()
+    whole = shared.score({"articles": sides.editor}, {"articles": sides.engine})
+    paragraphs = shared.score({"articles": sides.editor}, {"articles": [{"paragraphs": sides.engine_paragraphs}]})
+    assert ours["par_ws"] == paragraphs["par_ws"] < 1.0
+    assert (ours["art"], ours["head"], ours["byline"]) == (whole["art"], whole["head"], whole["byline"])
+    assert ours["art"] == pytest.approx(1 / 3)  # only the photo article is as the engine made it
