@@ -61,6 +61,30 @@ def _review_dot(state: str) -> QIcon:
     return _DOTS[state]
 
 
+_DOUBT_ICON: list[QIcon] = []
+
+
+def _doubt_icon() -> QIcon:
+    """An amber question mark: the row has boundaries the engine was unsure of (ui.doubts)."""
+    if not _DOUBT_ICON:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e08a00"))
+        painter.drawEllipse(0, 0, 12, 12)
+        font = QFont()
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pixmap.rect(), int(Qt.AlignmentFlag.AlignCenter), "?")
+        painter.end()
+        _DOUBT_ICON.append(QIcon(pixmap))
+    return _DOUBT_ICON[0]
+
+
 def _label(text: str) -> str:
     """Translate a label declared with QT_TRANSLATE_NOOP("Library", ...)."""
     return QCoreApplication.translate("Library", text)
@@ -220,6 +244,8 @@ class LibraryModel(QAbstractItemModel):
             return " · ".join(filter(None, (text, self._doubts(True, row.id))))
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.name
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._doubts(True, row.id):
+            return _doubt_icon()
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(True)
@@ -257,6 +283,8 @@ class LibraryModel(QAbstractItemModel):
             return QColor("#7a7368")
         if role == Qt.ItemDataRole.DecorationRole and column == 1 and row.review in REVIEW_COLOURS:
             return _review_dot(row.review)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._doubts(False, row.id):
+            return _doubt_icon()
         if role == ID_ROLE:
             return row.id
         if role == IS_SOURCE_ROLE:

@@ -124,13 +124,15 @@ def test_looks_right_updates_the_counts_at_once_and_undo_brings_the_doubt_back(w
     article = window.library.currentIndex()
     assert state_text(window, source).endswith("2 doubts")
     assert state_text(window, article).endswith("1 doubt")
+    icon = Qt.ItemDataRole.DecorationRole
+    assert window.library_model.data(article, icon) is not None  # the question mark by the headline
     window.open_article(a[0])
     key(window, Qt.Key.Key_F7, SHIFT)  # backwards from the first article: round to the last doubt (page B)
     key(window, Qt.Key.Key_F7, SHIFT)  # page A, third article: its start
     assert window.article.id == a[2]
     key(window, Qt.Key.Key_L, CTRL | SHIFT)
     assert state_text(window, source).endswith("1 doubt")  # no waiting for a refresh
-    assert "doubt" not in state_text(window, article)
+    assert "doubt" not in state_text(window, article) and window.library_model.data(article, icon) is None
     assert window.doubts.article_marks.marks == [] and not window.doubts.badge.isVisible()
     assert window.store.project.doubts.is_checked(window.article.blocks[0].id)
     assert window.editing.stack.undoText() == "Boundary looks right"
