@@ -276,3 +276,59 @@ def test_engine_report_measures_are_those_of_the_shared_scorer(project: Project,
     assert ours["par_ws"] == paragraphs["par_ws"] < 1.0
     assert (ours["art"], ours["head"], ours["byline"]) == (whole["art"], whole["head"], whole["byline"])
     assert ours["art"] == pytest.approx(1 / 3)  # only the photo article is as the engine made it
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_structure_edits_only_resolve_doubts_and_reverting_them_all_restores_the_worklist(
+    project: Project, seed: int
+) -> None:
+    """Random joins, splits, role changes, moves, article splits and merges, then every one reverted."""
+    import random
+
+    from db.errors import StoreError
+
+    rng = random.Random(seed)
+    sizes = {0: 7, 1: 3, 2: 6}  # blocks of the small page's articles
+    low = {(a, b): rng.choice((0.3, 0.5, 0.7, 0.9)) for a, n in sizes.items() for b in range(n) if rng.random() < 0.5}
+    sid = import_with_confidences(project, SMALL_PAGE, low, {2: 0.2, 1: 0.6})
+    before = project.doubts.open()
+    assert before
+    done: list[int] = []
+    fewest = len(before)
+    for _ in range(16):
+        open_now = project.doubts.open()
+        if open_now and rng.random() < 0.5:  # half the time at a doubtful boundary: either block beside it
+            doubt = rng.choice(open_now)
+            article = doubt.article_id
+            blocks = _block_ids(project, article)
+            block = blocks[max(0, doubt.block_position - rng.choice((0, 1)))]
+        else:
+            article = rng.choice(project.article_ids(sid))
+            blocks = _block_ids(project, article)
+            block = rng.choice(blocks)
+        op = rng.choice(("join", "split", "role", "prev", "next", "split_article", "merge"))
+        try:
+            if op == "join":
+                entry = project.join_with_next(block)
+            elif op == "split":
+                entry = project.split_block(block, 1)
+            elif op == "role":
+                entry = project.set_block_role(block, rng.choice(("paragraph", "subhead", "title", "byline")))
+            elif op == "prev":
+                entry = project.move_block_to_previous(blocks[0])
+            elif op == "next":
+                entry = project.move_block_to_next(blocks[-1])
+            elif op == "split_article":
+                entry = project.split_article(block)
+            else:
+                entry = project.merge_with_next(article)
+        except StoreError:
+            continue  # refused (e.g. nothing to join): nothing changed
+        done.append(entry.id)
+        now_open = {d.block_id for d in project.doubts.open()}
+        assert now_open <= {d.block_id for d in before}  # an edit never makes a doubt
+        fewest = min(fewest, len(now_open))
+    assert len(done) >= 4 and fewest < len(before)  # the edits did happen, and resolved doubts on the way
+    for edit_id in reversed(done):
+        project.revert(edit_id)
+    assert project.doubts.open() == before
