@@ -3,36 +3,42 @@
 For every source in scope (:mod:`db.reports`), the articles marked **proofread** are the
 answer key: their current blocks as the editors left them. The engine's side is its own
 segmentation of the same page as imported (:mod:`db.engine_record`). The measures are
-those of ``score.py`` (:mod:`reader.scoring`):
+those of ``score.py`` (GOLD-SPEC; :mod:`reader.scoring`):
 
 - **par_ws**: paragraph F1, whitespace ignored: the body paragraphs (paragraphs, subheads,
   captions) of the proofread articles against the engine's body paragraphs that share any
   character with those articles (the engine's paragraphs elsewhere on the page are not
   judged: nobody has said what they should be);
-- **art**: article F1 (an article counts when all its paragraphs agree), the proofread
-  articles against every engine article sharing a character with them, whole;
-- **head** and **byline**: headlines and credits reproduced on the matching article.
+- **art**: article F1 (an article counts when its paragraphs agree, whitespace and order
+  ignored), the proofread articles against every engine article sharing a character with
+  them, whole;
+- **head** and **byline**: the share of the proofread articles' headlines (kicker, title,
+  subtitle) and credits the matching engine article reproduces. score.py matches articles by
+  the similarity of their text; here both sides come from the same page, so an editor's
+  article is matched to the engine article it shares the most raw characters with (one to
+  one), which says exactly which is which and costs no text comparison.
 
 Both sides are read from the raw page through their raw maps, so what is compared is
 where the text was cut and what each piece is, not how it is spelled: a corrected
 misprint does not count against the engine, and text an editor typed in does not count.
-Σ pools every source. Sources imported before Jiaokan kept the engine's record (schema 3)
-show their proofread articles with no figures.
+Σ adds up the counts behind every source's figures. Sources imported before Jiaokan kept
+the engine's record (schema 3) show their proofread articles with no figures.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
 
 from db import engine_record
 from db.articles import runs_from_json
 from db.models import Runs
-from reader.scoring import score
 
 BODY_ROLES = frozenset({"paragraph", "subhead", "caption"})
+HEAD_ROLES = ("kicker", "title", "subtitle")
 METRICS = ("par_ws", "art", "head", "byline")
 COLUMNS = ("source", "proofread articles", "engine articles", "editor paragraphs", "engine paragraphs", *METRICS)
 NOTE = (
@@ -41,6 +47,11 @@ NOTE = (
     "sides are read from the raw page, so corrected misprints do not count; only where the text was cut and what "
     "each piece is. Sources imported before the engine's record was kept show no figures."
 )
+
+
+def _ws(text: str) -> str:
+    """score.py's whitespace-free form of a string."""
+    return re.sub(r"\s+", "", text).replace("\u2043", "")
 
 
 def _text(raw: str, runs: Runs) -> str:
@@ -54,47 +65,120 @@ def _offsets(runs: Iterable[Sequence[int]]) -> set[int]:
     return out
 
 
-def _as_gold(raw: str, blocks: Sequence[tuple[str, Runs]]) -> dict[str, Any]:
-    """An article in the gold JSON shape, its strings read from the raw page."""
-    pieces: dict[str, list[str]] = {"kicker": [], "title": [], "subtitle": [], "byline": []}
-    paragraphs = []
-    for role, runs in blocks:
-        if role in BODY_ROLES:
-            paragraphs.append(_text(raw, runs))
-        elif role in pieces:
-            pieces[role].append(_text(raw, runs))
-    out: dict[str, Any] = {k: ("".join(v) or None) for k, v in pieces.items()}
-    out["paragraphs"] = paragraphs
+@dataclass(slots=True)
+class Side:
+    """One article as the measures see it: whitespace-free strings read from the raw page."""
+
+    paragraphs: list[str]
+    head: str
+    byline: str
+    offsets: set[int]  #: the raw characters of all its blocks
+
+    @property
+    def body(self) -> str:
+        """score.py's body: the paragraphs sorted and joined (a dump's order can be off)."""
+        return "".join(sorted(self.paragraphs))
+
+    @classmethod
+    def of(cls, raw: str, blocks: Sequence[tuple[str, Runs]]) -> Side:
+        paragraphs, head, byline, offsets = [], {r: "" for r in HEAD_ROLES}, "", set()
+        for role, runs in blocks:
+            text = _ws(_text(raw, runs))
+            offsets |= _offsets(runs)
+            if role in BODY_ROLES:
+                paragraphs.append(text)
+            elif role in head:
+                head[role] += text
+            elif role == "byline":
+                byline += text
+        return cls(paragraphs, "".join(head[r] for r in HEAD_ROLES), byline, offsets)
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What the measures count, so that sources add up (Σ)."""
+
+    par_hits: int = 0
+    editor_paragraphs: int = 0
+    engine_paragraphs: int = 0
+    art_hits: int = 0
+    editor_articles: int = 0
+    engine_articles: int = 0
+    head_hits: int = 0
+    heads: int = 0  #: proofread articles with a headline
+    byline_hits: int = 0
+    bylines: int = 0  #: proofread articles with a credit
+
+    def __add__(self, other: Figures) -> Figures:
+        return Figures(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+    def metrics(self) -> dict[str, float | None]:
+        """The shares of score.py; head and byline are None where no proofread article has one."""
+        return {
+            "par_ws": _f1(self.par_hits, self.editor_paragraphs, self.engine_paragraphs),
+            "art": _f1(self.art_hits, self.editor_articles, self.engine_articles),
+            "head": self.head_hits / self.heads if self.heads else None,
+            "byline": self.byline_hits / self.bylines if self.bylines else None,
+        }
+
+
+def _f1(hits: int, gold: int, predicted: int) -> float:
+    """score.py's F1 (2PR / (P + R), which is 2·hits / (gold + predicted)); 1 when both sides are empty."""
+    if not gold and not predicted:
+        return 1.0
+    return 2 * hits / (gold + predicted) if hits else 0.0
+
+
+def _common(gold: Iterable[str], predicted: Iterable[str]) -> int:
+    return sum((Counter(gold) & Counter(predicted)).values())
+
+
+def _match(editor: Sequence[Side], engine: Sequence[Side]) -> dict[int, int]:
+    """Editor article → engine article sharing the most raw characters with it, one to one."""
+    pairs = sorted(
+        ((len(e.offsets & g.offsets), i, j) for i, e in enumerate(editor) for j, g in enumerate(engine)),
+        reverse=True,
+    )
+    out: dict[int, int] = {}
+    taken: set[int] = set()
+    for shared, i, j in pairs:
+        if shared and i not in out and j not in taken:
+            out[i] = j
+            taken.add(j)
     return out
 
 
 @dataclass(slots=True)
 class SourceComparison:
-    """The two sides of one source, in the gold JSON shape."""
+    """The two sides of one source."""
 
     name: str
     proofread: int
     recorded: bool  #: False: imported before the engine's record was kept
-    editor: list[dict[str, Any]]
-    engine: list[dict[str, Any]]  #: whole engine articles touching the proofread ones
-    engine_paragraphs: list[str]  #: engine paragraphs touching the proofread articles
+    editor: list[Side]
+    engine: list[Side]  #: whole engine articles touching the proofread ones
+    engine_paragraphs: list[str]  #: the engine's paragraphs touching the proofread articles
+
+    def figures(self) -> Figures:
+        matched = _match(self.editor, self.engine)
+        with_head = [i for i, e in enumerate(self.editor) if e.head]
+        with_byline = [i for i, e in enumerate(self.editor) if e.byline]
+        editor_paragraphs = [p for e in self.editor for p in e.paragraphs]
+        return Figures(
+            _common(editor_paragraphs, self.engine_paragraphs),
+            len(editor_paragraphs),
+            len(self.engine_paragraphs),
+            _common((e.body for e in self.editor), (g.body for g in self.engine)),
+            len(self.editor),
+            len(self.engine),
+            sum(1 for i in with_head if i in matched and self.engine[matched[i]].head == self.editor[i].head),
+            len(with_head),
+            sum(1 for i in with_byline if i in matched and self.engine[matched[i]].byline == self.editor[i].byline),
+            len(with_byline),
+        )
 
     def metrics(self) -> dict[str, float | None]:
-        return measure(self.editor, self.engine, self.engine_paragraphs)
-
-
-def measure(editor: list[dict], engine: list[dict], engine_paragraphs: list[str]) -> dict[str, float | None]:
-    """The figures; head and byline are None where no proofread article has one to reproduce."""
-    whole = score({"articles": editor}, {"articles": engine})
-    paragraphs = score({"articles": editor}, {"articles": [{"paragraphs": engine_paragraphs}]})
-    has_head = any(a.get(k) for a in editor for k in ("kicker", "title", "subtitle"))
-    has_byline = any(a.get("byline") for a in editor)
-    return {
-        "par_ws": paragraphs["par_ws"],
-        "art": whole["art"],
-        "head": whole["head"] if has_head else None,
-        "byline": whole["byline"] if has_byline else None,
-    }
+        return self.figures().metrics()
 
 
 def compare_source(conn: sqlite3.Connection, source_id: int, name: str) -> SourceComparison | None:
@@ -109,21 +193,20 @@ def compare_source(conn: sqlite3.Connection, source_id: int, name: str) -> Sourc
     if not ids:
         return None
     raw = conn.execute("SELECT raw_text FROM sources WHERE id = ?", (source_id,)).fetchone()[0]
-    editor, region = [], set()
+    editor: list[Side] = []
     for aid in ids:
         rows = conn.execute("SELECT role, runs FROM blocks WHERE article_id = ? ORDER BY position", (aid,))
-        blocks = [(role, runs_from_json(runs)) for role, runs in rows]
-        editor.append(_as_gold(raw, blocks))
-        for _role, runs in blocks:
-            region |= _offsets(runs)
+        editor.append(Side.of(raw, [(role, runs_from_json(runs)) for role, runs in rows]))
+    region = set().union(*(e.offsets for e in editor))
     recorded = engine_record.for_source(conn, source_id)
-    engine, engine_paragraphs = [], []
+    engine: list[Side] = []
+    engine_paragraphs: list[str] = []
     for art in recorded:
         touched = [b for b in art.blocks if not region.isdisjoint(_offsets(b.runs))]
         if not touched:
             continue
-        engine.append(_as_gold(raw, [(b.role, b.runs) for b in art.blocks]))
-        engine_paragraphs += [_text(raw, b.runs) for b in touched if b.role in BODY_ROLES]
+        engine.append(Side.of(raw, [(b.role, b.runs) for b in art.blocks]))
+        engine_paragraphs += [_ws(_text(raw, b.runs)) for b in touched if b.role in BODY_ROLES]
     return SourceComparison(name, len(ids), bool(recorded), editor, engine, engine_paragraphs)
 
 
@@ -131,14 +214,24 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
+def _row(name: str, proofread: int, figures: Figures) -> tuple:
+    m = figures.metrics()
+    return (
+        name,
+        proofread,
+        figures.engine_articles,
+        figures.editor_paragraphs,
+        figures.engine_paragraphs,
+        *(_rounded(m[k]) for k in METRICS),
+    )
+
+
 def engine_table(conn: sqlite3.Connection, sources: Sequence[int], names: dict[int, str]):
     """The report as a :class:`db.reports.Table`: a row per source with proofread articles, and Σ."""
     from db.reports import Table
 
     rows = []
-    pooled_editor: list[dict] = []
-    pooled_engine: list[dict] = []
-    pooled_paragraphs: list[str] = []
+    total = Figures()
     proofread = 0
     for sid in sources:
         found = compare_source(conn, sid, names[sid])
@@ -148,29 +241,11 @@ def engine_table(conn: sqlite3.Connection, sources: Sequence[int], names: dict[i
         if not found.recorded:
             rows.append((found.name, found.proofread, None, None, None, *(None for _ in METRICS)))
             continue
-        m = found.metrics()
-        rows.append((
-            found.name,
-            found.proofread,
-            len(found.engine),
-            sum(len(a["paragraphs"]) for a in found.editor),
-            len(found.engine_paragraphs),
-            *(_rounded(m[k]) for k in METRICS),
-        ))
-        pooled_editor += found.editor
-        pooled_engine += found.engine
-        pooled_paragraphs += found.engine_paragraphs
-    if pooled_editor:
-        m = measure(pooled_editor, pooled_engine, pooled_paragraphs)
-        figures = tuple(_rounded(m[k]) for k in METRICS)
+        figures = found.figures()
+        total += figures
+        rows.append(_row(found.name, found.proofread, figures))
+    if total.editor_articles:
+        rows.append(_row("Σ", proofread, total))
     else:
-        figures = tuple(None for _ in METRICS)
-    rows.append((
-        "Σ",
-        proofread,
-        len(pooled_engine),
-        sum(len(a["paragraphs"]) for a in pooled_editor),
-        len(pooled_paragraphs),
-        *figures,
-    ))
+        rows.append(("Σ", proofread, 0, 0, 0, *(None for _ in METRICS)))
     return Table("Engine against the editors (proofread articles)", COLUMNS, rows, NOTE)
