@@ -28,6 +28,7 @@ class Change(Flag):
     NOTES = auto()  # article notes
     REVIEW = auto()  # review states
     HISTORY = auto()  # an edit history entry was appended
+    DOUBTS = auto()  # an engine doubt was checked ("looks right") or opened again
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from db import annotations as _annotations
 from db import codebook, corrections, edits, export, importer, restore, search, search_index, sources
+from db import doubts as _doubts
 from db.articles import Layout, block_from_row, load_blocks, require_article
 from db.connection import Connection
 from db.errors import NotFound, StoreError
@@ -348,6 +349,11 @@ class Project:
 
     def delete_note(self, note_id: int) -> None:
         _annotations.delete_note(self._cx, note_id)
+
+    @property
+    def doubts(self) -> _doubts.Doubts:
+        """The engine's doubts about the structure: the editor's worklist (:mod:`db.doubts`)."""
+        return _doubts.Doubts(self._cx, self.author)
 
     # -- text edits ------------------------------------------------------------------------
     def correct(self, article_id: int, start: int, end: int, text: str, *, note: str | None = None) -> EditEntry:

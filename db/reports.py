@@ -26,6 +26,8 @@ Definitions:
   kappa = ``(po - pe) / (1 - pe)`` with ``pe = pA·pB + (1 - pA)(1 - pB)``, ``pA``/``pB``
   the shares of characters each tagged. Kappa is undefined (None, shown empty) when
   ``pe = 1``: both coders tagged all or none of the characters.
+- **Engine**: on the articles marked proofread, the engine's segmentation as imported against
+  the editors' structure (paragraph and article F1 of score.py), see :mod:`db.engine_report`.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from typing import Any, TextIO
 from db import codebook
 from db.source_dates import HEADER_CHARS, source_date
 
-KINDS = ("frequencies", "cooccurrence", "progress", "agreement")
+KINDS = ("frequencies", "cooccurrence", "progress", "agreement", "engine")
 STATES = ("unreviewed", "in_progress", "proofread")
 
 
@@ -432,6 +434,14 @@ def agreement(project: Any, coders: Sequence[str] | None = None, source_ids: Seq
     return Table("Inter-coder agreement (Cohen's kappa)", columns, rows, note)
 
 
+def engine(project: Any, source_ids: Sequence[int] | None = None) -> Table:
+    """Per source and pooled: how the engine's segmentation compares with the proofread articles."""
+    from db.engine_report import engine_table
+
+    with _Reader(project, source_ids) as r:
+        return engine_table(r.conn, r.sources, _names(r.conn, r.sources))
+
+
 def report(project: Any, kind: str, **options: Any) -> Table:
     """Any report by name (``KINDS``); options: ``by`` (frequencies), ``coders`` (agreement), ``source_ids``."""
     source_ids = options.get("source_ids")
@@ -443,6 +453,8 @@ def report(project: Any, kind: str, **options: Any) -> Table:
         return progress(project, source_ids)
     if kind == "agreement":
         return agreement(project, options.get("coders"), source_ids)
+    if kind == "engine":
+        return engine(project, source_ids)
     raise ValueError(f"unknown report {kind!r}; one of: {', '.join(KINDS)}")
 
 

@@ -10,6 +10,9 @@ by a newer Jiaokan. Never edit a shipped migration: add a new one, bump
 Schema 1: sources, articles, blocks, the edit history, the codebook, annotations.
 Schema 2: review state per article, article notes, and the folded search index
 (built from the existing articles' text during the upgrade).
+Schema 3: the engine's own segmentation of each page as imported, with its confidence in
+every boundary (``engine_articles``, ``engine_blocks``), and the doubts an editor checked
+("looks right", ``doubt_checks``); see :mod:`db.engine_record` and :mod:`db.doubts`.
 
 ``blocks.original_text`` is the engine's text of the block: NULL while the block
 is unchanged since import (its ``text`` is then the original), "" for a block
@@ -22,7 +25,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 #: The schema this code writes. Files with a higher ``user_version`` are refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: ``PRAGMA application_id`` of every project file: "JKAN".
 APPLICATION_ID = 0x4A4B414E
@@ -170,4 +173,41 @@ def m0002_review_notes_search(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-MIGRATION_NAMES = ("0001_store", "0002_review_notes_search")
+# Rows keyed by the ids the import gave; no foreign keys to ``blocks``/``articles`` on purpose:
+# a join deletes a block and undoing it puts the block back with the same id, so the
+# engine's record of it (and its doubt) must outlive the row in between.
+SCHEMA_3 = [
+    """CREATE TABLE engine_articles (
+        article_id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        engine_index INTEGER NOT NULL,
+        confidence REAL NOT NULL DEFAULT 1.0 CHECK (confidence BETWEEN 0.0 AND 1.0)
+    )""",
+    "CREATE INDEX engine_articles_source ON engine_articles(source_id, engine_index)",
+    """CREATE TABLE engine_blocks (
+        block_id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES engine_articles(article_id),
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        runs TEXT NOT NULL DEFAULT '[]',
+        confidence REAL NOT NULL DEFAULT 1.0 CHECK (confidence BETWEEN 0.0 AND 1.0),
+        boundary_confidence REAL NOT NULL DEFAULT 1.0 CHECK (boundary_confidence BETWEEN 0.0 AND 1.0)
+    )""",
+    "CREATE INDEX engine_blocks_article ON engine_blocks(article_id, position)",
+    "CREATE INDEX engine_blocks_doubt ON engine_blocks(boundary_confidence)",
+    """CREATE TABLE doubt_checks (
+        block_id INTEGER PRIMARY KEY REFERENCES engine_blocks(block_id),
+        author TEXT,
+        checked_at TEXT NOT NULL
+    )""",
+    "PRAGMA user_version = 3",
+]
+
+
+@migrations(name="0003_engine_confidence")
+def m0003_engine_confidence(db: Database) -> None:
+    for statement in SCHEMA_3:
+        db.execute(statement)
+
+
+MIGRATION_NAMES = ("0001_store", "0002_review_notes_search", "0003_engine_confidence")

@@ -46,6 +46,7 @@ class PreparedBlock:
     role: str
     text: str
     runs: str  # compact JSON
+    confidence: float = 1.0  #: the engine's, that the boundary before the block is right
 
 
 @dataclass(slots=True)
@@ -54,6 +55,7 @@ class PreparedArticle:
     engine_index: int
     engine_notes: str | None
     blocks: list[PreparedBlock] = field(default_factory=list)
+    confidence: float = 1.0  #: the engine's, that the article starts where it does
     text: str = ""
     folded: str = ""  #: search form of ``text`` (see :mod:`db.search_index`)
     grams: str = ""
@@ -132,7 +134,8 @@ def _article_blocks(article: reader.Article) -> list[PreparedBlock]:
     body_role = BlockRole.CAPTION if article.kind is ArticleKind.PHOTO else BlockRole.PARAGRAPH
     for block in article.blocks:
         role = BlockRole.SUBHEAD if block.kind is BlockKind.SUBHEAD else body_role
-        out.append(PreparedBlock(role.value, block.text.text, runs_to_json(runs_of(block.text.sources))))
+        runs = runs_to_json(runs_of(block.text.sources))
+        out.append(PreparedBlock(role.value, block.text.text, runs, block.confidence))
     for credit in article.more_bylines:  # a foot credit stands after the body it signs
         out.append(PreparedBlock(BlockRole.BYLINE.value, credit.text, runs_to_json(runs_of(credit.sources))))
     return out
@@ -152,7 +155,8 @@ def prepare(data: bytes, path: str) -> Prepared:
     except Exception as exc:  # an engine bug must not stop an import of many files
         raise ImportRefused(f"the reflow engine failed on it ({type(exc).__name__}: {exc})") from exc
     articles = [
-        PreparedArticle(a.kind.value, i, a.notes, _article_blocks(a)).finish() for i, a in enumerate(doc.articles)
+        PreparedArticle(a.kind.value, i, a.notes, _article_blocks(a), a.confidence).finish()
+        for i, a in enumerate(doc.articles)
     ]
     furniture = json.dumps(
         [[f.text, runs_of(f.sources)] for f in doc.furniture], ensure_ascii=False, separators=(",", ":")
@@ -208,6 +212,7 @@ def _insert_articles(conn, source_id: int, articles: list[PreparedArticle]) -> l
 
 def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) -> ImportOutcome:
     """Write a prepared dump in one transaction (or recognise it as already there)."""
+    from db import engine_record
     from db.annotations import carry_over
 
     with cx.write() as conn:
@@ -256,6 +261,7 @@ def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) 
         )
         source_id = cur.lastrowid
         article_ids = _insert_articles(conn, source_id, prep.articles)
+        engine_record.record(conn, source_id, article_ids, prep.articles)
         orphaned = 0
         status = ImportStatus.IMPORTED
         if prev:

@@ -135,6 +135,8 @@ class TracedText:
 class Block:
     kind: BlockKind
     text: TracedText
+    #: Probability that the boundary BEFORE this block is right (1.0: the engine is sure).
+    confidence: float = 1.0
 
     @property
     def is_subhead(self) -> bool:
@@ -153,6 +155,8 @@ class Article:
     notes: str | None = None
     #: Credits beyond the first (a standalone byline and a foot credit "（某某）"), in page order.
     more_bylines: list[TracedText] = field(default_factory=list)
+    #: Probability that the article starts where it does (1.0: the engine is sure).
+    confidence: float = 1.0
 
     @property
     def paragraphs(self) -> list[TracedText]:

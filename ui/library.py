@@ -61,6 +61,30 @@ def _review_dot(state: str) -> QIcon:
     return _DOTS[state]
 
 
+_DOUBT_ICON: list[QIcon] = []
+
+
+def _doubt_icon() -> QIcon:
+    """An amber question mark: the row has boundaries the engine was unsure of (ui.doubts)."""
+    if not _DOUBT_ICON:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e08a00"))
+        painter.drawEllipse(0, 0, 12, 12)
+        font = QFont()
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pixmap.rect(), int(Qt.AlignmentFlag.AlignCenter), "?")
+        painter.end()
+        _DOUBT_ICON.append(QIcon(pixmap))
+    return _DOUBT_ICON[0]
+
+
 def _label(text: str) -> str:
     """Translate a label declared with QT_TRANSLATE_NOOP("Library", ...)."""
     return QCoreApplication.translate("Library", text)
@@ -81,6 +105,8 @@ class LibraryModel(QAbstractItemModel):
         self._sources: list[_SourceNode] = []
         self._source_total = 0
         self._display: Callable[[str], str] = str
+        #: Open doubts of a source (True) or an article (False) by id, shown in the state column (ui.doubts)
+        self.doubt_count: Callable[[bool, int], int] | None = None
         self.set_store(store)
 
     def set_display(self, convert: Callable[[str], str]) -> None:
@@ -212,10 +238,14 @@ class LibraryModel(QAbstractItemModel):
                 return row.name
             if row.proofread:
                 done = QCoreApplication.translate("Library", "%1 of %2 proofread")
-                return done.replace("%1", str(row.proofread)).replace("%2", str(row.article_count))
-            return QCoreApplication.translate("Library", "%n articles", None, row.article_count)
+                text = done.replace("%1", str(row.proofread)).replace("%2", str(row.article_count))
+            else:
+                text = QCoreApplication.translate("Library", "%n articles", None, row.article_count)
+            return " · ".join(filter(None, (text, self._doubts(True, row.id))))
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.name
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._doubts(True, row.id):
+            return _doubt_icon()
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(True)
@@ -237,9 +267,10 @@ class LibraryModel(QAbstractItemModel):
             parts = [_label(KIND_LABELS.get(row.kind, row.kind))]
             if row.review in REVIEW_LABELS:
                 parts.append(_label(REVIEW_LABELS[row.review]))
+            parts.append(self._doubts(False, row.id))  # before the annotations: the column elides on the right
             if row.tags:
                 parts.append(QCoreApplication.translate("Library", "%n annotations", None, row.tags))
-            return " · ".join(parts)
+            return " · ".join(filter(None, parts))
         if role == Qt.ItemDataRole.FontRole and column == 0 and not row.headline:
             font = QFont()
             font.setItalic(True)  # opening words stand in for a headline the page does not carry
@@ -252,11 +283,17 @@ class LibraryModel(QAbstractItemModel):
             return QColor("#7a7368")
         if role == Qt.ItemDataRole.DecorationRole and column == 1 and row.review in REVIEW_COLOURS:
             return _review_dot(row.review)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._doubts(False, row.id):
+            return _doubt_icon()
         if role == ID_ROLE:
             return row.id
         if role == IS_SOURCE_ROLE:
             return False
         return None
+
+    def _doubts(self, is_source: bool, row_id: int) -> str:
+        count = self.doubt_count(is_source, row_id) if self.doubt_count is not None else 0
+        return QCoreApplication.translate("Library", "%n doubts", None, count) if count else ""
 
     # -- lookups used by navigation --------------------------------------------------------------
     def article_total(self, source: Index) -> int:

@@ -25,6 +25,7 @@ from ui import settings as S
 from ui.actions import ActionId, ActionRegistry
 from ui.backend import ArticleData, DeskStore, SearchHit
 from ui.dialogs import ShortcutsDialog
+from ui.doubts import DoubtsDesk
 from ui.editing.desk import EditingDesk
 from ui.events import StoreEvents
 from ui.exchange import ExchangeDesk
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.editing = EditingDesk(self)  # the editing desk: menus, panels, undo
         self.exchange = ExchangeDesk(self)  # File > Export…, Import Work…, the Reports menu and panel
+        self.doubts = DoubtsDesk(self)  # the engine's doubts: marks, counts, F7, "looks right"
         self._apply_font_size()
         self.retranslate_ui()
         self._restore_state()
@@ -328,6 +330,7 @@ class MainWindow(QMainWindow):
         self._raw_cache.clear()
         self._raw_source = None
         self.library_model.set_store(store)
+        self.doubts.set_store(store)
         if self.library_model.canFetchMore(QModelIndex()):
             self.library_model.fetchMore(QModelIndex())  # the first page, so the first article can open
         self.raw_view.set_raw("")

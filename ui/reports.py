@@ -44,6 +44,7 @@ CHOICES = (
     ("cooccurrence", "cooccurrence", {}),
     ("progress", "progress", {}),
     ("agreement", "agreement", {}),
+    ("engine", "engine", {}),
 )
 
 STATE_COLOURS = ("#c9ccd1", "#e3a33b", "#3f8f5b")  # unreviewed, in progress, proofread
@@ -444,6 +445,7 @@ class ReportsPanel(QWidget):
             "cooccurrence": self.tr("Tag co-occurrence"),
             "progress": self.tr("Proofreading progress"),
             "agreement": self.tr("Inter-coder agreement (kappa)"),
+            "engine": self.tr("Engine against the editors (proofread)"),
         }
         for i in range(self.kind.count()):
             self.kind.setItemText(i, labels[self.kind.itemData(i)])
@@ -472,6 +474,10 @@ class ReportsPanel(QWidget):
             "neither": self.tr("neither"),
             "agreement %": self.tr("agreement %"),
             "kappa": self.tr("kappa"),
+            "proofread articles": self.tr("proofread articles"),
+            "engine articles": self.tr("engine articles"),
+            "editor paragraphs": self.tr("editor paragraphs"),
+            "engine paragraphs": self.tr("engine paragraphs"),
         })
         if self.table is not None:
             self._show(self.table, self._extra)
@@ -590,6 +596,11 @@ class ReportsPanel(QWidget):
             "agreement": self.tr(
                 "Per character of the articles both coders tagged (line breaks between paragraphs left out). "
                 "Kappa is empty where it is undefined (both coders tagged all or none of the characters)."),
+            "engine": self.tr(
+                "Articles marked proofread, as the editors left them, against the engine's segmentation of the same "
+                "text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the "
+                "share of headlines and credits reproduced (the measures of score.py). Both sides are read from the "
+                "raw page, so corrected misprints do not count."),
         }
 
     def _show(self, table: Any, extra: Any = None) -> None:
@@ -620,6 +631,12 @@ class ReportsPanel(QWidget):
             self.bars.set_data(labels, series, names=names,
                                colours=[[STATE_COLOURS[2]], [STATE_COLOURS[1]], [STATE_COLOURS[0]]],
                                value_texts=[str(r[5]) for r in rows], title=title)
+            self.charts.setCurrentWidget(self.bars)
+        elif kind == "engine":  # paragraph agreement per source, article agreement in the label
+            labels = [str(r[0]) for r in rows]
+            values = [float(r[5]) if r[5] is not None else 0.0 for r in rows]
+            texts = [f"par {_display(r[5])} · art {_display(r[6])}" for r in rows]
+            self.bars.set_data(labels, [values], value_texts=texts, maximum=1.0, title=title)
             self.charts.setCurrentWidget(self.bars)
         else:  # agreement: kappa per tag
             pairs = len({(r[0], r[1]) for r in rows}) > 1

@@ -4,6 +4,30 @@
     <context>
         <name>Actions</name>
         <message>
+            <source>The doubtful boundary at the cursor is right: take it off the worklist</source>
+            <translation>The doubtful boundary at the cursor is right: take it off the worklist</translation>
+        </message>
+        <message>
+            <source>Previous Doubtful &amp;Boundary</source>
+            <translation>Previous Doubtful &amp;Boundary</translation>
+        </message>
+        <message>
+            <source>Next &amp;Doubtful Boundary</source>
+            <translation>Next &amp;Doubtful Boundary</translation>
+        </message>
+        <message>
+            <source>Go to the previous boundary the engine was unsure of</source>
+            <translation>Go to the previous boundary the engine was unsure of</translation>
+        </message>
+        <message>
+            <source>Go to the next boundary the engine was unsure of</source>
+            <translation>Go to the next boundary the engine was unsure of</translation>
+        </message>
+        <message>
+            <source>&amp;Looks Right</source>
+            <translation>&amp;Looks Right</translation>
+        </message>
+        <message>
             <source>&amp;New Project…</source>
             <translation>&amp;New Project…</translation>
         </message>
@@ -421,6 +445,13 @@
     </context>
     <context>
         <name>Library</name>
+        <message numerus="yes">
+            <source>%n doubts</source>
+            <translation>
+                <numerusform>%n doubt</numerusform>
+                <numerusform>%n doubts</numerusform>
+            </translation>
+        </message>
         <message>
             <source>news</source>
             <translation>news</translation>
@@ -1738,6 +1769,30 @@
     <context>
         <name>ReportsPanel</name>
         <message>
+            <source>proofread articles</source>
+            <translation>proofread articles</translation>
+        </message>
+        <message>
+            <source>engine paragraphs</source>
+            <translation>engine paragraphs</translation>
+        </message>
+        <message>
+            <source>engine articles</source>
+            <translation>engine articles</translation>
+        </message>
+        <message>
+            <source>editor paragraphs</source>
+            <translation>editor paragraphs</translation>
+        </message>
+        <message>
+            <source>Engine against the editors (proofread)</source>
+            <translation>Engine against the editors (proofread)</translation>
+        </message>
+        <message>
+            <source>Articles marked proofread, as the editors left them, against the engine&apos;s segmentation of the same text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the share of headlines and credits reproduced (the measures of score.py). Both sides are read from the raw page, so corrected misprints do not count.</source>
+            <translation>Articles marked proofread, as the editors left them, against the engine&apos;s segmentation of the same text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the share of headlines and credits reproduced (the measures of score.py). Both sides are read from the raw page, so corrected misprints do not count.</translation>
+        </message>
+        <message>
             <source>Tag frequencies by source</source>
             <translation>Tag frequencies by source</translation>
         </message>
@@ -1916,6 +1971,60 @@
         <message>
             <source>The chart could not be saved as %1.</source>
             <translation>The chart could not be saved as %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoubtsDesk</name>
+        <message>
+            <source>The engine is unsure this article starts here (%1 sure).</source>
+            <translation>The engine is unsure this article starts here (%1 sure).</translation>
+        </message>
+        <message>
+            <source>The engine is unsure of this paragraph break (%1 sure).</source>
+            <translation>The engine is unsure of this paragraph break (%1 sure).</translation>
+        </message>
+        <message>
+            <source>Round again:</source>
+            <translation>Round again:</translation>
+        </message>
+        <message>
+            <source>No doubtful boundary at the cursor: F7 goes to the next one</source>
+            <translation>No doubtful boundary at the cursor: F7 goes to the next one</translation>
+        </message>
+        <message>
+            <source>No doubtful boundaries left: the engine was sure of the rest, or they are resolved</source>
+            <translation>No doubtful boundaries left: the engine was sure of the rest, or they are resolved</translation>
+        </message>
+        <message>
+            <source>Move the block to the previous article (Alt+Shift+↑), or say it looks right (Ctrl+Shift+L).</source>
+            <translation>Move the block to the previous article (Alt+Shift+↑), or say it looks right (Ctrl+Shift+L).</translation>
+        </message>
+        <message>
+            <source>Marked as right; F7 goes to the next doubtful boundary</source>
+            <translation>Marked as right; F7 goes to the next doubtful boundary</translation>
+        </message>
+        <message>
+            <source>Join the paragraphs (Ctrl+J), change a role, or say it looks right (Ctrl+Shift+L).</source>
+            <translation>Join the paragraphs (Ctrl+J), change a role, or say it looks right (Ctrl+Shift+L).</translation>
+        </message>
+        <message>
+            <source>Boundary looks right</source>
+            <translation>Boundary looks right</translation>
+        </message>
+        <message>
+            <source>Boundaries in this article the engine was unsure of; F7 goes to the next</source>
+            <translation>Boundaries in this article the engine was unsure of; F7 goes to the next</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n doubtful boundaries · F7</source>
+            <translation>
+                <numerusform>%n doubtful boundary · F7</numerusform>
+                <numerusform>%n doubtful boundaries · F7</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
         </message>
     </context>
 </TS>

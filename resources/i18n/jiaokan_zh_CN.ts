@@ -4,6 +4,30 @@
     <context>
         <name>Actions</name>
         <message>
+            <source>The doubtful boundary at the cursor is right: take it off the worklist</source>
+            <translation>光标处的存疑分界没有错：从待查清单中移除</translation>
+        </message>
+        <message>
+            <source>Previous Doubtful &amp;Boundary</source>
+            <translation>上一处存疑分界(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Next &amp;Doubtful Boundary</source>
+            <translation>下一处存疑分界(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Go to the previous boundary the engine was unsure of</source>
+            <translation>转到引擎没有把握的上一处分界</translation>
+        </message>
+        <message>
+            <source>Go to the next boundary the engine was unsure of</source>
+            <translation>转到引擎没有把握的下一处分界</translation>
+        </message>
+        <message>
+            <source>&amp;Looks Right</source>
+            <translation>看着没错(&amp;L)</translation>
+        </message>
+        <message>
             <source>&amp;New Project…</source>
             <translation>新建项目(&amp;N)…</translation>
         </message>
@@ -417,6 +441,12 @@
     </context>
     <context>
         <name>Library</name>
+        <message numerus="yes">
+            <source>%n doubts</source>
+            <translation>
+                <numerusform>%n 处存疑</numerusform>
+            </translation>
+        </message>
         <message>
             <source>news</source>
             <translation>消息</translation>
@@ -1714,6 +1744,30 @@
     <context>
         <name>ReportsPanel</name>
         <message>
+            <source>proofread articles</source>
+            <translation>已校对文章</translation>
+        </message>
+        <message>
+            <source>engine paragraphs</source>
+            <translation>引擎的段落</translation>
+        </message>
+        <message>
+            <source>engine articles</source>
+            <translation>引擎的文章</translation>
+        </message>
+        <message>
+            <source>editor paragraphs</source>
+            <translation>编辑的段落</translation>
+        </message>
+        <message>
+            <source>Engine against the editors (proofread)</source>
+            <translation>引擎与编辑对比（已校对）</translation>
+        </message>
+        <message>
+            <source>Articles marked proofread, as the editors left them, against the engine&apos;s segmentation of the same text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the share of headlines and credits reproduced (the measures of score.py). Both sides are read from the raw page, so corrected misprints do not count.</source>
+            <translation>已校对的文章（编辑改定的结构）与引擎导入时对同一文本的切分相比：par_ws 为忽略空白的段落 F1，art 为文章 F1，head 与 byline 为标题和署名复现的比例（score.py 的指标）。两边都从原始版面读取，所以改正的错字不计。</translation>
+        </message>
+        <message>
             <source>Tag frequencies by source</source>
             <translation>标签频次（按版面）</translation>
         </message>
@@ -1892,6 +1946,59 @@
         <message>
             <source>The chart could not be saved as %1.</source>
             <translation>图表无法保存为 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoubtsDesk</name>
+        <message>
+            <source>The engine is unsure this article starts here (%1 sure).</source>
+            <translation>引擎对文章从这里开始没有把握（把握 %1）。</translation>
+        </message>
+        <message>
+            <source>The engine is unsure of this paragraph break (%1 sure).</source>
+            <translation>引擎对这里分段没有把握（把握 %1）。</translation>
+        </message>
+        <message>
+            <source>Round again:</source>
+            <translation>从头再来：</translation>
+        </message>
+        <message>
+            <source>No doubtful boundary at the cursor: F7 goes to the next one</source>
+            <translation>光标处没有存疑分界：按 F7 转到下一处</translation>
+        </message>
+        <message>
+            <source>No doubtful boundaries left: the engine was sure of the rest, or they are resolved</source>
+            <translation>没有存疑分界了：其余的引擎有把握，或已经处理</translation>
+        </message>
+        <message>
+            <source>Move the block to the previous article (Alt+Shift+↑), or say it looks right (Ctrl+Shift+L).</source>
+            <translation>把此块移到上一篇文章（Alt+Shift+↑），或确认没有错（Ctrl+Shift+L）。</translation>
+        </message>
+        <message>
+            <source>Marked as right; F7 goes to the next doubtful boundary</source>
+            <translation>已确认没有错；按 F7 转到下一处存疑分界</translation>
+        </message>
+        <message>
+            <source>Join the paragraphs (Ctrl+J), change a role, or say it looks right (Ctrl+Shift+L).</source>
+            <translation>合并段落（Ctrl+J）、更改角色，或确认没有错（Ctrl+Shift+L）。</translation>
+        </message>
+        <message>
+            <source>Boundary looks right</source>
+            <translation>分界没有错</translation>
+        </message>
+        <message>
+            <source>Boundaries in this article the engine was unsure of; F7 goes to the next</source>
+            <translation>本文中引擎没有把握的分界；按 F7 转到下一处</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n doubtful boundaries · F7</source>
+            <translation>
+                <numerusform>%n 处存疑分界 · F7</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>第 %1 处，共 %2 处</translation>
         </message>
     </context>
 </TS>
