@@ -36,6 +36,7 @@ from db.articles import (
 from db.connection import Connection, now
 from db.errors import EditError, NotFound, RevertConflict
 from db.events import Change, event
+from db.history import active_map
 from db.models import BlockRole, EditEntry
 
 EDIT_COLUMNS = "id, at, author, op, article_id, other_article_id, params, note, reverts"
@@ -635,27 +636,8 @@ def _raw(conn: sqlite3.Connection, edit_id: int) -> sqlite3.Row:
     return r
 
 
-def _active_map(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, tuple[bool, int | None]]:
-    """For each edit touching the articles: (still in effect?, the revert undoing it)."""
-    ids = list(article_ids)
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(
-        f"SELECT id, reverts FROM edits WHERE article_id IN ({marks}) OR other_article_id IN ({marks}) ORDER BY id",
-        ids + ids,
-    ).fetchall()
-    reverted_by: dict[int, list[int]] = {}
-    for eid, rev in rows:
-        if rev is not None:
-            reverted_by.setdefault(rev, []).append(eid)
-    result: dict[int, tuple[bool, int | None]] = {}
-    for eid, _ in reversed(rows):  # a revert comes after what it reverts
-        undoers = [r for r in reverted_by.get(eid, []) if result.get(r, (True, None))[0]]
-        result[eid] = (not undoers, undoers[-1] if undoers else None)
-    return result
-
-
 def history(conn: sqlite3.Connection, article_id: int) -> list[EditEntry]:
-    active = _active_map(conn, [article_id])
+    active = active_map(conn, [article_id])
     rows = conn.execute(
         f"SELECT {EDIT_COLUMNS} FROM edits WHERE article_id = ? OR other_article_id = ? ORDER BY id",
         (article_id, article_id),
@@ -727,7 +709,7 @@ def revert(cx: Connection, edit_id: int, *, author: str | None = None, note: str
         keys = _keys_of(after)
         affected = sorted(keys.articles)
         if not _matches(conn, after):
-            active = _active_map(conn, affected)
+            active = active_map(conn, affected)
             state, by = active.get(edit_id, (True, None))
             if not state and by is not None:
                 raise EditError(f"edit #{edit_id} is already reverted (by #{by})")

@@ -29,16 +29,16 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import TextIO
 
-from db import annotations, codebook, edits
+from db import annotations, codebook
 from db.articles import load_blocks
 from db.connection import Connection
+from db.history import active_map
+from db.schema import ORIGINS_TABLE
 from db.source_dates import source_date
 
 FORMAT_NAME = "jiaokan-jsonl"
 FORMAT_VERSION = 2
 
-#: The optional table :mod:`db.merge` keeps: target edit id -> the origin key of the edit it copies.
-ORIGINS_TABLE = "merge_origins"
 
 
 def origin_key(at: str, author: str | None, op: str) -> str:
@@ -101,7 +101,7 @@ def _edit_records(conn: sqlite3.Connection, article_id: int) -> list[dict]:
     ).fetchall()
     if not rows:
         return []
-    active = edits._active_map(conn, [article_id])
+    active = active_map(conn, [article_id])
     origins = _origins(conn, [r[0] for r in rows])
     return [
         {

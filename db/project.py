@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from db import annotations as _annotations
-from db import codebook, corrections, edits, export, importer, restore, search, search_index, sources
+from db import codebook, corrections, edits, export, importer, merge, restore, search, search_index, sources
 from db.articles import Layout, block_from_row, load_blocks, require_article
 from db.connection import Connection
 from db.errors import NotFound, StoreError
@@ -71,6 +71,21 @@ def _summary(r: Sequence) -> SourceSummary:
     )
 
 
+def _fill_search_index(cx: Connection) -> None:
+    """Index the articles of a file whose upgrade created an empty search index (schema 2).
+
+    The migration itself is frozen and does not run live indexing code; the index is filled
+    here, in its own transaction, also when an earlier open stopped before filling it.
+    """
+    with cx.read() as conn:
+        empty = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM search_docs)"
+        ).fetchone()[0]
+    if empty:
+        with cx.write() as conn:
+            search_index.rebuild(conn)
+
+
 class Project:
     """An open project file. Use :meth:`open`; close it (or use ``with``) when done."""
 
@@ -88,7 +103,13 @@ class Project:
         Raises :class:`~db.errors.ProjectOpenError` subclasses: not found, corrupt,
         not a project, written by a newer Jiaokan, or busy.
         """
-        return cls(Connection(path, create=create, busy_timeout=busy_timeout), author)
+        cx = Connection(path, create=create, busy_timeout=busy_timeout)
+        try:
+            _fill_search_index(cx)
+        except BaseException:
+            cx.close()
+            raise
+        return cls(cx, author)
 
     @property
     def path(self) -> Path:
@@ -530,28 +551,14 @@ class Project:
     # -- exchange: another project's work, its conflicts, a codebook from another tool ----------
     def merge_jsonl(self, path: str | Path, *, progress: Callable[[int, int], None] | None = None):
         """Merge another project's jsonl export into this one; returns a :class:`db.merge.MergeReport`."""
-        from db import merge
-
         return merge.merge_jsonl(self._cx, path, progress=progress)
 
     def conflicts(self, status: str | None = "pending") -> list:
         """What merges kept side by side (:class:`db.merge.Conflict`); ``status`` None: decided ones too."""
-        from db import merge
-
         return merge.conflicts(self._cx, status)
 
     def accept_conflict(self, conflict_id: int):
-        from db import merge
-
         return merge.accept_conflict(self._cx, conflict_id)
 
     def reject_conflict(self, conflict_id: int):
-        from db import merge
-
         return merge.reject_conflict(self._cx, conflict_id)
-
-    def import_codebook(self, path: str | Path, *, dry_run: bool = False):
-        """Add a REFI-QDA codebook (.qdc) to the codebook; returns a :class:`db.exports.qdc_import.CodebookImport`."""
-        from db.exports.qdc_import import import_codebook
-
-        return import_codebook(self, path, dry_run=dry_run)

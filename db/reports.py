@@ -44,6 +44,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from db import codebook
+from db.history import active_ids
+from db.readers import open_reader
 from db.source_dates import HEADER_CHARS, source_date
 
 KINDS = ("frequencies", "cooccurrence", "progress", "agreement")
@@ -112,8 +114,6 @@ class _Reader:
     """A read-only snapshot connection, and the scope (article ids) of a report."""
 
     def __init__(self, project: Any, source_ids: Sequence[int] | None = None) -> None:
-        from db.exports.snapshot import open_reader
-
         path = Path(project.path) if hasattr(project, "path") else Path(project)
         self.conn: sqlite3.Connection = open_reader(path)
         if source_ids:
@@ -276,8 +276,6 @@ def cooccurrence_table(tags: list[str], matrix: list[list[int]]) -> Table:
 
 def progress(project: Any, source_ids: Sequence[int] | None = None) -> Table:
     """Per source: articles per review state, share proofread, corrections in effect, passages."""
-    from db.exports.snapshot import _active
-
     with _Reader(project, source_ids) as r:
         names = _names(r.conn, r.sources)
         rows = []
@@ -292,7 +290,7 @@ def progress(project: Any, source_ids: Sequence[int] | None = None) -> Table:
                 " WHERE article_id IN (SELECT id FROM articles WHERE source_id = ?) ORDER BY id",
                 (sid,),
             ).fetchall()
-            active = _active([(*h, "[]") for h in history])
+            active = active_ids((h[0], h[8]) for h in history)
             corrections = sum(1 for h in history if h[3] == "correct" and h[0] in active)
             passages = r.conn.execute(
                 "SELECT count(*) FROM annotations WHERE article_id IN (SELECT id FROM articles WHERE source_id = ?)",

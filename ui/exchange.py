@@ -241,14 +241,14 @@ class ExchangeDesk(QObject):
 
     def import_codebook(self, path: str) -> None:
         from db import StoreError
-        from db.exports.common import ExportError
+        from db.exports.qdc_import import import_codebook
 
         project = self._project()
         if project is None:
             return
         try:
-            report = project.import_codebook(path)
-        except (ExportError, StoreError) as exc:
+            report = import_codebook(project, path)
+        except StoreError as exc:
             show_error(self.window, self.tr("Cannot Import Codebook"), str(exc))
             return
         QMessageBox.information(self.window, self.tr("Codebook Imported"), "\n".join(report.lines()[:30]))

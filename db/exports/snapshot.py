@@ -40,16 +40,14 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
 from db import codebook
-from db import export as native
 from db.anchoring import Span, map_replace
 from db.errors import NotFound
-from db.exports.common import ExportError, Progress, Ticker, atomic_path
+from db.exports.common import ExportError, Progress
 from db.exports.model import (
     ExportAnnotation,
     ExportArticle,
@@ -59,8 +57,13 @@ from db.exports.model import (
     ExportSource,
     ExportTag,
 )
-from db.schema import REVIEW_STATES
+from db.exports.registry import FORMATS
+from db.history import active_ids
+from db.models import ReviewState
+from db.readers import open_reader
 from db.source_dates import HEADER_CHARS, source_date
+
+REVIEW_STATES = tuple(state.value for state in ReviewState)
 
 #: Articles read from the file per query.
 BATCH = 200
@@ -83,25 +86,6 @@ class ExportFilter:
         return not (self.source_ids or self.tag_paths or self.states)
 
 
-# -- the read-only connection ------------------------------------------------------------------
-
-
-def open_reader(path: str | Path) -> sqlite3.Connection:
-    """A second, read-only connection to a project file, inside a read transaction (a consistent snapshot)."""
-    path = Path(path)
-    if not path.is_file():
-        raise ExportError(f"{path}: no such project file")
-    try:
-        conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
-        conn.execute("BEGIN")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
-    except sqlite3.Error as exc:
-        raise ExportError(f"{path}: cannot be read: {exc}") from exc
-    return conn
-
-
 def _marks(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
 
@@ -109,18 +93,6 @@ def _marks(values: Sequence[Any]) -> str:
 # -- corrections from the edit history ---------------------------------------------------------
 
 _STRUCTURAL_TEXT = {"join": ("\n", ""), "split": ("", "\n")}
-
-
-def _active(rows: list[tuple]) -> set[int]:
-    """Ids of the edits in effect (not undone by a revert that is itself in effect)."""
-    undone_by: dict[int, list[int]] = defaultdict(list)
-    for r in rows:
-        if r[8] is not None:
-            undone_by[r[8]].append(r[0])
-    active: dict[int, bool] = {}
-    for r in reversed(rows):  # a revert comes after what it reverts
-        active[r[0]] = not any(active.get(u, True) for u in undone_by.get(r[0], ()))
-    return {k for k, on in active.items() if on}
 
 
 def _follow(block: int, a: int, b: int, later: list[tuple]) -> tuple[int, int, int] | None:
@@ -152,7 +124,7 @@ def _follow(block: int, a: int, b: int, later: list[tuple]) -> tuple[int, int, i
 def corrections_of(article_id: int, text: str, block_starts: dict[int, int], rows: list[tuple]) -> list:
     """ExportCorrections of one article from its edit rows (id, at, author, op, article_id, other_id,
     params, note, reverts, steps), sorted by id."""
-    active = _active(rows)
+    active = active_ids((r[0], r[8]) for r in rows)
     out: list[ExportCorrection] = []
     for k, r in enumerate(rows):
         edit_id, at, author, op = r[0], r[1], r[2] or "", r[3]
@@ -455,26 +427,7 @@ def snapshot(project: Any, filters: ExportFilter | None = None) -> Snapshot:
     return Snapshot(_path_of(project), filters)
 
 
-# -- the native format as a registered writer -------------------------------------------------
-
-
-def write_jsonl(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:
-    """The store's own JSONL (see :mod:`db.export`): only from a project snapshot, filters applied."""
-    if not isinstance(corpus, StoreCorpus) or corpus.conn is None:
-        raise ExportError("the jsonl format is written from a project: build the corpus with db.exports.snapshot")
-    out = Path(out)
-    ticker = Ticker(len(corpus.article_ids), progress)
-    conn = corpus.conn
-    with atomic_path(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        native.write_records(
-            lambda: nullcontext(conn),
-            corpus.article_ids,
-            fh,
-            project_name=corpus.project_name,
-            tag_filter=corpus.tag_filter,
-            progress=lambda _done: ticker.tick(),
-        )
-    return out
+# -- writing a snapshot in a registered format ---------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,8 +447,6 @@ def export_project(
     progress: Progress | None = None,
 ) -> ExportResult:
     """Snapshot ``project``, write it in ``format_name`` to ``out``, close the snapshot."""
-    from db.exports.registry import FORMATS
-
     fmt = FORMATS.get(format_name)
     if fmt is None:
         raise ExportError(f"unknown export format {format_name!r}; known: {', '.join(FORMATS)}")

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db import EditError, Project
-from db.edits import _active_map
+from db.history import active_map as _active_map
 from db.folding import fold, fold_query, squeeze
 
 from .conftest import SMALL_PAGE, dump_state
