@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db import EditError, Project
-from db.history import active_map as _active_map
 from db.folding import fold, fold_query, squeeze
+from db.history import active_map as _active_map
 
 from .conftest import SMALL_PAGE, dump_state
 
