@@ -61,6 +61,7 @@ from db.exports.registry import FORMATS
 from db.history import active_ids
 from db.models import ReviewState
 from db.readers import open_reader
+from db.rows import named
 from db.source_dates import HEADER_CHARS, source_date
 
 REVIEW_STATES = tuple(state.value for state in ReviewState)
@@ -95,20 +96,20 @@ def _marks(values: Sequence[Any]) -> str:
 _STRUCTURAL_TEXT = {"join": ("\n", ""), "split": ("", "\n")}
 
 
-def _follow(block: int, a: int, b: int, later: list[tuple]) -> tuple[int, int, int] | None:
+def _follow(block: int, a: int, b: int, later: list[sqlite3.Row]) -> tuple[int, int, int] | None:
     """Where block-relative range [a, b) of ``block`` is after the ``later`` edits (None: lost)."""
     for r in later:
-        params = json.loads(r[6])
-        for step in json.loads(r[9]):
+        params = json.loads(r["params"])
+        for step in json.loads(r["steps"]):
             if step[0] != "breplace":
                 continue
             _, _, sblock, s, e, n = step
-            if r[3] == "join" and params.get("next_block_id") == block and sblock != block:
+            if r["op"] == "join" and params.get("next_block_id") == block and sblock != block:
                 block, a, b = sblock, a + s, b + s  # our paragraph was appended at s of the first
                 continue
             if sblock != block:
                 continue
-            if r[3] == "split" and e == s and n == 1:
+            if r["op"] == "split" and e == s and n == 1:
                 if a >= s:
                     block, a, b = params.get("new_block_id", -1), a - s, b - s
                 elif b > s:
@@ -121,19 +122,22 @@ def _follow(block: int, a: int, b: int, later: list[tuple]) -> tuple[int, int, i
     return block, a, b
 
 
-def corrections_of(article_id: int, text: str, block_starts: dict[int, int], rows: list[tuple]) -> list:
-    """ExportCorrections of one article from its edit rows (id, at, author, op, article_id, other_id,
-    params, note, reverts, steps), sorted by id."""
-    active = active_ids((r[0], r[8]) for r in rows)
+#: The columns of an edit row that :func:`corrections_of` reads (by name).
+EDIT_ROW = "id, at, author, op, article_id, other_article_id, params, note, reverts, steps"
+
+
+def corrections_of(article_id: int, text: str, block_starts: dict[int, int], rows: list[sqlite3.Row]) -> list:
+    """ExportCorrections of one article from its edit rows (:data:`EDIT_ROW`, by name), sorted by id."""
+    active = active_ids((r["id"], r["reverts"]) for r in rows)
     out: list[ExportCorrection] = []
     for k, r in enumerate(rows):
-        edit_id, at, author, op = r[0], r[1], r[2] or "", r[3]
+        edit_id, at, author, op = r["id"], r["at"], r["author"] or "", r["op"]
         if op == "revert" or edit_id not in active:
             continue
-        params = json.loads(r[6])
-        note = r[7] or ""
+        params = json.loads(r["params"])
+        note = r["note"] or ""
         if op == "correct":
-            step = next((s for s in json.loads(r[9]) if s[0] == "breplace"), None)
+            step = next((s for s in json.loads(r["steps"]) if s[0] == "breplace"), None)
             before, after = params.get("old_text", ""), params.get("text", "")
             start = end = -1
             if step is not None:
@@ -202,65 +206,80 @@ class StoreCorpus(ExportCorpus):
             return []
         marks = _marks(ids)
         rows = {
-            r[0]: r
-            for r in conn.execute(
-                f"SELECT id, source_id, kind, headline, text, review_state FROM articles WHERE id IN ({marks})", ids
+            r["id"]: r
+            for r in named(
+                conn, f"SELECT id, source_id, kind, headline, text, review_state FROM articles WHERE id IN ({marks})",
+                ids,
             )
         }
-        blocks: dict[int, list[tuple]] = defaultdict(list)
-        for r in conn.execute(
+        blocks: dict[int, list[sqlite3.Row]] = defaultdict(list)
+        for r in named(
+            conn,
             f"SELECT id, article_id, role, text, original_text FROM blocks WHERE article_id IN ({marks})"
             " ORDER BY article_id, position",
             ids,
         ):
-            blocks[r[1]].append(r)
+            blocks[r["article_id"]].append(r)
         passages: dict[int, list[ExportAnnotation]] = defaultdict(list)
         wanted = self.tag_filter
-        for r in conn.execute(
+        for r in named(
+            conn,
             "SELECT id, article_id, tag_id, char_start, char_end, quote, note, author, created_at, updated_at, orphaned"
             f" FROM annotations WHERE article_id IN ({marks}) ORDER BY article_id, char_start, char_end, id",
             ids,
         ):
-            if wanted is None or r[2] in wanted:
-                passages[r[1]].append(
-                    ExportAnnotation(str(r[0]), str(r[2]), r[3], r[4], r[5], r[6], r[7] or "", r[8], r[9], bool(r[10]))
+            if wanted is None or r["tag_id"] in wanted:
+                passages[r["article_id"]].append(
+                    ExportAnnotation(
+                        id=str(r["id"]),
+                        tag_id=str(r["tag_id"]),
+                        start=r["char_start"],
+                        end=r["char_end"],
+                        quote=r["quote"],
+                        note=r["note"],
+                        author=r["author"] or "",
+                        created=r["created_at"],
+                        updated=r["updated_at"],
+                        orphaned=bool(r["orphaned"]),
+                    )
                 )
         notes: dict[int, list[str]] = defaultdict(list)
         for article_id, text in conn.execute(
             f"SELECT article_id, text FROM article_notes WHERE article_id IN ({marks}) ORDER BY id", ids
         ):
             notes[article_id].append(text)
-        history: dict[int, list[tuple]] = defaultdict(list)
-        for r in conn.execute(
-            "SELECT id, at, author, op, article_id, other_article_id, params, note, reverts, steps FROM edits"
-            f" WHERE article_id IN ({marks}) OR other_article_id IN ({marks}) ORDER BY id",
+        history: dict[int, list[sqlite3.Row]] = defaultdict(list)
+        for r in named(
+            conn,
+            f"SELECT {EDIT_ROW} FROM edits WHERE article_id IN ({marks}) OR other_article_id IN ({marks}) ORDER BY id",
             ids + ids,
         ):
-            history[r[4]].append(r)
-            if r[5] is not None and r[5] != r[4]:
-                history[r[5]].append(r)
+            history[r["article_id"]].append(r)
+            other = r["other_article_id"]
+            if other is not None and other != r["article_id"]:
+                history[other].append(r)
 
         out: list[ExportArticle] = []
         for article_id in ids:
             r = rows.get(article_id)
             if r is None:
                 raise NotFound("article", article_id)
-            text = r[4]
+            text = r["text"]
             spans: list[ExportBlock] = []
             starts: dict[int, int] = {}
             originals: list[str] = []
             pos = 0
             for b in blocks.get(article_id, ()):
-                starts[b[0]] = pos
-                spans.append(ExportBlock(b[2], pos, pos + len(b[3])))
-                pos += len(b[3]) + 1
-                if b[4] is None:
-                    originals.append(b[3])
-                elif b[4]:
-                    originals.append(b[4])
+                starts[b["id"]] = pos
+                spans.append(ExportBlock(b["role"], pos, pos + len(b["text"])))
+                pos += len(b["text"]) + 1
+                if b["original_text"] is None:
+                    originals.append(b["text"])
+                elif b["original_text"]:
+                    originals.append(b["original_text"])
             original = "\n".join(originals)
             edits = history.get(article_id, [])  # in id order: the query sorts them
-            source = self.sources_by_id[r[1]]
+            source = self.sources_by_id[r["source_id"]]
             out.append(
                 ExportArticle(
                     id=str(article_id),
@@ -268,13 +287,13 @@ class StoreCorpus(ExportCorpus):
                     source_name=source.name,
                     source_sha256=source.sha256,
                     source_date=source.date,
-                    kind=r[2],
-                    headline=r[3],
+                    kind=r["kind"],
+                    headline=r["headline"],
                     text=text,
                     blocks=tuple(spans),
                     annotations=tuple(passages.get(article_id, ())),
                     corrections=tuple(corrections_of(article_id, text, starts, edits)) if edits else (),
-                    review_state=r[5],
+                    review_state=r["review_state"],
                     note="\n\n".join(notes.get(article_id, ())),
                     original_text=original if original != text else None,
                 )
