@@ -22,6 +22,7 @@ from db.connection import Connection, now
 from db.errors import NotFound
 from db.events import Change, event
 from db.models import EditEntry
+from db.rows import build, named
 
 EDIT_COLUMNS = "id, at, author, op, article_id, other_article_id, params, note, reverts"
 
@@ -29,30 +30,30 @@ EDIT_COLUMNS = "id, at, author, op, article_id, other_article_id, params, note, 
 
 
 def block_row(conn: sqlite3.Connection, block_id: int) -> dict | None:
-    r = conn.execute(
-        "SELECT article_id, position, role, text, runs, original_text FROM blocks WHERE id = ?", (block_id,)
+    r = named(
+        conn, "SELECT article_id, position, role, text, runs, original_text FROM blocks WHERE id = ?", (block_id,)
     ).fetchone()
-    if r is None:
-        return None
-    return {"article_id": r[0], "position": r[1], "role": r[2], "text": r[3], "runs": r[4], "original_text": r[5]}
+    return None if r is None else dict(r)
 
 
 def article_row(conn: sqlite3.Connection, article_id: int) -> dict | None:
-    r = conn.execute(
+    r = named(
+        conn,
         "SELECT source_id, position, kind, review_state, engine_index, engine_notes FROM articles WHERE id = ?",
         (article_id,),
     ).fetchone()
     if r is None:
         return None
     prev = conn.execute(
-        "SELECT id FROM articles WHERE source_id = ? AND position < ? ORDER BY position DESC LIMIT 1", (r[0], r[1])
+        "SELECT id FROM articles WHERE source_id = ? AND position < ? ORDER BY position DESC LIMIT 1",
+        (r["source_id"], r["position"]),
     ).fetchone()
     return {
-        "source_id": r[0],
-        "kind": r[2],
-        "review_state": r[3],
-        "engine_index": r[4],
-        "engine_notes": r[5],
+        "source_id": r["source_id"],
+        "kind": r["kind"],
+        "review_state": r["review_state"],
+        "engine_index": r["engine_index"],
+        "engine_notes": r["engine_notes"],
         "after_id": prev[0] if prev else None,
     }
 
@@ -268,11 +269,16 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def entry_from_row(row: sqlite3.Row, reverted_by: int | None = None) -> EditEntry:
+    """An :class:`EditEntry` from a row of :data:`EDIT_COLUMNS`, read by name."""
+    return build(EditEntry, row, params=json.loads(row["params"]), reverted_by=reverted_by)
+
+
 def _entry(conn: sqlite3.Connection, edit_id: int) -> EditEntry:
-    r = conn.execute(f"SELECT {EDIT_COLUMNS} FROM edits WHERE id = ?", (edit_id,)).fetchone()
+    r = named(conn, f"SELECT {EDIT_COLUMNS} FROM edits WHERE id = ?", (edit_id,)).fetchone()
     if r is None:
         raise NotFound("edit", edit_id)
-    return EditEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8])
+    return entry_from_row(r)
 
 
 

@@ -21,6 +21,7 @@ from db.edit_log import (
     article_row,
     block_order,
     block_row,
+    entry_from_row,
     insert_article_after,
     invert,
     keys_of,
@@ -31,12 +32,14 @@ from db.edit_log import (
 from db.errors import EditError, NotFound, RevertConflict
 from db.history import active_map
 from db.models import EditEntry
+from db.rows import named
 
 # -- history and revert -------------------------------------------------------------------------
 
 
 def _raw(conn: sqlite3.Connection, edit_id: int) -> sqlite3.Row:
-    r = conn.execute(
+    r = named(
+        conn,
         "SELECT id, op, article_id, other_article_id, before, after, steps, reverts FROM edits WHERE id = ?", (edit_id,)
     ).fetchone()
     if r is None:
@@ -46,14 +49,12 @@ def _raw(conn: sqlite3.Connection, edit_id: int) -> sqlite3.Row:
 
 def history(conn: sqlite3.Connection, article_id: int) -> list[EditEntry]:
     active = active_map(conn, [article_id])
-    rows = conn.execute(
+    rows = named(
+        conn,
         f"SELECT {EDIT_COLUMNS} FROM edits WHERE article_id = ? OR other_article_id = ? ORDER BY id",
         (article_id, article_id),
-    ).fetchall()
-    return [
-        EditEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], active.get(r[0], (True, None))[1])
-        for r in rows
-    ]
+    )
+    return [entry_from_row(r, active.get(r["id"], (True, None))[1]) for r in rows]
 
 
 def _matches(conn: sqlite3.Connection, snap: dict) -> bool:
@@ -113,7 +114,7 @@ def revert(cx: Connection, edit_id: int, *, author: str | None = None, note: str
 
     def plan(conn: sqlite3.Connection) -> Plan:
         r = _raw(conn, edit_id)
-        before, after, steps = json.loads(r[4]), json.loads(r[5]), json.loads(r[6])
+        before, after, steps = json.loads(r["before"]), json.loads(r["after"]), json.loads(r["steps"])
         keys = keys_of(after)
         affected = sorted(keys.articles)
         if not _matches(conn, after):
@@ -127,9 +128,9 @@ def revert(cx: Connection, edit_id: int, *, author: str | None = None, note: str
 
         def apply(conn: sqlite3.Connection) -> Change_:
             _restore(conn, before, after, absolute_steps(conn, inverse))
-            return Change_(inverse, {"reverts": edit_id, "op": r[1]}, [], refresh_quotes=False)
+            return Change_(inverse, {"reverts": edit_id, "op": r["op"]}, [], refresh_quotes=False)
 
-        main = r[2] if r[2] in keys.articles else affected[0]
+        main = r["article_id"] if r["article_id"] in keys.articles else affected[0]
         return Plan([main] + [a for a in affected if a != main], keys.blocks, keys.structural, apply)
 
     return record(cx, "revert", plan, author, note, reverts=edit_id)

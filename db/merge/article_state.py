@@ -18,6 +18,7 @@ from db.connection import now
 from db.merge.incoming import TagMatcher
 from db.merge.model import MergeReport
 from db.merge.target import Target, record_raws
+from db.rows import named
 
 _RANK = {"unreviewed": 0, "in_progress": 1, "proofread": 2}
 
@@ -60,13 +61,15 @@ class ArticleStateMerger:
         same = text == record["text"]
         raws = record_raws(record)
         layout = Layout.of(aid, target.blocks[aid])
-        existing = self.conn.execute(
+        existing = named(
+            self.conn,
             "SELECT tag_id, char_start, char_end, note, coalesce(author, '') AS author, orphaned, quote"
             " FROM annotations WHERE article_id = ?",
             (aid,),
         ).fetchall()
-        keys = {(r[0], r[1], r[2], r[3], r[4]) for r in existing if not r[5]}
-        orphan_keys = {(r[0], r[6], r[3], r[4]) for r in existing if r[5]}
+        keys = {(r["tag_id"], r["char_start"], r["char_end"], r["note"], r["author"]) for r in existing
+                if not r["orphaned"]}
+        orphan_keys = {(r["tag_id"], r["quote"], r["note"], r["author"]) for r in existing if r["orphaned"]}
         texts = {a: target.text(a) for a in target.articles}
         added: list[int] = []
         for ann in record.get("annotations", ()):
