@@ -156,6 +156,13 @@ def test_db_and_reader_import_no_ui_no_jiaokan_no_qt(repo_graph):
     assert forbidden_imports(raw) == []
 
 
+def test_the_schema_sits_at_the_bottom_of_the_store(repo_graph):
+    """Migrations are frozen: the schema imports no feature module (only the value types)."""
+    edges, _ = repo_graph
+    assert edges["db.schema"] <= {"db.models"}
+    assert edges["db.models"] == set()
+
+
 def test_the_store_does_not_import_the_exports(repo_graph):
     edges, _ = repo_graph
     assert store_importing_exports(edges) == []
