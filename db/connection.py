@@ -74,9 +74,9 @@ class Connection:
 
     Thread-safe. Writes hold one re-entrant lock on the writer's connection, so a
     worker thread (an import) and the GUI thread can share it. Reads never wait
-    behind a writer: each thread reads on its own read-only connection
-    (:class:`db.readers.ReaderPool`; WAL lets it read the last committed state while
-    another thread writes), except inside a write of its own thread, where it reads
+    behind a writer: each thread reads on a read-only connection of its own while it
+    reads (:class:`db.readers.ReaderPool`; WAL lets it read the last committed state
+    while another thread writes), except inside a write of its own thread, where it reads
     on the writer's connection and so sees what it has written so far.
     """
 
@@ -191,19 +191,10 @@ class Connection:
                     raise self._translate(exc) from exc
             return
         try:
-            conn = self._readers.connection()
-            outermost = not conn.in_transaction
-            if outermost:
-                conn.execute("BEGIN")
+            with self._readers.reading() as conn:
+                yield conn
         except sqlite3.Error as exc:
             raise self._translate(exc) from exc
-        try:
-            yield conn
-        except sqlite3.Error as exc:
-            raise self._translate(exc) from exc
-        finally:
-            if outermost and conn.in_transaction:
-                conn.execute("COMMIT")
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:

@@ -116,17 +116,31 @@ def test_a_thread_reads_its_own_uncommitted_write(library):
     assert {a.headline for a in p.list_articles(source_id)} == {"X"}
 
 
-def test_read_connections_are_closed_with_the_project(project_path):
+def test_read_connections_are_lent_not_kept_per_thread(project_path):
+    """Every background task is a new thread: connections are lent per read, not kept per thread."""
     p = Project.open(project_path)
-    p.count_sources()
-    seen = []
-    t = threading.Thread(target=lambda: seen.append(p.count_sources()))
-    t.start()
-    t.join()
-    assert seen == [0]
-    readers = list(p._cx._readers._all)
-    assert len(readers) == 2
-    p.close()
-    for conn in readers:
-        with pytest.raises(sqlite3.ProgrammingError):
-            conn.execute("SELECT 1")
+    try:
+        p.count_sources()
+        for _ in range(20):
+            t = threading.Thread(target=p.count_sources)
+            t.start()
+            t.join()
+        assert p._cx._readers.connections == 1  # one reader at a time: one connection, reused
+        inside, release = threading.Event(), threading.Event()
+
+        def long_read() -> None:
+            with p._cx.read() as conn:
+                conn.execute("SELECT count(*) FROM sources").fetchone()
+                inside.set()
+                release.wait(5)
+
+        t = threading.Thread(target=long_read)
+        t.start()
+        assert inside.wait(5)
+        assert p.count_sources() == 0  # reads beside a long read: a second connection
+        assert p._cx._readers.connections == 2
+        release.set()
+        t.join()
+    finally:
+        p.close()
+    assert p._cx._readers.connections == 0
