@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import fields
+from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -21,11 +22,24 @@ def named(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> sql
     return cursor.execute(sql, params)
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def build(cls: type[T], row: sqlite3.Row, **values: Any) -> T:
-    """``cls`` from the columns named like its fields; ``values`` give (or convert) some of them."""
-    columns = set(row.keys())
-    return cls(**{
-        f.name: values[f.name] if f.name in values else row[f.name]
-        for f in fields(cls)  # type: ignore[arg-type]
-        if f.name in values or f.name in columns
-    })
+    """``cls`` from the columns named like its fields; ``values`` give (or convert) some of them.
+
+    A field neither given nor selected keeps its default (a missing one without default is a
+    ``TypeError`` from ``cls``).
+    """
+    kwargs = {}
+    for name in _field_names(cls):
+        if name in values:
+            kwargs[name] = values[name]
+        else:
+            try:
+                kwargs[name] = row[name]
+            except IndexError:  # not selected
+                continue
+    return cls(**kwargs)
