@@ -430,17 +430,19 @@ class Project:
     def export_jsonl(self, out: TextIO, *, include_superseded: bool = False) -> int:
         return export.export_jsonl(self._cx, out, include_superseded=include_superseded)
 
-    # -- exchange: another project's work, its conflicts, a codebook from another tool ----------
-    def merge_jsonl(self, path: str | Path, *, progress: Callable[[int, int], None] | None = None):
+    # -- exchange: another project's work and its conflicts (a .qdc codebook: db.exports.qdc_import) --
+    def merge_jsonl(
+        self, path: str | Path, *, progress: Callable[[int, int], None] | None = None
+    ) -> merge.MergeReport:
         """Merge another project's jsonl export into this one; returns a :class:`db.merge.MergeReport`."""
         return merge.merge_jsonl(self._cx, path, progress=progress)
 
-    def conflicts(self, status: str | None = "pending") -> list:
+    def conflicts(self, status: str | None = "pending") -> list[merge.Conflict]:
         """What merges kept side by side (:class:`db.merge.Conflict`); ``status`` None: decided ones too."""
         return merge.conflicts(self._cx, status)
 
-    def accept_conflict(self, conflict_id: int):
+    def accept_conflict(self, conflict_id: int) -> merge.Conflict:
         return merge.accept_conflict(self._cx, conflict_id)
 
-    def reject_conflict(self, conflict_id: int):
+    def reject_conflict(self, conflict_id: int) -> merge.Conflict:
         return merge.reject_conflict(self._cx, conflict_id)
