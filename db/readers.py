@@ -94,12 +94,7 @@ class ReaderPool:
                 raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
             if self._idle:
                 return self._idle.pop()
-        conn = _connect_read_only(self.path, self.busy_timeout)
-        try:
-            conn.execute("PRAGMA query_only = ON")
-        except sqlite3.Error:
-            conn.close()
-            raise
+        conn = _connect_read_only(self.path, self.busy_timeout)  # mode=ro: the file cannot be written
         with self._guard:
             self._open.add(conn)
         return conn
