@@ -144,3 +144,11 @@ def test_read_connections_are_lent_not_kept_per_thread(project_path):
     finally:
         p.close()
     assert p._cx._readers.connections == 0
+
+
+def test_a_read_cannot_write(library):
+    from db import StoreError
+
+    with pytest.raises(StoreError, match="readonly"):
+        with library._cx.read() as conn:
+            conn.execute("DELETE FROM annotations")
