@@ -30,6 +30,7 @@ from db.errors import (
     StoreError,
 )
 from db.events import ChangeEvent, ChangeNotifier
+from db.readers import ReaderPool
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -71,9 +72,12 @@ def backup_path(path: Path, version: int) -> Path:
 class Connection:
     """One open project file: the sqlite-utils ``Database``, a lock, and change events.
 
-    Thread-safe: every read and write holds one re-entrant lock, so a worker
-    thread (an import) and the GUI thread can share it; long work commits in
-    small transactions so the other side never waits long.
+    Thread-safe. Writes hold one re-entrant lock on the writer's connection, so a
+    worker thread (an import) and the GUI thread can share it. Reads never wait
+    behind a writer: each thread reads on a read-only connection of its own while it
+    reads (:class:`db.readers.ReaderPool`; WAL lets it read the last committed state
+    while another thread writes), except inside a write of its own thread, where it reads
+    on the writer's connection and so sees what it has written so far.
     """
 
     def __init__(self, path: str | Path, *, create: bool = True, busy_timeout: float = 5.0) -> None:
@@ -95,6 +99,8 @@ class Connection:
             conn.close()
             raise
         self.db = Database(conn, execute_plugins=False)
+        self._readers = ReaderPool(self.path, busy_timeout)
+        self._writer: int | None = None  #: the thread inside a write, if any
 
     # -- opening -----------------------------------------------------------
     def _open(self) -> None:
@@ -172,12 +178,23 @@ class Connection:
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
-        """Hold the lock for a group of reads; SQLite errors become typed store errors."""
-        with self._lock:
-            try:
-                yield self.conn
-            except sqlite3.Error as exc:
-                raise self._translate(exc) from exc
+        """A group of reads in one snapshot; SQLite errors become typed store errors.
+
+        On this thread's own read-only connection, so a writer on another thread never
+        blocks it; inside a write of this thread, on the writer's connection.
+        """
+        if self._writer == threading.get_ident():
+            with self._lock:
+                try:
+                    yield self.conn
+                except sqlite3.Error as exc:
+                    raise self._translate(exc) from exc
+            return
+        try:
+            with self._readers.reading() as conn:
+                yield conn
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from exc
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -200,6 +217,7 @@ class Connection:
             except sqlite3.Error as exc:
                 raise self._translate(exc) from exc
             self._pending = None
+            self._writer = threading.get_ident()
             try:
                 with self.db.atomic():
                     yield self.conn
@@ -211,6 +229,8 @@ class Connection:
                 if isinstance(exc, sqlite3.Error):
                     raise self._translate(exc) from exc
                 raise
+            finally:
+                self._writer = None
             event, self._pending = self._pending, None
         if event is not None:
             self.notifier.publish(event)
@@ -232,6 +252,7 @@ class Connection:
             return [r[0] for r in conn.execute("PRAGMA integrity_check")]
 
     def close(self) -> None:
+        self._readers.close()
         with self._lock:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")

@@ -36,6 +36,7 @@ from dataclasses import dataclass, fields
 from db import engine_record
 from db.articles import runs_from_json
 from db.models import Runs
+from db.report_table import Table
 
 BODY_ROLES = frozenset({"paragraph", "subhead", "caption"})
 HEAD_ROLES = ("kicker", "title", "subtitle")
@@ -227,9 +228,7 @@ def _row(name: str, proofread: int, figures: Figures) -> tuple:
 
 
 def engine_table(conn: sqlite3.Connection, sources: Sequence[int], names: dict[int, str]):
-    """The report as a :class:`db.reports.Table`: a row per source with proofread articles, and Σ."""
-    from db.reports import Table
-
+    """The report as a :class:`db.report_table.Table`: a row per source with proofread articles, and Σ."""
     rows = []
     total = Figures()
     proofread = 0

@@ -29,16 +29,17 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import TextIO
 
-from db import annotations, codebook, edits
+from db import annotations, codebook
 from db.articles import load_blocks
 from db.connection import Connection
+from db.history import active_map
+from db.rows import named
+from db.schema import ORIGINS_TABLE
 from db.source_dates import source_date
 
 FORMAT_NAME = "jiaokan-jsonl"
 FORMAT_VERSION = 2
 
-#: The optional table :mod:`db.merge` keeps: target edit id -> the origin key of the edit it copies.
-ORIGINS_TABLE = "merge_origins"
 
 
 def origin_key(at: str, author: str | None, op: str) -> str:
@@ -59,26 +60,27 @@ def codebook_records(conn: sqlite3.Connection, only: Collection[int] | None = No
 
 
 def _raw_payload(conn: sqlite3.Connection, source_id: int) -> dict:
-    r = conn.execute(
+    r = named(
+        conn,
         "SELECT raw_bytes, raw_text, encoding, had_bom, imported_at, engine_version, extractor, layout, furniture,"
         " size, previous_id FROM sources WHERE id = ?",
         (source_id,),
     ).fetchone()
-    data, text = bytes(r[0]), r[1]
+    data, text = bytes(r["raw_bytes"]), r["raw_text"]
     payload: dict = {
         "text": text,
-        "encoding": r[2],
-        "had_bom": bool(r[3]),
-        "imported_at": r[4],
-        "engine_version": r[5],
-        "extractor": r[6],
-        "layout": r[7],
-        "furniture": json.loads(r[8]),
-        "size": r[9],
+        "encoding": r["encoding"],
+        "had_bom": bool(r["had_bom"]),
+        "imported_at": r["imported_at"],
+        "engine_version": r["engine_version"],
+        "extractor": r["extractor"],
+        "layout": r["layout"],
+        "furniture": json.loads(r["furniture"]),
+        "size": r["size"],
         "previous_sha256": None,
     }
-    if r[10] is not None:
-        prev = conn.execute("SELECT sha256 FROM sources WHERE id = ?", (r[10],)).fetchone()
+    if r["previous_id"] is not None:
+        prev = conn.execute("SELECT sha256 FROM sources WHERE id = ?", (r["previous_id"],)).fetchone()
         payload["previous_sha256"] = prev[0] if prev else None
     if text.encode("utf-8") != data:
         payload["base64"] = base64.b64encode(data).decode("ascii")
@@ -94,31 +96,32 @@ def _origins(conn: sqlite3.Connection, edit_ids: Sequence[int]) -> dict[int, str
 
 
 def _edit_records(conn: sqlite3.Connection, article_id: int) -> list[dict]:
-    rows = conn.execute(
+    rows = named(
+        conn,
         "SELECT id, at, author, op, article_id, other_article_id, params, note, reverts, steps, before, after"
         " FROM edits WHERE article_id = ? OR other_article_id = ? ORDER BY id",
         (article_id, article_id),
     ).fetchall()
     if not rows:
         return []
-    active = edits._active_map(conn, [article_id])
-    origins = _origins(conn, [r[0] for r in rows])
+    active = active_map(conn, [article_id])
+    origins = _origins(conn, [r["id"] for r in rows])
     return [
         {
-            "id": r[0],
-            "at": r[1],
-            "author": r[2],
-            "op": r[3],
-            "params": json.loads(r[6]),
-            "note": r[7],
-            "reverts": r[8],
-            "reverted_by": active.get(r[0], (True, None))[1],
-            "article_id": r[4],
-            "other_article_id": r[5],
-            "steps": json.loads(r[9]),
-            "before": json.loads(r[10]),
-            "after": json.loads(r[11]),
-            "origin": origins.get(r[0]) or origin_key(r[1], r[2], r[3]),
+            "id": r["id"],
+            "at": r["at"],
+            "author": r["author"],
+            "op": r["op"],
+            "params": json.loads(r["params"]),
+            "note": r["note"],
+            "reverts": r["reverts"],
+            "reverted_by": active.get(r["id"], (True, None))[1],
+            "article_id": r["article_id"],
+            "other_article_id": r["other_article_id"],
+            "steps": json.loads(r["steps"]),
+            "before": json.loads(r["before"]),
+            "after": json.loads(r["after"]),
+            "origin": origins.get(r["id"]) or origin_key(r["at"], r["author"], r["op"]),
         }
         for r in rows
     ]
@@ -133,34 +136,35 @@ def article_record(
     with_raw: bool = False,
 ) -> dict:
     """One line of the export. ``tag_filter``: only annotations with these tags; ``with_raw``: add ``source.raw``."""
-    row = conn.execute(
+    row = named(
+        conn,
         "SELECT a.id, a.source_id, s.name, s.path, s.version, s.sha256, a.position, a.kind, a.review_state,"
-        " a.headline, a.text, a.engine_index, a.engine_notes, s.superseded, substr(s.raw_text, 1, 300)"
+        " a.headline, a.text, a.engine_index, a.engine_notes, s.superseded, substr(s.raw_text, 1, 300) AS header"
         " FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
         (article_id,),
     ).fetchone()
     source = {
-        "id": row[1],
-        "name": row[2],
-        "path": row[3],
-        "version": row[4],
-        "sha256": row[5],
-        "superseded": bool(row[13]),
-        "date": source_date(row[2], row[14]),
+        "id": row["source_id"],
+        "name": row["name"],
+        "path": row["path"],
+        "version": row["version"],
+        "sha256": row["sha256"],
+        "superseded": bool(row["superseded"]),
+        "date": source_date(row["name"], row["header"]),
     }
     if with_raw:
-        source["raw"] = _raw_payload(conn, row[1])
+        source["raw"] = _raw_payload(conn, row["source_id"])
     stored_original = dict(
         conn.execute("SELECT id, original_text IS NOT NULL FROM blocks WHERE article_id = ?", (article_id,))
     )
     return {
-        "id": row[0],
+        "id": row["id"],
         "source": source,
-        "position": row[6],
-        "kind": row[7],
-        "review_state": row[8],
-        "headline": row[9],
-        "text": row[10],
+        "position": row["position"],
+        "kind": row["kind"],
+        "review_state": row["review_state"],
+        "headline": row["headline"],
+        "text": row["text"],
         "blocks": [
             {
                 "id": b.id,
@@ -170,9 +174,9 @@ def article_record(
                 "runs": [list(r) for r in b.runs],
                 "edited": bool(stored_original.get(b.id)),
             }
-            for b in load_blocks(conn, row[0])
+            for b in load_blocks(conn, row["id"])
         ],
-        "edits": _edit_records(conn, row[0]),
+        "edits": _edit_records(conn, row["id"]),
         "annotations": [
             {
                 "id": a.id,
@@ -189,15 +193,15 @@ def article_record(
                 "updated_at": a.updated_at,
                 "orphaned": a.orphaned,
             }
-            for a in annotations.for_article(conn, row[0])
+            for a in annotations.for_article(conn, row["id"])
             if tag_filter is None or a.tag_id in tag_filter
         ],
         "notes": [
             {"id": n.id, "text": n.text, "author": n.author, "created_at": n.created_at, "updated_at": n.updated_at}
-            for n in annotations.notes_for_article(conn, row[0])
+            for n in annotations.notes_for_article(conn, row["id"])
         ],
-        "engine_index": row[11],
-        "engine_notes": row[12],
+        "engine_index": row["engine_index"],
+        "engine_notes": row["engine_notes"],
     }
 
 

@@ -244,3 +244,18 @@ class ImportReport:
     @property
     def failed(self) -> list[ImportOutcome]:
         return [o for o in self.outcomes if o.status is ImportStatus.FAILED]
+
+    @property
+    def imported(self) -> list[ImportOutcome]:
+        """Files that brought content: new sources and new versions of known ones."""
+        return [o for o in self.outcomes if o.status in (ImportStatus.IMPORTED, ImportStatus.NEW_VERSION)]
+
+    @property
+    def unchanged(self) -> list[ImportOutcome]:
+        """Files whose identical content was in the project already."""
+        return [o for o in self.outcomes if o.status is ImportStatus.SKIPPED]
+
+    @property
+    def articles(self) -> int:
+        """Articles the imported files made."""
+        return sum(o.articles for o in self.imported)

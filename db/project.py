@@ -15,16 +15,17 @@ from pathlib import Path
 from typing import TextIO
 
 from db import annotations as _annotations
-from db import codebook, corrections, edits, export, importer, restore, search, search_index, sources
+from db import codebook, corrections, edits, export, importer, library, merge, restore, search, search_index, sources
 from db import doubts as _doubts
-from db.articles import Layout, block_from_row, load_blocks, require_article
+from db.articles import Layout, load_blocks, require_article
 from db.connection import Connection
-from db.errors import NotFound, StoreError
+from db.errors import StoreError
 from db.events import Change, ChangeEvent, event
 from db.models import (
     Annotation,
     Article,
     ArticleSummary,
+    Block,
     BlockRole,
     EditEntry,
     ImportOutcome,
@@ -40,9 +41,6 @@ from db.models import (
     TextLocation,
 )
 
-#: Characters of text shown for an article printed without a headline.
-LEAD_CHARS = 30
-
 
 def _default_author() -> str | None:
     try:
@@ -51,25 +49,19 @@ def _default_author() -> str | None:
         return None
 
 
-def _progress(counts: Iterable[tuple[str, int]]) -> Progress:
-    d = dict(counts)
-    return Progress(d.get("unreviewed", 0), d.get("in_progress", 0), d.get("proofread", 0))
+def _fill_search_index(cx: Connection) -> None:
+    """Index the articles of a file whose upgrade created an empty search index (schema 2).
 
-
-_SOURCE_SUMMARY_SQL = (
-    "SELECT s.id, s.name, s.path, s.version, s.previous_id, s.superseded, s.imported_at, s.encoding,"
-    " (SELECT count(*) FROM articles a WHERE a.source_id = s.id),"
-    " (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.review_state = 'in_progress'),"
-    " (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.review_state = 'proofread')"
-    " FROM sources s"
-)
-
-
-def _summary(r: Sequence) -> SourceSummary:
-    total, busy, done = r[8], r[9], r[10]
-    return SourceSummary(
-        r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], total, Progress(total - busy - done, busy, done)
-    )
+    The migration itself is frozen and does not run live indexing code; the index is filled
+    here, in its own transaction, also when an earlier open stopped before filling it.
+    """
+    with cx.read() as conn:
+        empty = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM search_docs)"
+        ).fetchone()[0]
+    if empty:
+        with cx.write() as conn:
+            search_index.rebuild(conn)
 
 
 class Project:
@@ -89,7 +81,13 @@ class Project:
         Raises :class:`~db.errors.ProjectOpenError` subclasses: not found, corrupt,
         not a project, written by a newer Jiaokan, or busy.
         """
-        return cls(Connection(path, create=create, busy_timeout=busy_timeout), author)
+        cx = Connection(path, create=create, busy_timeout=busy_timeout)
+        try:
+            _fill_search_index(cx)
+        except BaseException:
+            cx.close()
+            raise
+        return cls(cx, author)
 
     @property
     def path(self) -> Path:
@@ -143,142 +141,55 @@ class Project:
 
     def count_sources(self, *, include_superseded: bool = False) -> int:
         with self._cx.read() as conn:
-            where = "" if include_superseded else " WHERE superseded = 0"
-            return conn.execute("SELECT count(*) FROM sources" + where).fetchone()[0]
+            return library.count_sources(conn, include_superseded)
 
     def list_sources(
         self, *, include_superseded: bool = False, limit: int | None = None, offset: int = 0
     ) -> list[SourceSummary]:
         """Sources in import order with article counts and review progress (paged)."""
-        where = "" if include_superseded else " WHERE s.superseded = 0"
         with self._cx.read() as conn:
-            rows = conn.execute(
-                _SOURCE_SUMMARY_SQL + where + " ORDER BY s.id LIMIT ? OFFSET ?",
-                (-1 if limit is None else limit, offset),
-            ).fetchall()
-        return [_summary(r) for r in rows]
+            return library.list_sources(conn, include_superseded, limit, offset)
 
     def source_versions(self, source_id: int) -> list[SourceSummary]:
         """Every version of the file a source came from, oldest first."""
         with self._cx.read() as conn:
-            row = conn.execute("SELECT path FROM sources WHERE id = ?", (source_id,)).fetchone()
-            if row is None:
-                raise NotFound("source", source_id)
-            rows = conn.execute(_SOURCE_SUMMARY_SQL + " WHERE s.path = ? ORDER BY s.version", (row[0],)).fetchall()
-        return [_summary(r) for r in rows]
+            return library.source_versions(conn, source_id)
 
     def get_source(self, source_id: int) -> Source:
-        import json
-
         with self._cx.read() as conn:
-            r = conn.execute(
-                "SELECT id, name, path, version, previous_id, superseded, sha256, size, encoding, had_bom,"
-                " imported_at, engine_version, extractor, layout, raw_text, furniture FROM sources WHERE id = ?",
-                (source_id,),
-            ).fetchone()
-        if r is None:
-            raise NotFound("source", source_id)
-        furniture = tuple((text, tuple(tuple(x) for x in runs)) for text, runs in json.loads(r[15]))
-        return Source(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            bool(r[5]),
-            r[6],
-            r[7],
-            r[8],
-            bool(r[9]),
-            r[10],
-            r[11],
-            r[12],
-            r[13],
-            r[14],
-            furniture,
-        )
+            return library.get_source(conn, source_id)
 
     def raw_bytes(self, source_id: int) -> bytes:
         with self._cx.read() as conn:
-            r = conn.execute("SELECT raw_bytes FROM sources WHERE id = ?", (source_id,)).fetchone()
-        if r is None:
-            raise NotFound("source", source_id)
-        return bytes(r[0])
+            return library.raw_bytes(conn, source_id)
 
     def progress(self, source_id: int | None = None) -> Progress:
         """Review progress of one source, or of the latest version of every source."""
         with self._cx.read() as conn:
-            if source_id is None:
-                rows = conn.execute(
-                    "SELECT a.review_state, count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
-                    " WHERE s.superseded = 0 GROUP BY a.review_state"
-                )
-            else:
-                rows = conn.execute(
-                    "SELECT review_state, count(*) FROM articles WHERE source_id = ? GROUP BY review_state",
-                    (source_id,),
-                )
-            return _progress(rows)
+            return library.progress(conn, source_id)
 
     # -- articles --------------------------------------------------------------------------
     def count_articles(self, source_id: int) -> int:
         with self._cx.read() as conn:
-            return conn.execute("SELECT count(*) FROM articles WHERE source_id = ?", (source_id,)).fetchone()[0]
+            return library.count_articles(conn, source_id)
 
     def article_ids(self, source_id: int) -> list[int]:
         with self._cx.read() as conn:
-            return [
-                r[0]
-                for r in conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY position", (source_id,))
-            ]
+            return library.article_ids(conn, source_id)
 
     def list_articles(self, source_id: int, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
         """Summary rows of a source's articles in page order (paged; no text loaded)."""
         with self._cx.read() as conn:
-            rows = conn.execute(
-                "SELECT a.id, a.source_id, a.position, a.kind, a.headline, length(a.text), a.review_state,"
-                " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),"
-                " CASE WHEN a.headline = '' THEN substr(a.text, 1, ?) ELSE '' END"
-                " FROM articles a WHERE a.source_id = ? ORDER BY a.position LIMIT ? OFFSET ?",
-                (LEAD_CHARS, source_id, -1 if limit is None else limit, offset),
-            ).fetchall()
-        return [
-            ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], ReviewState(r[6]), r[7], r[8].split("\n", 1)[0])
-            for r in rows
-        ]
+            return library.list_articles(conn, source_id, limit, offset)
 
     def get_article(self, article_id: int) -> Article:
         """An article with its blocks, annotations and notes."""
         with self._cx.read() as conn:
-            r = conn.execute(
-                "SELECT id, source_id, position, kind, review_state, headline, text, engine_notes FROM articles"
-                " WHERE id = ?",
-                (article_id,),
-            ).fetchone()
-            if r is None:
-                raise NotFound("article", article_id)
-            return Article(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                ReviewState(r[4]),
-                r[5],
-                r[6],
-                tuple(load_blocks(conn, article_id)),
-                tuple(_annotations.for_article(conn, article_id)),
-                tuple(_annotations.notes_for_article(conn, article_id)),
-                r[7],
-            )
+            return library.get_article(conn, article_id)
 
-    def get_block(self, block_id: int):
+    def get_block(self, block_id: int) -> Block:
         with self._cx.read() as conn:
-            r = conn.execute(
-                "SELECT id, article_id, position, role, text, runs, original_text FROM blocks WHERE id = ?", (block_id,)
-            ).fetchone()
-        if r is None:
-            raise NotFound("block", block_id)
-        return block_from_row(r)
+            return library.get_block(conn, block_id)
 
     def _layout(self, article_id: int) -> Layout:
         with self._cx.read() as conn:
@@ -314,15 +225,7 @@ class Project:
     def locate_raw(self, source_id: int, raw_offset: int) -> TextLocation | None:
         """Raw offset → the article, block and offset showing that character (None: not shown anywhere)."""
         with self._cx.read() as conn:
-            ids = [
-                r[0]
-                for r in conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY position", (source_id,))
-            ]
-            for article_id in ids:
-                found = Layout.of(article_id, load_blocks(conn, article_id)).offset_of_raw(raw_offset)
-                if found is not None:
-                    return found
-        return None
+            return library.locate_raw(conn, source_id, raw_offset)
 
     def set_review_state(self, article_id: int, state: ReviewState | str) -> None:
         try:
@@ -533,31 +436,19 @@ class Project:
     def export_jsonl(self, out: TextIO, *, include_superseded: bool = False) -> int:
         return export.export_jsonl(self._cx, out, include_superseded=include_superseded)
 
-    # -- exchange: another project's work, its conflicts, a codebook from another tool ----------
-    def merge_jsonl(self, path: str | Path, *, progress: Callable[[int, int], None] | None = None):
+    # -- exchange: another project's work and its conflicts (a .qdc codebook: db.exports.qdc_import) --
+    def merge_jsonl(
+        self, path: str | Path, *, progress: Callable[[int, int], None] | None = None
+    ) -> merge.MergeReport:
         """Merge another project's jsonl export into this one; returns a :class:`db.merge.MergeReport`."""
-        from db import merge
-
         return merge.merge_jsonl(self._cx, path, progress=progress)
 
-    def conflicts(self, status: str | None = "pending") -> list:
+    def conflicts(self, status: str | None = "pending") -> list[merge.Conflict]:
         """What merges kept side by side (:class:`db.merge.Conflict`); ``status`` None: decided ones too."""
-        from db import merge
-
         return merge.conflicts(self._cx, status)
 
-    def accept_conflict(self, conflict_id: int):
-        from db import merge
-
+    def accept_conflict(self, conflict_id: int) -> merge.Conflict:
         return merge.accept_conflict(self._cx, conflict_id)
 
-    def reject_conflict(self, conflict_id: int):
-        from db import merge
-
+    def reject_conflict(self, conflict_id: int) -> merge.Conflict:
         return merge.reject_conflict(self._cx, conflict_id)
-
-    def import_codebook(self, path: str | Path, *, dry_run: bool = False):
-        """Add a REFI-QDA codebook (.qdc) to the codebook; returns a :class:`db.exports.qdc_import.CodebookImport`."""
-        from db.exports.qdc_import import import_codebook
-
-        return import_codebook(self, path, dry_run=dry_run)

@@ -32,79 +32,25 @@ Definitions:
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sqlite3
-import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from db import codebook
+from db.engine_report import engine_table
+from db.history import active_ids
+from db.readers import open_reader
+from db.report_table import Table
 from db.source_dates import HEADER_CHARS, source_date
 
 KINDS = ("frequencies", "cooccurrence", "progress", "agreement", "engine")
 STATES = ("unreviewed", "in_progress", "proofread")
-
-
-@dataclass(slots=True)
-class Table:
-    title: str
-    columns: tuple[str, ...]
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
-    note: str = ""  #: how to read it (shown under the table)
-
-    def write_csv(self, fh: TextIO) -> None:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(self.columns)
-        for row in self.rows:
-            writer.writerow(["" if v is None else _cell(v) for v in row])
-
-    def to_csv(self) -> str:
-        buf = io.StringIO()
-        self.write_csv(buf)
-        return buf.getvalue()
-
-    def format(self) -> str:
-        """An aligned plain-text table (CJK characters count as two columns)."""
-        cells = [list(self.columns)] + [["" if v is None else _cell(v) for v in row] for row in self.rows]
-        widths = [max(_width(r[i]) for r in cells) for i in range(len(self.columns))]
-        lines = [self.title, ""]
-        for k, row in enumerate(cells):
-            parts = []
-            for i, value in enumerate(row):
-                pad = " " * (widths[i] - _width(value))
-                parts.append(value + pad if i == 0 or not _numeric(value) else pad + value)
-            lines.append("  ".join(parts).rstrip())
-            if k == 0:
-                lines.append("  ".join("-" * w for w in widths))
-        if self.note:
-            lines += ["", self.note]
-        return "\n".join(lines) + "\n"
-
-
-def _cell(v: Any) -> str:
-    if isinstance(v, float):
-        text = f"{v:.3f}".rstrip("0").rstrip(".")
-        return "0" if text in ("-0", "") else text
-    return str(v)
-
-
-def _numeric(s: str) -> bool:
-    try:
-        float(s.rstrip("%"))
-    except ValueError:
-        return False
-    return True
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
 # -- reading ---------------------------------------------------------------------------------------------
@@ -114,14 +60,16 @@ class _Reader:
     """A read-only snapshot connection, and the scope (article ids) of a report."""
 
     def __init__(self, project: Any, source_ids: Sequence[int] | None = None) -> None:
-        from db.exports.snapshot import open_reader
-
         path = Path(project.path) if hasattr(project, "path") else Path(project)
         self.conn: sqlite3.Connection = open_reader(path)
         if source_ids:
             marks = ",".join("?" * len(source_ids))
-            self.sources = [r[0] for r in self.conn.execute(
-                f"SELECT id FROM sources WHERE id IN ({marks}) ORDER BY id", list(source_ids))]
+            self.sources = [
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT id FROM sources WHERE id IN ({marks}) ORDER BY id", list(source_ids)
+                )
+            ]
         else:
             self.sources = [r[0] for r in self.conn.execute("SELECT id FROM sources WHERE superseded = 0 ORDER BY id")]
 
@@ -208,7 +156,9 @@ def tag_frequencies(project: Any, by: str = "source", source_ids: Sequence[int] 
     rows.append(("Σ", *(sum(c[g] for c in counts.values()) for g in groups), everything))
     note = (
         "Tagged passages (orphaned ones included). Month: the page's date from its file name or header, "
-        "else the month it was imported (UTC)." if by == "month" else "Tagged passages (orphaned ones included)."
+        "else the month it was imported (UTC)."
+        if by == "month"
+        else "Tagged passages (orphaned ones included)."
     )
     return Table(f"Tag frequencies by {by}", ("tag", *groups, "total"), rows, note)
 
@@ -278,15 +228,16 @@ def cooccurrence_table(tags: list[str], matrix: list[list[int]]) -> Table:
 
 def progress(project: Any, source_ids: Sequence[int] | None = None) -> Table:
     """Per source: articles per review state, share proofread, corrections in effect, passages."""
-    from db.exports.snapshot import _active
-
     with _Reader(project, source_ids) as r:
         names = _names(r.conn, r.sources)
         rows = []
         totals = [0] * 7
         for sid in r.sources:
-            states = dict(r.conn.execute(
-                "SELECT review_state, count(*) FROM articles WHERE source_id = ? GROUP BY review_state", (sid,)))
+            states = dict(
+                r.conn.execute(
+                    "SELECT review_state, count(*) FROM articles WHERE source_id = ? GROUP BY review_state", (sid,)
+                )
+            )
             counts = [states.get(s, 0) for s in STATES]
             articles = sum(counts)
             history = r.conn.execute(
@@ -294,7 +245,7 @@ def progress(project: Any, source_ids: Sequence[int] | None = None) -> Table:
                 " WHERE article_id IN (SELECT id FROM articles WHERE source_id = ?) ORDER BY id",
                 (sid,),
             ).fetchall()
-            active = _active([(*h, "[]") for h in history])
+            active = active_ids((h[0], h[8]) for h in history)
             corrections = sum(1 for h in history if h[3] == "correct" and h[0] in active)
             passages = r.conn.execute(
                 "SELECT count(*) FROM annotations WHERE article_id IN (SELECT id FROM articles WHERE source_id = ?)",
@@ -400,8 +351,10 @@ def agreement_rows(
         if not shared:
             continue
         in_shared = set(shared)
-        tags = sorted({t for (aid, who, t) in spans if who in (a, b) and aid in in_shared},
-                      key=lambda t: list(paths).index(t) if t in paths else 1 << 30)
+        tags = sorted(
+            {t for (aid, who, t) in spans if who in (a, b) and aid in in_shared},
+            key=lambda t: list(paths).index(t) if t in paths else 1 << 30,
+        )
         for tag in tags:
             n = both = only_a = only_b = 0
             for aid in shared:
@@ -414,19 +367,44 @@ def agreement_rows(
                 both += common
                 only_a += _size(ra, seps) - common
                 only_b += _size(rb, seps) - common
-            out.append(Agreement(a, b, paths.get(tag, str(tag)), len(shared), n, both, only_a, only_b,
-                                 n - both - only_a - only_b))
+            out.append(
+                Agreement(
+                    a, b, paths.get(tag, str(tag)), len(shared), n, both, only_a, only_b, n - both - only_a - only_b
+                )
+            )
     return out
 
 
 def agreement(project: Any, coders: Sequence[str] | None = None, source_ids: Sequence[int] | None = None) -> Table:
     rows = [
-        (g.coder_a, g.coder_b, g.tag, g.articles, g.characters, g.both, g.only_a, g.only_b, g.neither,
-         round(g.percent, 1), None if g.kappa is None else round(g.kappa, 3) + 0.0)
+        (
+            g.coder_a,
+            g.coder_b,
+            g.tag,
+            g.articles,
+            g.characters,
+            g.both,
+            g.only_a,
+            g.only_b,
+            g.neither,
+            round(g.percent, 1),
+            None if g.kappa is None else round(g.kappa, 3) + 0.0,
+        )
         for g in agreement_rows(project, coders, source_ids)
     ]
-    columns = ("coder A", "coder B", "tag", "articles", "characters", "both", "only A", "only B", "neither",
-               "agreement %", "kappa")
+    columns = (
+        "coder A",
+        "coder B",
+        "tag",
+        "articles",
+        "characters",
+        "both",
+        "only A",
+        "only B",
+        "neither",
+        "agreement %",
+        "kappa",
+    )
     note = (
         "Per character of the articles both coders tagged (line breaks between paragraphs left out). "
         "Kappa is empty where it is undefined (both coders tagged all or none of the characters)."
@@ -436,8 +414,6 @@ def agreement(project: Any, coders: Sequence[str] | None = None, source_ids: Seq
 
 def engine(project: Any, source_ids: Sequence[int] | None = None) -> Table:
     """Per source and pooled: how the engine's segmentation compares with the proofread articles."""
-    from db.engine_report import engine_table
-
     with _Reader(project, source_ids) as r:
         return engine_table(r.conn, r.sources, _names(r.conn, r.sources))
 

@@ -8,11 +8,18 @@ by a newer Jiaokan. Never edit a shipped migration: add a new one, bump
 ``tests/db/fixtures`` (see ``make_fixtures.py`` there).
 
 Schema 1: sources, articles, blocks, the edit history, the codebook, annotations.
-Schema 2: review state per article, article notes, and the folded search index
-(built from the existing articles' text during the upgrade).
+Schema 2: review state per article, article notes, the folded search index, and the
+merge bookkeeping (origins of merged edits, conflicts kept for the user).
 Schema 3: the engine's own segmentation of each page as imported, with its confidence in
 every boundary (``engine_articles``, ``engine_blocks``), and the doubts an editor checked
 ("looks right", ``doubt_checks``); see :mod:`db.engine_record` and :mod:`db.doubts`.
+
+Migrations are frozen: each carries its own DDL as literal text (the role and review-state
+lists in their CHECK constraints included) and imports nothing from the rest of the store,
+so a later change to a feature module can never change what an old upgrade does. This
+module sits at the bottom of the store's import graph. Work that needs live code (filling
+the search index of an upgraded file) is not a migration's: the project runs it after
+opening (:func:`db.project.Project.open` finds articles missing from the index).
 
 ``blocks.original_text`` is the engine's text of the block: NULL while the block
 is unchanged since import (its ``text`` is then the original), "" for a block
@@ -24,6 +31,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from db.models import ReviewState
+
 #: The schema this code writes. Files with a higher ``user_version`` are refused.
 SCHEMA_VERSION = 3
 
@@ -32,12 +41,13 @@ APPLICATION_ID = 0x4A4B414E
 
 MIGRATION_SET = "jiaokan"
 
-BLOCK_ROLES = ("jump", "kicker", "title", "subtitle", "byline", "paragraph", "subhead", "caption")
-REVIEW_STATES = ("unreviewed", "in_progress", "proofread")
+#: The review states (declared once, in :class:`db.models.ReviewState`); kept here for callers.
+REVIEW_STATES = tuple(state.value for state in ReviewState)
 
 migrations = Migrations(MIGRATION_SET)
 
-_ROLE_CHECK = ", ".join(f"'{r}'" for r in BLOCK_ROLES)
+#: Frozen: the block roles schema 1 accepts (the living list is :class:`db.models.BlockRole`).
+_ROLE_CHECK_1 = "'jump', 'kicker', 'title', 'subtitle', 'byline', 'paragraph', 'subhead', 'caption'"
 
 SCHEMA_1 = [
     f"PRAGMA application_id = {APPLICATION_ID}",
@@ -78,7 +88,7 @@ SCHEMA_1 = [
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         article_id INTEGER NOT NULL REFERENCES articles(id),
         position INTEGER NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ({_ROLE_CHECK})),
+        role TEXT NOT NULL CHECK (role IN ({_ROLE_CHECK_1})),
         text TEXT NOT NULL,
         runs TEXT NOT NULL DEFAULT '[]',
         original_text TEXT
@@ -144,11 +154,12 @@ def m0001_store(db: Database) -> None:
         db.execute(statement)
 
 
-_STATE_CHECK = ", ".join(f"'{s}'" for s in REVIEW_STATES)
+#: Frozen: the review states schema 2 accepts.
+_STATE_CHECK_2 = "'unreviewed', 'in_progress', 'proofread'"
 
 SCHEMA_2 = [
     f"""ALTER TABLE articles ADD COLUMN review_state TEXT NOT NULL DEFAULT 'unreviewed'
-        CHECK (review_state IN ({_STATE_CHECK}))""",
+        CHECK (review_state IN ({_STATE_CHECK_2}))""",
     "CREATE INDEX articles_review ON articles(source_id, review_state)",
     """CREATE TABLE article_notes (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -162,14 +173,53 @@ SCHEMA_2 = [
 ]
 
 
+#: Frozen copy of the search index tables of schema 2 (:mod:`db.search_index` fills them).
+SEARCH_TABLES_2 = [
+    "CREATE TABLE search_docs (article_id INTEGER PRIMARY KEY, folded TEXT NOT NULL, spaced INTEGER NOT NULL)",
+    "CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='', detail='none', tokenize='ascii')",
+]
+
+ORIGINS_TABLE = "merge_origins"
+CONFLICTS_TABLE = "merge_conflicts"
+
+#: Frozen: the merge bookkeeping of schema 2 (:mod:`db.merge`); ``IF NOT EXISTS`` because files
+#: written before schema 2 was released may have created them on their first merge.
+MERGE_TABLES_SQL = [
+    "CREATE TABLE IF NOT EXISTS merge_origins (edit_id INTEGER PRIMARY KEY, origin TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS merge_origins_origin ON merge_origins(origin)",
+    """CREATE TABLE IF NOT EXISTS merge_conflicts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        op TEXT NOT NULL,
+        source_id INTEGER,
+        article_id INTEGER,
+        start INTEGER,
+        end INTEGER,
+        base TEXT NOT NULL DEFAULT '',
+        ours TEXT NOT NULL DEFAULT '',
+        theirs TEXT NOT NULL DEFAULT '',
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        author TEXT,
+        note TEXT,
+        at TEXT,
+        origin_file TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '',
+        payload TEXT NOT NULL DEFAULT '{}',
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
+        resolved_at TEXT
+    )""",
+    "CREATE INDEX IF NOT EXISTS merge_conflicts_origin ON merge_conflicts(origin)",
+]
+
+
 @migrations(name="0002_review_notes_search")
 def m0002_review_notes_search(db: Database) -> None:
-    from db import merge, search_index
-
-    # Merge bookkeeping (origins of merged edits, conflicts kept for the user) is part of v2.
-    for statement in SCHEMA_2 + search_index.CREATE_SQL + merge.TABLES_SQL:
+    # The search tables start empty: the project indexes the articles after the upgrade commits.
+    for statement in SCHEMA_2 + SEARCH_TABLES_2 + MERGE_TABLES_SQL:
         db.execute(statement)
-    search_index.rebuild(db.conn)
     db.execute("PRAGMA user_version = 2")
 
 

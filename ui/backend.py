@@ -1,7 +1,9 @@
-"""The desk's one seam to the project store: the plain values the widgets read.
+"""The desk's one seam to the project store: what the widgets read, shaped for the views.
 
-Widgets talk to a :class:`DeskStore`. :class:`ProjectStore` adapts ``db.Project``;
-it is the only ui module that knows the store's names and types.
+Widgets talk to a :class:`DeskStore`. :class:`ProjectStore` adapts ``db.Project``. The rows
+here are view rows (an article with its offset map, annotations with their tag's colour);
+the store's own values (search hits, import reports, block roles) are used as they are,
+imported from :mod:`db.models`, never mirrored.
 """
 
 from __future__ import annotations
@@ -11,15 +13,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from db import Project
-from db.models import ImportStatus
+from db.models import ImportReport, SearchResult
 from ui.offsets import OffsetMap
 
 Runs = tuple[tuple[int, int, int], ...]
-
-#: Block roles the typesetter knows, in reading order of a headline.
-ROLES = ("jump", "kicker", "title", "subtitle", "byline", "paragraph", "subhead", "caption")
-HEADLINE_ROLES = frozenset({"kicker", "title", "subtitle"})
-
 
 @dataclass(frozen=True, slots=True)
 class SourceRow:
@@ -91,33 +88,6 @@ class ArticleData:
         return starts
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    article_id: int
-    source_id: int
-    headline: str
-    start: int  # article code point offsets of the match
-    end: int
-    before: str
-    match: str
-    after: str
-
-
-@dataclass(frozen=True, slots=True)
-class SearchPage:
-    hits: tuple[SearchHit, ...]
-    more: bool  # further hits follow this page
-
-
-@dataclass(slots=True)
-class ImportReport:
-    imported: list[str] = field(default_factory=list)
-    bad: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    unchanged: list[str] = field(default_factory=list)  # identical content already in the project
-    cancelled: bool = False
-    articles: int = 0
-
-
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 
@@ -135,7 +105,7 @@ class DeskStore(Protocol):
     def raw_text(self, source_id: int) -> str: ...
     def source_name(self, source_id: int) -> str: ...
     def article_at_raw(self, source_id: int, raw_offset: int) -> tuple[int, int] | None: ...
-    def search(self, query: str, regex: bool, limit: int, offset: int = 0) -> SearchPage: ...
+    def search(self, query: str, regex: bool, limit: int, offset: int = 0) -> SearchResult: ...
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport: ...
     def close(self) -> None: ...
 
@@ -213,29 +183,14 @@ class ProjectStore:
         return None if found is None else (found.article_id, found.article_offset)
 
     # -- search and import ----------------------------------------------------------------------
-    def search(self, query: str, regex: bool, limit: int, offset: int = 0) -> SearchPage:
-        result = self.project.search(query, regex=regex, limit=limit, offset=offset)
-        hits = tuple(
-            SearchHit(h.article_id, h.source_id, h.headline, h.start, h.end, h.left, h.hit, h.right)
-            for h in result.hits
-        )
-        return SearchPage(hits, result.more)
+    def search(self, query: str, regex: bool, limit: int, offset: int = 0) -> SearchResult:
+        return self.project.search(query, regex=regex, limit=limit, offset=offset)
 
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport:
         def on_progress(p) -> None:
             progress(p.done, p.total, p.path)
 
-        result = self.project.import_paths(list(paths), progress=on_progress, cancel=cancelled)
-        report = ImportReport(cancelled=result.cancelled)
-        for outcome in result.outcomes:
-            if outcome.status is ImportStatus.FAILED:
-                report.bad.append((outcome.path, outcome.reason))
-            elif outcome.status is ImportStatus.SKIPPED:
-                report.unchanged.append(outcome.path)
-            else:
-                report.imported.append(outcome.path)
-                report.articles += outcome.articles
-        return report
+        return self.project.import_paths(list(paths), progress=on_progress, cancel=cancelled)
 
     def close(self) -> None:
         if not self._closed:

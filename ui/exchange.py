@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox, QPro
 from ui.actions import ActionId, ActionSpec
 from ui.dialogs import show_error
 from ui.exporting import ExportController
+from ui.operations import OpHolder, StoreOp
 from ui.reports import CHOICES, ReportsPanel
 from ui.tasks import Task
 
@@ -65,8 +66,7 @@ class ExchangeDesk(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reports_dock)
         window.tabifyDockWidget(window.search_dock, self.reports_dock)
         self.reports_dock.hide()
-        self.task: Task | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.ops = OpHolder()
         self._build_menus()
         self._connect()
         window.installEventFilter(self)
@@ -174,44 +174,34 @@ class ExchangeDesk(QObject):
         if path:
             self.import_work(path)
 
+    @property
+    def task(self) -> Task | None:
+        return self.ops.task
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self.ops.dialog
+
     def import_work(self, path: str) -> Task | None:
         project = self._project()
-        if project is None or (self.task is not None and not self.task.done):
+        if project is None or self.ops.busy:
             return None
-        dialog = QProgressDialog(self.window)
-        dialog.setObjectName("mergeProgress")
-        dialog.setWindowTitle(self.tr("Importing Work"))
-        dialog.setLabelText(self.tr("Merging the work of another project…"))
-        dialog.setCancelButton(None)  # one transaction: it completes or changes nothing
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setRange(0, 0)
-        self.progress_dialog = dialog
-        task = Task(lambda progress, cancelled: project.merge_jsonl(path, progress=lambda d, t: progress(d, t, "")),
-                    self)
-        self.task = task
-        task.progressed.connect(self._on_progress)
-        task.succeeded.connect(self._on_merged)
-        task.failed.connect(self._on_merge_failed)
-        task.finished.connect(self._on_finished)
-        task.start()
+        op = StoreOp(
+            self.window,
+            lambda progress, cancelled: project.merge_jsonl(path, progress=lambda d, t: progress(d, t, "")),
+            name="mergeProgress",
+            title=self.tr("Importing Work"),
+            label=self.tr("Merging the work of another project…"),
+            cancel_text=None,  # one transaction: it completes or changes nothing
+            error_title=self.tr("Import Failed"),
+            parent=self,
+        )
+        op.succeeded.connect(self._on_merged)
+        task = op.task
+        self.ops.hold(op).start()
         return task
 
-    def _on_progress(self, done: int, total: int, _label: str) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.setRange(0, max(1, total))
-            self.progress_dialog.setValue(min(done, max(1, total)))
-
-    def _close_progress(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
-
     def _on_merged(self, report) -> None:
-        self._close_progress()
         text = self.tr("Merged: %1").replace("%1", report.summary())
         if report.conflicts:
             text += "\n\n" + self.tr(
@@ -220,15 +210,6 @@ class ExchangeDesk(QObject):
         if report.problems:
             text += "\n\n" + "\n".join(report.problems[:20])
         QMessageBox.information(self.window, self.tr("Work Imported"), text)
-
-    def _on_merge_failed(self, exc: BaseException, details: str) -> None:
-        self._close_progress()
-        show_error(self.window, self.tr("Import Failed"), str(exc), details)
-
-    def _on_finished(self) -> None:
-        if self.task is not None:
-            self.task.deleteLater()
-        self.task = None
 
     def choose_codebook(self) -> None:
         project = self._project()
@@ -241,14 +222,14 @@ class ExchangeDesk(QObject):
 
     def import_codebook(self, path: str) -> None:
         from db import StoreError
-        from db.exports.common import ExportError
+        from db.exports.qdc_import import import_codebook
 
         project = self._project()
         if project is None:
             return
         try:
-            report = project.import_codebook(path)
-        except (ExportError, StoreError) as exc:
+            report = import_codebook(project, path)
+        except StoreError as exc:
             show_error(self.window, self.tr("Cannot Import Codebook"), str(exc))
             return
         QMessageBox.information(self.window, self.tr("Codebook Imported"), "\n".join(report.lines()[:30]))
@@ -256,5 +237,5 @@ class ExchangeDesk(QObject):
     def shutdown(self) -> None:
         self.exports.shutdown()
         self.reports.shutdown()
-        if self.task is not None and not self.task.done:
-            self.task.wait(30000)
+        if self.ops.busy:  # a merge is one transaction: wait for it, never cancel it
+            self.ops.op.wait(30000)

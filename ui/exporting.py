@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import show_error
+from ui.operations import OpHolder, StoreOp
 from ui.tasks import Task
 
 STATES = ("unreviewed", "in_progress", "proofread")
@@ -234,8 +235,7 @@ class ExportController(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: ExportDialog | None = None
-        self.progress_dialog: QProgressDialog | None = None
-        self.task: Task | None = None
+        self.ops = OpHolder()
 
     def open_dialog(self) -> ExportDialog | None:
         store = self.window.store
@@ -260,26 +260,23 @@ class ExportController(QObject):
         dialog.open()
         return dialog
 
+    @property
+    def task(self) -> Task | None:
+        return self.ops.task
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self.ops.dialog
+
     def start(self, format_name: str, output: str, filters: Any) -> Task | None:
         """Export in the background with a cancellable progress dialog."""
         from db.exports.registry import FORMATS
 
         store = self.window.store
-        if store is None or (self.task is not None and not self.task.done):
+        if store is None or self.ops.busy:
             return None
         project_path = store.path
         label = format_texts().get(format_name, (FORMATS[format_name].label, ""))[0]
-        dialog = QProgressDialog(self.window)
-        dialog.setObjectName("exportProgress")
-        dialog.setWindowTitle(self.tr("Exporting"))
-        dialog.setLabelText(self.tr("Exporting as %1…").replace("%1", label))
-        dialog.setCancelButtonText(self.tr("Cancel"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setRange(0, 0)
-        self.progress_dialog = dialog
 
         def work(progress, cancelled):
             from db.exports.snapshot import export_project
@@ -294,27 +291,24 @@ class ExportController(QObject):
             except ExportCancelled:
                 return None
 
-        task = Task(work, self)
-        self.task = task
-        dialog.canceled.connect(task.cancel)
-        task.progressed.connect(self._on_progress)
-        task.succeeded.connect(self._on_done)
-        task.failed.connect(self._on_failed)
-        task.finished.connect(self._on_finished)
-        self.export_started.emit(task, dialog)
-        task.start()
+        op = StoreOp(
+            self.window,
+            work,
+            name="exportProgress",
+            title=self.tr("Exporting"),
+            label=self.tr("Exporting as %1…").replace("%1", label),
+            cancel_text=self.tr("Cancel"),
+            error_title=self.tr("Export Failed"),
+            parent=self,
+        )
+        op.started.connect(self.export_started)
+        op.succeeded.connect(self._on_done)
+        op.failed.connect(lambda *_: self.export_finished.emit(None))
+        task = op.task
+        self.ops.hold(op).start()
         return task
 
-    def _on_progress(self, done: int, total: int, _label: str) -> None:
-        dialog = self.progress_dialog
-        if dialog is None:
-            return
-        if dialog.maximum() != total:
-            dialog.setRange(0, max(1, total))
-        dialog.setValue(min(done, max(1, total)))
-
     def _on_done(self, result: Any) -> None:
-        self._close_progress()
         bar = self.window.statusBar()
         if result is None:
             bar.showMessage(self.tr("Export cancelled; nothing was written."), 8000)
@@ -324,23 +318,5 @@ class ExportController(QObject):
             bar.showMessage(message.replace("%3", str(result.path)), 10000)
         self.export_finished.emit(result)
 
-    def _on_failed(self, exc: BaseException, details: str) -> None:
-        self._close_progress()
-        show_error(self.window, self.tr("Export Failed"), str(exc) or type(exc).__name__, details)
-        self.export_finished.emit(None)
-
-    def _on_finished(self) -> None:
-        if self.task is not None:
-            self.task.deleteLater()
-        self.task = None
-
-    def _close_progress(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
-
     def shutdown(self) -> None:
-        if self.task is not None and not self.task.done:
-            self.task.cancel()
-            self.task.wait(30000)
+        self.ops.shutdown()

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from db.models import SearchHit
 from jiaokan import __version__
 from ui import settings as S
 from ui.actions import ActionId, ActionRegistry
-from ui.backend import ArticleData, DeskStore, SearchHit
+from ui.backend import ArticleData, DeskStore
 from ui.dialogs import ShortcutsDialog
 from ui.doubts import DoubtsDesk
 from ui.editing.desk import EditingDesk

@@ -17,10 +17,12 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from db import ProjectOpenError, StoreError
+from db.models import ImportReport
 from jiaokan.resources import sample_pages
 from ui import settings as S
-from ui.backend import ImportReport, ProjectStore
+from ui.backend import ProjectStore
 from ui.dialogs import ImportReportDialog, show_error
+from ui.operations import OpHolder, StoreOp
 from ui.tasks import Task
 
 PROJECT_SUFFIX = ".jiaokan"
@@ -68,9 +70,8 @@ class ProjectController(QObject):
         super().__init__(window)
         self.window = window
         self.settings: S.Settings = window.settings
-        self.progress_dialog: QProgressDialog | None = None
         self.report_dialog: ImportReportDialog | None = None
-        self.task: Task | None = None
+        self.ops = OpHolder()
 
     # -- opening ----------------------------------------------------------------------------
     def open_project(self, path: str | Path, *, create: bool = False, remember: bool = True) -> bool:
@@ -197,55 +198,52 @@ class ProjectController(QObject):
             self.import_paths(paths)
 
     # -- importing --------------------------------------------------------------------------------
+    @property
+    def task(self) -> Task | None:
+        return self.ops.task
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self.ops.dialog
+
     def import_paths(self, paths: Sequence[str]) -> Task | None:
         """Import off the GUI thread with a cancellable progress dialog; then the report."""
         store = self.window.store
-        if store is None or (self.task is not None and not self.task.done):
+        if store is None or self.ops.busy:
             return None
         paths = [str(p) for p in paths]
-        dialog = QProgressDialog(self.window)
-        dialog.setObjectName("importProgress")
-        dialog.setWindowTitle(self.tr("Importing"))
-        dialog.setLabelText(self.tr("Preparing the import…"))
-        dialog.setCancelButtonText(self.tr("Cancel"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setRange(0, 0)
-        self.progress_dialog = dialog
 
-        task = Task(lambda progress, cancelled: store.import_paths(paths, progress, cancelled), self)
-        self.task = task
-        dialog.canceled.connect(task.cancel)
-        task.progressed.connect(self._on_progress)
-        task.succeeded.connect(self._on_imported)
-        task.failed.connect(self._on_import_failed)
-        task.finished.connect(self._on_task_finished)
-        self.import_started.emit(task, dialog)
-        task.start()
+        def label(done: int, total: int, path: str) -> str:
+            text = self.tr("Imported %1 of %2: %3").replace("%1", str(done)).replace("%2", str(total))
+            return text.replace("%3", Path(path).name)
+
+        op = StoreOp(
+            self.window,
+            lambda progress, cancelled: store.import_paths(paths, progress, cancelled),
+            name="importProgress",
+            title=self.tr("Importing"),
+            label=self.tr("Preparing the import…"),
+            cancel_text=self.tr("Cancel"),
+            error_title=self.tr("Import Failed"),
+            progress_label=label,
+            min_duration_ms=400,
+            parent=self,
+        )
+        op.started.connect(self.import_started)
+        op.succeeded.connect(self._on_imported)
+        task = op.task
+        self.ops.hold(op).start()
         return task
 
-    def _on_progress(self, done: int, total: int, path: str) -> None:
-        dialog = self.progress_dialog
-        if dialog is None:
-            return
-        if dialog.maximum() != total:
-            dialog.setRange(0, total)
-        dialog.setValue(done)
-        label = self.tr("Imported %1 of %2: %3").replace("%1", str(done)).replace("%2", str(total))
-        dialog.setLabelText(label.replace("%3", Path(path).name))
-
     def _on_imported(self, report: ImportReport) -> None:
-        self._close_progress()
         self.window.library_model.refresh()
         self.window.sync_library_after_refresh()
         self.import_finished.emit(report)
-        if report.bad or report.cancelled or not report.imported:
+        if report.failed or report.cancelled or not report.imported:
             dialog = ImportReportDialog(
                 len(report.imported),
                 report.articles,
-                report.bad,
+                [(o.path, o.reason) for o in report.failed],
                 report.cancelled,
                 len(report.unchanged),
                 self.window,
@@ -259,26 +257,9 @@ class ProjectController(QObject):
             message = message.replace("%1", str(len(report.imported))).replace("%2", str(report.articles))
             self.window.statusBar().showMessage(message, 8000)
 
-    def _on_import_failed(self, exc: BaseException, details: str) -> None:
-        self._close_progress()
-        show_error(self.window, self.tr("Import Failed"), str(exc), details)
-
-    def _on_task_finished(self) -> None:
-        if self.task is not None:
-            self.task.deleteLater()
-        self.task = None
-
-    def _close_progress(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
-
     def shutdown(self) -> None:
         """Cancel a running import and wait for it (the window is closing)."""
-        if self.task is not None and not self.task.done:
-            self.task.cancel()
-            self.task.wait(30000)
+        self.ops.shutdown()
 
 
 def local_paths(mime) -> list[str]:

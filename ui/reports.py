@@ -527,7 +527,7 @@ class ReportsPanel(QWidget):
 
         def work(progress, cancelled):
             from db import codebook, reports
-            from db.exports.snapshot import open_reader
+            from db.readers import open_reader
 
             conn = open_reader(path)
             try:

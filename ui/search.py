@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.backend import SearchHit, SearchPage
+from db.models import SearchHit, SearchResult
 from ui.tasks import Task
 
 PAGE = 200
@@ -45,7 +45,7 @@ DEBOUNCE_MS = 120
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
-SearchFn = Callable[[str, bool, int, int], SearchPage]  # query, regex, offset, limit
+SearchFn = Callable[[str, bool, int, int], SearchResult]  # query, regex, offset, limit
 
 
 class SearchResultsModel(QAbstractTableModel):
@@ -56,7 +56,7 @@ class SearchResultsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.hits: list[SearchHit] = []
-        self._fetch: Callable[[int], SearchPage] | None = None
+        self._fetch: Callable[[int], SearchResult] | None = None
         self._exhausted = True
         self._display: Callable[[str], str] = str
 
@@ -66,7 +66,7 @@ class SearchResultsModel(QAbstractTableModel):
         if self.hits:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.hits) - 1, self.COLUMNS - 1))
 
-    def set_page(self, page: SearchPage, fetch: Callable[[int], SearchPage] | None) -> None:
+    def set_page(self, page: SearchResult, fetch: Callable[[int], SearchResult] | None) -> None:
         """Show the first page of a query; ``fetch(offset)`` brings later pages when the view scrolls."""
         self.beginResetModel()
         self.hits = list(page.hits)
@@ -75,7 +75,7 @@ class SearchResultsModel(QAbstractTableModel):
         self.endResetModel()
 
     def clear(self) -> None:
-        self.set_page(SearchPage((), False), None)
+        self.set_page(SearchResult((), False), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.hits)
@@ -114,7 +114,7 @@ class SearchResultsModel(QAbstractTableModel):
         hit = self.hits[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            text = (hit.headline, hit.before, hit.match, hit.after)[column]
+            text = (hit.headline, hit.left, hit.hit, hit.right)[column]
             return _one_line(self._display(text))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 1:
@@ -133,7 +133,7 @@ class SearchResultsModel(QAbstractTableModel):
                 return QColor("#6b6257")
         if role == Qt.ItemDataRole.ToolTipRole:
             shown = self._display
-            return f"{shown(hit.headline)}\n…{shown(hit.before)}【{shown(hit.match)}】{shown(hit.after)}…"
+            return f"{shown(hit.headline)}\n…{shown(hit.left)}【{shown(hit.hit)}】{shown(hit.right)}…"
         if role == HIT_ROLE:
             return hit
         return None
@@ -273,7 +273,7 @@ class SearchPanel(QWidget):
         def work(progress, cancelled):
             return search(query, regex, 0, PAGE)
 
-        def done(page: SearchPage) -> None:
+        def done(page: SearchResult) -> None:
             if generation != self._generation:
                 return
             self.model.set_page(page, lambda offset: search(query, regex, offset, PAGE))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from db.errors import StoreError
 from db.exports.model import ExportAnnotation, ExportArticle, ExportCorpus, ExportCorrection, ExportNote, ExportTag
 
 log = logging.getLogger("db.exports")
@@ -43,7 +44,7 @@ _COLOUR_RE = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-class ExportError(ValueError):
+class ExportError(StoreError):
     """The corpus cannot be written in the requested format (e.g. an empty codebook as .qdc)."""
 
 

@@ -19,27 +19,15 @@ the ``before`` snapshot of the edit that orphaned it holds its place there.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from db.anchoring import Span, map_replace
 from db.articles import SEPARATOR
 from db.exports.model import ExportAnnotation, ExportCorrection
+from db.history import active_ids
 
 _STRUCTURAL_TEXT = {"join": ("\n", ""), "split": ("", "\n")}
-
-
-def _active(rows: list[tuple]) -> set[int]:
-    """Ids of the edits in effect (not undone by a revert that is itself in effect)."""
-    undone_by: dict[int, list[int]] = defaultdict(list)
-    for r in rows:
-        if r[8] is not None:
-            undone_by[r[8]].append(r[0])
-    active: dict[int, bool] = {}
-    for r in reversed(rows):  # a revert comes after what it reverts
-        active[r[0]] = not any(active.get(u, True) for u in undone_by.get(r[0], ()))
-    return {k for k, on in active.items() if on}
 
 
 def _follow(block: int, a: int, b: int, later: list[tuple]) -> tuple[int, int, int] | None:
@@ -73,7 +61,7 @@ def corrections_of(
 ) -> list:
     """ExportCorrections of one article from its edit rows (id, at, author, op, article_id, other_id,
     params, note, reverts, steps, …), sorted by id; ``priors``: edit id -> the article text just before it."""
-    active = _active(rows)
+    active = active_ids((r[0], r[8]) for r in rows)
     out: list[ExportCorrection] = []
     for k, r in enumerate(rows):
         edit_id, at, author, op = r[0], r[1], r[2] or "", r[3]

@@ -7,8 +7,8 @@ temporary name beside ``out`` and renamed when complete, so a failed or cancelle
 leaves no partial file. Writers raise :class:`db.exports.common.ExportError` when the
 corpus cannot be written in the format.
 
-``jsonl`` is the store's native format (:mod:`db.export`); it is written from a project
-snapshot (:mod:`db.exports.snapshot`), not from a hand-built corpus.
+``jsonl`` is the store's native format (:mod:`db.export`, adapted by :mod:`db.exports.jsonl`); it
+is written from a project snapshot (:mod:`db.exports.snapshot`), not from a hand-built corpus.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from pathlib import Path
 from db.exports.brat import write_brat
 from db.exports.common import ExportError, Progress
 from db.exports.csv_table import write_csv
+from db.exports.jsonl import write_jsonl
 from db.exports.model import ExportCorpus
 from db.exports.reading import write_markdown, write_text
 from db.exports.refi_qda import write_qdc, write_qdpx
-from db.exports.snapshot import write_jsonl
 from db.exports.tei import write_tei
 from db.exports.w3c_anno import write_w3c
 

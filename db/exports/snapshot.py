@@ -43,16 +43,13 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
 from db import codebook
-from db import export as native
 from db.errors import NotFound
-from db.exports.common import ExportError, Progress, Ticker, atomic_path
-from db.exports.history import _active as _active  # re-exported: db.reports reads it from here
+from db.exports.common import ExportError, Progress
 from db.exports.history import corrections_of, prior_states
 from db.exports.model import (
     ExportAnnotation,
@@ -63,8 +60,13 @@ from db.exports.model import (
     ExportSource,
     ExportTag,
 )
-from db.schema import REVIEW_STATES
+from db.exports.registry import FORMATS
+from db.models import ReviewState
+from db.readers import open_reader
+from db.rows import named
 from db.source_dates import HEADER_CHARS, source_date
+
+REVIEW_STATES = tuple(state.value for state in ReviewState)
 
 #: Articles read from the file per query.
 BATCH = 200
@@ -85,25 +87,6 @@ class ExportFilter:
     @property
     def is_empty(self) -> bool:
         return not (self.source_ids or self.tag_paths or self.states)
-
-
-# -- the read-only connection ------------------------------------------------------------------
-
-
-def open_reader(path: str | Path) -> sqlite3.Connection:
-    """A second, read-only connection to a project file, inside a read transaction (a consistent snapshot)."""
-    path = Path(path)
-    if not path.is_file():
-        raise ExportError(f"{path}: no such project file")
-    try:
-        conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
-        conn.execute("BEGIN")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
-    except sqlite3.Error as exc:
-        raise ExportError(f"{path}: cannot be read: {exc}") from exc
-    return conn
 
 
 def _marks(values: Sequence[Any]) -> str:
@@ -160,28 +143,42 @@ class StoreCorpus(ExportCorpus):
             return []
         marks = _marks(ids)
         rows = {
-            r[0]: r
-            for r in conn.execute(
-                f"SELECT id, source_id, kind, headline, text, review_state FROM articles WHERE id IN ({marks})", ids
+            r["id"]: r
+            for r in named(
+                conn, f"SELECT id, source_id, kind, headline, text, review_state FROM articles WHERE id IN ({marks})",
+                ids,
             )
         }
-        blocks: dict[int, list[tuple]] = defaultdict(list)
-        for r in conn.execute(
+        blocks: dict[int, list[sqlite3.Row]] = defaultdict(list)
+        for r in named(
+            conn,
             f"SELECT id, article_id, role, text, original_text, position FROM blocks WHERE article_id IN ({marks})"
             " ORDER BY article_id, position",
             ids,
         ):
-            blocks[r[1]].append(r)
+            blocks[r["article_id"]].append(r)
         passages: dict[int, list[ExportAnnotation]] = defaultdict(list)
         wanted = self.tag_filter
-        for r in conn.execute(
+        for r in named(
+            conn,
             "SELECT id, article_id, tag_id, char_start, char_end, quote, note, author, created_at, updated_at, orphaned"
             f" FROM annotations WHERE article_id IN ({marks}) ORDER BY article_id, char_start, char_end, id",
             ids,
         ):
-            if wanted is None or r[2] in wanted:
-                passages[r[1]].append(
-                    ExportAnnotation(str(r[0]), str(r[2]), r[3], r[4], r[5], r[6], r[7] or "", r[8], r[9], bool(r[10]))
+            if wanted is None or r["tag_id"] in wanted:
+                passages[r["article_id"]].append(
+                    ExportAnnotation(
+                        id=str(r["id"]),
+                        tag_id=str(r["tag_id"]),
+                        start=r["char_start"],
+                        end=r["char_end"],
+                        quote=r["quote"],
+                        note=r["note"],
+                        author=r["author"] or "",
+                        created=r["created_at"],
+                        updated=r["updated_at"],
+                        orphaned=bool(r["orphaned"]),
+                    )
                 )
         notes: dict[int, list[ExportNote]] = defaultdict(list)
         for note_id, article_id, text, author, created, updated in conn.execute(
@@ -190,43 +187,45 @@ class StoreCorpus(ExportCorpus):
             ids,
         ):
             notes[article_id].append(ExportNote(str(note_id), text, author or "", created or "", updated or ""))
-        history: dict[int, list[tuple]] = defaultdict(list)
-        for r in conn.execute(
+        history: dict[int, list[sqlite3.Row]] = defaultdict(list)
+        for r in named(
+            conn,
             "SELECT id, at, author, op, article_id, other_article_id, params, note, reverts, steps, before FROM edits"
             f" WHERE article_id IN ({marks}) OR other_article_id IN ({marks}) ORDER BY id",
             ids + ids,
         ):
-            history[r[4]].append(r)
-            if r[5] is not None and r[5] != r[4]:
-                history[r[5]].append(r)
+            history[r["article_id"]].append(r)
+            other = r["other_article_id"]
+            if other is not None and other != r["article_id"]:
+                history[other].append(r)
 
         out: list[ExportArticle] = []
         for article_id in ids:
             r = rows.get(article_id)
             if r is None:
                 raise NotFound("article", article_id)
-            text = r[4]
+            text = r["text"]
             spans: list[ExportBlock] = []
             starts: dict[int, int] = {}
             originals: list[str] = []
             pos = 0
             for b in blocks.get(article_id, ()):
-                starts[b[0]] = pos
-                spans.append(ExportBlock(b[2], pos, pos + len(b[3])))
-                pos += len(b[3]) + 1
-                if b[4] is None:
-                    originals.append(b[3])
-                elif b[4]:
-                    originals.append(b[4])
+                starts[b["id"]] = pos
+                spans.append(ExportBlock(b["role"], pos, pos + len(b["text"])))
+                pos += len(b["text"]) + 1
+                if b["original_text"] is None:
+                    originals.append(b["text"])
+                elif b["original_text"]:
+                    originals.append(b["original_text"])
             original = "\n".join(originals)
             edits = history.get(article_id, [])  # in id order: the query sorts them
             annotations = tuple(passages.get(article_id, ()))
             priors: dict[int, str] = {}
             if edits:
-                own_blocks = [(b[0], b[5], b[3]) for b in blocks.get(article_id, ())]
-                rows_ = [(e[0], e[3], e[4], e[10]) for e in edits]
+                own_blocks = [(b["id"], b["position"], b["text"]) for b in blocks.get(article_id, ())]
+                rows_ = [(e["id"], e["op"], e["article_id"], e["before"]) for e in edits]
                 priors, annotations = prior_states(article_id, own_blocks, rows_, annotations)
-            source = self.sources_by_id[r[1]]
+            source = self.sources_by_id[r["source_id"]]
             out.append(
                 ExportArticle(
                     id=str(article_id),
@@ -234,13 +233,13 @@ class StoreCorpus(ExportCorpus):
                     source_name=source.name,
                     source_sha256=source.sha256,
                     source_date=source.date,
-                    kind=r[2],
-                    headline=r[3],
+                    kind=r["kind"],
+                    headline=r["headline"],
                     text=text,
                     blocks=tuple(spans),
                     annotations=annotations,
                     corrections=tuple(corrections_of(article_id, text, starts, edits, priors)) if edits else (),
-                    review_state=r[5],
+                    review_state=r["review_state"],
                     note="\n\n".join(n.text for n in notes.get(article_id, ())),
                     original_text=original if original != text else None,
                     notes=tuple(notes.get(article_id, ())),
@@ -395,26 +394,7 @@ def snapshot(project: Any, filters: ExportFilter | None = None) -> Snapshot:
     return Snapshot(_path_of(project), filters)
 
 
-# -- the native format as a registered writer -------------------------------------------------
-
-
-def write_jsonl(corpus: ExportCorpus, out: Path, progress: Progress | None = None) -> Path:
-    """The store's own JSONL (see :mod:`db.export`): only from a project snapshot, filters applied."""
-    if not isinstance(corpus, StoreCorpus) or corpus.conn is None:
-        raise ExportError("the jsonl format is written from a project: build the corpus with db.exports.snapshot")
-    out = Path(out)
-    ticker = Ticker(len(corpus.article_ids), progress)
-    conn = corpus.conn
-    with atomic_path(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        native.write_records(
-            lambda: nullcontext(conn),
-            corpus.article_ids,
-            fh,
-            project_name=corpus.project_name,
-            tag_filter=corpus.tag_filter,
-            progress=lambda _done: ticker.tick(),
-        )
-    return out
+# -- writing a snapshot in a registered format ---------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,8 +414,6 @@ def export_project(
     progress: Progress | None = None,
 ) -> ExportResult:
     """Snapshot ``project``, write it in ``format_name`` to ``out``, close the snapshot."""
-    from db.exports.registry import FORMATS
-
     fmt = FORMATS.get(format_name)
     if fmt is None:
         raise ExportError(f"unknown export format {format_name!r}; known: {', '.join(FORMATS)}")

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db import EditError, Project
-from db.edits import _active_map
 from db.folding import fold, fold_query, squeeze
+from db.history import active_map
 
 from .conftest import SMALL_PAGE, dump_state
 
@@ -113,7 +113,7 @@ def _undo_everything(project: Project) -> None:
     articles = {a for r in rows for a in r[1:] if a is not None}
     for edit_id, *_ in rows:
         with project._cx.read() as c:
-            active, _ = _active_map(c, articles).get(edit_id, (True, None))
+            active, _ = active_map(c, articles).get(edit_id, (True, None))
         if active:
             project.revert(edit_id)
 

@@ -92,3 +92,26 @@ def test_failed_upgrade_leaves_the_file_as_it_was(v1_copy: Path) -> None:
     cols = [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
     conn.close()
     assert "review_state" not in cols  # the half-done migration was rolled back
+
+
+def test_an_upgrade_stopped_before_indexing_is_indexed_at_the_next_open(v1_copy: Path) -> None:
+    """Migration 2 is frozen and leaves the search index empty; the project fills it after opening,
+    also when the first open stopped between the upgrade and the indexing."""
+    from db.connection import Connection
+
+    Connection(v1_copy).close()  # upgrades, but does not index (that is the project's job)
+    conn = sqlite3.connect(v1_copy)
+    try:
+        assert conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 0
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        conn.close()
+    assert articles > 0
+    with Project.open(v1_copy) as p:
+        assert p.backup_path is None  # no second upgrade
+        assert p.search("職工服務").hits
+    conn = sqlite3.connect(v1_copy)
+    try:
+        assert conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] == articles
+    finally:
+        conn.close()

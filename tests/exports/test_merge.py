@@ -20,7 +20,7 @@ ID_PARAMS = {"block_id", "next_block_id", "new_block_id", "new_article_id", "nex
 def normalise(line: dict) -> dict:
     """An export line without what is project-local: ids, edit times and snapshots, import time, the project name.
 
-    This is the documented "modulo" of the round trip (db/merge.py); everything else must be equal.
+    This is the documented "modulo" of the round trip (db/merge/__init__.py); everything else must be equal.
     """
     r = {k: v for k, v in line.items() if k != "id"}
     source = {k: v for k, v in r["source"].items() if k != "id"}

@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from db import Project
-from db.exports.qdc_import import CodebookInvalid, validate
+from db.exports.qdc_import import CodebookInvalid, import_codebook, validate
 from db.exports.snapshot import export_project
 
 
@@ -45,9 +45,9 @@ def test_valid_codebook_is_imported(tmp_path, qdc_schema):
     path.write_text(VALID, encoding="utf-8")
     with Project.open(tmp_path / "p.jiaokan") as p:
         p.add_tag("权益", colour="#000000")  # already there: left as it is
-        dry = p.import_codebook(path, dry_run=True)
+        dry = import_codebook(p, path, dry_run=True)
         assert dry.dry_run and [t.path for t in p.tags()] == ["权益"]
-        report = p.import_codebook(path)
+        report = import_codebook(p, path)
         assert report.created == dry.created == [
             "权益/工资", "权益/工资/拖欠", "权益/工资/补发", "权益/加班／休息", "地点", "未命名 unnamed"]
         assert report.existing == ["权益"]
@@ -58,7 +58,7 @@ def test_valid_codebook_is_imported(tmp_path, qdc_schema):
         tags = {t.path: t for t in p.tags()}
         assert tags["权益"].colour == "#000000" and tags["权益/工资"].colour == "#33aa55"
         assert tags["权益/工资/补发"].parent_id == tags["权益/工资"].id
-        again = p.import_codebook(path)
+        again = import_codebook(p, path)
         assert again.created == [] and len(again.existing) == 7
     assert "merged" in report.summary() and "not imported" in report.summary()
 
@@ -68,7 +68,7 @@ def test_round_trip_of_our_own_codebook(work_project, tmp_path):
     with Project.open(work_project) as src:
         expected = [(t.path, t.colour, t.description) for t in src.tags()]
     with Project.open(tmp_path / "q.jiaokan") as p:
-        p.import_codebook(out)
+        import_codebook(p, out)
         assert [(t.path, t.colour, t.description) for t in p.tags()] == expected
 
 
@@ -106,7 +106,7 @@ def test_invalid_codebooks_are_refused(case, tmp_path, qdc_schema):
     path.write_bytes(data)
     with Project.open(tmp_path / "p.jiaokan") as p:
         with pytest.raises(CodebookInvalid) as info:
-            p.import_codebook(path)
+            import_codebook(p, path)
         assert p.tags() == []
     assert "not a valid REFI-QDA codebook" in str(info.value) and info.value.errors
 

@@ -95,7 +95,7 @@ def project_path(tmp_path, page_files) -> Path:
     path = tmp_path / "test.jiaokan"
     st = ProjectStore.open(str(path))
     report = st.import_paths([str(p) for p in page_files], lambda *a: None, lambda: False)
-    assert not report.bad
+    assert not report.failed
     st.close()
     return path
 

@@ -7,7 +7,8 @@ import time
 from PySide6.QtCore import QModelIndex
 from PySide6.QtTest import QAbstractItemModelTester
 
-from ui.backend import ArticleRow, SearchHit, SearchPage, SourceRow
+from db.models import SearchHit, SearchResult
+from ui.backend import ArticleRow, SourceRow
 from ui.library import PAGE, LibraryModel
 from ui.search import SearchResultsModel
 
@@ -86,8 +87,8 @@ def test_library_tree_view_stays_lazy(qtbot):
 
 def test_search_results_model():
     pages = {
-        0: SearchPage(tuple(SearchHit(i, 1, "题", i, i + 2, "前文", "命中", "后文") for i in range(200)), True),
-        200: SearchPage(tuple(SearchHit(i, 1, "题", i, i + 2, "前", "中", "后") for i in range(200, 230)), False),
+        0: SearchResult(tuple(SearchHit(i, 1, "", "题", i, i + 2, "前文", "命中", "后文") for i in range(200)), True),
+        200: SearchResult(tuple(SearchHit(i, 1, "", "题", i, i + 2, "前", "中", "后") for i in range(200, 230)), False),
     }
     model = SearchResultsModel()
     QAbstractItemModelTester(model, FATAL)

@@ -33,9 +33,9 @@ def test_search_as_you_type_shows_keyword_in_context(window, qtbot):
     model = window.search_panel.model
     assert model.rowCount() > 5
     hit = model.hits[0]
-    assert hit.match == "议事"
+    assert hit.hit == "议事"
     assert model.data(model.index(0, 2)) == "议事"
-    assert model.data(model.index(0, 1)) == hit.before.replace("\n", " ⏎ ")
+    assert model.data(model.index(0, 1)) == hit.left.replace("\n", " ⏎ ")
     assert "hits" in window.search_panel.status.text()
 
 
@@ -81,12 +81,12 @@ def test_next_and_previous_hit_keys(window, qtbot):
 def test_traditional_query_finds_simplified_text(window, qtbot):
     search(window, qtbot, "議事角")
     hits = window.search_panel.model.hits
-    assert hits and all(h.match == "议事角" for h in hits)
+    assert hits and all(h.hit == "议事角" for h in hits)
     model = window.search_panel.model
     assert model.data(model.index(0, 2)) == "议事角"
     window.set_script(Script.TAIWAN)
     assert model.data(model.index(0, 2)) == "議事角"  # shown in the display script, stored text unchanged
-    assert hits[0].match == "议事角"
+    assert hits[0].hit == "议事角"
 
 
 def test_astral_hit_is_selected_exactly(window, qtbot):
@@ -103,7 +103,7 @@ def test_regex_toggle_and_invalid_pattern(window, qtbot):
     window.actions[ActionId.SEARCH_REGEX].setChecked(True)
     search(window, qtbot, r"\d+名")
     assert window.search_panel.model.hits
-    assert all(h.match.endswith("名") for h in window.search_panel.model.hits)
+    assert all(h.hit.endswith("名") for h in window.search_panel.model.hits)
     window.search_panel.query.setText("(未闭合")
     window.search_panel.run_search()
     assert window.search_panel.model.rowCount() == 0

@@ -1,0 +1,162 @@
+"""What the desk's library shows: sources with their progress, articles, blocks. Read-only queries.
+
+Every function takes an open connection (a read of :class:`db.connection.Connection`) and
+reads rows by column name (:mod:`db.rows`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from db import annotations
+from db.articles import Layout, block_from_row, load_blocks
+from db.errors import NotFound
+from db.models import Article, ArticleSummary, Block, Progress, ReviewState, Source, SourceSummary, TextLocation
+from db.rows import build, named
+
+#: Characters of text shown for an article printed without a headline.
+LEAD_CHARS = 30
+
+_SOURCE_SUMMARY_SQL = (
+    "SELECT s.id, s.name, s.path, s.version, s.previous_id, s.superseded, s.imported_at, s.encoding,"
+    " (SELECT count(*) FROM articles a WHERE a.source_id = s.id) AS article_count,"
+    " (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.review_state = 'in_progress') AS busy,"
+    " (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.review_state = 'proofread') AS done"
+    " FROM sources s"
+)
+
+
+def progress_of(counts: Iterable[tuple[str, int]]) -> Progress:
+    d = dict(counts)
+    return Progress(d.get("unreviewed", 0), d.get("in_progress", 0), d.get("proofread", 0))
+
+
+def _summary(r: sqlite3.Row) -> SourceSummary:
+    total, busy, done = r["article_count"], r["busy"], r["done"]
+    return build(SourceSummary, r, superseded=bool(r["superseded"]),
+                 progress=Progress(total - busy - done, busy, done))
+
+
+# -- sources -------------------------------------------------------------------------------------
+
+
+def count_sources(conn: sqlite3.Connection, include_superseded: bool = False) -> int:
+    where = "" if include_superseded else " WHERE superseded = 0"
+    return conn.execute("SELECT count(*) FROM sources" + where).fetchone()[0]
+
+
+def list_sources(
+    conn: sqlite3.Connection, include_superseded: bool = False, limit: int | None = None, offset: int = 0
+) -> list[SourceSummary]:
+    where = "" if include_superseded else " WHERE s.superseded = 0"
+    rows = named(conn, _SOURCE_SUMMARY_SQL + where + " ORDER BY s.id LIMIT ? OFFSET ?",
+                 (-1 if limit is None else limit, offset))
+    return [_summary(r) for r in rows]
+
+
+def source_versions(conn: sqlite3.Connection, source_id: int) -> list[SourceSummary]:
+    row = conn.execute("SELECT path FROM sources WHERE id = ?", (source_id,)).fetchone()
+    if row is None:
+        raise NotFound("source", source_id)
+    return [_summary(r) for r in named(conn, _SOURCE_SUMMARY_SQL + " WHERE s.path = ? ORDER BY s.version", (row[0],))]
+
+
+def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
+    r = named(
+        conn,
+        "SELECT id, name, path, version, previous_id, superseded, sha256, size, encoding, had_bom,"
+        " imported_at, engine_version, extractor, layout, raw_text, furniture FROM sources WHERE id = ?",
+        (source_id,),
+    ).fetchone()
+    if r is None:
+        raise NotFound("source", source_id)
+    furniture = tuple((text, tuple(tuple(x) for x in runs)) for text, runs in json.loads(r["furniture"]))
+    return build(Source, r, superseded=bool(r["superseded"]), had_bom=bool(r["had_bom"]), furniture=furniture)
+
+
+def raw_bytes(conn: sqlite3.Connection, source_id: int) -> bytes:
+    r = conn.execute("SELECT raw_bytes FROM sources WHERE id = ?", (source_id,)).fetchone()
+    if r is None:
+        raise NotFound("source", source_id)
+    return bytes(r[0])
+
+
+def progress(conn: sqlite3.Connection, source_id: int | None = None) -> Progress:
+    """Review progress of one source, or of the latest version of every source."""
+    if source_id is None:
+        rows = conn.execute(
+            "SELECT a.review_state, count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE s.superseded = 0 GROUP BY a.review_state"
+        )
+    else:
+        rows = conn.execute(
+            "SELECT review_state, count(*) FROM articles WHERE source_id = ? GROUP BY review_state", (source_id,)
+        )
+    return progress_of(rows)
+
+
+# -- articles ------------------------------------------------------------------------------------
+
+
+def count_articles(conn: sqlite3.Connection, source_id: int) -> int:
+    return conn.execute("SELECT count(*) FROM articles WHERE source_id = ?", (source_id,)).fetchone()[0]
+
+
+def article_ids(conn: sqlite3.Connection, source_id: int) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY position", (source_id,))]
+
+
+def list_articles(
+    conn: sqlite3.Connection, source_id: int, limit: int | None = None, offset: int = 0
+) -> list[ArticleSummary]:
+    rows = named(
+        conn,
+        "SELECT a.id, a.source_id, a.position, a.kind, a.headline, length(a.text) AS length, a.review_state,"
+        " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotation_count,"
+        " CASE WHEN a.headline = '' THEN substr(a.text, 1, ?) ELSE '' END AS lead"
+        " FROM articles a WHERE a.source_id = ? ORDER BY a.position LIMIT ? OFFSET ?",
+        (LEAD_CHARS, source_id, -1 if limit is None else limit, offset),
+    )
+    return [
+        build(ArticleSummary, r, review_state=ReviewState(r["review_state"]), lead=r["lead"].split("\n", 1)[0])
+        for r in rows
+    ]
+
+
+def get_article(conn: sqlite3.Connection, article_id: int) -> Article:
+    """An article with its blocks, annotations and notes."""
+    r = named(
+        conn,
+        "SELECT id, source_id, position, kind, review_state, headline, text, engine_notes FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if r is None:
+        raise NotFound("article", article_id)
+    return build(
+        Article,
+        r,
+        review_state=ReviewState(r["review_state"]),
+        blocks=tuple(load_blocks(conn, article_id)),
+        annotations=tuple(annotations.for_article(conn, article_id)),
+        notes=tuple(annotations.notes_for_article(conn, article_id)),
+    )
+
+
+def get_block(conn: sqlite3.Connection, block_id: int) -> Block:
+    r = conn.execute(
+        "SELECT id, article_id, position, role, text, runs, original_text FROM blocks WHERE id = ?", (block_id,)
+    ).fetchone()
+    if r is None:
+        raise NotFound("block", block_id)
+    return block_from_row(r)
+
+
+def locate_raw(conn: sqlite3.Connection, source_id: int, raw_offset: int) -> TextLocation | None:
+    """Raw offset -> the article, block and offset showing that character (None: not shown anywhere)."""
+    for article_id in article_ids(conn, source_id):
+        found = Layout.of(article_id, load_blocks(conn, article_id)).offset_of_raw(raw_offset)
+        if found is not None:
+            return found
+    return None
