@@ -156,6 +156,12 @@ class Article(msgspec.Struct):
     jiaokan: Header | None = None
 
 
+#: What the patterns above mean, for messages.
+_PATTERNS = {
+    r"^#[0-9A-Fa-f]{6}$": "a colour written #rrggbb",
+    r"^[0-9A-Fa-f]{64}$": "a SHA-256 digest (64 hexadecimal digits)",
+}
+
 _FIELD = re.compile(r" - at `\$\.?(.*)`$")
 
 
@@ -166,7 +172,9 @@ def _describe(exc: msgspec.ValidationError) -> str:
     if match is None:
         return text
     what = text[: match.start()].replace("`", "")
-    return f"field {match.group(1) or '(the line)'}: {what.lower()}"
+    for pattern, meaning in _PATTERNS.items():
+        what = what.replace(f"str matching regex '{pattern}'", meaning)
+    return f"field {match.group(1) or '(the line)'}: {what[:1].lower()}{what[1:]}"
 
 
 def _tag_path_problem(path: str) -> str | None:
