@@ -60,9 +60,11 @@ def resolve_sources(project: Project, given: list[str] | None, all_versions: boo
     return tuple(dict.fromkeys(ids))
 
 
-def checked_output(output: str) -> Path:
+def checked_output(output: str, *, folder_format: bool = False) -> Path:
     """Where to write: its folder must exist (a typo must not make folders); stale temporary files there go."""
     out = Path(output)
+    if out.is_dir() and not folder_format:
+        raise CommandFailed(f"cannot write {output}: it is a folder; give the name of the file to write", 1)
     folder = out.parent
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
@@ -80,7 +82,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.output and args.format != "jsonl":
         what = "a folder" if fmt.is_directory else "a file"
         raise CommandFailed(f"--format {args.format} needs -o OUT ({what} to write)", 2)
-    target = checked_output(args.output) if args.output else None
+    target = checked_output(args.output, folder_format=fmt.is_directory) if args.output else None
     with open_project(args.project) as session:
         project = session.project
         filters = ExportFilter(
