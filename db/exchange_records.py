@@ -64,7 +64,7 @@ class Source(msgspec.Struct):
 
 class Block(msgspec.Struct):
     text: str
-    runs: list[Run] | str = []
+    runs: list[Run] | str
     role: str | None = None
 
 
@@ -73,7 +73,7 @@ class SnapBlock(msgspec.Struct):
 
     role: str
     text: str
-    runs: list[Run] | str = []
+    runs: list[Run] | str
 
 
 class Snapshot(msgspec.Struct):
