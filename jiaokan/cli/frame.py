@@ -122,8 +122,24 @@ def run_handler(handler: Handler, args: argparse.Namespace, out: TextIO, err: Te
     except Exception as exc:  # the frame: never a traceback for the user
         if os.environ.get("JIAOKAN_DEBUG") and not isinstance(exc, CommandFailed):
             traceback.print_exc(file=err)
+        damage = _damage(exc, getattr(args, "project", None))
+        if damage is not None:
+            print(f"jiaokan: {damage}", file=err)
+            return 2
         print(fail_line(exc), file=err)
         return exit_status(exc)
+
+
+def _damage(exc: Exception, project: str | None) -> str | None:
+    """For a failure the store did not foresee: the damaged values in the project that explain it, if any."""
+    if project is None or isinstance(exc, CommandFailed | StoreError | OSError) or not os.path.isfile(project):
+        return None
+    from db.project_check import diagnose
+
+    found = diagnose(project, limit=1)
+    if not found:
+        return None
+    return f"{project}: the project file holds damaged values ({found[0]}); it was changed outside Jiaokan"
 
 
 def _quiet_stdout() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,12 +43,17 @@ def jiaokan(*argv: str | bytes | Path, cwd: Path | None = None, timeout: float =
     return Run(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
 
 
+#: Progress lines a command may print before it fails ("exporting csv: 30% (1/3)", "[2/8] imported: …").
+PROGRESS = re.compile(r"^(\w[\w ]*: \d+% \(\d+/\d+\)|\[\d+/\d+\] .*)$")
+
+
 def assert_refused(run: Run, *needles: str) -> None:
-    """One line on stderr, worded for a person, a non-zero status, never a traceback."""
+    """Ends in one line on stderr, worded for a person; a non-zero status; never a traceback."""
     assert "Traceback" not in run.err and "Traceback" not in run.out, run.err
     assert run.code != 0, (run.out, run.err)
-    assert len(run.err_lines) == 1, run.err
-    line = run.err_lines[0]
+    lines = [line for line in run.err_lines if not PROGRESS.match(line)]
+    assert len(lines) == 1 and lines[0] == run.err_lines[-1], run.err
+    line = lines[0]
     assert line.startswith("jiaokan: "), line
     assert "unexpected error" not in line, line
     for needle in needles:

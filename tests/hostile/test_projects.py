@@ -167,3 +167,38 @@ def test_a_failed_upgrade_is_copied_once_however_often_it_is_opened(tmp_path):
     for _ in range(3):
         assert_refused(jiaokan("tags", "list", "-p", old), "upgrading from schema 1 failed")
     assert len([p for p in tmp_path.iterdir() if ".bak-" in p.name]) == 1
+
+
+#: Values of the wrong kind written into a sound project by another program (SQLite keeps whatever it is given).
+VALUE_DAMAGES = {
+    "offset-as-text": "UPDATE annotations SET char_end = '' WHERE id = 1",
+    "colour-as-bytes": "UPDATE tags SET colour = X'FF' WHERE id = 1",
+    "runs-half-json": "UPDATE blocks SET runs = '[[x' WHERE id = 1",
+    "runs-a-number": "UPDATE blocks SET runs = -1 WHERE id = 1",
+    "review-state-bytes": "UPDATE articles SET review_state = X'FF' WHERE id = 1",
+    "raw-bytes-as-text": "UPDATE sources SET raw_bytes = '[]' WHERE id = 1",
+    "original-text-bytes": "UPDATE blocks SET original_text = X'FF' WHERE id = 3",
+    "note-article-blank": "UPDATE article_notes SET article_id = '' WHERE id = 1",
+}
+VALUE_COMMANDS = {k: COMMANDS[k] for k in ("search", "tags-list", "export-jsonl", "export-csv", "report")} | {
+    "export-tei": ["export", "-f", "tei", "-o", "{tmp}/out.xml"],
+    "export-qdpx": ["export", "-f", "qdpx", "-o", "{tmp}/out.qdpx"],
+    "export-markdown": ["export", "-f", "markdown", "-o", "{tmp}/out.md"],
+}
+
+
+@pytest.mark.parametrize("command", list(VALUE_COMMANDS))
+@pytest.mark.parametrize("damage", list(VALUE_DAMAGES))
+def test_damaged_values_are_named_never_a_crash(damage, command, project_copy, tmp_path):
+    conn = sqlite3.connect(project_copy)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(VALUE_DAMAGES[damage])
+    conn.commit()
+    conn.close()
+    before = file_state(project_copy)
+    run = jiaokan(*(a.format(tmp=tmp_path) for a in VALUE_COMMANDS[command]), "-p", project_copy)
+    assert "Traceback" not in run.err and "unexpected error" not in run.err, run.err
+    if run.code != 0:  # a command that never reads the damaged value may well succeed
+        assert_refused(run)
+        assert file_state(project_copy) == before
+        assert "damaged" in run.err or "no " in run.err, run.err
