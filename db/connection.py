@@ -11,6 +11,7 @@ fail with SQLITE_BUSY at once, whatever the timeout.
 from __future__ import annotations
 
 import glob
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -108,7 +109,9 @@ class Connection:
         _check_file(self.path, create)
         self._changed_ns = _last_change(self.path)  # before SQLite touches the -wal file
         try:
-            conn = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(  # bytes: a file name need not be valid UTF-8
+                os.fsencode(self.path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+            )
         except sqlite3.Error as exc:
             raise ProjectCorrupt(str(self.path), str(exc)) from exc
         self.conn = conn
@@ -201,7 +204,7 @@ class Connection:
             self.backup = self._current_backup(version)
         if version > 0 and self.backup is None:
             self.backup = backup_path(self.path, version)
-            target = sqlite3.connect(str(self.backup))
+            target = sqlite3.connect(os.fsencode(self.backup))
             try:
                 with target:
                     self.conn.backup(target)

@@ -127,3 +127,15 @@ def test_bad_input_is_refused_in_one_line(argv, needle, project_copy: Path, tmp_
     assert_refused(run, needle)
     assert file_state(project_copy) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == around  # no folder made, no output left
+
+
+def test_a_project_name_that_is_not_utf8(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_bytes(_page_variants(tmp_path, 1)[0])
+    project = os.path.join(os.fsencode(tmp_path), b"proj\xff.jiaokan")
+    run = jiaokan("import", page, "-p", project)
+    assert run.code == 0 and "imported 1" in run.out, run.err
+    listed = jiaokan("search", "补充消息", "-p", project)
+    assert listed.code == 0 and "Traceback" not in listed.err, listed.err
+    missing = os.path.join(os.fsencode(tmp_path), b"missing\xfe.jiaokan")
+    assert_refused(jiaokan("tags", "list", "-p", missing), "no such project")
