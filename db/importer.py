@@ -91,6 +91,7 @@ def _die_with_parent(parent: int) -> None:
             pass
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle: it stops the pool
 
     def watch() -> None:
         while True:
@@ -105,7 +106,8 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> Iterator[tuple[str, object]]:
-    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+    try:
         window = workers * 4
         pending = []
         it = iter(files)
@@ -117,12 +119,12 @@ def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> It
             path, future = pending.pop(0)
             yield path, future.result()
             if cancel():
-                for _, f in pending:
-                    f.cancel()
                 return
             nxt = next(it, None)
             if nxt is not None:
                 pending.append((nxt, pool.submit(_prepare_path, nxt)))
+    finally:  # cancelled, interrupted or failed: queued files are dropped, running ones finish, workers exit
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def import_paths(

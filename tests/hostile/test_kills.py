@@ -60,20 +60,50 @@ def _read_until(proc: subprocess.Popen, marker: str, timeout: float = 60) -> str
     pytest.fail(f"{marker!r} never appeared: {seen}")
 
 
-@linux_only
-def test_killed_import_leaves_no_worker_running(tmp_path: Path) -> None:
+def _dumps(folder: Path, count: int = 120) -> Path:
     from tests.exports.workproject import PAGE_LF
 
-    folder = tmp_path / "dumps"
     folder.mkdir()
-    for k in range(60):
+    for k in range(count):
         (folder / f"page-{k:03}.txt").write_text(PAGE_LF + f"\n第{k}条补充消息。\n" * (k % 5 + 1), encoding="utf-8")
+    return folder
+
+
+@linux_only
+def test_interrupted_import_stops_its_workers_in_one_line(tmp_path: Path) -> None:
+    """Ctrl+C at a terminal reaches the command and its workers alike."""
+    folder = _dumps(tmp_path / "dumps")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jiaokan", "import", str(folder), "-p", str(tmp_path / "p.jiaokan"), "--jobs", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+    )
+    try:
+        seen = _read_until(proc, "[3/120]")
+        workers = _children(proc.pid)
+        for pid in (proc.pid, *workers):
+            os.kill(pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    err = seen + err
+    assert proc.returncode == 130 and "Traceback" not in err, err
+    assert err.strip().splitlines()[-1] == "jiaokan: import interrupted; the files imported so far are kept"
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers)
+
+
+@linux_only
+def test_killed_import_leaves_no_worker_running(tmp_path: Path) -> None:
+    folder = _dumps(tmp_path / "dumps")
     proc = subprocess.Popen(
         [sys.executable, "-m", "jiaokan", "import", str(folder), "-p", str(tmp_path / "p.jiaokan"), "--jobs", "2"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env(),
     )
     try:
-        _read_until(proc, "[3/60]")
+        _read_until(proc, "[3/120]")
         workers = _children(proc.pid)
         assert len(workers) >= 2, "the import runs its workers as child processes"
         os.kill(proc.pid, signal.SIGKILL)
