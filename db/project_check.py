@@ -13,6 +13,7 @@ relies on that SQLite does not enforce once a file was edited by hand (JSON colu
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -82,12 +83,17 @@ def problems(conn: sqlite3.Connection, limit: int = 3) -> list[str]:
 
 
 def diagnose(path: str | Path, limit: int = 3) -> list[str]:
-    """:func:`problems` of the file at ``path``, read-only; [] when it cannot be read at all."""
+    """:func:`problems` of the file at ``path``, read-only; [] when it cannot be read at all.
+
+    An ordinary connection with ``query_only`` rather than a read-only one: only a connection that
+    may write removes the ``-wal`` and ``-shm`` files when it closes.
+    """
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(os.fsencode(path))
     except sqlite3.Error:
         return []
     try:
+        conn.execute("PRAGMA query_only = ON")
         return problems(conn, limit)
     except sqlite3.Error:
         return []

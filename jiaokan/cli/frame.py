@@ -132,7 +132,10 @@ def run_handler(handler: Handler, args: argparse.Namespace, out: TextIO, err: Te
 
 def _damage(exc: Exception, project: str | None) -> str | None:
     """For a failure the store did not foresee: the damaged values in the project that explain it, if any."""
-    if project is None or isinstance(exc, CommandFailed | StoreError | OSError) or not os.path.isfile(project):
+    from db.exports.common import ExportError
+
+    worded = CommandFailed | StoreError | OSError | ExportError
+    if project is None or isinstance(exc, worded) or not os.path.isfile(project):
         return None
     from db.project_check import diagnose
 

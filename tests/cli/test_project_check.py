@@ -45,8 +45,10 @@ def test_wrong_values_are_named(sound: Path, tmp_path: Path, damage: str, named:
     conn.execute(damage)
     conn.commit()
     conn.close()
+    before = copy.read_bytes()
     found = diagnose(copy)
     assert found and named in found[0]
+    assert copy.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["damaged.jiaokan"]
 
 
 def test_an_unreadable_file_gives_no_verdict(tmp_path: Path) -> None:

@@ -196,9 +196,11 @@ def test_damaged_values_are_named_never_a_crash(damage, command, project_copy, t
     conn.commit()
     conn.close()
     before = file_state(project_copy)
+    around = sorted(p.name for p in project_copy.parent.iterdir())
     run = jiaokan(*(a.format(tmp=tmp_path) for a in VALUE_COMMANDS[command]), "-p", project_copy)
     assert "Traceback" not in run.err and "unexpected error" not in run.err, run.err
     if run.code != 0:  # a command that never reads the damaged value may well succeed
         assert_refused(run)
         assert file_state(project_copy) == before
+        assert sorted(p.name for p in project_copy.parent.iterdir()) == around
         assert "damaged" in run.err or "no " in run.err, run.err
