@@ -139,3 +139,26 @@ def test_a_project_name_that_is_not_utf8(tmp_path: Path) -> None:
     assert listed.code == 0 and "Traceback" not in listed.err, listed.err
     missing = os.path.join(os.fsencode(tmp_path), b"missing\xfe.jiaokan")
     assert_refused(jiaokan("tags", "list", "-p", missing), "no such project")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_files_that_are_no_page_dumps_are_reported_one_by_one(jobs: str, tmp_path: Path) -> None:
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    good = _page_variants(folder, 2)
+    (folder / "a-good.txt").write_bytes(good[0])
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "bom-only.txt").write_bytes(b"\xef\xbb\xbf")
+    with (folder / "huge.txt").open("wb") as fh:
+        fh.truncate(9_000_000)  # sparse: its size is what is refused
+    (folder / "nul.txt").write_bytes(b"a\x00b\x00c")
+    (folder / "folder.txt").mkdir()
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "broken.txt").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(folder / "fifo.txt")
+    (folder / "z-good.txt").write_bytes(good[1])
+    run = jiaokan("import", folder, "-p", tmp_path / "p.jiaokan", "--jobs", jobs)
+    assert run.code == 1 and "Traceback" not in run.err, run.err
+    assert "imported 2, skipped 0" in run.out and "failed 7" in run.out, run.out
+    failed = [line for line in run.out.splitlines() if line.startswith("  failed: ")]
+    assert len(failed) == 7 and all(line.count(": ") >= 2 for line in failed)  # each with its reason
