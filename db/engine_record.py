@@ -117,7 +117,7 @@ def for_source(conn: sqlite3.Connection, source_id: int) -> list[EngineArticle]:
         " FROM engine_blocks e JOIN engine_articles a ON a.article_id = e.article_id"
         " WHERE a.source_id = ? ORDER BY e.article_id, e.position",
         (source_id,),
-    ):
+    ).fetchall():  # fetched whole: a damaged value must not leave a cursor open
         blocks[r[0]].append(EngineBlock(r[1], r[2], r[3], runs_from_json(r[4]), r[5], r[6]))
     return [EngineArticle(a[0], a[1], a[2], tuple(blocks[a[0]])) for a in arts]
 

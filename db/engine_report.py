@@ -196,7 +196,8 @@ def compare_source(conn: sqlite3.Connection, source_id: int, name: str) -> Sourc
     raw = conn.execute("SELECT raw_text FROM sources WHERE id = ?", (source_id,)).fetchone()[0]
     editor: list[Side] = []
     for aid in ids:
-        rows = conn.execute("SELECT role, runs FROM blocks WHERE article_id = ? ORDER BY position", (aid,))
+        # fetched whole: a damaged value must not leave a cursor open (its connection could not close)
+        rows = conn.execute("SELECT role, runs FROM blocks WHERE article_id = ? ORDER BY position", (aid,)).fetchall()
         editor.append(Side.of(raw, [(role, runs_from_json(runs)) for role, runs in rows]))
     region = set().union(*(e.offsets for e in editor))
     recorded = engine_record.for_source(conn, source_id)
