@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TextIO
 
 from db.errors import NotFound
+from db.exports import leftovers
 from db.project import Project
 from db.schema import REVIEW_STATES
-from jiaokan.cli import leftovers
 from jiaokan.cli.frame import CommandFailed, open_project
 from jiaokan.cli.progress import Bar
 

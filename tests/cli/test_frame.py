@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from db.errors import NotFound, ProjectBusy, ProjectCorrupt, QueryError, user_message
+from db.exports import leftovers
 from db.project import Project
 from db.sources import printable_path
-from jiaokan.cli import leftovers
 from jiaokan.cli.frame import CommandFailed, exit_status, open_project, require_text
 
 ROOT = Path(__file__).resolve().parents[2]
