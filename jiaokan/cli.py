@@ -35,10 +35,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["reflow"]:  # fast path: reflowing imports only the engine, never the store
+        return _forward_reflow(args_list)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("jiaokan: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _forward_reflow(argv: list[str]) -> int:
+    from reader.cli import main as reflow_main
+
+    try:
+        return int(reflow_main(argv, prog="jiaokan") or 0)
     except KeyboardInterrupt:
         print("jiaokan: interrupted", file=sys.stderr)
         return 130
