@@ -11,13 +11,15 @@ is for searching, not for the desk.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CACHE = Path(tempfile.gettempdir()) / "jiaokan-bench"
+#: Where built projects are kept between runs (JIAOKAN_BENCH_CACHE overrides).
+CACHE = Path(os.environ.get("JIAOKAN_BENCH_CACHE") or Path(tempfile.gettempdir()) / "jiaokan-bench")
 #: Bump when the generator or the way the project is built changes, so stale caches are rebuilt.
 BUILD_VERSION = 1
 
