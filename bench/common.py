@@ -1,8 +1,8 @@
 """What every benchmark shares: the machine, measuring in a fresh process, statistics, the table.
 
 Each phase runs in its own process (``run_child``) and reports its own peak resident
-memory, read inside that process with ``getrusage(RUSAGE_SELF)``: a figure for one
-phase never includes another's. A benchmark reports ``Row``s: the figure, the floor
+memory, read inside that process (``VmHWM``; see ``peak_rss_mb`` for why not
+``ru_maxrss``): a figure for one phase never includes another's. A benchmark reports ``Row``s: the figure, the floor
 (the cheapest real tool doing the same work, measured in the same run), their ratio
 and the target.
 """
@@ -67,9 +67,65 @@ def machine() -> dict[str, str]:
     }
 
 
+def _hwm_mb(status: str) -> float | None:
+    try:
+        for line in Path(status).read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process (Linux reports KB)."""
+    """Peak resident memory of this process.
+
+    Read from ``VmHWM`` (the high-water mark of this address space) where Linux offers it:
+    ``getrusage(RUSAGE_SELF).ru_maxrss`` of a freshly started process already holds its
+    parent's resident size at the fork (Linux carries it over the exec), so a small child
+    of a big parent would report the parent's figure. Elsewhere, ``ru_maxrss``.
+    """
+    hwm = _hwm_mb("/proc/self/status")
+    if hwm is not None:
+        return hwm
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class ChildrenPeak:
+    """The largest ``VmHWM`` of this process's children (worker processes), sampled by a thread.
+
+    A high-water mark only grows, so a sample every ``interval`` misses at most the growth
+    of a child's last ``interval`` before it exits.
+    """
+
+    def __init__(self, interval: float = 0.2) -> None:
+        import threading
+
+        self.interval = interval
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        for children in Path("/proc/self/task").glob("*/children"):
+            try:
+                pids = children.read_text().split()
+            except OSError:
+                continue
+            for pid in pids:
+                self.peak_mb = max(self.peak_mb, _hwm_mb(f"/proc/{pid}/status") or 0.0)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    def __enter__(self) -> ChildrenPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def stats_ms(seconds: Sequence[float]) -> dict[str, float]:

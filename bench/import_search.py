@@ -5,9 +5,9 @@ Usage: python bench/import_search.py [--size tiny|quick|full] [--jobs 2] [--json
 Import (cold: a fresh process, a new project file): N varied generated pages
 (``bench.pages``, seeded, every page different) imported with
 ``Project.import_paths(workers=--jobs)``: wall time, the importing process's own
-peak memory (``RUSAGE_SELF``) and its largest worker's (``RUSAGE_CHILDREN`` read
-inside the importing process, which has no other children), and the project
-file's size against the input's.
+peak memory and its largest worker's (each process's ``VmHWM``, the workers'
+sampled from the importing process; see ``bench.common.peak_rss_mb``), and the
+project file's size against the input's.
 
 Floor, same pages, same run, also in a fresh process: ``sqlite-utils`` inserts
 the decoded texts into ``pages(path, text)`` and builds an FTS5 index with the
@@ -24,7 +24,6 @@ input, peak RSS < 300 MB.
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import tempfile
 import time
@@ -43,10 +42,11 @@ def _file_size(path: Path) -> int:
 
 
 def child_import(folder: str, project: str, jobs: int) -> dict:
+    from bench.common import ChildrenPeak
     from db import Project
 
     started = time.perf_counter()
-    with Project.open(project) as p:
+    with ChildrenPeak() as workers, Project.open(project) as p:
         report = p.import_paths([folder], workers=jobs)
     seconds = time.perf_counter() - started
     return {
@@ -54,7 +54,7 @@ def child_import(folder: str, project: str, jobs: int) -> dict:
         "files": len(report.outcomes),
         "failed": len(report.failed),
         "articles": sum(o.articles for o in report.outcomes),
-        "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "worker_peak_rss_mb": workers.peak_mb,
         "size": _file_size(Path(project)),
     }
 
@@ -77,7 +77,13 @@ def child_floor(folder: str, database: str) -> dict:
     hits = db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH ?", (f'"{phrase}"',)).fetchone()[0]
     indexed = db.execute("SELECT count(*) FROM pages_fts_data").fetchone()[0]
     db.close()
-    return {"seconds": seconds, "phrase": phrase, "hits": hits, "index_pages": indexed, "size": _file_size(Path(database))}
+    return {
+        "seconds": seconds,
+        "phrase": phrase,
+        "hits": hits,
+        "index_pages": indexed,
+        "size": _file_size(Path(database)),
+    }
 
 
 def measure_import(size: str, jobs: int, work: Path) -> tuple[list[Row], Path]:
@@ -100,10 +106,22 @@ def measure_import(size: str, jobs: int, work: Path) -> tuple[list[Row], Path]:
         Row("import throughput", mb / got["seconds"], "MB/s", mb / floor["seconds"], "", higher_better=True),
         Row("import peak RSS, importing process", got["peak_rss_mb"], "MB", floor["peak_rss_mb"], "< 300 MB"),
         Row("import peak RSS, largest worker", got["worker_peak_rss_mb"], "MB", None, "< 300 MB"),
-        Row("project file / input", got["size"] / input_bytes, "×", floor["size"] / input_bytes, "<= 3×",
-            "floor: the trigram FTS database"),
-        Row("floor index answers a phrase", floor["hits"], "rows", None, ">= 1",
-            f"MATCH {floor['phrase']!r}, {floor['index_pages']} index pages"),
+        Row(
+            "project file / input",
+            got["size"] / input_bytes,
+            "×",
+            floor["size"] / input_bytes,
+            "<= 3×",
+            "floor: the trigram FTS database",
+        ),
+        Row(
+            "floor index answers a phrase",
+            floor["hits"],
+            "rows",
+            None,
+            ">= 1",
+            f"MATCH {floor['phrase']!r}, {floor['index_pages']} index pages",
+        ),
     ]
     return rows, project
 

@@ -124,8 +124,15 @@ def measure(size: str, work: Path) -> list[Row]:
     for phase in ("cold", "warm"):
         r, f = tp[phase], floor[phase]
         rows.append(
-            Row(f"reflow throughput, {phase}, one core", r["mb"] / r["seconds"], "MB/s", f["mb"] / f["seconds"],
-                ">= 5 MB/s", f"{n_tp} varied pages, {r['articles']} articles", higher_better=True)
+            Row(
+                f"reflow throughput, {phase}, one core",
+                r["mb"] / r["seconds"],
+                "MB/s",
+                f["mb"] / f["seconds"],
+                ">= 5 MB/s",
+                f"{n_tp} varied pages, {r['articles']} articles",
+                higher_better=True,
+            )
         )
     pp, fp = tp["warm"]["per_page"], floor["warm"]["per_page"]
     rows.append(Row("reflow one page, median", pp["median"], "ms", fp["median"]))
@@ -137,13 +144,26 @@ def measure(size: str, work: Path) -> list[Row]:
     runs = 3 if size == "tiny" else 7
     cmd = wall([sys.executable, "-m", "jiaokan", "reflow", one], runs)
     floor_cmd = wall(
-        [sys.executable, "-c", "import json,sys; json.dump(open(sys.argv[1], encoding='utf-8').read().splitlines(),"
-         " sys.stdout, ensure_ascii=False)", one],
+        [
+            sys.executable,
+            "-c",
+            "import json,sys; json.dump(open(sys.argv[1], encoding='utf-8').read().splitlines(),"
+            " sys.stdout, ensure_ascii=False)",
+            one,
+        ],
         runs,
     )
     s, fs = stats_ms(cmd), stats_ms(floor_cmd)
-    rows.append(Row("`jiaokan reflow` start-up, one page, median", s["median"] / 1000, "s", fs["median"] / 1000,
-                    "<= 0.15 s", f"{runs} fresh runs"))
+    rows.append(
+        Row(
+            "`jiaokan reflow` start-up, one page, median",
+            s["median"] / 1000,
+            "s",
+            fs["median"] / 1000,
+            "<= 0.15 s",
+            f"{runs} fresh runs",
+        )
+    )
     rows.append(Row("`jiaokan reflow` start-up, one page, max", s["max"] / 1000, "s", fs["max"] / 1000))
 
     rss = {}
@@ -152,12 +172,19 @@ def measure(size: str, work: Path) -> list[Row]:
         flo = run_child("bench.reflow", "child_json_floor", files=files[:n], out=str(work / f"floor-{n}.json"))
         assert got["documents"] == n == flo["documents"], "the JSON output does not hold every document"
         rss[n] = got["peak_rss_mb"]
-        rows.append(Row(f"`jiaokan reflow --json`, {n} files", got["seconds"], "s", flo["seconds"], "",
-                        "cold: a fresh process"))
-        rows.append(Row(f"`jiaokan reflow --json`, {n} files, peak RSS", got["peak_rss_mb"], "MB",
-                        flo["peak_rss_mb"], "flat in files"))
-    rows.append(Row(f"peak RSS growth, {n_small} → {n_big} files", rss[n_big] - rss[n_small], "MB", None,
-                    "≈ 0 (flat)"))
+        rows.append(
+            Row(f"`jiaokan reflow --json`, {n} files", got["seconds"], "s", flo["seconds"], "", "cold: a fresh process")
+        )
+        rows.append(
+            Row(
+                f"`jiaokan reflow --json`, {n} files, peak RSS",
+                got["peak_rss_mb"],
+                "MB",
+                flo["peak_rss_mb"],
+                "flat in files",
+            )
+        )
+    rows.append(Row(f"peak RSS growth, {n_small} → {n_big} files", rss[n_big] - rss[n_small], "MB", None, "≈ 0 (flat)"))
     return rows
 
 

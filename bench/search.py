@@ -63,7 +63,9 @@ def pick_queries(project: str, per_class: int, seed: int = 5) -> dict[str, list[
                 got.append(text[i : i + n])
         out[f"{n}-char"] = got
     conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_grams, row)")
-    pairs = [t for (t,) in conn.execute("SELECT term FROM temp.vocab WHERE length(term) = 2 ORDER BY doc DESC LIMIT 300")]
+    pairs = [
+        t for (t,) in conn.execute("SELECT term FROM temp.vocab WHERE length(term) = 2 ORDER BY doc DESC LIMIT 300")
+    ]
     pairs = [p for p in pairs if _cjk(p)]
     by_first: dict[str, list[str]] = {}
     for p in pairs:
@@ -122,8 +124,12 @@ def child_search(project: str, queries: dict[str, list[str]]) -> dict:
                         about += not r.total_is_exact
                         hits.append(r.total)
             result["classes"][name] = {
-                "first": stats_ms(first_runs), "repeat": stats_ms(repeats), "about": about, "n": len(qs),
-                "errors": errors, "median_total": sorted(hits)[len(hits) // 2] if hits else 0,
+                "first": stats_ms(first_runs),
+                "repeat": stats_ms(repeats),
+                "about": about,
+                "n": len(qs),
+                "errors": errors,
+                "median_total": sorted(hits)[len(hits) // 2] if hits else 0,
             }
     return result
 
@@ -177,10 +183,26 @@ def measure(size: str) -> list[Row]:
             detail += f", {c['errors']} stopped as too long"
         plain_target = name != "regex"
         first, repeat = c["first"], c["repeat"]
-        rows.append(Row(f"search {name}, median", first["median"], "ms", floor and floor["median"],
-                        "< 50 ms" if plain_target else "", f"{detail}; repeated: {repeat['median']:.1f} ms"))
-        rows.append(Row(f"search {name}, p95", first["p95"], "ms", floor and floor["p95"],
-                        "< 150 ms" if plain_target else "", f"max {first['max']:.1f} ms"))
+        rows.append(
+            Row(
+                f"search {name}, median",
+                first["median"],
+                "ms",
+                floor and floor["median"],
+                "< 50 ms" if plain_target else "",
+                f"{detail}; repeated: {repeat['median']:.1f} ms",
+            )
+        )
+        rows.append(
+            Row(
+                f"search {name}, p95",
+                first["p95"],
+                "ms",
+                floor and floor["p95"],
+                "< 150 ms" if plain_target else "",
+                f"max {first['max']:.1f} ms",
+            )
+        )
     rows.append(Row("search process peak RSS", got["peak_rss_mb"], "MB"))
     return rows
 
