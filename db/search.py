@@ -37,10 +37,14 @@ from db.search_index import SQUEEZE_SQL, query_grams
 
 MAX_QUERY_LENGTH = 1000
 CONTEXT_CHARS = 20
-#: Seconds spent counting hits beyond the page before the rest is estimated ("about N").
-COUNT_BUDGET = 0.025
-#: Seconds a regular-expression search may run before it is stopped.
-REGEX_TIME_LIMIT = 1.5
+#: Seconds spent counting hits beyond the page before the rest is estimated ("about N") …
+COUNT_BUDGET = 0.02
+#: … but never before this many more articles were counted (small projects always count exactly).
+COUNT_AT_LEAST = 200
+#: Seconds a regular-expression search may run before it is stopped. Inside one match the
+#: ``regex`` engine counts the process's CPU time, so on a machine busy with other work the
+#: stop comes later on the clock; between articles the wall clock is checked.
+REGEX_TIME_LIMIT = 1.0
 
 CancelToken = Callable[[], bool] | threading.Event
 
@@ -214,7 +218,7 @@ class _Finder:
             if not self.needle:
                 raise QueryError("the query is empty: type something to search for")
             grams = query_grams(self.needle)
-        if grams:
+        if len(grams) > 1:  # one gram: the index answers it directly, no need to count first
             ranked = gram_frequencies(conn, grams)
             self.absent = ranked[0][0] == 0
             grams = [g for _, g in ranked]
@@ -259,8 +263,11 @@ class _Finder:
         except TimeoutError:
             raise SearchTooLong(self.clock.time_limit or 0) from None
 
-    def count_after(self, after: int, budget_end: float) -> tuple[int, int, bool]:
-        """(hits, last article id counted, finished) for articles after ``after``, until ``budget_end``."""
+    def count_after(self, after: int, budget_end: float, min_rows: int) -> tuple[int, int, bool]:
+        """(hits, last article id counted, finished) for articles after ``after``.
+
+        Stops at ``budget_end`` once at least ``min_rows`` articles were counted.
+        """
         hits, last = 0, after
         if self.regex:
             rows = self._rows("d.article_id, d.folded", [], [], after)
@@ -271,7 +278,7 @@ class _Finder:
             sql, match = _candidate_sql(columns, self.grams, self.where, True)
             params = [self.needle, len(self.needle)] + ([match] if match else []) + [after] + self.params
             rows = self.conn.execute(sql, params)
-        for row in rows:
+        for n, row in enumerate(rows):
             if self.regex:
                 hits += len(self._regex_in(row[0], row[1]))
             elif row[1] is not None:  # rare whitespace: squeeze in Python
@@ -279,7 +286,7 @@ class _Finder:
             else:
                 hits += row[2]
             last = row[0]
-            if time.perf_counter() > budget_end:
+            if n >= min_rows and time.perf_counter() > budget_end:
                 self.clock.check()
                 return hits, last, False
         return hits, last, True
@@ -367,7 +374,8 @@ def _search(conn, query, regex, limit, offset, source_id, include_superseded, co
             break
     else:
         return SearchResult(tuple(_kwic(conn, page, context)), False, counted, True)
-    more_hits, counted_to, finished = finder.count_after(last, clock.started + count_budget)
+    budget_end = time.perf_counter() + count_budget
+    more_hits, counted_to, finished = finder.count_after(last, budget_end, COUNT_AT_LEAST if count_budget > 0 else 0)
     total = counted + more_hits
     if not finished:
         total += finder.estimate(total, 0, counted_to)

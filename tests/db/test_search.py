@@ -237,20 +237,23 @@ def test_absent_phrase_of_present_pairs_has_no_hits_and_an_exact_zero(project: P
     assert result.hits == () and result.total == 0 and result.total_is_exact
 
 
-@pytest.mark.timeout(30)
-def test_catastrophic_regex_returns_or_reports_too_long_within_two_seconds(project: Project, tmp_path: Path) -> None:
+@pytest.mark.timeout(30)  # a hang fails here; the default limit is 1 s of the search's CPU time
+def test_catastrophic_regex_returns_or_reports_too_long(project: Project, tmp_path: Path) -> None:
     page = tmp_path / "run.txt"
     page.write_text("标题在这里\n\n" + "a" * 40 + "b\n\n正文一段，没有别的。\n", encoding="utf-8")
     project.import_file(page)
+    outcomes = {}
     for pattern in ("(a+)+$", "(a|aa)+$"):
-        started = time.monotonic()
         try:
             result = project.search(pattern, regex=True)
         except SearchTooLong as exc:
             assert "took too long" in str(exc)
+            outcomes[pattern] = "too long"
         else:
-            assert result.hits == ()  # no run of a's ends the text
-        assert time.monotonic() - started < 2.0
+            assert result.hits == () and result.total == 0  # no run of a's ends the text
+            outcomes[pattern] = "no hits"
+    assert outcomes["(a|aa)+$"] == "too long"  # the engine cannot settle this one by cleverness
+    assert project.search("a{40}b", regex=True).total == 1  # the store still answers afterwards
 
 
 def test_regex_time_limit_stops_with_a_clear_error(project: Project, tmp_path: Path) -> None:
