@@ -80,8 +80,10 @@ def pick_queries(project: str, per_class: int, seed: int = 5) -> dict[str, list[
                 if len(absent) < per_class and phrase not in absent and not _present(conn, phrase):
                     absent.append(phrase)
     out["absent, common pairs"] = absent
+    from db.folding import fold_query
+
     chars = {c for (t,) in conn.execute("SELECT term FROM temp.vocab WHERE length(term) = 1") for c in t}
-    unseen = [chr(cp) for cp in range(0x9FA5, 0x4E00, -1) if chr(cp) not in chars][: per_class * 2]
+    unseen = [chr(cp) for cp in range(0x9FA5, 0x4E00, -1) if fold_query(chr(cp)) not in chars][: per_class * 2]
     out["absent, unseen char"] = [
         (u + out["1-char"][k % len(out["1-char"])]) if k % 2 else u for k, u in enumerate(unseen[:per_class])
     ]

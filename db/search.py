@@ -105,13 +105,17 @@ class _Clock:
         return int(self.deadline is not None and time.perf_counter() > self.deadline)
 
 
-def required_literal(pattern: str, flags: int = re.IGNORECASE) -> str:
-    """The longest literal text every match of ``pattern`` must contain ("" if none is sure)."""
+def required_literals(pattern: str, flags: int = re.IGNORECASE) -> list[str]:
+    """Literal runs every match of ``pattern`` must contain, longest first ([] if none is sure).
+
+    Only the top level of the pattern is read: its items all take part in every match,
+    so each run of literals between them is required.
+    """
     try:
         parsed = _sre_parse.parse(pattern, flags)
     except Exception:
-        return ""
-    best = ""
+        return []
+    runs: list[str] = []
     run: list[str] = []
     for op, arg in list(parsed):
         if str(op) == "LITERAL":
@@ -122,12 +126,18 @@ def required_literal(pattern: str, flags: int = re.IGNORECASE) -> str:
             if ch.lower() == ch.upper():  # caseless (CJK): safe to look up as is
                 run.append(ch)
                 continue
-        if len(run) > len(best):
-            best = "".join(run)
+        if run:
+            runs.append("".join(run))
         run = []
-    if len(run) > len(best):
-        best = "".join(run)
-    return best
+    if run:
+        runs.append("".join(run))
+    return sorted(runs, key=len, reverse=True)
+
+
+def required_literal(pattern: str, flags: int = re.IGNORECASE) -> str:
+    """The longest literal text every match of ``pattern`` must contain ("" if none is sure)."""
+    runs = required_literals(pattern, flags)
+    return runs[0] if runs else ""
 
 
 def check_query(query: object) -> str:
@@ -210,9 +220,10 @@ class _Finder:
         self.absent = False
         if regex:
             self.rx = compile_regex(query)
-            literal = required_literal(self.rx.pattern)
             self.needle = ""
-            grams = query_grams(squeeze(literal).text) if literal else []
+            grams = list(
+                dict.fromkeys(g for lit in required_literals(self.rx.pattern) for g in query_grams(squeeze(lit).text))
+            )[:8]
         else:
             self.needle = fold_query(query)
             if not self.needle:

@@ -295,3 +295,19 @@ def test_cli_prints_the_total_and_refuses_undecodable_queries(project_path: Path
     bad = subprocess.run([*env_cmd, undecodable], capture_output=True, timeout=60)
     assert bad.returncode == 1
     assert b"Traceback" not in bad.stderr and b"lone surrogate" in bad.stderr
+
+
+@pytest.mark.parametrize("pattern", ["职工.{0,6}服务", "工会.{0,3}组织", "(工会|职工)[^，]{0,5}中心", "[0-9]+个"])
+def test_regex_with_several_required_literals_finds_every_hit(
+    project: Project, pages: dict[str, int], pattern: str
+) -> None:
+    import regex as regex_engine
+
+    rx = regex_engine.compile(fold_pattern(pattern), regex_engine.IGNORECASE)
+    expected = []
+    for s in project.list_sources():
+        for aid in project.article_ids(s.id):
+            expected += [(aid, m.start(), m.end()) for m in rx.finditer(fold(project.get_article(aid).text))]
+    result = project.search(pattern, regex=True, limit=10_000)
+    assert sorted((h.article_id, h.start, h.end) for h in result.hits) == sorted(expected)
+    assert result.total == len(expected) and result.total_is_exact
