@@ -348,6 +348,9 @@ def search(
 ) -> SearchResult:
     """Hits ``offset`` .. ``offset + limit`` in article order, with the total (exact or estimated).
 
+    Hits after the page are counted for ``count_budget`` seconds (and at least
+    :data:`COUNT_AT_LEAST` articles); the rest is then estimated and
+    ``total_is_exact`` is False (show "about N").
     ``time_limit`` (seconds; :data:`REGEX_TIME_LIMIT` for a regular expression when not
     given) stops a search that runs too long with :class:`SearchTooLong`; ``cancel`` (an
     event or a function answering True) stops it with :class:`SearchCancelled`, checked
