@@ -140,7 +140,8 @@ def run_child(module: str, function: str, timeout: float = 1800, **kwargs) -> di
     code = "import sys; from bench.common import child_main; child_main()"
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", code, module, function, json.dumps(kwargs)],
+        [sys.executable, "-c", code, module, function],
+        input=json.dumps(kwargs),  # on stdin: thousands of file names do not fit in argv
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -155,7 +156,7 @@ def run_child(module: str, function: str, timeout: float = 1800, **kwargs) -> di
 
 
 def child_main() -> None:
-    module, function, kwargs = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+    module, function, kwargs = sys.argv[1], sys.argv[2], json.loads(sys.stdin.read())
     result = getattr(importlib.import_module(module), function)(**kwargs)
     result["peak_rss_mb"] = peak_rss_mb()
     sys.stdout.flush()
