@@ -1,15 +1,16 @@
 """Run every benchmark and print one markdown table (what, figure, floor, ratio, target) and the machine.
 
-Usage: python bench/run_all.py [--quick | --tiny] [--only reflow,import_search,ui,export]
+Usage: python bench/run_all.py [--quick | --tiny] [--only reflow,import_search,ui,editing,export]
 
 Each benchmark runs as its own process (``bench/NAME.py --size SIZE --json``) and
 measures its phases in fresh processes of their own; its floor is measured in the
 same run, so every ratio compares like with like on this machine at this moment.
 Full size: reflow 300 pages and ``--json`` over 300 and 3,000 files; import of 3,000
 pages; search over 100,000 distinct articles; the desk on the imported project;
-exports from a project. ``--quick`` shrinks each (a few minutes); ``--tiny`` runs
-everything in seconds (the test suite uses it to check that each benchmark runs and
-its floor does real work; its figures mean nothing).
+editing latency on a long annotated article; exports from a project. ``--quick``
+shrinks each (a few minutes); ``--tiny`` runs everything in seconds (the test
+suite uses it to check that each benchmark runs and its floor does real work; its
+figures mean nothing).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ if __package__ in (None, ""):
 
 from bench.common import REPO, Row, machine, markdown, rows_from_json  # noqa: E402
 
-BENCHMARKS = ("reflow", "import_search", "ui", "export")
+BENCHMARKS = ("reflow", "import_search", "ui", "editing", "export")
 
 
 def run_benchmark(name: str, size: str) -> tuple[list[Row], str]:

@@ -175,3 +175,13 @@ def test_run_all_prints_one_table(cache: Path) -> None:
     assert "FAILED" not in done.stdout
     assert any(line.startswith("Machine: cpu ") and "cores" in line and "python" in line for line in lines)
     json.dumps(lines)  # printable as text
+
+
+def test_editing_benchmark(cache: Path) -> None:
+    rows = by_name(run_bench("editing", cache))
+    for what in (
+        "edit, store: apply a tag, p95",
+        "edit, store: one-character correction, p95",
+        "edit, desk: one-character correction, view refreshed, median",
+    ):
+        assert what in rows and rows[what].floor > 0
