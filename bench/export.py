@@ -285,7 +285,7 @@ def bench_project(args: argparse.Namespace) -> list[Row]:
         with open(folder / "floor.csv", encoding="utf-8") as f:
             if sum(1 for _ in f) < n_articles:  # the floor really wrote every article
                 raise SystemExit("the export floor wrote fewer rows than the project has articles")
-        note = f"{n_articles} articles, {n_ann} passages, from a project file; cold: a fresh process each"
+        note = f"{n_articles} articles, {n_ann} passages, from a project file; cold: a fresh process each; "
         for name in formats:
             out = FORMATS[name].default_path(f"bench-{name}", folder)
             try:
@@ -300,7 +300,7 @@ def bench_project(args: argparse.Namespace) -> list[Row]:
                     "s",
                     floor["seconds"],
                     f"< {TARGET_SECONDS:.0f} s",
-                    f"{note}; {_size(out) / 1e6:.1f} MB out, peak RSS {row['rss_mb']:.0f} MB"
+                    f"{note}{_size(out) / 1e6:.1f} MB out, peak RSS {row['rss_mb']:.0f} MB"
                     f" (floor {floor['rss_mb']:.0f} MB)",
                 )
             )

@@ -12,13 +12,13 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from jiaokan import __version__
-
 #: Modules contributing subcommands, in help order. Missing ones are skipped.
 COMMAND_MODULES = ("reader.cli", "db.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from jiaokan import __version__  # looked up here, not at import: see jiaokan/__init__.py
+
     parser = argparse.ArgumentParser(prog="jiaokan", description="Jiaokan 校勘: newspaper text reading desk")
     parser.add_argument("--version", action="version", version=f"jiaokan {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
