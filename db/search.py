@@ -354,7 +354,9 @@ def search(
     ``time_limit`` (seconds; :data:`REGEX_TIME_LIMIT` for a regular expression when not
     given) stops a search that runs too long with :class:`SearchTooLong`; ``cancel`` (an
     event or a function answering True) stops it with :class:`SearchCancelled`, checked
-    between articles and inside SQLite statements. Both are :class:`QueryError`.
+    between articles and inside SQLite statements (inside one regex match only the time
+    limit can stop it). Both are :class:`QueryError`. The desk, searching as the reader
+    types, passes a token it sets when a newer query arrives.
     """
     check_query(query)
     if limit < 1 or offset < 0:
