@@ -213,6 +213,8 @@ class SearchHit:
 class SearchResult:
     hits: tuple[SearchHit, ...]
     more: bool  #: True when hits beyond ``limit`` exist
+    total: int = 0  #: all hits of the query (estimated when ``total_is_exact`` is False)
+    total_is_exact: bool = True  #: False: counting every hit would cost more than the budget ("about N")
 
 
 class ImportStatus(StrEnum):

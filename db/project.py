@@ -415,8 +415,11 @@ class Project:
         source_id: int | None = None,
         include_superseded: bool = False,
         context: int = search.CONTEXT_CHARS,
+        time_limit: float | None = None,
+        cancel: search.CancelToken | None = None,
     ) -> SearchResult:
-        """Keyword-in-context hits; raises :class:`~db.errors.QueryError` for an unusable query."""
+        """Keyword-in-context hits and their total; raises :class:`~db.errors.QueryError` for an unusable
+        query, and its subclasses ``SearchTooLong`` / ``SearchCancelled`` (see :func:`db.search.search`)."""
         return search.search(
             self._cx,
             query,
@@ -426,6 +429,8 @@ class Project:
             source_id=source_id,
             include_superseded=include_superseded,
             context=context,
+            time_limit=time_limit,
+            cancel=cancel,
         )
 
     def rebuild_search_index(self) -> int:

@@ -14,8 +14,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from jiaokan import __version__
-
 #: Modules contributing subcommands, in help order. Missing ones are skipped.
 COMMAND_MODULES = (
     "reader.cli",
@@ -29,6 +27,8 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from jiaokan import __version__  # looked up here, not at import: see jiaokan/__init__.py
+
     parser = argparse.ArgumentParser(prog="jiaokan", description="Jiaokan 校勘: newspaper text reading desk")
     parser.add_argument("--version", action="version", version=f"jiaokan {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -45,12 +45,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["reflow"]:  # fast path: reflowing imports only the engine, never the store
+        return _forward_reflow(args_list)
+
     from jiaokan.cli.frame import printable_streams, run_handler
 
     printable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     return run_handler(args.handler, args, sys.stdout, sys.stderr)
+
+
+def _forward_reflow(argv: list[str]) -> int:
+    from reader.cli import main as reflow_main
+
+    try:
+        return int(reflow_main(argv, prog="jiaokan") or 0)
+    except KeyboardInterrupt:
+        print("jiaokan: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
 
 
 if __name__ == "__main__":

@@ -50,6 +50,8 @@ def run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"{h.source_name}#{h.article_id}:{h.start}\t{_flat(h.left)}【{_flat(h.hit)}】{_flat(h.right)}\n")
     if not result.hits:
         print("no hits", file=err)
-    elif result.more:
+    else:
+        print(f"{'' if result.total_is_exact else 'about '}{result.total} hits", file=err)
+    if result.hits and result.more:
         print(f"more hits follow: use --offset {args.offset + len(result.hits)}", file=err)
     return 0
