@@ -42,14 +42,15 @@ def _summary(r: sqlite3.Row) -> SourceSummary:
 # -- sources -------------------------------------------------------------------------------------
 
 
-def count_sources(conn: sqlite3.Connection, include_superseded: bool = False) -> int:
+def count_sources(conn: sqlite3.Connection, *, include_superseded: bool = False) -> int:
     where = "" if include_superseded else " WHERE superseded = 0"
     return conn.execute("SELECT count(*) FROM sources" + where).fetchone()[0]
 
 
 def list_sources(
-    conn: sqlite3.Connection, include_superseded: bool = False, limit: int | None = None, offset: int = 0
+    conn: sqlite3.Connection, *, include_superseded: bool = False, limit: int | None = None, offset: int = 0
 ) -> list[SourceSummary]:
+    """Sources in import order with article counts and review progress (paged)."""
     where = "" if include_superseded else " WHERE s.superseded = 0"
     rows = named(conn, _SOURCE_SUMMARY_SQL + where + " ORDER BY s.id LIMIT ? OFFSET ?",
                  (-1 if limit is None else limit, offset))
@@ -57,10 +58,12 @@ def list_sources(
 
 
 def source_versions(conn: sqlite3.Connection, source_id: int) -> list[SourceSummary]:
-    row = conn.execute("SELECT path FROM sources WHERE id = ?", (source_id,)).fetchone()
+    """Every version of the file a source came from, oldest first."""
+    row = named(conn, "SELECT path FROM sources WHERE id = ?", (source_id,)).fetchone()
     if row is None:
         raise NotFound("source", source_id)
-    return [_summary(r) for r in named(conn, _SOURCE_SUMMARY_SQL + " WHERE s.path = ? ORDER BY s.version", (row[0],))]
+    rows = named(conn, _SOURCE_SUMMARY_SQL + " WHERE s.path = ? ORDER BY s.version", (row["path"],))
+    return [_summary(r) for r in rows]
 
 
 def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
@@ -77,10 +80,10 @@ def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
 
 
 def raw_bytes(conn: sqlite3.Connection, source_id: int) -> bytes:
-    r = conn.execute("SELECT raw_bytes FROM sources WHERE id = ?", (source_id,)).fetchone()
+    r = named(conn, "SELECT raw_bytes FROM sources WHERE id = ?", (source_id,)).fetchone()
     if r is None:
         raise NotFound("source", source_id)
-    return bytes(r[0])
+    return bytes(r["raw_bytes"])
 
 
 def progress(conn: sqlite3.Connection, source_id: int | None = None) -> Progress:
@@ -105,12 +108,13 @@ def count_articles(conn: sqlite3.Connection, source_id: int) -> int:
 
 
 def article_ids(conn: sqlite3.Connection, source_id: int) -> list[int]:
-    return [r[0] for r in conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY position", (source_id,))]
+    return [r["id"] for r in named(conn, "SELECT id FROM articles WHERE source_id = ? ORDER BY position", (source_id,))]
 
 
 def list_articles(
-    conn: sqlite3.Connection, source_id: int, limit: int | None = None, offset: int = 0
+    conn: sqlite3.Connection, source_id: int, *, limit: int | None = None, offset: int = 0
 ) -> list[ArticleSummary]:
+    """Summary rows of a source's articles in page order (paged; no text loaded)."""
     rows = named(
         conn,
         "SELECT a.id, a.source_id, a.position, a.kind, a.headline, length(a.text) AS length, a.review_state,"
