@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from db import codebook
 from db.exports.common import ExportError
+from db.project import Project
 
 NS = "urn:QDA-XML:codebook:1.0"
 SCHEMA = Path(__file__).resolve().parent / "schemas" / "refi-qda-codebook-1.0.xsd"
@@ -323,7 +323,7 @@ def _clean(name: str, where: str, report: CodebookImport, line: int) -> str:
     return clean
 
 
-def import_codebook(project: Any, path: str | Path, *, dry_run: bool = False) -> CodebookImport:
+def import_codebook(project: Project, path: str | Path, *, dry_run: bool = False) -> CodebookImport:
     """Add the codes of a ``.qdc`` file to the project's codebook; see the module docstring."""
     path = Path(path)
     try:
@@ -335,9 +335,8 @@ def import_codebook(project: Any, path: str | Path, *, dry_run: bool = False) ->
         raise ExportError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     codes, sets = read_codes(data, path=str(path))
     report = CodebookImport(sets_ignored=sets, dry_run=dry_run)
-    cx = project._cx
-    with cx.write() as conn:
-        existing = {t.path: t.id for t in codebook.all_tags(conn)}
+    with project.transaction():
+        existing = {t.path: t.id for t in project.tags()}
         planned: dict[str, tuple[str, int]] = {}  # path -> (guid, line) of the code that made it
 
         def add(c: Code, parent_path: str, parent_id: int | None) -> None:
@@ -362,14 +361,12 @@ def import_codebook(project: Any, path: str | Path, *, dry_run: bool = False) ->
                     report.created.append(full)
                     tag_id = None
                     if not dry_run:
-                        tag_id = codebook.add(cx, name, parent_id=parent_id, colour=_colour(c.colour),
-                                              description=c.description).id
+                        tag_id = project.add_tag(name, parent_id=parent_id, colour=_colour(c.colour),
+                                                 description=c.description).id
                         existing[full] = tag_id
             for child in c.children:
                 add(child, full, tag_id)
 
         for c in codes:
             add(c, "", None)
-        if dry_run:
-            conn.execute("SELECT 1")  # nothing written; the transaction ends empty
     return report
