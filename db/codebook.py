@@ -90,7 +90,7 @@ def _check_slot(conn: sqlite3.Connection, slot: int | None, exclude: int | None 
 
 def get(conn: sqlite3.Connection, tag_id: int) -> Tag:
     r = _row(conn, tag_id)
-    count = conn.execute("SELECT count(*) FROM annotations WHERE tag_id = ?", (tag_id,)).fetchone()[0]
+    count = named(conn, "SELECT count(*) AS n FROM annotations WHERE tag_id = ?", (tag_id,)).fetchone()["n"]
     return build(Tag, r, path=_path(conn, tag_id), annotation_count=count)
 
 
@@ -255,7 +255,7 @@ def deletion_counts(conn: sqlite3.Connection, tag_id: int) -> TagDeletion:
     _row(conn, tag_id)
     ids = _descendants(conn, tag_id)
     marks = ",".join("?" * len(ids))
-    annotations = conn.execute(f"SELECT count(*) FROM annotations WHERE tag_id IN ({marks})", ids).fetchone()[0]
+    annotations = named(conn, f"SELECT count(*) AS n FROM annotations WHERE tag_id IN ({marks})", ids).fetchone()["n"]
     return TagDeletion(len(ids), annotations)
 
 

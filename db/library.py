@@ -28,8 +28,9 @@ _SOURCE_SUMMARY_SQL = (
 )
 
 
-def progress_of(counts: Iterable[tuple[str, int]]) -> Progress:
-    d = dict(counts)
+def progress_of(rows: Iterable[sqlite3.Row]) -> Progress:
+    """Progress from rows of ``review_state`` and ``n`` (articles in that state)."""
+    d = {r["review_state"]: r["n"] for r in rows}
     return Progress(d.get("unreviewed", 0), d.get("in_progress", 0), d.get("proofread", 0))
 
 
@@ -44,7 +45,7 @@ def _summary(r: sqlite3.Row) -> SourceSummary:
 
 def count_sources(conn: sqlite3.Connection, *, include_superseded: bool = False) -> int:
     where = "" if include_superseded else " WHERE superseded = 0"
-    return conn.execute("SELECT count(*) FROM sources" + where).fetchone()[0]
+    return named(conn, "SELECT count(*) AS n FROM sources" + where).fetchone()["n"]
 
 
 def list_sources(
@@ -89,13 +90,16 @@ def raw_bytes(conn: sqlite3.Connection, source_id: int) -> bytes:
 def progress(conn: sqlite3.Connection, source_id: int | None = None) -> Progress:
     """Review progress of one source, or of the latest version of every source."""
     if source_id is None:
-        rows = conn.execute(
-            "SELECT a.review_state, count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
-            " WHERE s.superseded = 0 GROUP BY a.review_state"
+        rows = named(
+            conn,
+            "SELECT a.review_state, count(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE s.superseded = 0 GROUP BY a.review_state",
         )
     else:
-        rows = conn.execute(
-            "SELECT review_state, count(*) FROM articles WHERE source_id = ? GROUP BY review_state", (source_id,)
+        rows = named(
+            conn,
+            "SELECT review_state, count(*) AS n FROM articles WHERE source_id = ? GROUP BY review_state",
+            (source_id,),
         )
     return progress_of(rows)
 
@@ -104,7 +108,7 @@ def progress(conn: sqlite3.Connection, source_id: int | None = None) -> Progress
 
 
 def count_articles(conn: sqlite3.Connection, source_id: int) -> int:
-    return conn.execute("SELECT count(*) FROM articles WHERE source_id = ?", (source_id,)).fetchone()[0]
+    return named(conn, "SELECT count(*) AS n FROM articles WHERE source_id = ?", (source_id,)).fetchone()["n"]
 
 
 def article_ids(conn: sqlite3.Connection, source_id: int) -> list[int]:
