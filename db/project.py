@@ -9,7 +9,9 @@ only gathers their operations behind one object.
 
 from __future__ import annotations
 
+import functools
 import getpass
+import inspect
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -67,15 +69,14 @@ def _reading(query: Callable[Concatenate[sqlite3.Connection, P], R]) -> Callable
     """A method that answers with the read-only ``query`` on a read connection of the calling thread.
 
     The method takes the query's arguments after the connection, so they are written once, in
-    the feature module (``inspect.signature`` and the docstring come from there too).
+    the feature module.
     """
 
     def method(self: Project, *args: P.args, **kwargs: P.kwargs) -> R:
         with self._cx.read() as conn:
             return query(conn, *args, **kwargs)
 
-    method.__doc__, method.__wrapped__ = query.__doc__, query  # type: ignore[attr-defined]
-    return method
+    return _presented_as(method, query)
 
 
 def _operation(run: Callable[Concatenate[Connection, P], R]) -> Callable[Concatenate[Project, P], R]:
@@ -84,7 +85,17 @@ def _operation(run: Callable[Concatenate[Connection, P], R]) -> Callable[Concate
     def method(self: Project, *args: P.args, **kwargs: P.kwargs) -> R:
         return run(self._cx, *args, **kwargs)
 
-    method.__doc__, method.__wrapped__ = run.__doc__, run  # type: ignore[attr-defined]
+    return _presented_as(method, run)
+
+
+def _presented_as(method: Callable[..., R], feature: Callable[..., R]) -> Callable[..., R]:
+    """``method`` with the feature function's name, docstring and signature (``self`` for its connection)."""
+    functools.update_wrapper(method, feature)
+    signature = inspect.signature(feature)
+    itself = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    method.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[itself, *list(signature.parameters.values())[1:]]
+    )
     return method
 
 

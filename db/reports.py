@@ -36,7 +36,7 @@ import json
 import sqlite3
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -95,51 +95,45 @@ class _Reader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def chunks(self, ids: Sequence[int], n: int = 500) -> Iterable[list[int]]:
-        for i in range(0, len(ids), n):
-            yield list(ids[i : i + n])
-
     def tag_paths(self) -> dict[int, str]:
         return {t.id: t.path for t in codebook.all_tags(self.conn)}
 
     def annotations(self, *, placed: bool) -> Iterable[_Passage]:
         """The passages in scope (with ``placed``, only those on text: orphans left out)."""
-        for chunk in self.chunks(self.sources):
-            marks = ",".join("?" * len(chunk))
-            sql = (
-                "SELECT n.article_id, n.tag_id, n.char_start, n.char_end, coalesce(n.author, '') AS author,"
-                " a.source_id"
-                f" FROM annotations n JOIN articles a ON a.id = n.article_id WHERE a.source_id IN ({marks})"
-            )
-            if placed:
-                sql += " AND n.orphaned = 0 AND n.char_end > n.char_start"
-            for row in named(self.conn, sql + " ORDER BY n.article_id, n.char_start, n.id", chunk):
-                yield build(_Passage, row, start=row["char_start"], end=row["char_end"])
+        select = (
+            "SELECT n.article_id, n.tag_id, n.char_start, n.char_end, coalesce(n.author, '') AS author, a.source_id"
+            " FROM annotations n JOIN articles a ON a.id = n.article_id"
+        )
+        tail = " AND n.orphaned = 0 AND n.char_end > n.char_start" if placed else ""
+        tail += " ORDER BY n.article_id, n.char_start, n.id"
+        for row in _rows_for(self.conn, select, "a.source_id", self.sources, tail):
+            yield build(_Passage, row, start=row["char_start"], end=row["char_end"])
+
+
+def _rows_for(
+    conn: sqlite3.Connection, select: str, column: str, ids: Sequence[int], tail: str = ""
+) -> Iterator[sqlite3.Row]:
+    """Rows of ``select`` whose ``column`` is one of ``ids`` (``tail`` follows the condition).
+
+    The ids go in batches of 500, below SQLite's limit on parameters; ``tail``'s ordering holds
+    within a batch, and batches follow the order of ``ids``.
+    """
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        yield from named(conn, f"{select} WHERE {column} IN ({','.join('?' * len(chunk))}){tail}", chunk)
 
 
 def _months(conn: sqlite3.Connection, source_ids: Sequence[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    for i in range(0, len(source_ids), 500):
-        chunk = list(source_ids[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        for r in named(
-            conn,
-            f"SELECT id, name, substr(raw_text, 1, {HEADER_CHARS}) AS head, imported_at FROM sources"
-            f" WHERE id IN ({marks})",
-            chunk,
-        ):
-            day = source_date(r["name"], r["head"])
-            out[r["id"]] = day[:7] if day else (r["imported_at"] or "")[:7]
+    select = f"SELECT id, name, substr(raw_text, 1, {HEADER_CHARS}) AS head, imported_at FROM sources"
+    for r in _rows_for(conn, select, "id", source_ids):
+        day = source_date(r["name"], r["head"])
+        out[r["id"]] = day[:7] if day else (r["imported_at"] or "")[:7]
     return out
 
 
 def _names(conn: sqlite3.Connection, source_ids: Sequence[int]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for i in range(0, len(source_ids), 500):
-        chunk = list(source_ids[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        rows = named(conn, f"SELECT id, name FROM sources WHERE id IN ({marks})", chunk)
-        out.update((r["id"], r["name"]) for r in rows)
+    out = {r["id"]: r["name"] for r in _rows_for(conn, "SELECT id, name FROM sources", "id", source_ids)}
     counts = Counter(out.values())
     for sid, name in out.items():  # two pages of the same name (different folders) stay apart
         if counts[name] > 1:
@@ -183,18 +177,11 @@ def tag_frequencies(project: Any, by: str = "source", source_ids: Sequence[int] 
 def _block_spans(conn: sqlite3.Connection, article_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pos: dict[int, int] = {}
-    for i in range(0, len(article_ids), 500):
-        chunk = list(article_ids[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        for r in named(
-            conn,
-            f"SELECT article_id, length(text) AS length FROM blocks WHERE article_id IN ({marks})"
-            " ORDER BY article_id, position",
-            chunk,
-        ):
-            aid, start = r["article_id"], pos.get(r["article_id"], 0)
-            spans[aid].append((start, start + r["length"]))
-            pos[aid] = start + r["length"] + 1
+    select = "SELECT article_id, length(text) AS length FROM blocks"
+    for r in _rows_for(conn, select, "article_id", article_ids, " ORDER BY article_id, position"):
+        aid, start = r["article_id"], pos.get(r["article_id"], 0)
+        spans[aid].append((start, start + r["length"]))
+        pos[aid] = start + r["length"] + 1
     return spans
 
 
@@ -362,10 +349,8 @@ def agreement_rows(
         pairs = list(combinations(people, 2)) if coders is None else [tuple(coders)]
         texts: dict[int, str] = {}
         needed = sorted({a for x, y in pairs for a in tagged_by.get(x, set()) & tagged_by.get(y, set())})
-        for chunk in r.chunks(needed):
-            marks = ",".join("?" * len(chunk))
-            rows = named(r.conn, f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk)
-            texts.update((row["id"], row["text"]) for row in rows)
+        rows = _rows_for(r.conn, "SELECT id, text FROM articles", "id", needed)
+        texts.update((row["id"], row["text"]) for row in rows)
     out: list[Agreement] = []
     for a, b in pairs:
         shared = sorted(tagged_by.get(a, set()) & tagged_by.get(b, set()))
