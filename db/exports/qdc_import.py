@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import xml.parsers.expat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,6 +210,28 @@ def _check(node: _Node, errors: list[str]) -> None:
         for k in n.children:
             err(k, "Description holds text only")
 
+    def code_set(n: _Node) -> None:
+        attributes(n, ("guid", "name"))
+        only_whitespace(n)
+        sequence(n, [("Description", 0, 1), ("MemberCode", 0, None)])
+        for m in n.children:
+            if m.local == "MemberCode":
+                attributes(m, ("guid",))
+                only_whitespace(m)
+                for extra in m.children:
+                    err(extra, "MemberCode must be empty")
+            elif m.local == "Description":
+                description(m)
+
+    def holder(n: _Node, item: str, check: Callable[[_Node], None]) -> None:
+        """An element holding one or more ``item`` elements and nothing else (Codes, Sets)."""
+        attributes(n, ())
+        only_whitespace(n)
+        sequence(n, [(item, 1, None)])
+        for k in n.children:
+            if k.ns == NS and k.local == item:
+                check(k)
+
     if node.ns != NS or node.local != "CodeBook":
         err(node, f"the root element must be CodeBook in the namespace {NS}, not {node.tag}")
         return
@@ -219,29 +242,9 @@ def _check(node: _Node, errors: list[str]) -> None:
         if k.ns != NS:
             continue
         if k.local == "Codes":
-            attributes(k, ())
-            only_whitespace(k)
-            sequence(k, [("Code", 1, None)])
-            for c in k.children:
-                if c.ns == NS and c.local == "Code":
-                    code(c)
+            holder(k, "Code", code)
         elif k.local == "Sets":
-            attributes(k, ())
-            only_whitespace(k)
-            sequence(k, [("Set", 1, None)])
-            for s in k.children:
-                if s.ns == NS and s.local == "Set":
-                    attributes(s, ("guid", "name"))
-                    only_whitespace(s)
-                    sequence(s, [("Description", 0, 1), ("MemberCode", 0, None)])
-                    for m in s.children:
-                        if m.local == "MemberCode":
-                            attributes(m, ("guid",))
-                            only_whitespace(m)
-                            for extra in m.children:
-                                err(extra, "MemberCode must be empty")
-                        elif m.local == "Description":
-                            description(m)
+            holder(k, "Set", code_set)
 
 
 def _xsd_errors(data: bytes) -> list[str] | None:
