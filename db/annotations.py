@@ -18,7 +18,7 @@ from db.connection import Connection, now
 from db.errors import AnnotationError, NotFound
 from db.events import Change, event
 from db.models import Annotation, Note
-from db.rows import build, named
+from db.rows import build, maker, named, picker, values
 
 CONTEXT = 32
 
@@ -31,9 +31,10 @@ COLUMNS = (
 STATE_COLUMNS = ("article_id", "char_start", "char_end", "quote", "prefix", "suffix", "orphaned")
 
 
-def from_row(row: sqlite3.Row) -> Annotation:
-    """An :class:`Annotation` from a row of :data:`COLUMNS`, read by name."""
-    return build(Annotation, row, start=row["char_start"], end=row["char_end"], orphaned=bool(row["orphaned"]))
+def read(cursor: sqlite3.Cursor) -> list[Annotation]:
+    """The annotations of a query selecting :data:`COLUMNS`, each field read from its column by name."""
+    make = maker(Annotation, cursor, start="char_start", end="char_end")
+    return [make(row) for row in cursor]
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -57,17 +58,18 @@ def _check_range(text: str, start: int, end: int) -> None:
 
 
 def get(conn: sqlite3.Connection, annotation_id: int) -> Annotation:
-    row = named(conn, f"SELECT {COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-    if row is None:
+    found = read(conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)))
+    if not found:
         raise NotFound("annotation", annotation_id)
-    return from_row(row)
+    return found[0]
 
 
 def for_article(conn: sqlite3.Connection, article_id: int) -> list[Annotation]:
-    rows = named(
-        conn, f"SELECT {COLUMNS} FROM annotations WHERE article_id = ? ORDER BY char_start, char_end, id", (article_id,)
+    return read(
+        conn.execute(
+            f"SELECT {COLUMNS} FROM annotations WHERE article_id = ? ORDER BY char_start, char_end, id", (article_id,)
+        )
     )
-    return [from_row(r) for r in rows]
 
 
 def add(
@@ -143,29 +145,32 @@ def delete(cx: Connection, annotation_id: int) -> None:
 
 def orphaned(conn: sqlite3.Connection, source_id: int | None = None) -> list[Annotation]:
     if source_id is None:
-        rows = named(conn, f"SELECT {COLUMNS} FROM annotations WHERE orphaned = 1 ORDER BY id")
-    else:
-        rows = named(
-            conn,
+        return read(conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE orphaned = 1 ORDER BY id"))
+    return read(
+        conn.execute(
             f"SELECT {COLUMNS} FROM annotations WHERE orphaned = 1 AND article_id IN"
             " (SELECT id FROM articles WHERE source_id = ?) ORDER BY id",
             (source_id,),
         )
-    return [from_row(r) for r in rows]
+    )
 
 
 # -- following edits -------------------------------------------------------------------
 
 
-def state_of(row: sqlite3.Row) -> list:
-    """An annotation's mutable state (values of :data:`STATE_COLUMNS`, in that order) from a row."""
-    return [row[c] for c in STATE_COLUMNS]
+_STATE_AT = {column: i for i, column in enumerate(STATE_COLUMNS)}
 
 
 def span_of_state(state: list) -> anchoring.Span:
-    """Where a stored state puts the annotation (the state as :func:`state_of` lists it)."""
-    by_name = dict(zip(STATE_COLUMNS, state, strict=True))
-    return anchoring.Span(by_name["article_id"], by_name["char_start"], by_name["char_end"], bool(by_name["orphaned"]))
+    """Where a stored state (the values of :data:`STATE_COLUMNS`, in that order) puts the annotation."""
+    at = _STATE_AT
+    return anchoring.Span(
+        state[at["article_id"]], state[at["char_start"]], state[at["char_end"]], bool(state[at["orphaned"]])
+    )
+
+
+def _states(cursor: sqlite3.Cursor) -> dict[int, list]:
+    return {aid: state for aid, *state in values(cursor, "id", *STATE_COLUMNS)}
 
 
 def states(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, list]:
@@ -174,13 +179,23 @@ def states(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, li
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    rows = named(conn, f"SELECT id, {', '.join(STATE_COLUMNS)} FROM annotations WHERE article_id IN ({marks})", ids)
-    return {r["id"]: state_of(r) for r in rows}
+    return _states(
+        conn.execute(f"SELECT id, {', '.join(STATE_COLUMNS)} FROM annotations WHERE article_id IN ({marks})", ids)
+    )
+
+
+def states_by_id(conn: sqlite3.Connection, annotation_ids: Iterable[int]) -> dict[int, list]:
+    """Current mutable state of the annotations with these ids (those that exist), by id."""
+    out: dict[int, list] = {}
+    for chunk in _chunks(sorted(annotation_ids)):
+        marks = ",".join("?" * len(chunk))
+        cursor = conn.execute(f"SELECT id, {', '.join(STATE_COLUMNS)} FROM annotations WHERE id IN ({marks})", chunk)
+        out.update(_states(cursor))
+    return out
 
 
 def state(conn: sqlite3.Connection, annotation_id: int) -> list | None:
-    r = named(conn, f"SELECT {', '.join(STATE_COLUMNS)} FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-    return state_of(r) if r else None
+    return states_by_id(conn, [annotation_id]).get(annotation_id)
 
 
 def set_state(conn: sqlite3.Connection, annotation_id: int, state: list) -> None:
@@ -207,16 +222,16 @@ def map_through(conn: sqlite3.Connection, annotation_ids: Iterable[int], steps: 
     updates = []
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        rows = named(
-            conn,
+        cursor = conn.execute(
             f"SELECT id, article_id, char_start, char_end, orphaned FROM annotations WHERE id IN ({marks}){skip}",
             [*chunk, *args],
-        ).fetchall()
-        for r in rows:
-            was = anchoring.Span(r["article_id"], r["char_start"], r["char_end"], bool(r["orphaned"]))
+        )
+        positions = values(cursor, "id", "article_id", "char_start", "char_end", "orphaned")
+        for aid, article_id, start, end, orphaned in positions:
+            was = anchoring.Span(article_id, start, end, bool(orphaned))
             span = anchoring.apply_steps(was, steps)
             if span != was:
-                updates.append((span.article_id, span.start, span.end, int(span.orphaned), r["id"]))
+                updates.append((span.article_id, span.start, span.end, int(span.orphaned), aid))
     if updates:
         conn.executemany(
             "UPDATE annotations SET article_id = ?, char_start = ?, char_end = ?, orphaned = ? WHERE id = ?", updates
@@ -228,23 +243,21 @@ def refresh(conn: sqlite3.Connection, article_id: int, text: str, only: Iterable
 
     Only rows whose quote or context actually changed are written.
     """
-    rows = named(
-        conn,
+    cursor = conn.execute(
         "SELECT id, char_start, char_end, quote, prefix, suffix FROM annotations WHERE article_id = ? AND orphaned = 0",
         (article_id,),
-    ).fetchall()
+    )
     wanted = None if only is None else set(only)
     orphans, updates = [], []
-    for r in rows:
-        aid = r["id"]
+    for aid, start, end, *was in values(cursor, "id", "char_start", "char_end", "quote", "prefix", "suffix"):
         if wanted is not None and aid not in wanted:
             continue
-        s, e = max(0, min(r["char_start"], len(text))), max(0, min(r["char_end"], len(text)))
+        s, e = max(0, min(start, len(text))), max(0, min(end, len(text)))
         if s >= e:
             orphans.append((s, s, aid))
             continue
         found = context(text, s, e)
-        if found != (r["quote"], r["prefix"], r["suffix"]):
+        if found != tuple(was):
             updates.append((*found, aid))
     if orphans:
         conn.executemany("UPDATE annotations SET orphaned = 1, char_start = ?, char_end = ? WHERE id = ?", orphans)
@@ -270,16 +283,16 @@ def carry_over(conn: sqlite3.Connection, old_source_id: int, new_source_id: int)
     order = [a["id"] for a in new_articles]
     texts = {a["id"]: a["text"] for a in new_articles}
     by_position = {a["position"]: a["id"] for a in new_articles}
-    rows = named(
-        conn,
+    cursor = conn.execute(
         f"SELECT {', '.join('a.' + c.strip() for c in COLUMNS.split(','))}, art.position AS old_position"
         " FROM annotations a JOIN articles art ON art.id = a.article_id WHERE art.source_id = ? ORDER BY a.id",
         (old_source_id,),
-    ).fetchall()
+    )
+    make, position_of = maker(Annotation, cursor, start="char_start", end="char_end"), picker(cursor, "old_position")
     copied = orphans = 0
-    for row in rows:
-        ann = from_row(row)
-        old_position = row["old_position"]
+    for row in cursor.fetchall():
+        ann = make(row)
+        (old_position,) = position_of(row)
         hint_article = by_position.get(old_position, order[min(old_position, len(order) - 1)])
         found = anchoring.locate_in_pages(texts, order, ann.quote, ann.prefix, ann.suffix, (hint_article, ann.start))
         if found is not None:

@@ -81,10 +81,9 @@ def _snapshot(conn: sqlite3.Connection, keys: Keys) -> dict:
         "annotations": {},
         "notes": {},
     }
-    found = _by_id(conn, f"SELECT id, {', '.join(annotations.STATE_COLUMNS)} FROM annotations", keys.annotations)
+    found = annotations.states_by_id(conn, keys.annotations)
     for aid in sorted(keys.annotations):
-        r = found.get(aid)
-        snap["annotations"][str(aid)] = annotations.state_of(r) if r else None
+        snap["annotations"][str(aid)] = found.get(aid)
     found = _by_id(conn, "SELECT id, article_id FROM article_notes", keys.notes)
     for nid in sorted(keys.notes):
         r = found.get(nid)

@@ -120,8 +120,12 @@ class Annotation:
     author: str | None
     created_at: str
     updated_at: str
-    orphaned: bool
+    orphaned: bool  #: stored as 0/1: made a bool here, whoever builds it
     copied_from: int | None = None
+
+    def __post_init__(self) -> None:
+        if type(self.orphaned) is not bool:
+            object.__setattr__(self, "orphaned", bool(self.orphaned))
 
 
 @dataclass(frozen=True, slots=True)

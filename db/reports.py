@@ -40,14 +40,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from db import codebook
 from db.engine_report import engine_table
 from db.history import active_ids
 from db.readers import open_reader
 from db.report_table import Table
-from db.rows import build, named
+from db.rows import named, values
 from db.source_dates import HEADER_CHARS, source_date
 
 KINDS = ("frequencies", "cooccurrence", "progress", "agreement", "engine")
@@ -57,9 +57,8 @@ STATES = ("unreviewed", "in_progress", "proofread")
 # -- reading ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Passage:
-    """A tagged passage as the reports count it ("" as author: nobody recorded)."""
+class _Passage(NamedTuple):
+    """A tagged passage as the reports count it ("" as author: nobody recorded); a tuple, made fast."""
 
     article_id: int
     tag_id: int
@@ -101,39 +100,40 @@ class _Reader:
     def annotations(self, *, placed: bool) -> Iterable[_Passage]:
         """The passages in scope (with ``placed``, only those on text: orphans left out)."""
         select = (
-            "SELECT n.article_id, n.tag_id, n.char_start, n.char_end, coalesce(n.author, '') AS author, a.source_id"
-            " FROM annotations n JOIN articles a ON a.id = n.article_id"
+            "SELECT n.article_id, n.tag_id, n.char_start AS start, n.char_end AS \"end\","
+            " coalesce(n.author, '') AS author, a.source_id FROM annotations n JOIN articles a ON a.id = n.article_id"
         )
         tail = " AND n.orphaned = 0 AND n.char_end > n.char_start" if placed else ""
         tail += " ORDER BY n.article_id, n.char_start, n.id"
-        for row in _rows_for(self.conn, select, "a.source_id", self.sources, tail):
-            yield build(_Passage, row, start=row["char_start"], end=row["char_end"])
+        rows = _rows_for(self.conn, select, "a.source_id", self.sources, *_Passage._fields, tail=tail)
+        return map(_Passage._make, rows)
 
 
 def _rows_for(
-    conn: sqlite3.Connection, select: str, column: str, ids: Sequence[int], tail: str = ""
-) -> Iterator[sqlite3.Row]:
-    """Rows of ``select`` whose ``column`` is one of ``ids`` (``tail`` follows the condition).
+    conn: sqlite3.Connection, select: str, column: str, ids: Sequence[int], *names: str, tail: str = ""
+) -> Iterator[tuple[Any, ...]]:
+    """The columns ``names`` of the rows of ``select`` whose ``column`` is one of ``ids``.
 
-    The ids go in batches of 500, below SQLite's limit on parameters; ``tail``'s ordering holds
-    within a batch, and batches follow the order of ``ids``.
+    ``tail`` follows the condition. The ids go in batches of 500, below SQLite's limit on
+    parameters; ``tail``'s ordering holds within a batch, and batches follow the order of ``ids``.
     """
     for i in range(0, len(ids), 500):
         chunk = list(ids[i : i + 500])
-        yield from named(conn, f"{select} WHERE {column} IN ({','.join('?' * len(chunk))}){tail}", chunk)
+        cursor = conn.execute(f"{select} WHERE {column} IN ({','.join('?' * len(chunk))}){tail}", chunk)
+        yield from values(cursor, *names)
 
 
 def _months(conn: sqlite3.Connection, source_ids: Sequence[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     select = f"SELECT id, name, substr(raw_text, 1, {HEADER_CHARS}) AS head, imported_at FROM sources"
-    for r in _rows_for(conn, select, "id", source_ids):
-        day = source_date(r["name"], r["head"])
-        out[r["id"]] = day[:7] if day else (r["imported_at"] or "")[:7]
+    for sid, name, head, imported in _rows_for(conn, select, "id", source_ids, "id", "name", "head", "imported_at"):
+        day = source_date(name, head)
+        out[sid] = day[:7] if day else (imported or "")[:7]
     return out
 
 
 def _names(conn: sqlite3.Connection, source_ids: Sequence[int]) -> dict[int, str]:
-    out = {r["id"]: r["name"] for r in _rows_for(conn, "SELECT id, name FROM sources", "id", source_ids)}
+    out = dict(_rows_for(conn, "SELECT id, name FROM sources", "id", source_ids, "id", "name"))
     counts = Counter(out.values())
     for sid, name in out.items():  # two pages of the same name (different folders) stay apart
         if counts[name] > 1:
@@ -174,14 +174,17 @@ def tag_frequencies(project: Any, by: str = "source", source_ids: Sequence[int] 
 # -- co-occurrence ---------------------------------------------------------------------------------------
 
 
+_IN_PAGE_ORDER = " ORDER BY article_id, position"
+
+
 def _block_spans(conn: sqlite3.Connection, article_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pos: dict[int, int] = {}
     select = "SELECT article_id, length(text) AS length FROM blocks"
-    for r in _rows_for(conn, select, "article_id", article_ids, " ORDER BY article_id, position"):
-        aid, start = r["article_id"], pos.get(r["article_id"], 0)
-        spans[aid].append((start, start + r["length"]))
-        pos[aid] = start + r["length"] + 1
+    for aid, length in _rows_for(conn, select, "article_id", article_ids, "article_id", "length", tail=_IN_PAGE_ORDER):
+        start = pos.get(aid, 0)
+        spans[aid].append((start, start + length))
+        pos[aid] = start + length + 1
     return spans
 
 
@@ -349,8 +352,7 @@ def agreement_rows(
         pairs = list(combinations(people, 2)) if coders is None else [tuple(coders)]
         texts: dict[int, str] = {}
         needed = sorted({a for x, y in pairs for a in tagged_by.get(x, set()) & tagged_by.get(y, set())})
-        rows = _rows_for(r.conn, "SELECT id, text FROM articles", "id", needed)
-        texts.update((row["id"], row["text"]) for row in rows)
+        texts.update(_rows_for(r.conn, "SELECT id, text FROM articles", "id", needed, "id", "text"))
     out: list[Agreement] = []
     for a, b in pairs:
         shared = sorted(tagged_by.get(a, set()) & tagged_by.get(b, set()))

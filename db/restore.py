@@ -69,8 +69,9 @@ def _read_annotations(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Anno
     for i in range(0, len(ids), 500):
         chunk = list(ids[i : i + 500])
         marks = ",".join("?" * len(chunk))
-        for r in named(conn, f"SELECT {_annotations.COLUMNS} FROM annotations WHERE id IN ({marks})", chunk):
-            out[r["id"]] = _annotations.from_row(r)
+        cursor = conn.execute(f"SELECT {_annotations.COLUMNS} FROM annotations WHERE id IN ({marks})", chunk)
+        found = _annotations.read(cursor)
+        out.update((a.id, a) for a in found)
     return [out[i] for i in ids if i in out]
 
 
