@@ -34,7 +34,7 @@ STATE_COLUMNS = ("article_id", "char_start", "char_end", "quote", "prefix", "suf
 def read(cursor: sqlite3.Cursor) -> list[Annotation]:
     """The annotations of a query selecting :data:`COLUMNS`, each field read from its column by name."""
     make = maker(Annotation, cursor, start="char_start", end="char_end")
-    return [make(row) for row in cursor]
+    return [make(row) for row in cursor.fetchall()]
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str, str]:

@@ -122,7 +122,7 @@ def for_source(conn: sqlite3.Connection, source_id: int) -> list[EngineArticle]:
         " FROM engine_blocks e JOIN engine_articles a ON a.article_id = e.article_id"
         " WHERE a.source_id = ? ORDER BY e.article_id, e.position",
         (source_id,),
-    ):
+    ).fetchall():  # fetched whole: a damaged value must not leave a cursor open
         blocks[r["article_id"]].append(build(EngineBlock, r, runs=runs_from_json(r["runs"])))
     return [build(EngineArticle, a, blocks=tuple(blocks[a["article_id"]])) for a in arts]
 

@@ -196,7 +196,8 @@ def compare_source(conn: sqlite3.Connection, source_id: int, name: str) -> Sourc
     raw = named(conn, "SELECT raw_text FROM sources WHERE id = ?", (source_id,)).fetchone()["raw_text"]
     editor: list[Side] = []
     for aid in ids:
-        rows = named(conn, "SELECT role, runs FROM blocks WHERE article_id = ? ORDER BY position", (aid,))
+        # fetched whole: a damaged value must not leave a cursor open (its connection could not close)
+        rows = named(conn, "SELECT role, runs FROM blocks WHERE article_id = ? ORDER BY position", (aid,)).fetchall()
         editor.append(Side.of(raw, [(r["role"], runs_from_json(r["runs"])) for r in rows]))
     region = set().union(*(e.offsets for e in editor))
     recorded = engine_record.for_source(conn, source_id)

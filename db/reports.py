@@ -244,7 +244,7 @@ def progress(project: Any, source_ids: Sequence[int] | None = None) -> Table:
                 "SELECT review_state, count(*) AS n FROM articles WHERE source_id = ? GROUP BY review_state",
                 (sid,),
             )
-            states = {row["review_state"]: row["n"] for row in by_state}
+            states = {row["review_state"]: row["n"] for row in by_state.fetchall()}
             counts = [states.get(s, 0) for s in STATES]
             articles = sum(counts)
             history = named(

@@ -73,5 +73,8 @@ def maker(cls: type[T], cursor: sqlite3.Cursor, **columns: str) -> Callable[[Seq
 
 
 def values(cursor: sqlite3.Cursor, *names: str) -> Iterator[tuple[Any, ...]]:
-    """The columns ``names`` of each row of ``cursor``, in that order (for unpacking in a loop)."""
-    return map(picker(cursor, *names), cursor)
+    """The columns ``names`` of each row of ``cursor``, in that order (for unpacking in a loop).
+
+    The rows are fetched whole first: a loop stopped by a damaged value leaves no cursor open.
+    """
+    return map(picker(cursor, *names), cursor.fetchall())

@@ -1,8 +1,10 @@
-"""The ``jiaokan`` command: composes the subcommands of each package.
+"""The ``jiaokan`` command: the composition root of the command line.
 
-Each package that offers commands has a ``cli`` module with
-``register(subparsers)``; the parsed arguments carry a ``handler`` that returns
-the exit status. Packages are listed here, so the engine never imports storage.
+One module per command group registers its subcommands with ``register(subparsers)``;
+the parsed arguments carry a ``handler(args, out, err)`` that returns the exit status.
+Every handler runs in one frame (:mod:`jiaokan.cli.frame`): a project is opened in one
+way, and whatever goes wrong ends as one line on stderr and an exit status, never a
+traceback. The store (db/) neither parses arguments nor prints.
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from collections.abc import Sequence
 from jiaokan import __version__
 
 #: Modules contributing subcommands, in help order. Missing ones are skipped.
-COMMAND_MODULES = ("reader.cli", "db.cli")
+COMMAND_MODULES = (
+    "reader.cli",
+    "jiaokan.cli.importing",
+    "jiaokan.cli.searching",
+    "jiaokan.cli.tags",
+    "jiaokan.cli.exporting",
+    "jiaokan.cli.exchange",
+    "jiaokan.cli.reporting",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,15 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from jiaokan.cli.frame import printable_streams, run_handler
+
+    printable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        return int(args.handler(args) or 0)
-    except KeyboardInterrupt:
-        print("jiaokan: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+    return run_handler(args.handler, args, sys.stdout, sys.stderr)
 
 
 if __name__ == "__main__":
