@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox, QPro
 
 from ui.actions import ActionId, ActionSpec
 from ui.dialogs import show_error
+from ui.docks import DockSwitch, present
 from ui.exporting import ExportController
 from ui.reports import CHOICES, ReportsPanel
 from ui.tasks import Task
@@ -105,7 +106,7 @@ class ExchangeDesk(QObject):
         a[X.EXPORT].triggered.connect(self.exports.open_dialog)
         a[X.IMPORT_WORK].triggered.connect(self.choose_work)
         a[X.IMPORT_CODEBOOK].triggered.connect(self.choose_codebook)
-        a[X.SHOW_REPORTS].toggled.connect(self._toggle_reports)
+        self.reports_switch = DockSwitch(a[X.SHOW_REPORTS], self.reports_dock)  # shows and raises
         self.reports_dock.visibilityChanged.connect(self._reports_visibility)
         w.events.changed.connect(lambda _event: self.reports.schedule())
 
@@ -126,11 +127,6 @@ class ExchangeDesk(QObject):
         return False
 
     # -- reports ---------------------------------------------------------------------------------
-    def _toggle_reports(self, on: bool) -> None:
-        self.reports_dock.setVisible(on)
-        if on:
-            self.reports_dock.raise_()
-
     def _reports_visibility(self, visible: bool) -> None:
         action = self.actions[X.SHOW_REPORTS]
         if self.window.isVisible() and action.isChecked() != self.reports_dock.isVisible():
@@ -141,8 +137,7 @@ class ExchangeDesk(QObject):
             self.reports.refresh()
 
     def show_report(self, key: str) -> None:
-        self.reports_dock.show()
-        self.reports_dock.raise_()
+        present(self.reports_dock, focus=False)
         self.actions[X.SHOW_REPORTS].setChecked(True)
         if self.reports.kind.currentData() == key:
             self.reports.refresh()

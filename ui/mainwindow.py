@@ -25,10 +25,12 @@ from ui import settings as S
 from ui.actions import ActionId, ActionRegistry
 from ui.backend import ArticleData, DeskStore, SearchHit
 from ui.dialogs import ShortcutsDialog
+from ui.docks import DockSwitch, present
 from ui.editing.desk import EditingDesk
 from ui.events import StoreEvents
 from ui.exchange import ExchangeDesk
 from ui.i18n import LANGUAGES, Translations
+from ui.layouts import DeskLayouts
 from ui.library import LibraryModel
 from ui.projects import ProjectController, local_paths
 from ui.script import FONT_REGION, SCRIPT_LABELS, Script, ScriptConverter
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.editing = EditingDesk(self)  # the editing desk: menus, panels, undo
         self.exchange = ExchangeDesk(self)  # File > Export…, Import Work…, the Reports menu and panel
+        self.layouts = DeskLayouts(self)  # reading / proofreading / coding, F5 / F6 / F7
+        self._fresh_layout = False
         self._apply_font_size()
         self.retranslate_ui()
         self._restore_state()
@@ -246,8 +250,7 @@ class MainWindow(QMainWindow):
         a[ActionId.SEARCH_REGEX].toggled.connect(lambda on: self.settings.set(S.SEARCH_REGEX, on))
         a[ActionId.SHOW_LIBRARY].setChecked(True)
         a[ActionId.SHOW_LIBRARY].toggled.connect(self.library.setVisible)
-        a[ActionId.SHOW_SEARCH].toggled.connect(self.search_dock.setVisible)
-        self.search_dock.visibilityChanged.connect(self._sync_search_action)
+        self.search_switch = DockSwitch(a[ActionId.SHOW_SEARCH], self.search_dock)
         self.script_group.triggered.connect(lambda action: self.set_script(Script(action.data())))
         self.script_combo.currentIndexChanged.connect(lambda i: self.set_script(Script(self.script_combo.itemData(i))))
         self.language_group.triggered.connect(lambda action: self.set_language(action.data()))
@@ -258,13 +261,6 @@ class MainWindow(QMainWindow):
         self.raw_view.clicked_cp.connect(self._on_raw_clicked)
         self.article_view.clicked_cp.connect(self._on_article_clicked)
         self.search_panel.hit_activated.connect(self.open_hit)
-
-    def _sync_search_action(self, visible: bool) -> None:
-        action = self.actions[ActionId.SHOW_SEARCH]
-        if self.isVisible() and action.isChecked() != self.search_dock.isVisible():
-            action.blockSignals(True)
-            action.setChecked(self.search_dock.isVisible())
-            action.blockSignals(False)
 
     # -- translation ---------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -443,8 +439,11 @@ class MainWindow(QMainWindow):
         if self.library_model.article_id(index) is None:
             self.library.setExpanded(index, not self.library.isExpanded(index))
 
-    def open_article(self, article_id: int, select: tuple[int, int] | None = None) -> None:
-        """Show article ``article_id``; optionally select article characters ``select`` on both sides."""
+    def open_article(self, article_id: int, select: tuple[int, int] | None = None, scroll_raw: bool = True) -> None:
+        """Show article ``article_id``; optionally select article characters ``select`` on both sides.
+
+        ``scroll_raw`` False keeps the raw pane where it is (the user clicked there).
+        """
         if self.store is None:
             return
         if self.article is None or self.article.id != article_id:
@@ -452,21 +451,21 @@ class MainWindow(QMainWindow):
             self.article = article
             self.raw_view.set_linked([])
             self._show_raw(article.source_id)
-            self._render_article()
+            self._render_article(scroll_raw=scroll_raw)
             self._sync_library(article)
             self.article_opened.emit(article_id)
         if select is not None:
             self.article_view.select_range(*select)
         self._update_status()
 
-    def _render_article(self) -> None:
+    def _render_article(self, scroll_raw: bool = True) -> None:
         article = self.article
         if article is None:
             return
         conv = self.converter.convert
         self.article_view.set_blocks([(b.role, conv(b.text)) for b in article.blocks], self.font_size)
         self.article_view.set_annotations([(a.start, a.end, a.colour) for a in article.annotations])
-        self.raw_view.set_article_lines(article.offsets.raw_lines_ranges())
+        self.raw_view.set_article_lines(article.offsets.raw_lines_ranges(), scroll=scroll_raw)
 
     def _show_raw(self, source_id: int) -> None:
         assert self.store is not None
@@ -534,7 +533,12 @@ class MainWindow(QMainWindow):
         if found is None:
             return
         article_id, offset = found
-        self.open_article(article_id)
+        raw_scroll = self.raw_view.scroll_at_press
+        if raw_scroll is None:
+            raw_scroll = self.raw_view.verticalScrollBar().value()
+        self.open_article(article_id, scroll_raw=False)  # the raw pane stays where the user clicked
+        self.raw_view.set_linked([])  # the previous raw highlight goes
+        self.raw_view.verticalScrollBar().setValue(raw_scroll)
         assert self.article is not None
         starts = self.article.block_starts()
         block = max(0, sum(1 for s in starts if s <= offset) - 1)
@@ -565,8 +569,7 @@ class MainWindow(QMainWindow):
         self.raw_view.set_linked(self.article.offsets.raw_ranges(start, start + len(self.article.blocks[target].text)))
 
     def focus_search(self) -> None:
-        self.search_dock.show()
-        self.search_dock.raise_()
+        present(self.search_dock, focus=False)
         self.search_panel.focus_query()
 
     def step_hit(self, step: int) -> None:
@@ -612,6 +615,8 @@ class MainWindow(QMainWindow):
         region = FONT_REGION[self.converter.script]
         self.article_view.set_font_size(self.font_size, region)
         self.raw_view.set_font_size(max(S.MIN_FONT_SIZE, self.font_size - 2), region)
+        if hasattr(self, "layouts"):
+            self.layouts.update_minimum()
 
     def _update_status(self) -> None:
         if self.article is None or self.store is None:
@@ -667,11 +672,13 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1500, 920)
         state = self.settings.get(S.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
-        splitter = self.settings.get(S.SPLITTER)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        if not self.layouts._restore(self.layouts.current):
+            if not state.isEmpty():
+                self.restoreState(state)
+            splitter = self.settings.get(S.SPLITTER)
+            if not splitter.isEmpty():
+                self.splitter.restoreState(splitter)
+            self._fresh_layout = True  # laid out for the window's size once it is shown
         self.actions[ActionId.SHOW_SEARCH].setChecked(self.search_dock.isVisibleTo(self))
         self.actions[ActionId.SHOW_LIBRARY].setChecked(self.library.isVisibleTo(self))
 
@@ -680,7 +687,14 @@ class MainWindow(QMainWindow):
         self.settings.set(S.WINDOW_STATE, self.saveState())
         self.settings.set(S.SPLITTER, self.splitter.saveState())
         self.settings.set(S.FONT_SIZE, self.font_size)
+        self.layouts.save_current()
         self.settings.sync()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._fresh_layout:
+            self._fresh_layout = False
+            QTimer.singleShot(0, lambda: self.layouts.switch(self.layouts.current, fresh=True))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_state()

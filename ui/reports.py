@@ -412,6 +412,11 @@ class ReportsPanel(QWidget):
         self.splitter.addWidget(self.charts)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)  # the chart never opens at zero width
+        self.splitter.setHandleWidth(7)
+        self.splitter.setStyleSheet("QSplitter#reportSplitter::handle { background: #d9d4c7; margin: 0 2px; }")
+        self.charts.setMinimumWidth(220)
+        self.view.setMinimumWidth(200)
         self.note = QLabel(self)
         self.note.setObjectName("reportNote")
         self.note.setWordWrap(True)
@@ -435,6 +440,17 @@ class ReportsPanel(QWidget):
         self.png_button.clicked.connect(self.choose_png)
         self.retranslate_ui()
         self._update_controls()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.balance()
+
+    def balance(self) -> None:
+        """Table and chart share the width (the chart at least two fifths) until the user drags the divider."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total > 0 and len(sizes) == 2 and sizes[1] < total * 0.3:
+            self.splitter.setSizes([total * 55 // 100, total - total * 55 // 100])
 
     # -- translation ------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

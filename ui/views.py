@@ -278,7 +278,7 @@ class RawView(QPlainTextEdit):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # numbers stay the dump's lines
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.display_text = ""
         self._map = Utf16Map("")
@@ -286,6 +286,7 @@ class RawView(QPlainTextEdit):
         self._linked: list[tuple[int, int]] = []
         self._quiet = False
         self._pressed = False
+        self.scroll_at_press: int | None = None
         self._gutter = _LineNumbers(self)
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._gutter.on_update_request)
@@ -335,6 +336,7 @@ class RawView(QPlainTextEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self._pressed = True
+        self.scroll_at_press = self.verticalScrollBar().value()  # where the user looked when clicking
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -362,9 +364,12 @@ class RawView(QPlainTextEdit):
         return list(self._linked)
 
     def scroll_to(self, raw_offset: int, top: bool = False) -> None:
-        """Bring raw character ``raw_offset`` into view (near the top, or wherever it is visible)."""
-        block = self.document().findBlock(self._map.to_utf16(raw_offset))
-        line = block.blockNumber()
+        """Bring raw character ``raw_offset`` into view (near the top, or wherever it is visible).
+
+        Lines wrap, so the scroll bar counts screen lines: the target is the wrapped line
+        holding the character, not the dump's line number.
+        """
+        line = self.visual_line(raw_offset)
         bar = self.verticalScrollBar()
         first = bar.value()
         visible = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
@@ -376,6 +381,18 @@ class RawView(QPlainTextEdit):
         hbar = self.horizontalScrollBar()
         if x < 0 or x > self.viewport().width():
             hbar.setValue(max(0, hbar.value() + x - 40))
+
+    def visual_line(self, raw_offset: int) -> int:
+        """The screen line (wrapped lines counted) holding raw character ``raw_offset``."""
+        position = self._map.to_utf16(raw_offset)
+        block = self.document().findBlock(position)
+        line = block.firstLineNumber()
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            inner = layout.lineForTextPosition(position - block.position())
+            if inner.isValid():
+                line += inner.lineNumber()
+        return line
 
     def _line_spans(self) -> list[tuple[int, int]]:
         """Article ranges joined across gaps of pure whitespace, so blank lines between tint too."""

@@ -363,6 +363,34 @@
             <source>Reports &amp;Panel</source>
             <translation>Reports &amp;Panel</translation>
         </message>
+        <message>
+            <source>&amp;Reading Layout</source>
+            <translation>&amp;Reading Layout</translation>
+        </message>
+        <message>
+            <source>Library, article and raw text; single keys move (J/K, N/P) and tag (1–9)</source>
+            <translation>Library, article and raw text; single keys move (J/K, N/P) and tag (1–9)</translation>
+        </message>
+        <message>
+            <source>&amp;Proofreading Layout</source>
+            <translation>&amp;Proofreading Layout</translation>
+        </message>
+        <message>
+            <source>Article, raw text, edit history and notes; typing in the article corrects it</source>
+            <translation>Article, raw text, edit history and notes; typing in the article corrects it</translation>
+        </message>
+        <message>
+            <source>&amp;Coding Layout</source>
+            <translation>&amp;Coding Layout</translation>
+        </message>
+        <message>
+            <source>Library, article, codebook and annotations</source>
+            <translation>Library, article, codebook and annotations</translation>
+        </message>
+        <message>
+            <source>&amp;Raw Text</source>
+            <translation>&amp;Raw Text</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>

@@ -363,6 +363,34 @@
             <source>Reports &amp;Panel</source>
             <translation>报告面板(&amp;P)</translation>
         </message>
+        <message>
+            <source>&amp;Reading Layout</source>
+            <translation>阅读布局(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Library, article and raw text; single keys move (J/K, N/P) and tag (1–9)</source>
+            <translation>文库、文章和原始文本；单键移动（J/K、N/P）和标注（1–9）</translation>
+        </message>
+        <message>
+            <source>&amp;Proofreading Layout</source>
+            <translation>校对布局(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Article, raw text, edit history and notes; typing in the article corrects it</source>
+            <translation>文章、原始文本、编辑历史和备注；在文章中输入即可更正</translation>
+        </message>
+        <message>
+            <source>&amp;Coding Layout</source>
+            <translation>编码布局(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Library, article, codebook and annotations</source>
+            <translation>文库、文章、编码表和标注</translation>
+        </message>
+        <message>
+            <source>&amp;Raw Text</source>
+            <translation>原始文本(&amp;R)</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>

@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QMenu,
     QToolButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from db.models import Tag
 from ui.editing.codebook_model import CodebookModel
+from ui.flow import FlowLayout
 
 
 class CodebookPanel(QWidget):
@@ -72,8 +72,7 @@ class CodebookPanel(QWidget):
             self.slot_actions.append(action)
         self.slot_menu_action = self.slot_menu.menuAction()
 
-        self.buttons = QHBoxLayout()
-        self.buttons.setSpacing(2)
+        self.buttons = FlowLayout(spacing=2)  # wraps on a narrow panel
         self.tool_buttons: list[QToolButton] = []
         for action in (self.add_action, self.add_child_action, self.rename_action, self.colour_action):
             self.buttons.addWidget(self._button(action))
@@ -81,7 +80,6 @@ class CodebookPanel(QWidget):
         slot_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.buttons.addWidget(slot_button)
         self.buttons.addWidget(self._button(self.merge_action))
-        self.buttons.addStretch(1)
         self.buttons.addWidget(self._button(self.delete_action))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -22,6 +22,7 @@ from db import Change, EditError, RevertConflict, StoreError, TagError
 from db.models import Tag
 from ui.actions import ActionId
 from ui.backend import AnnotationData
+from ui.docks import DockSwitch
 from ui.editing import commands as C
 from ui.editing.actions import EDIT_ACTIONS, REVIEW_ACTIONS, ROLE_ACTIONS, SLOT_ACTIONS, EditActionId
 from ui.editing.annotations_panel import AnnotationsPanel
@@ -162,9 +163,7 @@ class EditingDesk(QObject):
         for action_id, state in REVIEW_ACTIONS.items():
             a[action_id].triggered.connect(lambda _=False, s=state: self.set_review(s))
         a[E.REVIEW_CYCLE].triggered.connect(self.cycle_review)
-        for action_id, dock in self.docks.items():
-            a[action_id].toggled.connect(dock.setVisible)
-            dock.visibilityChanged.connect(lambda _v, i=action_id, d=dock: self._sync_dock_action(i, d))
+        self.switches = [DockSwitch(a[action_id], dock) for action_id, dock in self.docks.items()]
         w.events.changed.connect(self._on_store_changed)
         w.article_opened.connect(self._on_article_opened)
         self.view.selectionChanged.connect(self._update_actions)
@@ -189,15 +188,6 @@ class EditingDesk(QObject):
         self.notes.add_requested.connect(self.add_article_note)
         self.notes.edit_requested.connect(self.edit_article_note)
         self.notes.delete_requested.connect(self.delete_article_note)
-
-    def _sync_dock_action(self, action_id: EditActionId, dock: QDockWidget) -> None:
-        action = self.actions[action_id]
-        if not shiboken6.isValid(self.window):
-            return  # the window is being destroyed
-        if self.window.isVisible() and action.isChecked() != dock.isVisible():
-            action.blockSignals(True)
-            action.setChecked(dock.isVisible())
-            action.blockSignals(False)
 
     def sync_dock_actions(self) -> None:
         for action_id, dock in self.docks.items():
