@@ -107,6 +107,8 @@ class SearchHit:
 class SearchPage:
     hits: tuple[SearchHit, ...]
     more: bool  # further hits follow this page
+    total: int | None = None  # every hit of the query, when the store counts them
+    total_is_exact: bool = True
 
 
 @dataclass(slots=True)
@@ -219,7 +221,7 @@ class ProjectStore:
             SearchHit(h.article_id, h.source_id, h.headline, h.start, h.end, h.left, h.hit, h.right)
             for h in result.hits
         )
-        return SearchPage(hits, result.more)
+        return SearchPage(hits, result.more, getattr(result, "total", None), getattr(result, "total_is_exact", True))
 
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport:
         def on_progress(p) -> None:

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-BOTTOM_SHARE = 0.34  # of the window's height, for a bottom panel opened the first time
-MIN_BOTTOM = 200
+BOTTOM_SHARE = 0.3  # of the window's height, for a bottom panel opened the first time
+MIN_BOTTOM = 180
 SIDE_WIDTH = 300  # first width of a side panel, in pixels
 
 

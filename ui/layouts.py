@@ -225,8 +225,8 @@ class DeskLayouts(QObject):
         need = min_reading_width(w.article_view)
         panes = {"library": w.library.isVisibleTo(w), "raw": w.raw_view.isVisibleTo(w)}
         sizes = {
-            "library": max(150, min(300, int(central * 0.2))) if panes["library"] else 0,
-            "raw": max(180, min(480, int(central * 0.3))) if panes["raw"] else 0,
+            "library": max(170, min(300, int(central * 0.22))) if panes["library"] else 0,
+            "raw": max(180, min(480, int(central * 0.28))) if panes["raw"] else 0,
         }
         for pane in DROP_ORDER[layout]:  # first shrink, then close what cannot fit
             if central - sizes["library"] - sizes["raw"] >= need:

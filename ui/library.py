@@ -22,8 +22,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ui.backend import ArticleRow, DeskStore, SourceRow
+from ui.collation import sorted_naturally
 
 PAGE = 200
+NATURAL_ORDER_LIMIT = 20_000  # up to this many sources are read at once and sorted v1, v2, v10
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 IS_SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -165,7 +167,11 @@ class LibraryModel(QAbstractItemModel):
         store = self._store
         assert store is not None
         if not parent.isValid():
-            rows = list(store.sources(len(self._sources), PAGE))
+            if not self._sources and self._source_total <= NATURAL_ORDER_LIMIT:
+                # every source at once (one query), in the order people expect: page_v2 before page_v10
+                rows = sorted_naturally(store.sources(0, self._source_total), lambda r: r.name)
+            else:
+                rows = list(store.sources(len(self._sources), PAGE))
             if not rows:
                 self._source_total = len(self._sources)
                 return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from jiaokan import __version__
 from ui import settings as S
 from ui.actions import ActionId, ActionRegistry
+from ui.article_hits import hits_in_text
 from ui.backend import ArticleData, DeskStore, SearchHit
 from ui.dialogs import ShortcutsDialog
 from ui.docks import DockSwitch, present
@@ -36,6 +37,8 @@ from ui.projects import ProjectController, local_paths
 from ui.script import FONT_REGION, SCRIPT_LABELS, Script, ScriptConverter
 from ui.search import SearchPanel
 from ui.views import ArticleView, RawView
+
+LEAD_CHARS = 16  # opening words naming an article without a headline
 
 
 class MainWindow(QMainWindow):
@@ -91,12 +94,13 @@ class MainWindow(QMainWindow):
         self.library.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.library.setAlternatingRowColors(False)
         self.library.setStyleSheet("QTreeView::item { padding: 2px 0px; }")
-        self.library.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.library.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # similar file names differ at the end
         self.library.header().setStretchLastSection(False)
         self.library.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # the state column (kind, review state, annotations) elides before the headlines do
         self.library.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.library.header().resizeSection(1, 150)
+        self.library.installEventFilter(self)  # the state column gives way on a narrow library
 
         self.article_view = ArticleView(self)
         self.raw_view = RawView(self)
@@ -261,6 +265,8 @@ class MainWindow(QMainWindow):
         self.raw_view.clicked_cp.connect(self._on_raw_clicked)
         self.article_view.clicked_cp.connect(self._on_article_clicked)
         self.search_panel.hit_activated.connect(self.open_hit)
+        self.search_panel.searched.connect(lambda _q: self.tint_search_hits())
+        self.search_dock.visibilityChanged.connect(lambda _v: self.tint_search_hits())
 
     # -- translation ---------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -291,6 +297,16 @@ class MainWindow(QMainWindow):
         if self.article is None:
             self._show_placeholder()
         self.rebuild_recent_menu()
+
+    def eventFilter(self, obj, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if obj is self.library and event.type() == QEvent.Type.Resize:
+            self._fit_library_columns()
+        return super().eventFilter(obj, event)
+
+    def _fit_library_columns(self) -> None:
+        """The headlines keep at least 55% of a narrow library; the state column takes at most 150 px."""
+        width = self.library.viewport().width()
+        self.library.header().resizeSection(1, max(60, min(150, int(width * 0.45))))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -331,6 +347,7 @@ class MainWindow(QMainWindow):
             None if store is None else (lambda q, rx, offset, limit: store.search(q, rx, limit, offset)),
             threaded=getattr(store, "search_threaded", False),
         )
+        self.search_panel.model.set_lead_of(None if store is None else self._lead_of)
         self._show_placeholder()
         self._update_title()
         self._update_status()
@@ -395,6 +412,7 @@ class MainWindow(QMainWindow):
             self.article = None
             self._show_placeholder()
             return
+        self._update_status()  # the character count follows every change
         if [(b.role, b.text) for b in old.blocks] == [(b.role, b.text) for b in self.article.blocks]:
             # same text (annotations changed): repaint the highlights, keep the layout and the selection
             self.article_view.set_annotations([(a.start, a.end, a.colour) for a in self.article.annotations])
@@ -404,6 +422,7 @@ class MainWindow(QMainWindow):
             # same blocks, new text (a correction): rewrite only the changed blocks
             self.article_view.set_annotations([(a.start, a.end, a.colour) for a in self.article.annotations])
             self.raw_view.set_article_lines(self.article.offsets.raw_lines_ranges(), scroll=False)
+            self.tint_search_hits()
         else:
             self._render_article()
         self.article_view.verticalScrollBar().setValue(value)
@@ -466,6 +485,7 @@ class MainWindow(QMainWindow):
         self.article_view.set_blocks([(b.role, conv(b.text)) for b in article.blocks], self.font_size)
         self.article_view.set_annotations([(a.start, a.end, a.colour) for a in article.annotations])
         self.raw_view.set_article_lines(article.offsets.raw_lines_ranges(), scroll=scroll_raw)
+        self.tint_search_hits()
 
     def _show_raw(self, source_id: int) -> None:
         assert self.store is not None
@@ -575,6 +595,22 @@ class MainWindow(QMainWindow):
     def step_hit(self, step: int) -> None:
         self.search_dock.show()
         self.search_panel.step_hit(step)
+
+    def _lead_of(self, article_id: int) -> str:
+        """The opening words of an article (the name of one printed without a headline)."""
+        if self.store is None:
+            return ""
+        text = self.store.article(article_id).text
+        return text.split("\n", 1)[0][:LEAD_CHARS]
+
+    def tint_search_hits(self) -> None:
+        """Tint every hit of the shown search in the open article (cleared when the search panel closes)."""
+        query = self.search_panel.shown_query or ""
+        if self.article is None or self.search_dock.isHidden() or not query:
+            self.article_view.set_marked([])
+            return
+        regex = self.actions[ActionId.SEARCH_REGEX].isChecked()
+        self.article_view.set_marked(hits_in_text(self.article.text, query, regex))
 
     def open_hit(self, hit: SearchHit) -> None:
         self.open_article(hit.article_id, select=(hit.start, hit.end))

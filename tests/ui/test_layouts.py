@@ -87,7 +87,8 @@ def test_click_in_raw_keeps_the_raw_pane_in_place_and_clears_the_old_highlight(w
     settle(qtbot)
     before = raw_view.firstVisibleBlock().blockNumber()
     rect = raw_view.cursorRect(raw_view.cursor_for(raw_offset, raw_offset))
-    QTest.mouseClick(raw_view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center().x() + 2, rect.center().y()))
+    point = QPoint(rect.center().x() + 2, rect.center().y())
+    QTest.mouseClick(raw_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     settle(qtbot)
     assert window.article.id == target.id
     assert raw_view.firstVisibleBlock().blockNumber() == before  # not scrolled back to the article's start

@@ -11,6 +11,7 @@ context: it reports refusals in a message box and brings an undone change into v
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import shiboken6
@@ -31,7 +32,7 @@ from ui.editing.codebook_panel import CodebookPanel
 from ui.editing.correction import CorrectionBar
 from ui.editing.corrections_view import CorrectionsView
 from ui.editing.highlights import Highlights
-from ui.editing.history_panel import HistoryPanel, role_name, when
+from ui.editing.history_panel import HistoryPanel, describe, role_name, when
 from ui.editing.notes import REVIEW_LABELS, NotesPanel, next_state
 from ui.editing.structure import place, spans_blocks, split_offset
 
@@ -372,13 +373,15 @@ class EditingDesk(QObject):
         return article.annotations if article is not None else ()
 
     def describe_annotations(self, found: Sequence[AnnotationData]) -> str:
+        """The tooltip over tagged words: a swatch in each tag's colour, its path and note."""
         lines = []
         for ann in found:
-            line = f"■ {ann.tag}" if ann.tag else "■"
+            colour = ann.colour or "#3d7fd1"
+            line = f'<span style="color:{colour}; font-size:large">■</span>&nbsp;{html.escape(ann.tag)}'
             if ann.note:
-                line += f" — {ann.note}"
+                line += f" — {html.escape(ann.note)}"
             lines.append(line)
-        return "\n".join(lines)
+        return "<qt>" + "<br>".join(lines) + "</qt>"
 
     def describe_correction(self, mark) -> str:
         who = mark.author or "—"
@@ -569,11 +572,32 @@ class EditingDesk(QObject):
             return
         self.run(C.merge_with_next(self, article.id, self.tr("Merge with next article")))
 
-    def revert_entry(self, entry) -> None:
+    def revert_entry(self, entry, confirm: bool = True) -> bool:
+        """Revert history entry ``entry`` after saying what it undoes (a new entry, itself undoable)."""
         article = self.window.article
         if article is None:
-            return
-        self.run(C.revert(self, article.id, entry.id, self.tr("Revert #%1").replace("%1", str(entry.id))))
+            return False
+        model = self.history.model
+        what = describe(entry, self.window.converter.convert, model._by_id)
+        if confirm:
+            text = (
+                self.tr("Revert edit #%1?").replace("%1", str(entry.id))
+                + "\n\n"
+                + what
+                + "\n\n"
+                + self.tr("The revert is a new entry of the history; Undo (Ctrl+Z) takes it back.")
+            )
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Revert Edit"),
+                text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        label = self.tr("Revert #%1: %2").replace("%1", str(entry.id)).replace("%2", what)
+        return self.run(C.revert(self, article.id, entry.id, label))
 
     # -- tagging -----------------------------------------------------------------------------------------
     def _selection(self) -> tuple[int, int] | None:
@@ -594,7 +618,8 @@ class EditingDesk(QObject):
             return False
         start, end = found
         label = self.tr("Tag “%1” as %2").replace("%1", article.text[start:end]).replace("%2", tag.name)
-        done = self.run(C.AnnotateCommand(self, label, [(article.id, tag_id, start, end)]), select=(start, end))
+        # the cursor moves past the passage: the next drag starts a new selection, the next key tags nothing
+        done = self.run(C.AnnotateCommand(self, label, [(article.id, tag_id, start, end)]), select=(end, end))
         if done:
             self.status(self.tr("Tagged as %1").replace("%1", tag.path))
         return done

@@ -1,0 +1,146 @@
+"""Screenshots of the whole screen at laptop sizes, under Xvfb + openbox (a real X server and window manager).
+
+    .venv/bin/python scripts/desk_screenshots.py [OUTDIR]
+
+For each screen size (1600×1000, 1280×720, 1000×700) it starts ``Xvfb`` on a display of its own
+(:91–:93) with ``openbox``, runs the desk maximized on the bundled sample project (with an
+invented coding of it, see ``scripts/screenshots.py``), switches layouts with their keys and
+takes ``import -window root`` pictures: main-WxH.png (coding layout), reading-WxH.png,
+proofreading-WxH.png and the new views. It also prints how many characters a line the article
+and the raw pane get, the figure the layouts are judged by.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+SCREENS = [(":91", 1600, 1000), (":92", 1280, 720), (":93", 1000, 700)]
+
+
+def settle(app, seconds: float = 0.6) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def shoot(path: Path) -> None:
+    subprocess.run(["import", "-window", "root", str(path)], check=True)
+
+
+def chars_a_line(view) -> int:
+    """The most characters a laid-out line of ``view``'s document holds (its full lines)."""
+    block, best = view.document().begin(), 0
+    while block.isValid():
+        layout = block.layout()
+        for i in range(max(0, layout.lineCount() - 1)):
+            best = max(best, layout.lineAt(i).textLength())
+        block = block.next()
+    return best
+
+
+def press(window, key, modifiers=None) -> None:
+    from PySide6.QtCore import Qt  # noqa: TID251 (screenshots of the Qt desk)
+    from PySide6.QtTest import QTest  # noqa: TID251
+
+    QTest.keyClick(window, key, modifiers or Qt.KeyboardModifier.NoModifier)
+
+
+def drive(width: int, height: int, out: Path) -> int:
+    """Runs inside the X display: the desk, its layouts, the pictures."""
+    tmp = tempfile.mkdtemp(prefix="jiaokan-desk-shots-")
+    os.environ["JIAOKAN_DATA_DIR"] = str(Path(tmp) / "data")
+    from PySide6.QtCore import Qt  # noqa: TID251 (screenshots of the Qt desk)
+    from screenshots import add_sample_work
+
+    from ui import settings as S
+    from ui.app import build_window, create_application, open_initial_project
+
+    app = create_application(sys.argv[:1])
+    S.use_settings_dir(Path(tmp) / "settings")
+    window = build_window(app, S.Settings(), "en")
+    window.showMaximized()
+    open_initial_project(window, None)
+    settle(app, 1.5)
+    add_sample_work(window.store.project)
+    window.store.project.author = "林校对"
+    settle(app)
+    size = f"{width}x{height}"
+    article = window.article
+    starts = article.block_starts() if article is not None else []
+
+    def report(name: str) -> None:
+        raw = chars_a_line(window.raw_view) if window.raw_view.isVisible() else 0
+        print(f"{name}: article {chars_a_line(window.article_view)} characters a line, raw {raw}", flush=True)
+
+    # coding layout: library, article, codebook, annotations (and the raw text where it fits)
+    press(window, Qt.Key.Key_F7)
+    settle(app)
+    if len(starts) > 5:
+        window.article_view.select_range(starts[5] + 4, starts[5] + 22)
+    settle(app)
+    shoot(out / f"main-{size}.png")
+    report(f"main-{size}")
+
+    press(window, Qt.Key.Key_F5)
+    settle(app)
+    shoot(out / f"reading-{size}.png")
+    report(f"reading-{size}")
+
+    press(window, Qt.Key.Key_F6)
+    settle(app)
+    shoot(out / f"proofreading-{size}.png")
+    report(f"proofreading-{size}")
+
+    extra = getattr(sys.modules.get("__main__"), "EXTRA_SHOTS", None)
+    if extra is not None and width == 1600:
+        extra(window, app, out, settle, shoot)
+    window.close()
+    settle(app, 0.2)
+    return 0
+
+
+def run_screen(display: str, width: int, height: int, out: Path) -> int:
+    """Xvfb + openbox on ``display``, the driver inside, then both stopped (only the processes started here)."""
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    wm = None
+    try:
+        time.sleep(1.0)
+        wm = subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+        time.sleep(1.0)
+        done = subprocess.run([sys.executable, __file__, "--drive", f"{width}x{height}", str(out)], env=env,
+                              timeout=300)
+        return done.returncode
+    finally:
+        for process in (wm, xvfb):
+            if process is not None:
+                process.terminate()
+                process.wait(10)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--drive"]:
+        width, height = map(int, argv[1].split("x"))
+        return drive(width, height, Path(argv[2]))
+    out = Path(argv[0]) if argv else REPO / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    status = 0
+    for display, width, height in SCREENS:
+        status |= run_screen(display, width, height, out)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
