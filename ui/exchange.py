@@ -17,6 +17,7 @@ from ui.actions import ActionId, ActionSpec
 from ui.dialogs import show_error
 from ui.docks import DockSwitch, present
 from ui.exporting import ExportController
+from ui.remembered import last_folder, remember_folder
 from ui.reports import CHOICES, ReportsPanel
 from ui.tasks import Task
 
@@ -165,8 +166,9 @@ class ExchangeDesk(QObject):
         if self._project() is None:
             return
         kinds = self.tr("Jiaokan JSONL exports (*.jsonl)") + ";;" + self.tr("All files (*)")
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Work"), "", kinds)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Work"), last_folder("work"), kinds)
         if path:
+            remember_folder("work", path)
             self.import_work(path)
 
     def import_work(self, path: str) -> Task | None:
@@ -230,8 +232,9 @@ class ExchangeDesk(QObject):
         if project is None:
             return
         kinds = self.tr("REFI-QDA codebooks (*.qdc)") + ";;" + self.tr("All files (*)")
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Codebook"), "", kinds)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Codebook"), last_folder("codebook"), kinds)
         if path:
+            remember_folder("codebook", path)
             self.import_codebook(path)
 
     def import_codebook(self, path: str) -> None:

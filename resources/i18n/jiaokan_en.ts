@@ -777,6 +777,14 @@
                 <numerusform>%n hits</numerusform>
             </translation>
         </message>
+        <message>
+            <source>about %n hits</source>
+            <translation>about %n hits</translation>
+        </message>
+        <message>
+            <source>%1 shown so far; more load as you scroll</source>
+            <translation>%1 shown so far; more load as you scroll</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1361,6 +1369,22 @@
             <source>Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.</source>
             <translation>Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.</translation>
         </message>
+        <message>
+            <source>Revert edit #%1?</source>
+            <translation>Revert edit #%1?</translation>
+        </message>
+        <message>
+            <source>The revert is a new entry of the history; Undo (Ctrl+Z) takes it back.</source>
+            <translation>The revert is a new entry of the history; Undo (Ctrl+Z) takes it back.</translation>
+        </message>
+        <message>
+            <source>Revert Edit</source>
+            <translation>Revert Edit</translation>
+        </message>
+        <message>
+            <source>Revert #%1: %2</source>
+            <translation>Revert #%1: %2</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPanel</name>
@@ -1490,6 +1514,14 @@
                 <numerusform>%n edit</numerusform>
                 <numerusform>%n edits</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Restored: %1</source>
+            <translation>Restored: %1</translation>
+        </message>
+        <message>
+            <source>Undone: %1</source>
+            <translation>Undone: %1</translation>
         </message>
     </context>
     <context>

@@ -768,6 +768,14 @@
                 <numerusform>%n 处结果</numerusform>
             </translation>
         </message>
+        <message>
+            <source>about %n hits</source>
+            <translation>约 %n 处结果</translation>
+        </message>
+        <message>
+            <source>%1 shown so far; more load as you scroll</source>
+            <translation>已显示 %1 条；滚动时加载更多</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1339,6 +1347,22 @@
             <source>Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.</source>
             <translation>无法还原 #%1：之后 %2 又改动了同一处文字。请先还原它们。</translation>
         </message>
+        <message>
+            <source>Revert edit #%1?</source>
+            <translation>撤销修改 #%1？</translation>
+        </message>
+        <message>
+            <source>The revert is a new entry of the history; Undo (Ctrl+Z) takes it back.</source>
+            <translation>撤销会作为新的一条记入历史；按“撤消”（Ctrl+Z）可以收回。</translation>
+        </message>
+        <message>
+            <source>Revert Edit</source>
+            <translation>撤销修改</translation>
+        </message>
+        <message>
+            <source>Revert #%1: %2</source>
+            <translation>撤销 #%1：%2</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPanel</name>
@@ -1467,6 +1491,14 @@
             <translation>
                 <numerusform>共 %n 次修改</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Restored: %1</source>
+            <translation>已恢复：%1</translation>
+        </message>
+        <message>
+            <source>Undone: %1</source>
+            <translation>已撤销：%1</translation>
         </message>
     </context>
     <context>
