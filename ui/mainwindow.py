@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
         self.editing = EditingDesk(self)  # the editing desk: menus, panels, undo
         self.exchange = ExchangeDesk(self)  # File > Export…, Import Work…, the Reports menu and panel
         self.layouts = DeskLayouts(self)  # reading / proofreading / coding, F5 / F6 / F7
+        self.layouts.listeners.append(self.editing.typing.follow_layout)  # proofreading: typing corrects
+        self.editing.typing.follow_layout(self.layouts.current)
         self._fresh_layout = False
         self._apply_font_size()
         self.retranslate_ui()

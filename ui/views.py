@@ -105,9 +105,22 @@ class ArticleView(QTextBrowser):
                     continue
                 block = doc.findBlockByNumber(index)
                 fmt = block.begin().fragment().charFormat() if not block.begin().atEnd() else block.charFormat()
+                # only the characters that changed: the rest keeps its layout, and the live cursors of
+                # the tag tints move with the edit as the store moves the annotations
+                prefix = 0
+                while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+                    prefix += 1
+                suffix = 0
+                while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+                    suffix += 1
+                inner = Utf16Map(old)
+                u0, u1 = inner.range_to_utf16(prefix, len(old) - suffix)
                 cursor = QTextCursor(block)
-                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(new, fmt)
+                cursor.setPosition(block.position() + u0)
+                cursor.setPosition(block.position() + u1, QTextCursor.MoveMode.KeepAnchor)
+                if prefix < len(old) - suffix or prefix < len(new) - suffix:
+                    char_fmt = cursor.charFormat() if u1 > u0 or u0 > 0 else fmt
+                    cursor.insertText(new[prefix : len(new) - suffix], char_fmt)
         finally:
             self._quiet = False
         self._blocks = blocks
@@ -201,8 +214,15 @@ class ArticleView(QTextBrowser):
         """Annotated ranges (start, end, tag colour) tinted in their tag's colour; overlapping tints blend.
 
         Their underlines, stacked where annotations overlap, are painted by ``ui.editing.highlights``.
+        The tints' cursors are live: after a small edit they have usually moved exactly as the
+        annotations did, and are kept rather than built again (typing stays fast on a long article).
         """
-        self._annotation_spans = list(spans)
+        spans = list(spans)
+        if len(spans) == len(self._annotations) == len(self._annotation_spans) and self._tints_match(spans):
+            self._annotation_spans = spans
+            self._refresh_extra()
+            return
+        self._annotation_spans = spans
         selections = []
         for start, end, colour in self._annotation_spans:
             tint = QColor(colour) if colour else QColor(ANNOTATION)
@@ -210,6 +230,19 @@ class ArticleView(QTextBrowser):
             selections.append(_selection(self.cursor_for(start, end), tint))
         self._annotations = selections
         self._refresh_extra()
+
+    def _tints_match(self, spans: list[tuple[int, int, str | None]]) -> bool:
+        """The live tint cursors cover ``spans`` with the same colours (after an edit moved them)."""
+        to_cp = self._map.to_code_point
+        for (start, end, colour), (_, _, old_colour), sel in zip(
+            spans, self._annotation_spans, self._annotations, strict=True
+        ):
+            if colour != old_colour:
+                return False
+            cursor = sel.cursor
+            if to_cp(cursor.selectionStart()) != start or to_cp(cursor.selectionEnd()) != end:
+                return False
+        return True
 
     def offset_at(self, pos) -> int:
         """Article code point offset of the character under viewport point ``pos``."""

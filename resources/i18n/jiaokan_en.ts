@@ -1978,4 +1978,39 @@
             <translation>The chart could not be saved as %1.</translation>
         </message>
     </context>
+    <context>
+        <name>TypingEditor</name>
+        <message>
+            <source>To correct the text here, switch to the proofreading layout (F6) and type, or select the words and press F2</source>
+            <translation>To correct the text here, switch to the proofreading layout (F6) and type, or select the words and press F2</translation>
+        </message>
+        <message>
+            <source>Composing: %1</source>
+            <translation>Composing: %1</translation>
+        </message>
+        <message>
+            <source>Type “%1”</source>
+            <translation>Type “%1”</translation>
+        </message>
+        <message>
+            <source>That is a paragraph boundary: join the paragraphs with Ctrl+J</source>
+            <translation>That is a paragraph boundary: join the paragraphs with Ctrl+J</translation>
+        </message>
+        <message>
+            <source>Delete “%1”</source>
+            <translation>Delete “%1”</translation>
+        </message>
+        <message>
+            <source>Paste one paragraph at a time: a correction stays inside one paragraph</source>
+            <translation>Paste one paragraph at a time: a correction stays inside one paragraph</translation>
+        </message>
+        <message>
+            <source>Paste “%1”</source>
+            <translation>Paste “%1”</translation>
+        </message>
+        <message>
+            <source>A correction stays inside one paragraph: select less, or join the paragraphs first</source>
+            <translation>A correction stays inside one paragraph: select less, or join the paragraphs first</translation>
+        </message>
+    </context>
 </TS>

@@ -1954,4 +1954,39 @@
             <translation>图表无法保存为 %1。</translation>
         </message>
     </context>
+    <context>
+        <name>TypingEditor</name>
+        <message>
+            <source>To correct the text here, switch to the proofreading layout (F6) and type, or select the words and press F2</source>
+            <translation>要在此处更正文字，请切换到校对布局（F6）后直接输入，或选中文字后按 F2</translation>
+        </message>
+        <message>
+            <source>Composing: %1</source>
+            <translation>正在输入：%1</translation>
+        </message>
+        <message>
+            <source>Type “%1”</source>
+            <translation>输入“%1”</translation>
+        </message>
+        <message>
+            <source>That is a paragraph boundary: join the paragraphs with Ctrl+J</source>
+            <translation>这里是段落边界：请用 Ctrl+J 合并段落</translation>
+        </message>
+        <message>
+            <source>Delete “%1”</source>
+            <translation>删除“%1”</translation>
+        </message>
+        <message>
+            <source>Paste one paragraph at a time: a correction stays inside one paragraph</source>
+            <translation>请一次粘贴一个段落：更正只能在一个段落之内</translation>
+        </message>
+        <message>
+            <source>Paste “%1”</source>
+            <translation>粘贴“%1”</translation>
+        </message>
+        <message>
+            <source>A correction stays inside one paragraph: select less, or join the paragraphs first</source>
+            <translation>更正只能在一个段落之内：请少选一些，或先合并段落</translation>
+        </message>
+    </context>
 </TS>

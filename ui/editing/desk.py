@@ -35,6 +35,7 @@ from ui.editing.highlights import Highlights
 from ui.editing.history_panel import HistoryPanel, describe, role_name, when
 from ui.editing.notes import REVIEW_LABELS, NotesPanel, next_state
 from ui.editing.structure import place, spans_blocks, split_offset
+from ui.editing.typing import TypingEditor
 
 E = EditActionId
 
@@ -61,6 +62,7 @@ class EditingDesk(QObject):
         self.corrections_view.hide()
         self.corrections_view.set_describe(self.describe_correction)
         self.highlights = Highlights(self.view, self._shown_annotations, self.describe_annotations)
+        self.typing = TypingEditor(self)  # typing in the article: on in the proofreading layout
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._connect()
         window.installEventFilter(self)

@@ -283,17 +283,18 @@ class HistoryPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.header()
         header.setStretchLastSection(False)
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Interactive,
-                QHeaderView.ResizeMode.ResizeToContents,
-            )
-        ):
-            header.setSectionResizeMode(column, mode)
-        header.resizeSection(HistoryModel.REASON, 140)
+        # fixed widths (not "resize to contents", which reads every row after each keystroke's edit)
+        header.setSectionResizeMode(HistoryModel.CHANGE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        widths = {
+            HistoryModel.WHO: metrics.horizontalAdvance("林校对林校对") + 16,
+            HistoryModel.WHEN: metrics.horizontalAdvance("2025-10-01 12:00:00") + 16,
+            HistoryModel.REASON: 140,
+            HistoryModel.NUMBER: metrics.horizontalAdvance("#00000") + 12,
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.status = QLabel(page)
         self.status.setObjectName("historyStatus")
         self.status.setWordWrap(True)
