@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.backend import SearchHit, SearchPage
+from ui.store_errors import translate_store_error
 from ui.tasks import Task
 
 PAGE = 200
@@ -316,8 +317,8 @@ class SearchPanel(QWidget):
             self.shown_query = query
             from db import QueryError
 
-            self._error = str(exc)
             self._query_error = isinstance(exc, (QueryError, re.error))
+            self._error = translate_store_error(exc) if self._query_error else str(exc)
             self._show_count()
             self.searched.emit(query)
 

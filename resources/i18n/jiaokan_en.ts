@@ -2013,4 +2013,154 @@
             <translation>A correction stays inside one paragraph: select less, or join the paragraphs first</translation>
         </message>
     </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Look in:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Files of &amp;type:</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreErrors</name>
+        <message>
+            <source>The %1 #%2 no longer exists.</source>
+            <translation>The %1 #%2 no longer exists.</translation>
+        </message>
+        <message>
+            <source>A tag needs a name.</source>
+            <translation>A tag needs a name.</translation>
+        </message>
+        <message>
+            <source>The tag name “%1” cannot contain “/”: it separates the levels of tag paths.</source>
+            <translation>The tag name “%1” cannot contain “/”: it separates the levels of tag paths.</translation>
+        </message>
+        <message>
+            <source>The colour “%1” is not of the form #rrggbb.</source>
+            <translation>The colour “%1” is not of the form #rrggbb.</translation>
+        </message>
+        <message>
+            <source>A tag named “%1” already exists there.</source>
+            <translation>A tag named “%1” already exists there.</translation>
+        </message>
+        <message>
+            <source>A tag key is 1 to 9, not %1.</source>
+            <translation>A tag key is 1 to 9, not %1.</translation>
+        </message>
+        <message>
+            <source>Key %1 already belongs to the tag “%2”.</source>
+            <translation>Key %1 already belongs to the tag “%2”.</translation>
+        </message>
+        <message>
+            <source>A tag cannot be merged into itself.</source>
+            <translation>A tag cannot be merged into itself.</translation>
+        </message>
+        <message>
+            <source>A correction cannot contain a line break: split the paragraph instead.</source>
+            <translation>A correction cannot contain a line break: split the paragraph instead.</translation>
+        </message>
+        <message>
+            <source>A correction must stay inside one paragraph: join the paragraphs first.</source>
+            <translation>A correction must stay inside one paragraph: join the paragraphs first.</translation>
+        </message>
+        <message>
+            <source>The correction changes nothing.</source>
+            <translation>The correction changes nothing.</translation>
+        </message>
+        <message>
+            <source>Characters %1–%2 are outside the article (it has %3).</source>
+            <translation>Characters %1–%2 are outside the article (it has %3).</translation>
+        </message>
+        <message>
+            <source>The article's last block has nothing after it to join: merge the articles instead.</source>
+            <translation>The article's last block has nothing after it to join: merge the articles instead.</translation>
+        </message>
+        <message>
+            <source>The block already has this role.</source>
+            <translation>The block already has this role.</translation>
+        </message>
+        <message>
+            <source>Only the article's first block can move to the previous article.</source>
+            <translation>Only the article's first block can move to the previous article.</translation>
+        </message>
+        <message>
+            <source>Only the article's last block can move to the next article.</source>
+            <translation>Only the article's last block can move to the next article.</translation>
+        </message>
+        <message>
+            <source>This is the article's only block: merge the articles instead.</source>
+            <translation>This is the article's only block: merge the articles instead.</translation>
+        </message>
+        <message>
+            <source>This is the first article of its page: there is no previous article.</source>
+            <translation>This is the first article of its page: there is no previous article.</translation>
+        </message>
+        <message>
+            <source>This is the last article of its page: there is nothing to merge it with.</source>
+            <translation>This is the last article of its page: there is nothing to merge it with.</translation>
+        </message>
+        <message>
+            <source>This is the last article of its page: there is no next article.</source>
+            <translation>This is the last article of its page: there is no next article.</translation>
+        </message>
+        <message>
+            <source>The article already starts with this block.</source>
+            <translation>The article already starts with this block.</translation>
+        </message>
+        <message>
+            <source>Edit #%1 is already reverted (by #%2).</source>
+            <translation>Edit #%1 is already reverted (by #%2).</translation>
+        </message>
+        <message>
+            <source>The search is empty: type something to search for.</source>
+            <translation>The search is empty: type something to search for.</translation>
+        </message>
+        <message>
+            <source>Invalid regular expression: %1</source>
+            <translation>Invalid regular expression: %1</translation>
+        </message>
+        <message>
+            <source>The search is too long (%1 characters; at most %2).</source>
+            <translation>The search is too long (%1 characters; at most %2).</translation>
+        </message>
+        <message>
+            <source>tag</source>
+            <translation>tag</translation>
+        </message>
+        <message>
+            <source>article</source>
+            <translation>article</translation>
+        </message>
+        <message>
+            <source>page</source>
+            <translation>page</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>note</translation>
+        </message>
+        <message>
+            <source>block</source>
+            <translation>block</translation>
+        </message>
+        <message>
+            <source>edit</source>
+            <translation>edit</translation>
+        </message>
+        <message>
+            <source>annotation</source>
+            <translation>annotation</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>conflict</translation>
+        </message>
+        <message>
+            <source>The project refused the change:</source>
+            <translation>The project refused the change:</translation>
+        </message>
+    </context>
 </TS>

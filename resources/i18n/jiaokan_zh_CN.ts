@@ -1989,4 +1989,154 @@
             <translation>更正只能在一个段落之内：请少选一些，或先合并段落</translation>
         </message>
     </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreErrors</name>
+        <message>
+            <source>The %1 #%2 no longer exists.</source>
+            <translation>%1 #%2 已不存在。</translation>
+        </message>
+        <message>
+            <source>A tag needs a name.</source>
+            <translation>标签需要一个名称。</translation>
+        </message>
+        <message>
+            <source>The tag name “%1” cannot contain “/”: it separates the levels of tag paths.</source>
+            <translation>标签名称“%1”不能包含“/”：它用来分隔标签路径的层级。</translation>
+        </message>
+        <message>
+            <source>The colour “%1” is not of the form #rrggbb.</source>
+            <translation>颜色“%1”不是 #rrggbb 格式。</translation>
+        </message>
+        <message>
+            <source>A tag named “%1” already exists there.</source>
+            <translation>那里已有名为“%1”的标签。</translation>
+        </message>
+        <message>
+            <source>A tag key is 1 to 9, not %1.</source>
+            <translation>标签快捷键只能是 1 到 9，不能是 %1。</translation>
+        </message>
+        <message>
+            <source>Key %1 already belongs to the tag “%2”.</source>
+            <translation>快捷键 %1 已属于标签“%2”。</translation>
+        </message>
+        <message>
+            <source>A tag cannot be merged into itself.</source>
+            <translation>标签不能合并到自身。</translation>
+        </message>
+        <message>
+            <source>A correction cannot contain a line break: split the paragraph instead.</source>
+            <translation>更正不能包含换行：请改为拆分段落。</translation>
+        </message>
+        <message>
+            <source>A correction must stay inside one paragraph: join the paragraphs first.</source>
+            <translation>更正必须在一个段落之内：请先合并段落。</translation>
+        </message>
+        <message>
+            <source>The correction changes nothing.</source>
+            <translation>这次更正没有改变任何内容。</translation>
+        </message>
+        <message>
+            <source>Characters %1–%2 are outside the article (it has %3).</source>
+            <translation>第 %1–%2 个字符超出了文章范围（文章共 %3 个字符）。</translation>
+        </message>
+        <message>
+            <source>The article's last block has nothing after it to join: merge the articles instead.</source>
+            <translation>文章的最后一段后面没有可合并的段落：请改为合并文章。</translation>
+        </message>
+        <message>
+            <source>The block already has this role.</source>
+            <translation>这一段已经是这个角色。</translation>
+        </message>
+        <message>
+            <source>Only the article's first block can move to the previous article.</source>
+            <translation>只有文章的第一段可以移到上一篇文章。</translation>
+        </message>
+        <message>
+            <source>Only the article's last block can move to the next article.</source>
+            <translation>只有文章的最后一段可以移到下一篇文章。</translation>
+        </message>
+        <message>
+            <source>This is the article's only block: merge the articles instead.</source>
+            <translation>这是文章唯一的一段：请改为合并文章。</translation>
+        </message>
+        <message>
+            <source>This is the first article of its page: there is no previous article.</source>
+            <translation>这是本版的第一篇文章：没有上一篇。</translation>
+        </message>
+        <message>
+            <source>This is the last article of its page: there is nothing to merge it with.</source>
+            <translation>这是本版的最后一篇文章：没有可以合并的文章。</translation>
+        </message>
+        <message>
+            <source>This is the last article of its page: there is no next article.</source>
+            <translation>这是本版的最后一篇文章：没有下一篇。</translation>
+        </message>
+        <message>
+            <source>The article already starts with this block.</source>
+            <translation>文章已经从这一段开始。</translation>
+        </message>
+        <message>
+            <source>Edit #%1 is already reverted (by #%2).</source>
+            <translation>修改 #%1 已被撤销（由 #%2）。</translation>
+        </message>
+        <message>
+            <source>The search is empty: type something to search for.</source>
+            <translation>搜索内容为空：请输入要搜索的文字。</translation>
+        </message>
+        <message>
+            <source>Invalid regular expression: %1</source>
+            <translation>正则表达式无效：%1</translation>
+        </message>
+        <message>
+            <source>The search is too long (%1 characters; at most %2).</source>
+            <translation>搜索内容太长（%1 个字符；最多 %2 个）。</translation>
+        </message>
+        <message>
+            <source>tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>page</source>
+            <translation>版面</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>block</source>
+            <translation>段落</translation>
+        </message>
+        <message>
+            <source>edit</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>annotation</source>
+            <translation>标注</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>The project refused the change:</source>
+            <translation>项目拒绝了这项更改：</translation>
+        </message>
+    </context>
 </TS>

@@ -36,6 +36,7 @@ from ui.editing.history_panel import HistoryPanel, describe, role_name, when
 from ui.editing.notes import REVIEW_LABELS, NotesPanel, next_state
 from ui.editing.structure import place, spans_blocks, split_offset
 from ui.editing.typing import TypingEditor
+from ui.store_errors import translate_store_error
 
 E = EditActionId
 
@@ -230,7 +231,7 @@ class EditingDesk(QObject):
         return getattr(store, "project", None)
 
     def report(self, exc: StoreError) -> None:
-        message = str(exc)
+        message = translate_store_error(exc)  # the store speaks English; the desk, the user's language
         if isinstance(exc, RevertConflict):
             title = self.tr("Cannot Revert")
             message = self.conflict_message(exc)
