@@ -33,6 +33,7 @@ from ui.exchange import ExchangeDesk
 from ui.i18n import LANGUAGES, Translations
 from ui.layouts import DeskLayouts
 from ui.library import LibraryModel
+from ui.passages_panel import CodedPassagesDesk
 from ui.projects import ProjectController, local_paths
 from ui.script import FONT_REGION, SCRIPT_LABELS, Script, ScriptConverter
 from ui.search import SearchPanel
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.editing = EditingDesk(self)  # the editing desk: menus, panels, undo
         self.exchange = ExchangeDesk(self)  # File > Export…, Import Work…, the Reports menu and panel
+        self.passages = CodedPassagesDesk(self)  # View > Coded Passages (Ctrl+8)
         self.layouts = DeskLayouts(self)  # reading / proofreading / coding, F5 / F6 / F7
         self.layouts.listeners.append(self.editing.typing.follow_layout)  # proofreading: typing corrects
         self.editing.typing.follow_layout(self.layouts.current)
@@ -338,6 +340,7 @@ class MainWindow(QMainWindow):
         self.events.attach(store)
         self.editing.set_store(store)
         self.exchange.set_store(store)
+        self.passages.set_store(store)
         self.article = None
         self._raw_cache.clear()
         self._raw_source = None

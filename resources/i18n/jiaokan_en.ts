@@ -391,6 +391,14 @@
             <source>&amp;Raw Text</source>
             <translation>&amp;Raw Text</translation>
         </message>
+        <message>
+            <source>Coded &amp;Passages</source>
+            <translation>Coded &amp;Passages</translation>
+        </message>
+        <message>
+            <source>Every passage of a tag across the project, with filters and CSV export</source>
+            <translation>Every passage of a tag across the project, with filters and CSV export</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -989,6 +997,18 @@
             <source>Drag a tag onto another to move it under that one</source>
             <translation>Drag a tag onto another to move it under that one</translation>
         </message>
+        <message>
+            <source>Memo…</source>
+            <translation>Memo…</translation>
+        </message>
+        <message>
+            <source>What this tag means and when to use it (shown over the tag)</source>
+            <translation>What this tag means and when to use it (shown over the tag)</translation>
+        </message>
+        <message>
+            <source>Show Coded Passages</source>
+            <translation>Show Coded Passages</translation>
+        </message>
     </context>
     <context>
         <name>CorrectionBar</name>
@@ -1384,6 +1404,18 @@
         <message>
             <source>Revert #%1: %2</source>
             <translation>Revert #%1: %2</translation>
+        </message>
+        <message>
+            <source>Tag Memo</source>
+            <translation>Tag Memo</translation>
+        </message>
+        <message>
+            <source>Memo for “%1”:</source>
+            <translation>Memo for “%1”:</translation>
+        </message>
+        <message>
+            <source>Edit memo of %1</source>
+            <translation>Edit memo of %1</translation>
         </message>
     </context>
     <context>
@@ -2161,6 +2193,150 @@
         <message>
             <source>The project refused the change:</source>
             <translation>The project refused the change:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassages</name>
+        <message>
+            <source>Page</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>Passage</source>
+            <translation>Passage</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Context</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Coder</source>
+            <translation>Coder</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>unreviewed</source>
+            <translation>unreviewed</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>in progress</translation>
+        </message>
+        <message>
+            <source>proofread</source>
+            <translation>proofread</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassagesDesk</name>
+        <message>
+            <source>Coded Passages</source>
+            <translation>Coded Passages</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassagesPanel</name>
+        <message>
+            <source>Tag:</source>
+            <translation>Tag:</translation>
+        </message>
+        <message>
+            <source>Page:</source>
+            <translation>Page:</translation>
+        </message>
+        <message>
+            <source>Coder:</source>
+            <translation>Coder:</translation>
+        </message>
+        <message>
+            <source>State:</source>
+            <translation>State:</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>From:</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>with sub-tags</source>
+            <translation>with sub-tags</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <source>Save the passages listed here as a CSV table</source>
+            <translation>Save the passages listed here as a CSV table</translation>
+        </message>
+        <message>
+            <source>Pages dated from this day (the date of a page's name or running header)</source>
+            <translation>Pages dated from this day (the date of a page's name or running header)</translation>
+        </message>
+        <message>
+            <source>Pages dated up to this day</source>
+            <translation>Pages dated up to this day</translation>
+        </message>
+        <message>
+            <source>Double-click or press Enter to open the passage in the article</source>
+            <translation>Double-click or press Enter to open the passage in the article</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>any</translation>
+        </message>
+        <message>
+            <source>all pages</source>
+            <translation>all pages</translation>
+        </message>
+        <message>
+            <source>(no coder)</source>
+            <translation>(no coder)</translation>
+        </message>
+        <message>
+            <source>anyone</source>
+            <translation>anyone</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passage(s)</source>
+            <translation>
+                <numerusform>%n passage</numerusform>
+                <numerusform>%n passages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export Coded Passages</source>
+            <translation>Export Coded Passages</translation>
+        </message>
+        <message>
+            <source>CSV tables (*.csv)</source>
+            <translation>CSV tables (*.csv)</translation>
+        </message>
+        <message>
+            <source>e.g. 2025-10-01</source>
+            <translation>e.g. 2025-10-01</translation>
         </message>
     </context>
 </TS>

@@ -391,6 +391,14 @@
             <source>&amp;Raw Text</source>
             <translation>原始文本(&amp;R)</translation>
         </message>
+        <message>
+            <source>Coded &amp;Passages</source>
+            <translation>编码片段(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Every passage of a tag across the project, with filters and CSV export</source>
+            <translation>整个项目中某个标签的所有片段，可筛选并导出为表格</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -973,6 +981,18 @@
             <source>Drag a tag onto another to move it under that one</source>
             <translation>把标签拖到另一个标签上，即可移到它下面</translation>
         </message>
+        <message>
+            <source>Memo…</source>
+            <translation>备忘…</translation>
+        </message>
+        <message>
+            <source>What this tag means and when to use it (shown over the tag)</source>
+            <translation>这个标签的含义和用法（显示在标签的提示中）</translation>
+        </message>
+        <message>
+            <source>Show Coded Passages</source>
+            <translation>显示编码片段</translation>
+        </message>
     </context>
     <context>
         <name>CorrectionBar</name>
@@ -1362,6 +1382,18 @@
         <message>
             <source>Revert #%1: %2</source>
             <translation>撤销 #%1：%2</translation>
+        </message>
+        <message>
+            <source>Tag Memo</source>
+            <translation>标签备忘</translation>
+        </message>
+        <message>
+            <source>Memo for “%1”:</source>
+            <translation>“%1”的备忘：</translation>
+        </message>
+        <message>
+            <source>Edit memo of %1</source>
+            <translation>编辑 %1 的备忘</translation>
         </message>
     </context>
     <context>
@@ -2137,6 +2169,149 @@
         <message>
             <source>The project refused the change:</source>
             <translation>项目拒绝了这项更改：</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassages</name>
+        <message>
+            <source>Page</source>
+            <translation>版面</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Passage</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Coder</source>
+            <translation>编码者</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>unreviewed</source>
+            <translation>未校对</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>校对中</translation>
+        </message>
+        <message>
+            <source>proofread</source>
+            <translation>已校对</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassagesDesk</name>
+        <message>
+            <source>Coded Passages</source>
+            <translation>编码片段</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassagesPanel</name>
+        <message>
+            <source>Tag:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <source>Page:</source>
+            <translation>版面：</translation>
+        </message>
+        <message>
+            <source>Coder:</source>
+            <translation>编码者：</translation>
+        </message>
+        <message>
+            <source>State:</source>
+            <translation>状态：</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>从：</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>with sub-tags</source>
+            <translation>含子标签</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>Save the passages listed here as a CSV table</source>
+            <translation>把这里列出的片段保存为 CSV 表格</translation>
+        </message>
+        <message>
+            <source>Pages dated from this day (the date of a page's name or running header)</source>
+            <translation>从这一天起的版面（日期取自版面的文件名或页眉）</translation>
+        </message>
+        <message>
+            <source>Pages dated up to this day</source>
+            <translation>到这一天为止的版面</translation>
+        </message>
+        <message>
+            <source>Double-click or press Enter to open the passage in the article</source>
+            <translation>双击或按回车，在文章中打开这一段</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>任意</translation>
+        </message>
+        <message>
+            <source>all pages</source>
+            <translation>所有版面</translation>
+        </message>
+        <message>
+            <source>(no coder)</source>
+            <translation>（无编码者）</translation>
+        </message>
+        <message>
+            <source>anyone</source>
+            <translation>任何人</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passage(s)</source>
+            <translation>
+                <numerusform>%n 段</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export Coded Passages</source>
+            <translation>导出编码片段</translation>
+        </message>
+        <message>
+            <source>CSV tables (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>e.g. 2025-10-01</source>
+            <translation>如 2025-10-01</translation>
         </message>
     </context>
 </TS>

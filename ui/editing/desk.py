@@ -183,6 +183,8 @@ class EditingDesk(QObject):
         self.codebook.merge_requested.connect(self.merge_tag)
         self.codebook.delete_requested.connect(self.delete_tag)
         self.codebook.apply_requested.connect(lambda tag: self.apply_tag(tag.id))
+        self.codebook.memo_requested.connect(self.edit_tag_memo)
+        self.codebook.passages_requested.connect(lambda tag: self.window.passages.show_tag(tag.id))
         self.annotations.chosen.connect(self.select_annotation)
         self.annotations.edit_note.connect(self.edit_annotation_note)
         self.annotations.change_tag.connect(self.change_annotation_tag)
@@ -765,6 +767,19 @@ class EditingDesk(QObject):
             self.codebook.choose(command.result.id)
             return command.result
         return None
+
+    def edit_tag_memo(self, tag: Tag, text: str | None = None) -> bool:
+        """The tag's memo: what it means and when to use it (the codebook shows it over the tag)."""
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(
+                self.window, self.tr("Tag Memo"), self.tr("Memo for “%1”:").replace("%1", tag.path), tag.description
+            )
+            if not ok:
+                return False
+        if text == tag.description:
+            return False
+        label = self.tr("Edit memo of %1").replace("%1", tag.name)
+        return self.run(C.update_tag(self, label, tag.id, description=text))
 
     def rename_tag(self, tag_id: int, name: str) -> bool:
         return self.run(C.update_tag(self, self.tr("Rename tag to %1").replace("%1", name), tag_id, name=name))
