@@ -169,10 +169,17 @@ class CodedPassagesPanel(QWidget):
         self.state.blockSignals(False)
 
     # -- the project and the choices ---------------------------------------------------------------
-    def set_project(self, project, tags, sources) -> None:
-        """A project was opened (or its tags, pages or coders changed): the choices follow it."""
+    def set_project(self, project, tags, sources, tag_id: int | None = None) -> None:
+        """A project was opened (or its tags, pages or coders changed): the choices follow it.
+
+        ``tag_id`` chooses the tag shown (else the one shown before stays, or the first).
+        """
         self.project = project
         self._fill(self.tag, [(("    " * t.path.count("/")) + t.name, t.id) for t in tags], None)
+        if tag_id is not None and self.tag.findData(tag_id) >= 0:
+            self.tag.blockSignals(True)
+            self.tag.setCurrentIndex(self.tag.findData(tag_id))
+            self.tag.blockSignals(False)
         self._fill(self.source, [(name, sid) for sid, name in sources], self.tr("all pages"))
         coders = authors(project) if project is not None else []
         self._fill(self.coder, [(c or self.tr("(no coder)"), c) for c in coders], self.tr("anyone"))
@@ -291,25 +298,25 @@ class CodedPassagesDesk(QObject):
     def show_tag(self, tag_id: int) -> None:
         """Open the view on ``tag_id``'s passages."""
         present(self.dock, focus=False)
-        self._load_choices()
+        if self._stale or self.panel.project is None:
+            self._load_choices(tag_id)
         self.panel.choose_tag(tag_id)
 
     def _on_visible(self, visible: bool) -> None:
         if visible and self._stale:
             self._load_choices()
 
-    def _load_choices(self) -> None:
+    def _load_choices(self, tag_id: int | None = None) -> None:
         store = self.window.store
         project = getattr(store, "project", None)
         tags = self.window.editing.codebook.model.tags() if project is not None else []
         sources = [(s.id, s.name) for s in store.sources(0, 100_000)] if project is not None else []
         self.panel.model.set_display(self.window.converter.convert)
-        first = self.panel.project is None
-        self.panel.set_project(project, tags, sources)
         current = self.window.editing.codebook.current()
-        if first and current is not None:
-            self.panel.choose_tag(current.id)  # the tag chosen in the codebook
+        if tag_id is None and self.panel.project is None and current is not None:
+            tag_id = current.id  # the first time: the tag chosen in the codebook
         self._stale = False
+        self.panel.set_project(project, tags, sources, tag_id)
 
     def set_store(self, _store) -> None:
         self._stale = True
