@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QFontMetricsF
 from PySide6.QtWidgets import QDockWidget
 
+from ui import settings as S
 from ui.actions import ActionId, ActionSpec
 from ui.docks import give_first_size
 
@@ -162,6 +163,34 @@ class DeskLayouts(QObject):
         self._set_pane("library", str(q.value(f"{key}/library", "true")).lower() == "true")
         self._set_pane("raw", str(q.value(f"{key}/raw", "true")).lower() == "true")
         return True
+
+    def restore_window(self) -> bool:
+        """The window as the user left it: geometry, the current layout (False: nothing saved for it)."""
+        w = self.window
+        geometry = w.settings.get(S.GEOMETRY)
+        if not geometry.isEmpty():
+            w.restoreGeometry(geometry)
+        else:
+            w.resize(1500, 920)
+        restored = self._restore(self.current)
+        if not restored:  # a settings file from before the layouts: its one window state
+            state, splitter = w.settings.get(S.WINDOW_STATE), w.settings.get(S.SPLITTER)
+            if not state.isEmpty():
+                w.restoreState(state)
+            if not splitter.isEmpty():
+                w.splitter.restoreState(splitter)
+        w.actions[ActionId.SHOW_SEARCH].setChecked(w.search_dock.isVisibleTo(w))
+        w.actions[ActionId.SHOW_LIBRARY].setChecked(w.library.isVisibleTo(w))
+        return restored
+
+    def save_window(self) -> None:
+        w = self.window
+        w.settings.set(S.GEOMETRY, w.saveGeometry())
+        w.settings.set(S.WINDOW_STATE, w.saveState())
+        w.settings.set(S.SPLITTER, w.splitter.saveState())
+        w.settings.set(S.FONT_SIZE, w.font_size)
+        self.save_current()
+        w.settings.sync()
 
     # -- switching ---------------------------------------------------------------------------------
     def switch(self, layout: Layout, fresh: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -30,7 +29,7 @@ from ui.docks import DockSwitch, present
 from ui.editing.desk import EditingDesk
 from ui.events import StoreEvents
 from ui.exchange import ExchangeDesk
-from ui.i18n import LANGUAGES, Translations
+from ui.i18n import Translations
 from ui.layouts import DeskLayouts
 from ui.library import LibraryModel
 from ui.passages_panel import CodedPassagesDesk
@@ -38,6 +37,7 @@ from ui.projects import ProjectController, local_paths
 from ui.script import FONT_REGION, SCRIPT_LABELS, Script, ScriptConverter
 from ui.search import SearchPanel
 from ui.views import ArticleView, RawView
+from ui.window_menus import build_menus
 
 LEAD_CHARS = 16  # opening words naming an article without a headline
 
@@ -161,77 +161,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.raw_label)
 
     def _build_menus(self) -> None:
-        a = self.actions
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.file_menu.addAction(a[ActionId.NEW_PROJECT])
-        self.file_menu.addAction(a[ActionId.OPEN_PROJECT])
-        self.recent_menu = QMenu(self)
-        self.recent_menu.setObjectName("recentMenu")
-        self.file_menu.addMenu(self.recent_menu)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(a[ActionId.IMPORT_FILES])
-        self.file_menu.addAction(a[ActionId.IMPORT_FOLDER])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(a[ActionId.QUIT])
-
-        self.view_menu = bar.addMenu("")
-        self.view_menu.addAction(a[ActionId.SHOW_LIBRARY])
-        self.view_menu.addAction(a[ActionId.SHOW_SEARCH])
-        self.view_menu.addSeparator()
-        self.script_menu = self.view_menu.addMenu("")
-        self.script_group = QActionGroup(self)
-        self.script_actions: dict[Script, QAction] = {}
-        for script in Script:
-            action = QAction(self)
-            action.setObjectName(f"action_script_{script.value}")
-            action.setCheckable(True)
-            action.setData(script.value)
-            self.script_group.addAction(action)
-            self.script_menu.addAction(action)
-            self.script_actions[script] = action
-        self.script_actions[self.converter.script].setChecked(True)
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in [("", ""), *LANGUAGES.items()]:
-            action = QAction(name, self)
-            action.setObjectName(f"action_language_{code or 'system'}")
-            action.setCheckable(True)
-            action.setData(code)
-            self.language_group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
-        saved = self.settings.get(S.LANGUAGE)
-        self.language_actions.get(saved, self.language_actions[""]).setChecked(True)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(a[ActionId.ZOOM_IN])
-        self.view_menu.addAction(a[ActionId.ZOOM_OUT])
-        self.view_menu.addAction(a[ActionId.ZOOM_RESET])
-
-        self.go_menu = bar.addMenu("")
-        for action_id in (
-            ActionId.NEXT_ARTICLE,
-            ActionId.PREV_ARTICLE,
-            None,
-            ActionId.NEXT_PARAGRAPH,
-            ActionId.PREV_PARAGRAPH,
-            None,
-            ActionId.FIND,
-            ActionId.FIND_NEXT,
-            ActionId.FIND_PREV,
-            ActionId.SEARCH_REGEX,
-        ):
-            if action_id is None:
-                self.go_menu.addSeparator()
-            else:
-                self.go_menu.addAction(a[action_id])
-
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(a[ActionId.SHORTCUTS])
-        self.help_menu.addAction(a[ActionId.ABOUT])
-        for _, action in self.actions:
-            self.addAction(action)  # shortcuts work even when a menu is hidden
+        build_menus(self)  # File, View (script, language, zoom), Go, Help: ui/window_menus.py
 
     def _connect(self) -> None:
         a = self.actions
@@ -707,29 +637,10 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------------
     def _restore_state(self) -> None:
-        geometry = self.settings.get(S.GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1500, 920)
-        state = self.settings.get(S.WINDOW_STATE)
-        if not self.layouts._restore(self.layouts.current):
-            if not state.isEmpty():
-                self.restoreState(state)
-            splitter = self.settings.get(S.SPLITTER)
-            if not splitter.isEmpty():
-                self.splitter.restoreState(splitter)
-            self._fresh_layout = True  # laid out for the window's size once it is shown
-        self.actions[ActionId.SHOW_SEARCH].setChecked(self.search_dock.isVisibleTo(self))
-        self.actions[ActionId.SHOW_LIBRARY].setChecked(self.library.isVisibleTo(self))
+        self._fresh_layout = not self.layouts.restore_window()  # a first run is laid out once shown
 
     def save_state(self) -> None:
-        self.settings.set(S.GEOMETRY, self.saveGeometry())
-        self.settings.set(S.WINDOW_STATE, self.saveState())
-        self.settings.set(S.SPLITTER, self.splitter.saveState())
-        self.settings.set(S.FONT_SIZE, self.font_size)
-        self.layouts.save_current()
-        self.settings.sync()
+        self.layouts.save_window()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

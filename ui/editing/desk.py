@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QActionGroup, QColor, QUndoStack
-from PySide6.QtWidgets import QColorDialog, QDialog, QDockWidget, QInputDialog, QMenu, QMessageBox
+from PySide6.QtGui import QActionGroup, QUndoStack
+from PySide6.QtWidgets import QDialog, QDockWidget, QInputDialog, QMenu, QMessageBox
 
 from db import Change, EditError, RevertConflict, StoreError, TagError
 from db.models import Tag
@@ -28,6 +28,7 @@ from ui.editing import commands as C
 from ui.editing.actions import EDIT_ACTIONS, REVIEW_ACTIONS, ROLE_ACTIONS, SLOT_ACTIONS, EditActionId
 from ui.editing.annotations_panel import AnnotationsPanel
 from ui.editing.autotag import AutoTagDialog, collect_hits, existing_annotations
+from ui.editing.codebook_editing import CodebookEditing
 from ui.editing.codebook_panel import CodebookPanel
 from ui.editing.correction import CorrectionBar
 from ui.editing.corrections_view import CorrectionsView
@@ -41,7 +42,7 @@ from ui.store_errors import translate_store_error
 E = EditActionId
 
 
-class EditingDesk(QObject):
+class EditingDesk(CodebookEditing, QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.setObjectName("editingDesk")
@@ -745,135 +746,6 @@ class EditingDesk(QObject):
         if done:
             self.status(self.tr("Tagged %n passage(s)", None, len(items)))
         return done
-
-    # -- codebook -----------------------------------------------------------------------------------------
-    def new_tag(self, parent_id: int | None = None, name: str | None = None) -> Tag | None:
-        if self.project is None:
-            return None
-        if name is None:
-            name, ok = QInputDialog.getText(self.window, self.tr("New Tag"), self.tr("Name of the new tag:"))
-            if not ok or not name.strip():
-                return None
-        model = self.codebook.model
-        command = C.add_tag(
-            self,
-            self.tr("New tag %1").replace("%1", name.strip()),
-            name.strip(),
-            parent_id=parent_id,
-            colour=model.next_colour(),
-            slot=model.free_slot(),
-        )
-        if self.run(command):
-            self.codebook.choose(command.result.id)
-            return command.result
-        return None
-
-    def edit_tag_memo(self, tag: Tag, text: str | None = None) -> bool:
-        """The tag's memo: what it means and when to use it (the codebook shows it over the tag)."""
-        if text is None:
-            text, ok = QInputDialog.getMultiLineText(
-                self.window, self.tr("Tag Memo"), self.tr("Memo for “%1”:").replace("%1", tag.path), tag.description
-            )
-            if not ok:
-                return False
-        if text == tag.description:
-            return False
-        label = self.tr("Edit memo of %1").replace("%1", tag.name)
-        return self.run(C.update_tag(self, label, tag.id, description=text))
-
-    def rename_tag(self, tag_id: int, name: str) -> bool:
-        return self.run(C.update_tag(self, self.tr("Rename tag to %1").replace("%1", name), tag_id, name=name))
-
-    def recolour_tag(self, tag: Tag, colour: str | None = None) -> bool:
-        if colour is None:
-            title = self.tr("Colour of %1").replace("%1", tag.name)
-            chosen = QColorDialog.getColor(QColor(tag.colour or "#3d7fd1"), self.window, title)
-            if not chosen.isValid():
-                return False
-            colour = chosen.name()
-        return self.run(C.update_tag(self, self.tr("Recolour tag %1").replace("%1", tag.name), tag.id, colour=colour))
-
-    def set_tag_slot(self, tag_id: int, slot: int | None) -> bool:
-        tag = self.codebook.model.tag_by_id(tag_id)
-        if tag is None:
-            return False
-        if slot is None:
-            return self.run(
-                C.update_tag(self, self.tr("Remove key of %1").replace("%1", tag.name), tag_id, clear_slot=True)
-            )
-        holder = self.codebook.model.slot_tag(slot)
-        label = self.tr("Give key %1 to %2").replace("%1", str(slot)).replace("%2", tag.name)
-        if holder is None or holder.id == tag_id:
-            return self.run(C.update_tag(self, label, tag_id, slot=slot))
-
-        def swap(project):  # the key moves from the tag that had it
-            project.update_tag(holder.id, clear_slot=True)
-            try:
-                return project.update_tag(tag_id, slot=slot)
-            except StoreError:
-                project.update_tag(holder.id, slot=slot)
-                raise
-
-        return self.run(C.CodebookCommand(self, label, swap, [tag_id, holder.id]))
-
-    def move_tag(self, tag_id: int, parent_id: int | None) -> bool:
-        tag = self.codebook.model.tag_by_id(tag_id)
-        parent = self.codebook.model.tag_by_id(parent_id) if parent_id is not None else None
-        where = parent.name if parent is not None else self.tr("the top level")
-        label = self.tr("Move tag %1 to %2").replace("%1", tag.name if tag else "?").replace("%2", where)
-        return self.run(C.move_tag(self, label, tag_id, parent_id))
-
-    def merge_tag(self, tag: Tag, target_id: int | None = None) -> bool:
-        model = self.codebook.model
-        if target_id is None:
-            candidates = self._tag_paths(model.descendants(tag.id))
-            if not candidates:
-                self.status(self.tr("There is no other tag to merge it into"))
-                return False
-            paths = [t.path for t in candidates]
-            path, ok = QInputDialog.getItem(
-                self.window,
-                self.tr("Merge Tag"),
-                self.tr("Merge “%1” into (its annotations and children move there):").replace("%1", tag.path),
-                paths,
-                0,
-                False,
-            )
-            if not ok or path not in paths:
-                return False
-            target_id = candidates[paths.index(path)].id
-        target = model.tag_by_id(target_id)
-        label = self.tr("Merge %1 into %2").replace("%1", tag.name).replace("%2", target.name if target else "?")
-        return self.run(C.merge_tags(self, label, tag.id, target_id))
-
-    def delete_tag(self, tag: Tag, confirm: bool = True) -> bool:
-        project = self.project
-        if project is None:
-            return False
-        try:
-            counts = project.tag_deletion_counts(tag.id)
-        except StoreError as exc:
-            self.report(exc)
-            return False
-        if confirm:
-            text = (
-                self.tr("Delete the tag “%1”?").replace("%1", tag.path)
-                + "\n\n"
-                + self.tr("This removes %n tag(s)", None, counts.tags)
-                + self.tr(" and %n annotation(s).", None, counts.annotations)
-                + "\n"
-                + self.tr("Undo (Ctrl+Z) brings them back.")
-            )
-            answer = QMessageBox.question(
-                self.window,
-                self.tr("Delete Tag"),
-                text,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        return self.run(C.delete_tag(self, self.tr("Delete tag %1").replace("%1", tag.name), tag.id))
 
     # -- review and notes ---------------------------------------------------------------------------------
     def set_review(self, state: str) -> bool:
