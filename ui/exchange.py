@@ -213,7 +213,8 @@ class ExchangeDesk(QObject):
         if report.conflicts:
             text += "\n\n" + self.tr(
                 "Where both projects changed the same text differently, both versions are kept: "
-                "list them with “jiaokan conflicts list”, then accept or reject each.")
+                "decide each in the Merge Conflicts panel (Ctrl+9).")
+            self.window.conflicts.open()
         if report.problems:
             text += "\n\n" + "\n".join(report.problems[:20])
         QMessageBox.information(self.window, self.tr("Work Imported"), text)

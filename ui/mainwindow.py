@@ -24,6 +24,7 @@ from ui import settings as S
 from ui.actions import ActionId, ActionRegistry
 from ui.article_hits import hits_in_text
 from ui.backend import ArticleData, DeskStore, SearchHit
+from ui.conflicts_panel import ConflictsDesk
 from ui.dialogs import ShortcutsDialog
 from ui.docks import DockSwitch, present
 from ui.editing.desk import EditingDesk
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.editing = EditingDesk(self)  # the editing desk: menus, panels, undo
         self.exchange = ExchangeDesk(self)  # File > Export…, Import Work…, the Reports menu and panel
         self.passages = CodedPassagesDesk(self)  # View > Coded Passages (Ctrl+8)
+        self.conflicts = ConflictsDesk(self)  # View > Merge Conflicts (Ctrl+9)
         self.layouts = DeskLayouts(self)  # reading / proofreading / coding, F5 / F6 / F7
         self.layouts.listeners.append(self.editing.typing.follow_layout)  # proofreading: typing corrects
         self.editing.typing.follow_layout(self.layouts.current)
@@ -271,6 +273,7 @@ class MainWindow(QMainWindow):
         self.editing.set_store(store)
         self.exchange.set_store(store)
         self.passages.set_store(store)
+        self.conflicts.refresh()
         self.article = None
         self._raw_cache.clear()
         self._raw_source = None

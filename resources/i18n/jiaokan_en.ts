@@ -399,6 +399,14 @@
             <source>Every passage of a tag across the project, with filters and CSV export</source>
             <translation>Every passage of a tag across the project, with filters and CSV export</translation>
         </message>
+        <message>
+            <source>Merge &amp;Conflicts</source>
+            <translation>Merge &amp;Conflicts</translation>
+        </message>
+        <message>
+            <source>Where an imported project changed the same text differently: decide</source>
+            <translation>Where an imported project changed the same text differently: decide</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -1664,6 +1672,10 @@
             <source>Codebook Imported</source>
             <translation>Codebook Imported</translation>
         </message>
+        <message>
+            <source>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
+            <translation>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</translation>
+        </message>
     </context>
     <context>
         <name>ExportController</name>
@@ -2337,6 +2349,112 @@
         <message>
             <source>e.g. 2025-10-01</source>
             <translation>e.g. 2025-10-01</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDesk</name>
+        <message>
+            <source>Merge Conflicts</source>
+            <translation>Merge Conflicts</translation>
+        </message>
+        <message>
+            <source>Accept “%1” (conflict #%2)</source>
+            <translation>Accept “%1” (conflict #%2)</translation>
+        </message>
+        <message>
+            <source>Keep ours (conflict #%2)</source>
+            <translation>Keep ours (conflict #%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <source>text</source>
+            <translation>text</translation>
+        </message>
+        <message>
+            <source>paragraphs</source>
+            <translation>paragraphs</translation>
+        </message>
+        <message>
+            <source>revert</source>
+            <translation>revert</translation>
+        </message>
+        <message>
+            <source>to decide</source>
+            <translation>to decide</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>accepted</translation>
+        </message>
+        <message>
+            <source>kept ours</source>
+            <translation>kept ours</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <source>Theirs by</source>
+            <translation>Theirs by</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Theirs (the imported project)</source>
+            <translation>Theirs (the imported project)</translation>
+        </message>
+        <message>
+            <source>Ours (this project)</source>
+            <translation>Ours (this project)</translation>
+        </message>
+        <message>
+            <source>Raw text of the page</source>
+            <translation>Raw text of the page</translation>
+        </message>
+        <message>
+            <source>Show decided</source>
+            <translation>Show decided</translation>
+        </message>
+        <message>
+            <source>Accept Theirs</source>
+            <translation>Accept Theirs</translation>
+        </message>
+        <message>
+            <source>Apply the imported edit here (Ctrl+Z takes it back)</source>
+            <translation>Apply the imported edit here (Ctrl+Z takes it back)</translation>
+        </message>
+        <message>
+            <source>Keep Ours</source>
+            <translation>Keep Ours</translation>
+        </message>
+        <message>
+            <source>Keep this project's text; the imported edit is set aside</source>
+            <translation>Keep this project's text; the imported edit is set aside</translation>
+        </message>
+        <message>
+            <source>Show in Article</source>
+            <translation>Show in Article</translation>
+        </message>
+        <message>
+            <source>No conflicts to decide</source>
+            <translation>No conflicts to decide</translation>
+        </message>
+        <message>
+            <source>instead of “%1”</source>
+            <translation>instead of “%1”</translation>
         </message>
     </context>
 </TS>

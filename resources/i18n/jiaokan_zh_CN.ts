@@ -399,6 +399,14 @@
             <source>Every passage of a tag across the project, with filters and CSV export</source>
             <translation>整个项目中某个标签的所有片段，可筛选并导出为表格</translation>
         </message>
+        <message>
+            <source>Merge &amp;Conflicts</source>
+            <translation>合并冲突(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Where an imported project changed the same text differently: decide</source>
+            <translation>导入的项目对同一处文字作了不同修改的地方：逐一决定</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -1640,6 +1648,10 @@
             <source>Codebook Imported</source>
             <translation>编码本已导入</translation>
         </message>
+        <message>
+            <source>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
+            <translation>两个项目对同一处文字作了不同修改的地方，两个版本都已保留：请在“合并冲突”面板（Ctrl+9）中逐一决定。</translation>
+        </message>
     </context>
     <context>
         <name>ExportController</name>
@@ -2312,6 +2324,112 @@
         <message>
             <source>e.g. 2025-10-01</source>
             <translation>如 2025-10-01</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDesk</name>
+        <message>
+            <source>Merge Conflicts</source>
+            <translation>合并冲突</translation>
+        </message>
+        <message>
+            <source>Accept “%1” (conflict #%2)</source>
+            <translation>采用“%1”（冲突 #%2）</translation>
+        </message>
+        <message>
+            <source>Keep ours (conflict #%2)</source>
+            <translation>保留本方（冲突 #%2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <source>text</source>
+            <translation>文字</translation>
+        </message>
+        <message>
+            <source>paragraphs</source>
+            <translation>段落结构</translation>
+        </message>
+        <message>
+            <source>revert</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>to decide</source>
+            <translation>待决定</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>已采用</translation>
+        </message>
+        <message>
+            <source>kept ours</source>
+            <translation>保留本方</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Theirs by</source>
+            <translation>对方作者</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Theirs (the imported project)</source>
+            <translation>对方（导入的项目）</translation>
+        </message>
+        <message>
+            <source>Ours (this project)</source>
+            <translation>本方（本项目）</translation>
+        </message>
+        <message>
+            <source>Raw text of the page</source>
+            <translation>版面原始文本</translation>
+        </message>
+        <message>
+            <source>Show decided</source>
+            <translation>显示已决定的</translation>
+        </message>
+        <message>
+            <source>Accept Theirs</source>
+            <translation>采用对方</translation>
+        </message>
+        <message>
+            <source>Apply the imported edit here (Ctrl+Z takes it back)</source>
+            <translation>在这里应用导入的修改（Ctrl+Z 可收回）</translation>
+        </message>
+        <message>
+            <source>Keep Ours</source>
+            <translation>保留本方</translation>
+        </message>
+        <message>
+            <source>Keep this project's text; the imported edit is set aside</source>
+            <translation>保留本项目的文字；导入的修改被搁置</translation>
+        </message>
+        <message>
+            <source>Show in Article</source>
+            <translation>在文章中显示</translation>
+        </message>
+        <message>
+            <source>No conflicts to decide</source>
+            <translation>没有待决定的冲突</translation>
+        </message>
+        <message>
+            <source>instead of “%1”</source>
+            <translation>取代“%1”</translation>
         </message>
     </context>
 </TS>
