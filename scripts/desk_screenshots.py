@@ -101,12 +101,61 @@ def drive(width: int, height: int, out: Path) -> int:
     shoot(out / f"proofreading-{size}.png")
     report(f"proofreading-{size}")
 
-    extra = getattr(sys.modules.get("__main__"), "EXTRA_SHOTS", None)
-    if extra is not None and width == 1600:
-        extra(window, app, out, settle, shoot)
+    if width == 1600:
+        new_views(window, app, out)
     window.close()
     settle(app, 0.2)
     return 0
+
+
+def new_views(window, app, out: Path) -> None:
+    """coded-passages.png (the tag with the most passages) and conflicts.png (a colleague's work merged)."""
+    from PySide6.QtCore import Qt  # noqa: TID251 (screenshots of the Qt desk)
+
+    project = window.store.project
+    press(window, Qt.Key.Key_F7)
+    tags = window.editing.codebook.model.tags()
+    top = max((t for t in tags if t.parent_id is None), key=lambda t: t.annotation_count)
+    window.editing.codebook.choose(top.id)
+    window.passages.show_tag(top.id)
+    window.resizeDocks([window.passages.dock], [int(window.height() * 0.42)], Qt.Orientation.Vertical)
+    settle(app)
+    panel = window.passages.panel
+    panel.table.selectRow(2)
+    settle(app)
+    shoot(out / "coded-passages.png")
+    print(f"coded-passages: {panel.model.rowCount()} passages", flush=True)
+    window.passages.dock.hide()
+
+    colleague_work = merge_a_colleague(project, Path(tempfile.mkdtemp(prefix="jiaokan-colleague-")))
+    report = project.merge_jsonl(colleague_work)
+    window.conflicts.open()
+    window.resizeDocks([window.conflicts.dock], [int(window.height() * 0.4)], Qt.Orientation.Vertical)
+    settle(app)
+    shoot(out / "conflicts.png")
+    print(f"conflicts: {report.conflicts} kept side by side", flush=True)
+
+
+def merge_a_colleague(project, folder: Path) -> Path:
+    """A colleague's project over the same pages, correcting two places differently; its JSONL export."""
+    from db import Project
+
+    colleague = Project.open(folder / "colleague.jsonl.jiaokan", author="周研究员")
+    colleague.import_paths([str(p) for p in sorted((REPO / "resources" / "samples").glob("*.txt"))])
+    for source in colleague.list_sources()[:1]:
+        for article_id in colleague.article_ids(source.id)[:2]:
+            text = colleague.get_article(article_id).text
+            at = text.index("。", 80) - 4  # inside a sentence of the body
+            colleague.correct(article_id, at, at + 2, "议事", note="据原报核对")
+            project.author = "林校对"
+            mine = project.article_ids(project.list_sources()[0].id)
+            ours = mine[colleague.article_ids(source.id).index(article_id)]
+            project.correct(ours, at, at + 2, "协商")
+    out = folder / "colleague.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        colleague.export_jsonl(fh)
+    colleague.close()
+    return out
 
 
 def run_screen(display: str, width: int, height: int, out: Path) -> int:

@@ -113,8 +113,10 @@ class ConflictsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the article's title elides
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.decided = QCheckBox(self)
         self.decided.setObjectName("conflictsDecided")
         self.views = {key: QTextBrowser(self) for key in ("theirs", "ours", "raw")}
@@ -144,7 +146,7 @@ class ConflictsPanel(QWidget):
         split.setChildrenCollapsible(False)
         split.addWidget(self.table)
         split.addWidget(sides)
-        split.setSizes([300, 900])
+        split.setSizes([420, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split, 1)

@@ -84,6 +84,13 @@ DROP_ORDER: dict[Layout, tuple[str, ...]] = {
     Layout.CODING: ("raw", "library"),
 }
 
+#: the library's and the raw pane's share of the width beside the side panels, by layout: a coder
+#: looks up articles more than raw lines, a proofreader compares with the raw text line by line
+SHARES: dict[Layout, tuple[float, float]] = {
+    Layout.READING: (0.22, 0.3),
+    Layout.PROOFREADING: (0.2, 0.38),
+    Layout.CODING: (0.26, 0.22),
+}
 READING_EM = 22  # the article's minimum measure, in characters of its font
 NARROW = 1400  # below this window width the side panels share one column of tabs
 MAX_MIN_READING = 560  # a big zoom must not make the window wider than a laptop screen
@@ -253,9 +260,10 @@ class DeskLayouts(QObject):
         central = width - (side_width + 8 if side else 0) - 8
         need = min_reading_width(w.article_view)
         panes = {"library": w.library.isVisibleTo(w), "raw": w.raw_view.isVisibleTo(w)}
+        library_share, raw_share = SHARES[layout]
         sizes = {
-            "library": max(170, min(300, int(central * 0.22))) if panes["library"] else 0,
-            "raw": max(180, min(480, int(central * 0.28))) if panes["raw"] else 0,
+            "library": max(170, min(320, int(central * library_share))) if panes["library"] else 0,
+            "raw": max(180, min(520, int(central * raw_share))) if panes["raw"] else 0,
         }
         for pane in DROP_ORDER[layout]:  # first shrink, then close what cannot fit
             if central - sizes["library"] - sizes["raw"] >= need:

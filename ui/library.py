@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from ui.backend import ArticleRow, DeskStore, SourceRow
 from ui.collation import sorted_naturally
@@ -66,6 +67,16 @@ def _review_dot(state: str) -> QIcon:
 def _label(text: str) -> str:
     """Translate a label declared with QT_TRANSLATE_NOOP("Library", ...)."""
     return QCoreApplication.translate("Library", text)
+
+
+class LibraryElision(QStyledItemDelegate):
+    """Page file names elided in the middle (hundreds of similar names differ at their end: _v2, _v10),
+    headlines and states at the end (their beginning says what they are)."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
+        super().initStyleOption(option, index)
+        source = index.internalId() == 0 and index.column() == 0
+        option.textElideMode = Qt.TextElideMode.ElideMiddle if source else Qt.TextElideMode.ElideRight
 
 
 @dataclass(slots=True)

@@ -32,7 +32,7 @@ from ui.events import StoreEvents
 from ui.exchange import ExchangeDesk
 from ui.i18n import Translations
 from ui.layouts import DeskLayouts
-from ui.library import LibraryModel
+from ui.library import LibraryElision, LibraryModel
 from ui.passages_panel import CodedPassagesDesk
 from ui.projects import ProjectController, local_paths
 from ui.script import FONT_REGION, SCRIPT_LABELS, Script, ScriptConverter
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.library.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.library.setAlternatingRowColors(False)
         self.library.setStyleSheet("QTreeView::item { padding: 2px 0px; }")
-        self.library.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # similar file names differ at the end
+        self.library.setItemDelegate(LibraryElision(self.library))  # file names in the middle, headlines at the end
         self.library.header().setStretchLastSection(False)
         self.library.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # the state column (kind, review state, annotations) elides before the headlines do
@@ -240,9 +240,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(obj, event)
 
     def _fit_library_columns(self) -> None:
-        """The headlines keep at least 55% of a narrow library; the state column takes at most 150 px."""
+        """The headlines keep at least 60% of a narrow library; the state column takes at most 150 px."""
         width = self.library.viewport().width()
-        self.library.header().resizeSection(1, max(60, min(150, int(width * 0.45))))
+        self.library.header().resizeSection(1, max(60, min(150, int(width * 0.4))))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

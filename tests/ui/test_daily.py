@@ -98,7 +98,15 @@ def test_library_sorts_naturally_and_elides_in_the_middle(tmp_path, qtbot, setti
     model = window.library_model
     shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
     assert shown == ["工人日报_第05版_v1.txt", "工人日报_第05版_v2.txt", "工人日报_第05版_v10.txt"]
-    assert window.library.textElideMode() == Qt.TextElideMode.ElideMiddle
+    delegate = window.library.itemDelegate()
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, model.index(2, 0))
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle  # file names: the end tells them apart
+    model.fetchMore(model.index(0, 0))
+    delegate.initStyleOption(option, model.index(0, 0, model.index(0, 0)))
+    assert option.textElideMode == Qt.TextElideMode.ElideRight  # headlines: their beginning
     window.close()
 
 
