@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 BOTTOM_SHARE = 0.3  # of the window's height, for a bottom panel opened the first time
-MIN_BOTTOM = 180
+SMALL_BOTTOM_SHARE = 0.25  # on a laptop screen (under 800 pixels high) the text keeps more
+MIN_BOTTOM = 160
 SIDE_WIDTH = 300  # first width of a side panel, in pixels
 
 
@@ -41,7 +42,8 @@ def give_first_size(window: QMainWindow, dock: QDockWidget) -> None:
     if dock.isFloating():
         return
     if area in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea):
-        want = max(MIN_BOTTOM, int(window.height() * BOTTOM_SHARE))
+        share = SMALL_BOTTOM_SHARE if window.height() < 800 else BOTTOM_SHARE
+        want = max(MIN_BOTTOM, int(window.height() * share))
         if dock.height() < want * 0.8:
             window.resizeDocks([dock], [want], Qt.Orientation.Vertical)
     elif dock.width() < SIDE_WIDTH * 0.6:

@@ -93,6 +93,7 @@ SHARES: dict[Layout, tuple[float, float]] = {
 }
 READING_EM = 22  # the article's minimum measure, in characters of its font
 NARROW = 1400  # below this window width the side panels share one column of tabs
+COMPACT = 1200  # below this, with panels below the text as well, all panels share the row of tabs below
 MAX_MIN_READING = 560  # a big zoom must not make the window wider than a laptop screen
 
 
@@ -246,6 +247,12 @@ class DeskLayouts(QObject):
         bottom = [d for d in w.findChildren(QDockWidget) if not d.isHidden() and not d.isFloating()
                   and w.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
         width = w.width()
+        if width < COMPACT and side and bottom:  # a small screen: every panel in one row of tabs below
+            for dock in side:
+                w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                w.tabifyDockWidget(bottom[0], dock)
+            bottom[0].raise_()
+            side = []
         side.sort(key=lambda d: SIDE_ORDER.index(d.objectName()) if d.objectName() in SIDE_ORDER else 99)
         if width < NARROW and len(side) > 1:
             for dock in side[1:]:
