@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 BOTTOM_SHARE = 0.3  # of the window's height, for a bottom panel opened the first time
 SMALL_BOTTOM_SHARE = 0.25  # on a laptop screen (under 800 pixels high) the text keeps more
-MIN_BOTTOM = 160
+MIN_BOTTOM = 200
 SIDE_WIDTH = 300  # first width of a side panel, in pixels
 
 

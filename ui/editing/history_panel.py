@@ -300,19 +300,22 @@ class HistoryPanel(QWidget):
         self.status.setWordWrap(True)
         self.revert_button = QPushButton(page)
         self.revert_button.setObjectName("historyRevert")
-        row = QHBoxLayout()
+        # the count and the Revert button sit beside the tabs: every row of a low panel goes to the edits
+        corner = QWidget(self.tabs)
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(8, 0, 0, 2)
         row.addWidget(self.status, 1)
         row.addWidget(self.revert_button)
         inner = QVBoxLayout(page)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.table, 1)
-        inner.addLayout(row)
         self.undo_view = QUndoView(stack, self.tabs)
         self.undo_view.setObjectName("undoView")
         self.tabs.addTab(page, "")
         self.tabs.addTab(self.undo_view, "")
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(4, 2, 4, 4)
         layout.addWidget(self.tabs)
         self.revert_button.clicked.connect(self._on_revert)
         self.table.doubleClicked.connect(lambda _i: self._on_revert())
@@ -352,6 +355,7 @@ class HistoryPanel(QWidget):
                 self.table.scrollTo(index)
 
     def _show_status(self) -> None:
+        self.status.setToolTip(self._message)  # a long refusal, whole (the panel's corner is small)
         if self._message:
             self.status.setText(self._message)
             self.status.setStyleSheet("color: #a93226;")
