@@ -6,7 +6,8 @@ For each screen size (1600×1000, 1280×720, 1000×700) it starts ``Xvfb`` on a 
 (:91–:93) with ``openbox``, runs the desk maximized on the bundled sample project (with an
 invented coding of it, see ``scripts/screenshots.py``), switches layouts with their keys and
 takes ``import -window root`` pictures: main-WxH.png (coding layout), reading-1000x700.png,
-proofreading-1280x720.png / -1000x700.png, coded-passages.png and conflicts.png (at 1600×1000). It also prints how many characters a line the article
+proofreading-1280x720.png / -1000x700.png, coded-passages.png and conflicts.png (at 1600×1000).
+It also prints how many characters a line the article
 and the raw pane get, the figure the layouts are judged by.
 """
 
@@ -55,6 +56,13 @@ def chars_a_line(view) -> int:
     return best
 
 
+def fits_a_line(view) -> int:
+    """How many CJK characters a line of ``view`` (the raw pane, whose lines wrap) holds."""
+    from PySide6.QtGui import QFontMetricsF  # noqa: TID251
+
+    return int(view.viewport().width() // QFontMetricsF(view.font()).horizontalAdvance("\u56fd"))
+
+
 def press(window, key, modifiers=None) -> None:
     from PySide6.QtCore import Qt  # noqa: TID251 (screenshots of the Qt desk)
     from PySide6.QtTest import QTest  # noqa: TID251
@@ -86,7 +94,7 @@ def drive(width: int, height: int, out: Path) -> int:
     starts = article.block_starts() if article is not None else []
 
     def report(name: str) -> None:
-        raw = chars_a_line(window.raw_view) if window.raw_view.isVisible() else 0
+        raw = fits_a_line(window.raw_view) if window.raw_view.isVisible() else 0
         print(f"{name}: article {chars_a_line(window.article_view)} characters a line, raw {raw}", flush=True)
 
     # coding layout: library, article, codebook, annotations (and the raw text where it fits)

@@ -101,7 +101,7 @@ def take(window, app, out: Path, settle: Callable) -> list[str]:
     desk.split_block()
     desk.set_role("subhead")
     role_entry = project.history(article.id)[-1]
-    desk.revert_entry(role_entry)
+    desk.revert_entry(role_entry, confirm=False)
     first = next(e for e in project.history(article.id) if e.op == "correct")
     desk.correct(*span("电焊"), "焊接", "核对后再改")
     try:
@@ -109,7 +109,7 @@ def take(window, app, out: Path, settle: Callable) -> list[str]:
     except RevertConflict as exc:  # shown as the desk shows it, without the message box
         desk.history.set_entries(project.history(article.id))
         desk.history.show_conflict(desk.conflict_message(exc), exc.blocking)
-    desk.history.table.selectRow(desk.history.model.row_of(first.id))
+    desk.history.select_entry(first.id)
     desk.history_dock.show()
     desk.history_dock.raise_()
     window.resizeDocks([desk.history_dock], [420], Qt.Orientation.Vertical)
