@@ -73,7 +73,8 @@ PANELS: dict[Layout, frozenset[str]] = {
 }
 #: the desk's own docks a layout opens or closes (docks of other panels are left as they are)
 KNOWN_DOCKS = frozenset(
-    {"searchDock", "reportsDock", "codebookDock", "annotationsDock", "historyDock", "notesDock", "codedPassagesDock"}
+    {"searchDock", "reportsDock", "codebookDock", "annotationsDock", "historyDock", "notesDock", "codedPassagesDock",
+     "conflictsDock"}
 )
 #: the side panel in front when they share a column of tabs
 SIDE_ORDER = ("codebookDock", "notesDock", "annotationsDock")
