@@ -48,9 +48,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CodedPassages", text)
 
 
-def context_of(p: Passage) -> str:
+CONTEXT_CHARS = 12  # of the stored context on each side: the passage stays in view in a table cell
+
+
+def context_of(p: Passage, chars: int = CONTEXT_CHARS) -> str:
     """The passage in its sentence: …before【passage】after…"""
-    return f"…{p.prefix}【{p.quote}】{p.suffix}…".replace("\n", " ")
+    return f"…{p.prefix[-chars:]}【{p.quote}】{p.suffix[:chars]}…".replace("\n", " ")
 
 
 class CodedPassagesModel(QAbstractTableModel):
@@ -133,7 +136,8 @@ class CodedPassagesModel(QAbstractTableModel):
             )
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (PASSAGE, CONTEXT, NOTE):
-            return self._display(context_of(p)) + (f"\n\n{p.note}" if p.note else "")
+            whole = context_of(p, max(len(p.prefix), len(p.suffix)))
+            return self._display(whole) + (f"\n\n{p.note}" if p.note else "")
         if role == Qt.ItemDataRole.ForegroundRole:
             if p.orphaned:
                 return QColor("#a39e93")
