@@ -203,9 +203,15 @@ class DeskLayouts(QObject):
 
     # -- switching ---------------------------------------------------------------------------------
     def switch(self, layout: Layout, fresh: bool = False) -> None:
-        """Leave the current layout (remembered) for ``layout`` (restored, or laid out fresh)."""
+        """Leave the current layout (remembered) for ``layout`` (restored, or laid out fresh).
+
+        The key of the layout in use lays it out afresh for the window's size (after a resize,
+        or to undo one's own rearranging).
+        """
         if layout != self.current:
             self.save_current()
+        else:
+            fresh = True
         self.current = layout
         self.actions[self._action_of(layout)].setChecked(True)
         if fresh or not self._restore(layout):

@@ -110,6 +110,10 @@ def test_layouts_switch_with_one_key_and_are_remembered(window, qtbot):
     assert editing.codebook_dock.isVisible() and not editing.history_dock.isVisible()
     use_layout(window, qtbot, Qt.Key.Key_F6)  # …and finds it as left
     assert window.library.isVisible() and not editing.notes_dock.isVisible() and editing.history_dock.isVisible()
+    use_layout(window, qtbot, Qt.Key.Key_F6)  # the same key again: laid out afresh
+    assert not window.library.isVisible() and editing.notes_dock.isVisible()
+    window.library.show()
+    editing.notes_dock.hide()  # as the user left it, for the window saved below
     window.close()
     again = MainWindow(S.Settings())
     qtbot.addWidget(again)
