@@ -72,15 +72,26 @@ def run_pages(seeds: range, pool: list[Article] | None) -> tuple[list[dict], lis
     for seed in seeds:
         raw, gold = generate_page(seed, pool)
         pred = document_to_gold(reflow_text(raw))
-        scores.append(score(gold, pred))
+        metrics: dict = score(gold, pred)
+        # A page without headlines or bylines has nothing to score on those (score.py says 0).
+        if not any(a["kicker"] or a["title"] or a["subtitle"] for a in gold["articles"]):
+            metrics["head"] = None
+        if not any(a["byline"] for a in gold["articles"]):
+            metrics["byline"] = None
+        scores.append(metrics)
         paragraphs, articles = boundary_outcomes(gold, pred)
         outcomes.extend(paragraphs)
         outcomes.extend(articles)
     return scores, outcomes
 
 
+def _cell(scores: list[dict], metric: str) -> str:
+    values = [s[metric] for s in scores if s[metric] is not None]
+    return f"{metric} {mean(values):.3f}/{min(values):.3f}" if values else f"{metric} n/a"
+
+
 def summarise(label: str, scores: list[dict]) -> None:
-    cells = "  ".join(f"{m} {mean(s[m] for s in scores):.3f}/{min(s[m] for s in scores):.3f}" for m in METRICS)
+    cells = "  ".join(_cell(scores, m) for m in METRICS)
     print(f"{label:<34} {cells}   (mean/worst of {len(scores)} pages)")
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.columns import calibrate_punctuation, estimate_measures, is_wide, starts_paragraph
+from reader.columns import calibrate_punctuation, estimate_measures, is_wide
+from reader.evidence import CONT, HEAD, LineCues, label_run, page_keeps_indents
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
@@ -84,29 +85,42 @@ def build_units(lines: list[Line]) -> list[Unit]:
         if kind is not UnitKind.TEXT:
             seg += 1
     measures = estimate_measures(lines, segment_ids)
-    block_starts = [i > 0 and tight[i] and not tight[i - 1] for i in range(len(lines))]
+    text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is UnitKind.TEXT]
+    indents = page_keeps_indents(text_lines)
     units: list[Unit] = []
-    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        if kind is not UnitKind.TEXT:
-            units.append(Unit(kind, [line], measures[i]))
+    n = len(lines)
+    i = 0
+    while i < n:
+        if kinds[i] is not UnitKind.TEXT:
+            units.append(Unit(kinds[i], [lines[i]], measures[i]))
+            i += 1
             continue
-        prev = units[-1] if units else None
-        if (
-            prev is not None
-            and prev.is_text
-            and not datelines[i]
-            and not starts_paragraph(
-                prev.last, line, measures[i - 1], measures[i], block_starts[i], prev_is_first=len(prev.lines) == 1
+        j = i
+        while j < n and kinds[j] is UnitKind.TEXT:
+            j += 1
+        cues = [LineCues(lines[k], measures[k], datelines[k]) for k in range(i, j)]
+        labels, confidences = label_run(lines[i:j], cues, indents)
+        for k in range(i, j):
+            label = labels[k - i]
+            if label == CONT:
+                units[-1].lines.append(lines[k])
+                continue
+            units.append(
+                Unit(
+                    UnitKind.TEXT,
+                    [lines[k]],
+                    measures[k],
+                    dateline=datelines[k],
+                    heading=label == HEAD,
+                    confidence=confidences[k - i],
+                )
             )
-        ):
-            prev.lines.append(line)
-            continue
-        units.append(Unit(UnitKind.TEXT, [line], measures[i], dateline=datelines[i]))
+        i = j
     units = _split_toc_items(units)
     for unit in units:
         if unit.is_text and not unit.toc_item:
             unit.wide = any(is_wide(line, unit.measure) for line in unit.lines)
-            unit.heading = _looks_like_heading(unit)
+            unit.heading = unit.heading and not unit.dateline
     return units
 
 
@@ -127,14 +141,6 @@ def _split_toc_items(units: list[Unit]) -> list[Unit]:
         in_toc = False
         out.append(unit)
     return out
-
-
-def _looks_like_heading(unit: Unit) -> bool:
-    """Short, unpunctuated at the end, not a dateline: a headline or subhead line."""
-    if unit.dateline or len(unit.lines) > MAX_HEADING_LINES:
-        return False
-    # Body paragraphs end a sentence; a lead-in ending in a dash is a heading-like line too.
-    return not ends_with_terminal(unit.text)
 
 
 def merge_stacked_headings(units: list[Unit], gappy: bool) -> list[Unit]:

@@ -156,7 +156,7 @@ def to_article(story: Story) -> tuple[Article, list[Unit]]:
         kind = BlockKind.SUBHEAD if unit.heading and not unit.caption and not unit.toc_item else BlockKind.PARAGRAPH
         text = join_lines(unit.lines)
         if text:
-            article.blocks.append(Block(kind, text))
+            article.blocks.append(Block(kind, text, unit.confidence))
     article.kind = _kind_of(story, article)
     return article, head.leftover
 

@@ -38,6 +38,8 @@ class Unit:
     wide: bool = False
     caption: bool = False
     toc_item: bool = False
+    #: Probability that the boundary before this unit is right (see reader.evidence).
+    confidence: float = 1.0
 
     @property
     def text(self) -> str:
