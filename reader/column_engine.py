@@ -26,7 +26,7 @@ from reader.patterns import (
     opens_with_dateline,
 )
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
-from reader.units import Unit, UnitKind, classify_line, ends_with_terminal
+from reader.units import Unit, UnitKind, classify_line
 
 #: A measure change this large between two blocks means another story's column.
 MEASURE_JUMP = 3.0

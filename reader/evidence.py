@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from math import exp
 
+from reader.charclass import DASHES
 from reader.columns import ends_sentence, heading_punctuation, is_wide
 from reader.lines import Line
 
 CONT, FIRST, HEAD = 0, 1, 2
 
 #: Most line boundaries of a column are continuations.
-PARAGRAPH_PRIOR = -1.0
+PARAGRAPH_PRIOR = -1.2
 #: Closing punctuation at the end of the line before: the text itself says a sentence ended.
 SENTENCE_END = 2.0
 #: A line ending mid-word (no closing punctuation) is almost never a paragraph's last line.
@@ -36,8 +37,9 @@ FULL_LINE_END = -0.6
 #: A first line is set two em in; a line about that short opening after a sentence end is one.
 INDENT_SHAPE = 0.8
 #: A full-width line is not an indented first line (weak: the indent may be lost in justification).
-FULL_LINE_START = -0.7
-#: An indent the dump kept (leading spaces) marks a first line; on a page that keeps indents its absence is evidence too.
+FULL_LINE_START = -1.5
+#: An indent the dump kept (leading spaces) marks a first line; on a page that keeps
+#: indents its absence is evidence too.
 KEPT_INDENT = 3.5
 MISSING_INDENT = -2.0
 #: A dateline ("本报讯（记者…）") opens a story's first paragraph.
@@ -63,6 +65,12 @@ SHORT_RUN_ON = -2.5
 SHORT_RUN_ON_MARGIN = 5.0
 #: Body text that ends where the run of column lines ends must end a sentence.
 UNFINISHED_RUN = -2.5
+#: A dash closing a line leads on: inside a sentence in body text, into the title after a kicker.
+DASH_END = -2.0
+KICKER_DASH = 1.0
+#: A first line's indent, in em.
+INDENT = 2.0
+IMPOSSIBLE = -1e9
 #: A run of three or more heading lines is rare; two stack as kicker+title or a two-line title.
 STACKED_HEADING = -0.5
 #: Lines compared either side when measuring how gappy a stretch is.
@@ -80,10 +88,22 @@ HEADING_MARGIN = 2.9
 class LineCues:
     """The per-line facts every boundary decision reads, computed once per line."""
 
-    __slots__ = ("ends", "short", "first_shape", "full", "heading", "wide", "punctuated", "dateline", "stretched")
+    __slots__ = (
+        "ends",
+        "dash",
+        "short",
+        "first_shape",
+        "full",
+        "heading",
+        "wide",
+        "punctuated",
+        "dateline",
+        "stretched",
+    )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
-        self.ends = ends_sentence(line.text)
+        self.dash = line.text[-1] in DASHES
+        self.ends = not self.dash and ends_sentence(line.text)
         self.short = measure - line.width
         self.stretched = line.letter_spaced
         self.full = self.short < 0.8 or self.stretched
@@ -113,18 +133,21 @@ def _gap_evidence(lines: Sequence[Line], i: int) -> float:
     return GAP_PATTERN if lines[i].gap_before else 0.0
 
 
-def _end_evidence(a: LineCues) -> float:
-    """How strongly the line before says its paragraph ended."""
+def _end_evidence(a: LineCues, indent: float) -> float:
+    """How strongly the line before says its paragraph ended (``indent``: the shortfall its indent explains)."""
+    if a.dash:
+        return DASH_END
     if not a.ends:
         return MID_WORD_END
     score = SENTENCE_END
     if a.stretched:
         return score + STRETCHED
-    if a.short >= 4.5:
+    short = a.short - indent
+    if short >= 4.5:
         score += LAST_LINE_SHORT
-    elif a.short >= 3.0:
+    elif short >= 3.0:
         score += LAST_LINE_SHORT / 2
-    elif a.short < 0.8:
+    elif short < 0.8:
         score += FULL_LINE_END
     return score
 
@@ -149,7 +172,7 @@ def _head_evidence(b: LineCues) -> float:
         return WIDE_HEADING
     if b.ends or b.dateline:
         return NOT_A_HEADING
-    score = HEAD_PRIOR + (PUNCTUATED_HEADING if b.punctuated else 0.0)
+    score = HEAD_PRIOR + (KICKER_DASH if b.dash else 0.0) + (PUNCTUATED_HEADING if b.punctuated else 0.0)
     if b.stretched:
         return score + STRETCHED_HEADING
     if b.short >= HEADING_MARGIN:
@@ -157,98 +180,88 @@ def _head_evidence(b: LineCues) -> float:
     return score + (NARROW_HEADING if b.short >= 0.8 else 0.0)
 
 
-def label_run(lines: Sequence[Line], cues: Sequence[LineCues], indents: bool) -> tuple[list[int], list[float]]:
-    """Best labels for a run of column lines, and the confidence of each line's label.
-
-    The first line of a run always starts something (FIRST or HEAD). Scores:
-    FIRST after CONT/FIRST adds the end evidence of the line before; after HEAD
-    it is free. HEAD adds its heading shape and, after body text, the end
-    evidence too. CONT is impossible after HEAD.
-    """
-    n = len(lines)
-    neg = -1e9
-    # unary[i][label]: evidence for label of line i given the previous line is body (0) or heading (1)
-    best = [[0.0, 0.0, 0.0] for _ in range(n)]
-    back = [[0, 0, 0] for _ in range(n)]
-    local: list[tuple[float, float, float, float, float]] = []
-    for i in range(n):
-        b = cues[i]
-        first_b = _first_evidence(b, lines[i], indents)
-        head_b = _head_evidence(b)
-        if i == 0:
-            end_a = gap = 0.0
-        else:
-            end_a = _end_evidence(cues[i - 1])
-            gap = _gap_evidence(lines, i)
-        local.append((end_a, gap, first_b, head_b, _run_on_evidence(cues[i - 1]) if i else 0.0))
-        if i == 0:
-            best[0] = [neg, first_b, head_b]
-            continue
-        prev = best[i - 1]
-        brk = PARAGRAPH_PRIOR + end_a + gap
-        # from body (CONT or FIRST) or from HEAD
-        body_prev = CONT if prev[CONT] >= prev[FIRST] else FIRST
-        body_score = prev[body_prev]
-        cont = body_score + _run_on_evidence(cues[i - 1])
-        first_from_body = body_score + brk + first_b
-        first_from_head = prev[HEAD] + first_b + gap
-        head_from_body = body_score + brk + head_b
-        head_from_head = prev[HEAD] + head_b + STACKED_HEADING + gap
-        best[i][CONT] = cont
-        back[i][CONT] = body_prev
-        if first_from_body >= first_from_head:
-            best[i][FIRST], back[i][FIRST] = first_from_body, body_prev
-        else:
-            best[i][FIRST], back[i][FIRST] = first_from_head, HEAD
-        if head_from_body >= head_from_head:
-            best[i][HEAD], back[i][HEAD] = head_from_body, body_prev
-        else:
-            best[i][HEAD], back[i][HEAD] = head_from_head, HEAD
-    if not cues[n - 1].ends:
-        best[n - 1][CONT] += UNFINISHED_RUN
-        best[n - 1][FIRST] += UNFINISHED_RUN
-    labels = [0] * n
-    last = max(range(3), key=lambda k: best[n - 1][k])
-    for i in range(n - 1, -1, -1):
-        labels[i] = last
-        last = back[i][last]
-    return labels, _confidences(labels, local)
-
-
 def _run_on_evidence(a: LineCues) -> float:
     """A line that ends mid-word far short of the measure was not justified: it does not run on."""
     return SHORT_RUN_ON if not a.ends and not a.stretched and a.short >= SHORT_RUN_ON_MARGIN else 0.0
 
 
-def _pair(prev: int, label: int, end_a: float, gap: float, first_b: float, head_b: float, run_on: float) -> float:
-    """Score of ``label`` at a line given the previous line's label (the chain's local term)."""
-    after_head = prev == HEAD
+class Boundary:
+    """The evidence at one line boundary, computed once and read by every label pair."""
+
+    __slots__ = ("end_body", "end_first", "gap", "first", "head", "run_on")
+
+    def __init__(self, a: LineCues | None, b: LineCues, line: Line, gap: float, indents: bool) -> None:
+        self.end_body = _end_evidence(a, 0.0) if a is not None else 0.0
+        # A first line is short by its indent: only the shortfall beyond it says "last line".
+        self.end_first = _end_evidence(a, INDENT) if a is not None else 0.0
+        self.gap = gap
+        self.first = _first_evidence(b, line, indents)
+        self.head = _head_evidence(b)
+        self.run_on = _run_on_evidence(a) if a is not None else 0.0
+
+
+def _transition(prev: int, label: int, e: Boundary) -> float:
+    """Log-odds score of ``label`` for a line whose previous line is labelled ``prev``."""
+    if prev == HEAD:
+        if label == CONT:
+            return IMPOSSIBLE
+        return e.gap + (e.first if label == FIRST else e.head + STACKED_HEADING)
     if label == CONT:
-        return -1e9 if after_head else run_on
-    brk = gap if after_head else PARAGRAPH_PRIOR + end_a + gap
-    if label == FIRST:
-        return brk + first_b
-    return brk + head_b + (STACKED_HEADING if after_head else 0.0)
+        return e.run_on
+    brk = PARAGRAPH_PRIOR + (e.end_first if prev == FIRST else e.end_body) + e.gap
+    return brk + (e.first if label == FIRST else e.head)
 
 
-def _confidences(labels: list[int], local: list[tuple[float, float, float, float, float]]) -> list[float]:
-    """Probability of each line's label against the alternatives, its neighbours' labels held fixed."""
+def label_run(lines: Sequence[Line], cues: Sequence[LineCues], indents: bool) -> tuple[list[int], list[float]]:
+    """Best labels for a run of column lines (Viterbi), and the confidence of each boundary.
+
+    The first line of a run always starts something (FIRST or HEAD); CONT never
+    follows HEAD; body text that ends the run must end a sentence.
+    """
+    n = len(lines)
+    bounds = [
+        Boundary(cues[i - 1] if i else None, cues[i], lines[i], _gap_evidence(lines, i) if i else 0.0, indents)
+        for i in range(n)
+    ]
+    best = [[IMPOSSIBLE, bounds[0].first, bounds[0].head]]
+    back: list[tuple[int, int, int]] = [(0, 0, 0)]
+    for i in range(1, n):
+        prev, e = best[-1], bounds[i]
+        row: list[float] = []
+        ptr: list[int] = []
+        for label in (CONT, FIRST, HEAD):
+            k = max((CONT, FIRST, HEAD), key=lambda p: prev[p] + _transition(p, label, e))
+            row.append(prev[k] + _transition(k, label, e))
+            ptr.append(k)
+        best.append(row)
+        back.append((ptr[0], ptr[1], ptr[2]))
+    if not cues[n - 1].ends:
+        best[n - 1][CONT] += UNFINISHED_RUN
+        best[n - 1][FIRST] += UNFINISHED_RUN
+    labels = [0] * n
+    last = max((CONT, FIRST, HEAD), key=lambda k: best[n - 1][k])
+    for i in range(n - 1, -1, -1):
+        labels[i] = last
+        last = back[i][last]
+    return labels, _confidences(labels, bounds)
+
+
+def _confidences(labels: list[int], bounds: list[Boundary]) -> list[float]:
+    """Probability that each line's boundary (break or run-on) is right, its neighbours' labels held fixed."""
     n = len(labels)
     out = [1.0] * n
     for i in range(n):
-        prev = labels[i - 1] if i else FIRST
         scores = []
         for label in (CONT, FIRST, HEAD):
-            if i == 0 and label == CONT:
-                scores.append(-1e9)
-                continue
-            s = _pair(prev, label, *local[i]) if i else (local[0][2] if label == FIRST else local[0][3])
+            if i == 0:
+                s = IMPOSSIBLE if label == CONT else (bounds[0].first if label == FIRST else bounds[0].head)
+            else:
+                s = _transition(labels[i - 1], label, bounds[i])
             if i + 1 < n:
-                s += _pair(label, labels[i + 1], *local[i + 1])
+                s += _transition(label, labels[i + 1], bounds[i + 1])
             scores.append(s)
         top = max(scores)
         weights = [exp(max(-50.0, s - top)) for s in scores]
         total = sum(weights)
-        # The boundary before the line: a break (FIRST or HEAD) or a run-on (CONT).
         out[i] = weights[CONT] / total if labels[i] == CONT else (weights[FIRST] + weights[HEAD]) / total
     return out
