@@ -25,6 +25,7 @@ from reader.patterns import (
     may_be_credit,
     opens_with_dateline,
 )
+from reader.splitting import split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
 from reader.units import Unit, UnitKind, classify_line
 
@@ -41,7 +42,12 @@ GAPPY_SHARE = 0.5
 def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
     """Split a line holding text followed by a credit ("…机制 本报记者 某某")."""
     out: list[Line] = []
-    for line in lines:
+    for whole in lines:
+        parts = split_trailing_credit(whole)
+        if len(parts) > 1:
+            out.extend(parts)
+            continue
+        line = whole
         text = line.text
         if not may_be_credit(text) or " " not in text or BYLINE.match(text) or PHOTO_CREDIT.match(text):
             out.append(line)

@@ -15,6 +15,7 @@ from reader.patterns import (
     TOC_ITEM,
     opens_with_dateline,
 )
+from reader.splitting import ITEM_END, SECTION_LABEL, split_toc_line, split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
 from reader.units import Unit, UnitKind, classify_line, ends_with_terminal, is_subtitle_text
 
@@ -106,8 +107,7 @@ class ParagraphAssembler(StoryCollector):
                 if self.current is not None and JUMP_TO.match(unit.text):
                     self.current.closed = True
                 continue
-            if self.in_toc and unit.is_text and TOC_ITEM.search(unit.text):
-                unit.toc_item = True
+            if self.in_toc and unit.toc_item:
                 unit.heading = False
                 self.current.body.append(unit)
                 continue
@@ -150,8 +150,29 @@ class ParagraphAssembler(StoryCollector):
             story.body.append(unit)
 
 
+def _is_toc_line(text: str) -> bool:
+    return bool(TOC_ITEM.search(text) or ITEM_END.search(text) or SECTION_LABEL.match(text))
+
+
+def build_units(lines: list[Line]) -> list[Unit]:
+    """One unit a line, after splitting foot credits off body lines and contents boxes into items."""
+    units: list[Unit] = []
+    in_toc = False
+    for raw_line in lines:
+        for line in split_trailing_credit(raw_line):
+            if in_toc and _is_toc_line(line.text):
+                for item in split_toc_line(line):
+                    unit = Unit(UnitKind.TEXT, [item], item.width, toc_item=True)
+                    units.append(unit)
+                continue
+            unit = _unit(line)
+            in_toc = unit.kind is UnitKind.TOC_HEAD
+            units.append(unit)
+    return units
+
+
 def reflow_paragraph_lines(lines: list[Line]) -> tuple[list[Article], list[TracedText], Layout]:
-    units = [_unit(line) for line in lines]
+    units = build_units(lines)
     gaps = sum(1 for line in lines[1:] if line.gap_before)
     assembler = ParagraphAssembler(units, gaps_separate_items=gaps < SPARSE_GAPS * max(1, len(lines) - 1))
     assembler.run()
