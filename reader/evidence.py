@@ -68,6 +68,12 @@ UNFINISHED_RUN = -2.5
 #: A dash closing a line leads on: inside a sentence in body text, into the title after a kicker.
 DASH_END = -2.0
 KICKER_DASH = 1.0
+#: Headings seldom hold a comma; many running lines do.
+UNPUNCTUATED_HEADING = 0.5
+#: A line at most this short of the measure counts as full (a first line falls an indent short).
+FULL_SHORTFALL = 0.79
+#: "主题：阐释" — one colon between two phrases and no other mark is a common subhead form.
+COLON_HEADING = 0.5
 #: A first line's indent, in em.
 INDENT = 2.0
 IMPOSSIBLE = -1e9
@@ -99,6 +105,8 @@ class LineCues:
         "punctuated",
         "dateline",
         "stretched",
+        "bare",
+        "colon_form",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
@@ -106,10 +114,13 @@ class LineCues:
         self.ends = not self.dash and ends_sentence(line.text)
         self.short = measure - line.width
         self.stretched = line.letter_spaced
-        self.full = self.short < 0.8 or self.stretched
+        self.full = self.short <= FULL_SHORTFALL or self.stretched
         self.first_shape = 1.2 <= self.short <= 3.2 and not self.stretched
         self.wide = is_wide(line, measure)
-        self.punctuated = heading_punctuation(line.text) > 1
+        marks = heading_punctuation(line.text)
+        self.punctuated = marks > 1
+        self.bare = marks == 0
+        self.colon_form = marks == 0 and line.text.count("：") == 1 and not line.text.endswith("：")
         self.dateline = dateline
         self.heading = (
             not self.ends and not dateline and not self.stretched and (self.wide or self.short >= HEADING_MARGIN)
@@ -173,6 +184,8 @@ def _head_evidence(b: LineCues) -> float:
     if b.ends or b.dateline:
         return NOT_A_HEADING
     score = HEAD_PRIOR + (KICKER_DASH if b.dash else 0.0) + (PUNCTUATED_HEADING if b.punctuated else 0.0)
+    if b.bare:
+        score += UNPUNCTUATED_HEADING + (COLON_HEADING if b.colon_form else 0.0)
     if b.stretched:
         return score + STRETCHED_HEADING
     if b.short >= HEADING_MARGIN:

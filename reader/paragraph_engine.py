@@ -160,7 +160,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
     in_toc = False
     for raw_line in lines:
         for line in split_trailing_credit(raw_line):
-            if in_toc and _is_toc_line(line.text):
+            if in_toc and _is_toc_line(line.text) and classify_line(line.text) is UnitKind.TEXT:
                 for item in split_toc_line(line):
                     unit = Unit(UnitKind.TEXT, [item], item.width, toc_item=True)
                     units.append(unit)

@@ -139,6 +139,34 @@ def _kind_of(story: Story, article: Article) -> ArticleKind:
     return ArticleKind.NEWS
 
 
+#: How sure an article start is, by what marks it: printed markers of a story's head
+#: (a jump line, a contents head, a byline or dateline under a headline) are near certain;
+#: a headline alone may be a subhead; a story with neither headline nor marker is most
+#: often the tail of the story before, cut off by a wrong decision.
+MARKED_START = 0.97
+HEADLINE_START = 0.9
+PHOTO_START = 0.9
+BARE_START = 0.55
+
+
+def _start_confidence(story: Story, article: Article) -> float:
+    first_block = article.blocks[0].confidence if article.blocks else 1.0
+    opens_with_dateline = bool(story.body) and story.body[0].dateline
+    if story.jump is not None or story.toc_head is not None:
+        base = MARKED_START
+    elif story.headline and (story.byline is not None or opens_with_dateline):
+        base = MARKED_START
+    elif story.photo:
+        base = PHOTO_START
+    elif story.headline:
+        base = HEADLINE_START
+    elif opens_with_dateline:
+        base = HEADLINE_START
+    else:
+        base = BARE_START
+    return base * first_block
+
+
 def to_article(story: Story) -> tuple[Article, list[Unit]]:
     """Build the article; returns it with any units that turned out to be furniture."""
     head = split_headline(story.headline)
@@ -158,6 +186,7 @@ def to_article(story: Story) -> tuple[Article, list[Unit]]:
         if text:
             article.blocks.append(Block(kind, text, unit.confidence))
     article.kind = _kind_of(story, article)
+    article.confidence = _start_confidence(story, article)
     return article, head.leftover
 
 
