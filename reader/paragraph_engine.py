@@ -111,6 +111,8 @@ class ParagraphAssembler(StoryCollector):
                 unit.heading = False
                 self.current.body.append(unit)
                 continue
+            if self.in_toc and self.current is not None:
+                self.current.closed = True  # the box ends where its items end
             self.in_toc = False
             if unit.is_text and unit.heading:
                 if self.gaps_separate_items and unit.first.gap_before and self.pending:
@@ -150,17 +152,27 @@ class ParagraphAssembler(StoryCollector):
             story.body.append(unit)
 
 
-def _is_toc_line(text: str) -> bool:
-    return bool(TOC_ITEM.search(text) or ITEM_END.search(text) or SECTION_LABEL.match(text))
+def _is_toc_item(text: str) -> bool:
+    return bool(TOC_ITEM.search(text) or ITEM_END.search(text))
+
+
+def _is_toc_line(lines: list[Line], i: int) -> bool:
+    """An item line of a contents box, or a section line that items follow."""
+    text = lines[i].text
+    if classify_line(text) is not UnitKind.TEXT:
+        return False
+    if _is_toc_item(text):
+        return True
+    return bool(SECTION_LABEL.match(text)) and i + 1 < len(lines) and _is_toc_item(lines[i + 1].text)
 
 
 def build_units(lines: list[Line]) -> list[Unit]:
     """One unit a line, after splitting foot credits off body lines and contents boxes into items."""
     units: list[Unit] = []
     in_toc = False
-    for raw_line in lines:
+    for i, raw_line in enumerate(lines):
         for line in split_trailing_credit(raw_line):
-            if in_toc and _is_toc_line(line.text) and classify_line(line.text) is UnitKind.TEXT:
+            if in_toc and _is_toc_line(lines, i):
                 for item in split_toc_line(line):
                     unit = Unit(UnitKind.TEXT, [item], item.width, toc_item=True)
                     units.append(unit)
