@@ -30,9 +30,7 @@ def _unit(line: Line) -> Unit:
     unit = Unit(kind, [line], line.width)
     if kind is UnitKind.TEXT:
         unit.dateline = opens_with_dateline(line.text)
-        unit.heading = (
-            not unit.dateline and not ends_with_terminal(line.text) and len(line.text) <= MAX_HEADING_CHARS
-        )
+        unit.heading = not unit.dateline and not ends_with_terminal(line.text) and len(line.text) <= MAX_HEADING_CHARS
     return unit
 
 

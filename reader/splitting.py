@@ -22,7 +22,7 @@ _TOKEN = re.compile(r"\S+")
 
 
 def split_trailing_credit(line: Line) -> list[Line]:
-    """"……。 （某某）" -> the body line and the credit line (the credit after a sentence end only)."""
+    """ "……。 （某某）" -> the body line and the credit line (the credit after a sentence end only)."""
     text = line.text
     if not text.endswith(("）", ")")):
         return [line]

@@ -91,8 +91,6 @@ class StoryCollector:
         return story
 
 
-
-
 def settle_hollow(stories: list[Story], furniture: list[Unit]) -> list[Story]:
     """Stories with nothing but credits or a jump line lose no text.
 
@@ -188,5 +186,3 @@ def to_article(story: Story) -> tuple[Article, list[Unit]]:
     article.kind = _kind_of(story, article)
     article.confidence = _start_confidence(story, article)
     return article, head.leftover
-
-

@@ -194,11 +194,15 @@ def set_column(text: str, measure: int, rng: random.Random, first_indent: bool =
             while j - 1 > i and text[j - 1] in NO_LINE_END:
                 j -= 1
             # Never break inside a Latin word or beside a space (the dump strips line ends).
-            while j - 1 > i and j < len(text) and (
-                (text[j - 1].isascii() and text[j - 1].isalnum() and text[j].isascii() and text[j].isalnum())
-                or text[j].isspace()
-                or text[j - 1].isspace()
-                or text[j - 1] in LINE_END_HYPHENS
+            while (
+                j - 1 > i
+                and j < len(text)
+                and (
+                    (text[j - 1].isascii() and text[j - 1].isalnum() and text[j].isascii() and text[j].isalnum())
+                    or text[j].isspace()
+                    or text[j - 1].isspace()
+                    or text[j - 1] in LINE_END_HYPHENS
+                )
             ):
                 j -= 1
         out.append((text[i:j], j < len(text)))
