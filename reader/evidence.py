@@ -27,58 +27,61 @@ CONT, FIRST, HEAD = 0, 1, 2
 #: Most line boundaries of a column are continuations.
 PARAGRAPH_PRIOR = -1.2
 #: Closing punctuation at the end of the line before: the text itself says a sentence ended.
-SENTENCE_END = 2.0
+SENTENCE_END = 2.6
 #: A line ending mid-word (no closing punctuation) is almost never a paragraph's last line.
-MID_WORD_END = -4.0
+MID_WORD_END = -5.2
 #: A last line usually falls well short of the measure; justified full lines fall at most 4 em short.
 LAST_LINE_SHORT = 1.5
 #: A sentence ending exactly at the measure is as likely to run on as to end the paragraph.
-FULL_LINE_END = -0.6
+FULL_LINE_END = -1.05
 #: A first line is set two em in; a line about that short opening after a sentence end is one.
-INDENT_SHAPE = 0.8
+INDENT_SHAPE = 0.35
 #: A full-width line is not an indented first line (weak: the indent may be lost in justification).
 FULL_LINE_START = -1.5
 #: An indent the dump kept (leading spaces) marks a first line; on a page that keeps
 #: indents its absence is evidence too.
-KEPT_INDENT = 3.5
-MISSING_INDENT = -2.0
+KEPT_INDENT = 4.55
+MISSING_INDENT = -2.6
 #: A dateline ("本报讯（记者…）") opens a story's first paragraph.
 DATELINE_START = 5.0
 #: A letter-spaced line was stretched to the full measure: a continuation.
-STRETCHED = -0.6
+STRETCHED = -0.3
 #: A blank line where the stretch has none, or none where it has them everywhere, sets a block apart.
 GAP_PATTERN = 2.5
 #: Heading lines: short, unpunctuated, not a dateline; set across columns is a headline for sure.
 HEAD_PRIOR = -1.5
-HEADING_SHAPE = 2.2
+HEADING_SHAPE = 1.21
 WIDE_HEADING = 5.0
 #: A heading line never carries running-text punctuation.
 PUNCTUATED_HEADING = -4.0
 #: A heading as wide as the column is possible (a subhead filling the line), only less likely.
-NARROW_HEADING = 0.7
+NARROW_HEADING = 0.55
 #: A letter-spaced line may be the second line of a headline stretched to the first line's width.
-STRETCHED_HEADING = 1.0
+STRETCHED_HEADING = 0.7
 #: Sentence-ending punctuation or a dateline rules a heading out.
 NOT_A_HEADING = -8.0
 #: A line this far short of the measure that ends mid-word is not a justified line: it cannot run on.
-SHORT_RUN_ON = -2.5
+SHORT_RUN_ON = -1.38
 SHORT_RUN_ON_MARGIN = 5.0
 #: Body text that ends where the run of column lines ends must end a sentence.
 UNFINISHED_RUN = -2.5
 #: A dash closing a line leads on: inside a sentence in body text, into the title after a kicker.
-DASH_END = -2.0
-KICKER_DASH = 1.0
+DASH_END = -2
+KICKER_DASH = 1
 #: Headings seldom hold a comma; many running lines do.
 UNPUNCTUATED_HEADING = 0.5
 #: A line at most this short of the measure counts as full (a first line falls an indent short).
 FULL_SHORTFALL = 0.79
 #: "主题：阐释" — one colon between two phrases and no other mark is a common subhead form.
 COLON_HEADING = 0.5
+#: A short line that ends a sentence is far more often a paragraph's last line than a
+#: paragraph of one line.
+ONE_LINE_PARAGRAPH = -0.6
 #: A first line's indent, in em.
 INDENT = 2.0
 IMPOSSIBLE = -1e9
 #: A run of three or more heading lines is rare; two stack as kicker+title or a two-line title.
-STACKED_HEADING = -0.5
+STACKED_HEADING = -0.65
 #: Lines compared either side when measuring how gappy a stretch is.
 GAP_WINDOW = 6
 #: Blank lines this common in the stretch are layout, not separators.
@@ -175,6 +178,8 @@ def _first_evidence(b: LineCues, line: Line, indents: bool) -> float:
         score += INDENT_SHAPE
     elif b.full:
         score += FULL_LINE_START
+    elif b.ends and b.short >= HEADING_MARGIN:
+        score += ONE_LINE_PARAGRAPH
     return score
 
 

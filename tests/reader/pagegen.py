@@ -212,7 +212,13 @@ def set_column(text: str, measure: int, rng: random.Random, first_indent: bool =
 
 
 def _letter_space(line: str) -> str:
-    return " ".join(line)
+    """Spread a justified line: a space between ideographs, Latin words and numbers kept whole."""
+    out = []
+    for k, ch in enumerate(line):
+        if k and not (ch.isascii() and ch.isalnum() and line[k - 1].isascii() and line[k - 1].isalnum()):
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
 
 
 class ColumnPage:
