@@ -23,47 +23,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from reader import document_to_gold, read_dump, reflow_text  # noqa: E402
-from reader.scoring import score  # noqa: E402
+from reader.scoring import boundary_outcomes, score  # noqa: E402
 from tests.reader.pagegen import Article, generate_page, load_real_articles  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 METRICS = ("par_ws", "par_ex", "art", "head", "byline")
 #: Seeds below this were used while tuning the engine; reports start here.
 REPORT_SEEDS_FROM = 10_000
-#: Characters of context that identify a boundary in whitespace-free text.
-KEY = 12
-
-
-def _ws(text: str) -> str:
-    return "".join(text.split())
-
-
-def boundary_outcomes(gold: dict, pred: dict) -> tuple[list[tuple[float, bool]], list[tuple[float, bool]]]:
-    """(confidence, right?) for every paragraph boundary and every article boundary emitted.
-
-    A paragraph boundary is right when the text after it opens a gold paragraph
-    and the text before it (if any in the article) closes one; an article
-    boundary is right when the article's first paragraph opens a gold article
-    and the previous article's last paragraph closes one.
-    """
-    starts = {_ws(p)[:KEY] for a in gold["articles"] for p in a["paragraphs"]}
-    ends = {_ws(p)[-KEY:] for a in gold["articles"] for p in a["paragraphs"]}
-    art_starts = {_ws(a["paragraphs"][0])[:KEY] for a in gold["articles"] if a["paragraphs"]}
-    art_ends = {_ws(a["paragraphs"][-1])[-KEY:] for a in gold["articles"] if a["paragraphs"]}
-    paragraphs: list[tuple[float, bool]] = []
-    articles: list[tuple[float, bool]] = []
-    previous_end: str | None = None
-    for article in pred["articles"]:
-        texts = [_ws(p) for p in article["paragraphs"]]
-        if not texts:
-            continue
-        for k, (text, conf) in enumerate(zip(texts, article["paragraph_confidences"], strict=True)):
-            right = text[:KEY] in starts and (k == 0 or texts[k - 1][-KEY:] in ends)
-            paragraphs.append((conf, right))
-        right_article = texts[0][:KEY] in art_starts and (previous_end is None or previous_end in art_ends)
-        articles.append((article["confidence"], right_article))
-        previous_end = texts[-1][-KEY:]
-    return paragraphs, articles
 
 
 def run_pages(seeds: range, pool: list[Article] | None) -> tuple[list[dict], list[tuple[float, bool]]]:

@@ -3,7 +3,8 @@
 Usage: python bench/tune_engine.py [--pages N] [--sweeps K]
 
 The objective is the mean of par_ws and art over generated pages at seeds
-0..N-1 (invented and real articles) plus the three shared pages, each of those
+0..N-1 (invented and real articles) plus the three shared pages and the
+project's four sample pages, each of those
 weighted as much as a tenth of the generated pages. Seeds from
 bench.engine_quality.REPORT_SEEDS_FROM on are never used here. Prints each
 improvement and the final weights; they are copied into reader/evidence.py by hand.
@@ -49,6 +50,14 @@ WEIGHTS = (
     "COLON_HEADING",
     "ONE_LINE_PARAGRAPH",
     "STACKED_HEADING",
+    "INDENTED_RUN_ON",
+)
+#: The project's own invented sample pages with their answer keys.
+SAMPLES = (
+    ("resources/samples/page_a1.txt", "tests/reader/fixtures/gold/page_a1.json"),
+    ("resources/samples/page_b1.txt", "tests/reader/fixtures/gold/page_b1.json"),
+    ("tests/reader/fixtures/style_a_small.txt", "tests/reader/fixtures/gold/style_a_small.json"),
+    ("tests/reader/fixtures/style_b_small.txt", "tests/reader/fixtures/gold/style_b_small.json"),
 )
 
 
@@ -81,6 +90,9 @@ def main() -> int:
     for page in sorted(CORPUS.glob("*.txt")):
         gold = json.loads((CORPUS / "gold" / f"{page.stem}.json").read_text(encoding="utf-8"))
         pages.append((page.read_text(encoding="utf-8"), gold, shared_weight))
+    for raw_path, gold_path in SAMPLES:
+        gold = json.loads((REPO / gold_path).read_text(encoding="utf-8"))
+        pages.append(((REPO / raw_path).read_text(encoding="utf-8"), gold, shared_weight))
     best = objective(pages)
     print(f"start {best:.4f}", flush=True)
     step = {name: max(0.3, abs(getattr(evidence, name)) * 0.3) for name in WEIGHTS}

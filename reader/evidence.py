@@ -35,7 +35,7 @@ LAST_LINE_SHORT = 1.5
 #: A sentence ending exactly at the measure is as likely to run on as to end the paragraph.
 FULL_LINE_END = -1.05
 #: A first line is set two em in; a line about that short opening after a sentence end is one.
-INDENT_SHAPE = 0.35
+INDENT_SHAPE = 0.05
 #: A full-width line is not an indented first line (weak: the indent may be lost in justification).
 FULL_LINE_START = -1.5
 #: An indent the dump kept (leading spaces) marks a first line; on a page that keeps
@@ -73,10 +73,12 @@ UNPUNCTUATED_HEADING = 0.5
 #: A line at most this short of the measure counts as full (a first line falls an indent short).
 FULL_SHORTFALL = 0.79
 #: "主题：阐释" — one colon between two phrases and no other mark is a common subhead form.
-COLON_HEADING = 0.5
+COLON_HEADING = 0.35
 #: A short line that ends a sentence is far more often a paragraph's last line than a
 #: paragraph of one line.
 ONE_LINE_PARAGRAPH = -0.6
+#: A run-on line is usually full; one about an indent short is more often a first line.
+INDENTED_RUN_ON = -0.3
 #: A first line's indent, in em.
 INDENT = 2.0
 IMPOSSIBLE = -1e9
@@ -170,8 +172,10 @@ def _first_evidence(b: LineCues, line: Line, indents: bool) -> float:
     score = 0.0
     if b.dateline:
         score += DATELINE_START
-    if indents:
-        score += KEPT_INDENT if line.indent >= INDENT_EM else MISSING_INDENT
+    if line.indent >= INDENT_EM:
+        score += KEPT_INDENT
+    elif indents:
+        score += MISSING_INDENT
     if b.stretched:
         score += STRETCHED
     elif b.first_shape:
@@ -216,6 +220,8 @@ class Boundary:
         self.first = _first_evidence(b, line, indents)
         self.head = _head_evidence(b)
         self.run_on = _run_on_evidence(a) if a is not None else 0.0
+        if b.first_shape:
+            self.run_on += INDENTED_RUN_ON
 
 
 def _transition(prev: int, label: int, e: Boundary) -> float:
