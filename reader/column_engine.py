@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.columns import calibrate_punctuation, estimate_measures, is_wide
-from reader.evidence import CONT, HEAD, LineCues, label_run, page_keeps_indents
+from reader.evidence import CONT, HEAD, LineCues, label_run, page_keeps_indents, stands_apart
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
@@ -119,6 +119,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
                     dateline=datelines[k],
                     heading=label == HEAD,
                     confidence=confidences[k - i],
+                    set_apart=stands_apart(lines, k),
                 )
             )
         i = j
@@ -242,7 +243,9 @@ class ColumnAssembler(StoryCollector):
         # Subheads stand one at a time between paragraphs; stacked heading blocks,
         # or one set wider than the column, are a headline.
         blocks = sum(1 + sum(1 for line in u.lines[1:] if line.gap_before) for u in pending)
-        headline_shape = blocks >= 2 or any(u.wide for u in pending)
+        # A heading set off by a blank line where the text around has none is spaced as a
+        # story's head, not as a subhead inside one.
+        headline_shape = blocks >= 2 or any(u.wide for u in pending) or pending[0].set_apart
         if self.title_before and upcoming is not None and (story.closed or starts_story or headline_shape):
             # Headlines printed before their body: these open the next story.
             self.finish()

@@ -137,11 +137,20 @@ def page_keeps_indents(lines: Sequence[Line]) -> bool:
     return kept >= 3 and kept >= INDENT_PAGE_SHARE * len(lines)
 
 
+def gap_rate(lines: Sequence[Line], i: int) -> float:
+    """Share of the lines around ``lines[i]`` that a blank line precedes."""
+    lo, hi = max(1, i - GAP_WINDOW), min(len(lines), i + GAP_WINDOW + 1)
+    return sum(1 for k in range(lo, hi) if lines[k].gap_before) / max(1, hi - lo)
+
+
+def stands_apart(lines: Sequence[Line], i: int) -> bool:
+    """A blank line before ``lines[i]`` in a stretch that otherwise has few: space between stories."""
+    return i > 0 and lines[i].gap_before and gap_rate(lines, i) < GAPPY_STRETCH
+
+
 def _gap_evidence(lines: Sequence[Line], i: int) -> float:
     """Blank-line pattern around the boundary before ``lines[i]``, judged against its own stretch."""
-    lo, hi = max(1, i - GAP_WINDOW), min(len(lines), i + GAP_WINDOW + 1)
-    rate = sum(1 for k in range(lo, hi) if lines[k].gap_before) / max(1, hi - lo)
-    if rate >= GAPPY_STRETCH:
+    if gap_rate(lines, i) >= GAPPY_STRETCH:
         # Lines stand apart everywhere: a block with no blank lines inside begins or ends here.
         tight_here = not lines[i].gap_before or (i + 1 < len(lines) and not lines[i + 1].gap_before)
         tight_before = not lines[i - 1].gap_before or not lines[i].gap_before

@@ -21,6 +21,8 @@ from reader.units import Unit, UnitKind, classify_line, ends_with_terminal, is_s
 
 #: A heading line is rarely longer than this many characters.
 MAX_HEADING_CHARS = 48
+#: A photo caption is rarely longer than this many paragraphs.
+MAX_CAPTION_PARAGRAPHS = 3
 #: Below this share of lines after a blank line, a blank line separates items.
 SPARSE_GAPS = 0.3
 
@@ -81,6 +83,17 @@ class ParagraphAssembler(StoryCollector):
         subhead of the story before), the caption moves to a photo story of its own.
         """
         body = story.body
+        if (
+            story.headline
+            and story.byline is None
+            and len(body) <= MAX_CAPTION_PARAGRAPHS
+            and not any(u.dateline or u.heading for u in body)
+        ):
+            # Headline and a few paragraphs with no byline or dateline, closed by a photo
+            # credit: the whole story is a photo and its caption.
+            story.photo = True
+            story.closed = True
+            return story
         caption_start = len(body) - 1
         if caption_start > 0 and body[caption_start - 1].heading:
             caption_start -= 1

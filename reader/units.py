@@ -38,6 +38,8 @@ class Unit:
     wide: bool = False
     caption: bool = False
     toc_item: bool = False
+    #: A blank line sets the unit off in a stretch that has few (see reader.evidence.stands_apart).
+    set_apart: bool = False
     #: Probability that the boundary before this unit is right (see reader.evidence).
     confidence: float = 1.0
 
