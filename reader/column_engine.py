@@ -75,10 +75,15 @@ def _tight(lines: list[Line], i: int) -> bool:
     return not lines[i].gap_before or (i + 1 < len(lines) and not lines[i + 1].gap_before)
 
 
+def _opens_with_dateline(line: Line) -> bool:
+    """A dateline opens the line; a letter-spaced line is read with its spacing taken out."""
+    return opens_with_dateline("".join(line.text.split()) if line.letter_spaced else line.text)
+
+
 def build_units(lines: list[Line]) -> list[Unit]:
     """Group lines into units: paragraphs of column lines, and special lines."""
     kinds = [classify_line(line.text) for line in lines]
-    datelines = [kind is UnitKind.TEXT and opens_with_dateline(ln.text) for ln, kind in zip(lines, kinds, strict=True)]
+    datelines = [kind is UnitKind.TEXT and _opens_with_dateline(ln) for ln, kind in zip(lines, kinds, strict=True)]
     gappy = is_gappy(lines)
     tight = [_tight(lines, i) for i in range(len(lines))] if gappy else [False] * len(lines)
     segment_ids: list[int] = []

@@ -253,7 +253,9 @@ class ColumnPage:
         foot_credit = art.byline if art.byline and art.byline.startswith("（") else None
         for p, paragraph in enumerate(art.paragraphs):
             if paragraph in art.subheads:
-                self.emit(paragraph)
+                # A subhead is set inside the column: a long one wraps at the measure.
+                for k in range(0, len(paragraph), measure):
+                    self.emit(paragraph[k : k + measure])
                 continue
             lines = set_column(paragraph, measure, self.rng)
             last_paragraph = p == len(art.paragraphs) - 1
