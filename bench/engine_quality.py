@@ -32,9 +32,12 @@ METRICS = ("par_ws", "par_ex", "art", "head", "byline")
 REPORT_SEEDS_FROM = 10_000
 
 
-def run_pages(seeds: range, pool: list[Article] | None) -> tuple[list[dict], list[tuple[float, bool]]]:
+Outcomes = dict[str, list[tuple[float, bool]]]
+
+
+def run_pages(seeds: range, pool: list[Article] | None) -> tuple[list[dict], Outcomes]:
     scores: list[dict] = []
-    outcomes: list[tuple[float, bool]] = []
+    outcomes: Outcomes = {"paragraph": [], "article": []}
     for seed in seeds:
         raw, gold = generate_page(seed, pool)
         pred = document_to_gold(reflow_text(raw))
@@ -46,8 +49,8 @@ def run_pages(seeds: range, pool: list[Article] | None) -> tuple[list[dict], lis
             metrics["byline"] = None
         scores.append(metrics)
         paragraphs, articles = boundary_outcomes(gold, pred)
-        outcomes.extend(paragraphs)
-        outcomes.extend(articles)
+        outcomes["paragraph"] += paragraphs
+        outcomes["article"] += articles
     return scores, outcomes
 
 
@@ -61,13 +64,15 @@ def summarise(label: str, scores: list[dict]) -> None:
     print(f"{label:<34} {cells}   (mean/worst of {len(scores)} pages)")
 
 
-def confidence_report(outcomes: list[tuple[float, bool]]) -> None:
-    right = [c for c, ok in outcomes if ok]
-    wrong = [c for c, ok in outcomes if not ok]
-    print(
-        f"boundary confidence: right {mean(right) if right else float('nan'):.3f} (n={len(right)})  "
-        f"wrong {mean(wrong) if wrong else float('nan'):.3f} (n={len(wrong)})"
-    )
+def confidence_report(outcomes: Outcomes) -> None:
+    for kind in ("paragraph", "article", "all"):
+        pairs = outcomes["paragraph"] + outcomes["article"] if kind == "all" else outcomes[kind]
+        right = [c for c, ok in pairs if ok]
+        wrong = [c for c, ok in pairs if not ok]
+        print(
+            f"{kind:>9} boundary confidence: right {mean(right) if right else float('nan'):.3f} (n={len(right)})  "
+            f"wrong {mean(wrong) if wrong else float('nan'):.3f} (n={len(wrong)})"
+        )
 
 
 def shared_pages(corpus: Path) -> None:
@@ -108,11 +113,11 @@ def main() -> int:
     print(f"seeds {seeds.start}..{seeds.stop - 1} (tuning used seeds < {REPORT_SEEDS_FROM})")
     scores, outcomes = run_pages(seeds, None)
     summarise("invented articles", scores)
-    all_outcomes = list(outcomes)
+    all_outcomes = outcomes
     if (args.corpus / "gold").is_dir():
         real, outcomes = run_pages(seeds, load_real_articles(args.corpus))
         summarise("real articles set again", real)
-        all_outcomes.extend(outcomes)
+        all_outcomes = {k: all_outcomes[k] + outcomes[k] for k in all_outcomes}
         shared_pages(args.corpus)
         leave_one_page_out(args.corpus, args.first_seed, max(20, args.pages // 10))
     else:

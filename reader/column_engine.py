@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.columns import calibrate_punctuation, estimate_measures, is_wide
+from reader.columns import calibrate_punctuation, estimate_measures, is_wide, measures_differ
 from reader.evidence import CONT, HEAD, LineCues, label_run, page_keeps_indents, stands_apart
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
@@ -31,6 +31,8 @@ from reader.units import Unit, UnitKind, classify_line
 
 #: A measure change this large between two blocks means another story's column.
 MEASURE_JUMP = 3.0
+#: Lines either side of a heading compared to tell whether the column measure changes there.
+COLUMN_SAMPLE = 12
 #: At most this many lines make a heading block (subheads and titles are short).
 MAX_HEADING_LINES = 2
 #: A photo caption is rarely longer than this many paragraphs.
@@ -215,6 +217,7 @@ class ColumnAssembler(StoryCollector):
         self.units = units
         self.title_before = title_before
         self.pending: list[Unit] = []  # heading units awaiting a decision
+        self.position = 0  # index in ``units`` of the unit being taken
 
     def _story(self) -> Story:
         return self.current if self.current is not None else self.start()
@@ -243,7 +246,10 @@ class ColumnAssembler(StoryCollector):
             upcoming is not None
             and upcoming.is_text
             and story.body
-            and abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP
+            and (
+                abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP
+                or self._column_changes(story)
+            )
         )
         # Subheads stand one at a time between paragraphs; stacked heading blocks,
         # or one set wider than the column, are a headline.
@@ -251,7 +257,8 @@ class ColumnAssembler(StoryCollector):
         # A heading set off by a blank line where the text around has none is spaced as a
         # story's head, not as a subhead inside one.
         headline_shape = blocks >= 2 or any(u.wide for u in pending) or pending[0].set_apart
-        if self.title_before and upcoming is not None and (story.closed or starts_story or headline_shape):
+        opens_story = story.closed or starts_story or headline_shape or measure_jump
+        if self.title_before and upcoming is not None and opens_story:
             # Headlines printed before their body: these open the next story.
             self.finish()
             self.headline_for_next = pending
@@ -266,9 +273,24 @@ class ColumnAssembler(StoryCollector):
         for unit in pending:
             story.body.append(unit)
 
+    def _column_changes(self, story: Story) -> bool:
+        """The full lines before and after the heading are set to different measures.
+
+        A subhead stands inside its story's column; a story after the heading that is
+        set in a column of another width is another story.
+        """
+        before = [line for unit in reversed(story.body) if not unit.heading for line in reversed(unit.lines)]
+        after: list[Line] = []
+        for unit in self.units[self.position :]:
+            if not unit.is_text or unit.heading or len(after) >= COLUMN_SAMPLE:
+                break
+            after.extend(unit.lines)
+        return measures_differ(before[:COLUMN_SAMPLE], after[:COLUMN_SAMPLE])
+
     # -- main walk ---------------------------------------------------------
     def run(self) -> None:
-        for unit in self.units:
+        for position, unit in enumerate(self.units):
+            self.position = position
             if unit.kind is UnitKind.FURNITURE:
                 # Furniture separates heading groups; "（下转第2版）" ends its story.
                 self._resolve_pending(unit)

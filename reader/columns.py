@@ -116,9 +116,12 @@ def calibrate_punctuation(lines: Sequence[Line]) -> float:
     return best
 
 
+_RUNNING_MARKS = ("，", "、", "；", "。", ",", ";")
+
+
 def heading_punctuation(text: str) -> int:
     """Sentence punctuation inside a line; headings and subheads carry at most one mark."""
-    return sum(1 for ch in text if ch in "，、；。,;")
+    return sum(text.count(mark) for mark in _RUNNING_MARKS)
 
 
 def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list[float]:
@@ -236,3 +239,24 @@ def starts_paragraph(
     # short that does not end its paragraph is a first line, so ``prev`` ended
     # a paragraph or a heading (possibly one as wide as the column).
     return line.width <= measure - RUN_ON_INDENT and not ends_sentence(line.text)
+
+
+#: Two blocks whose full lines differ by this much (em) are set in columns of different measures.
+MEASURE_SHIFT = 1.5
+#: Fewest lines a block needs before its measure is compared.
+MIN_MEASURE_LINES = 4
+
+
+def full_width(lines: Sequence[Line]) -> float:
+    """The width of a block's full lines: the upper quartile (last and first lines fall below it)."""
+    widths = sorted(line.width for line in lines if not line.letter_spaced)
+    return widths[(3 * len(widths)) // 4]
+
+
+def measures_differ(before: Sequence[Line], after: Sequence[Line]) -> bool:
+    """Are two blocks of column lines set to different measures?"""
+    plain_before = [line for line in before if not line.letter_spaced]
+    plain_after = [line for line in after if not line.letter_spaced]
+    if len(plain_before) < MIN_MEASURE_LINES or len(plain_after) < MIN_MEASURE_LINES:
+        return False
+    return abs(full_width(plain_before) - full_width(plain_after)) >= MEASURE_SHIFT

@@ -143,14 +143,27 @@ def gap_rate(lines: Sequence[Line], i: int) -> float:
     return sum(1 for k in range(lo, hi) if lines[k].gap_before) / max(1, hi - lo)
 
 
+def _gap_rates(lines: Sequence[Line]) -> list[float]:
+    """:func:`gap_rate` for every line at once (prefix sums, linear in the run)."""
+    n = len(lines)
+    prefix = [0] * (n + 1)
+    for k, line in enumerate(lines):
+        prefix[k + 1] = prefix[k] + (1 if k and line.gap_before else 0)
+    rates = []
+    for i in range(n):
+        lo, hi = max(1, i - GAP_WINDOW), min(n, i + GAP_WINDOW + 1)
+        rates.append((prefix[hi] - prefix[lo]) / max(1, hi - lo))
+    return rates
+
+
 def stands_apart(lines: Sequence[Line], i: int) -> bool:
     """A blank line before ``lines[i]`` in a stretch that otherwise has few: space between stories."""
     return i > 0 and lines[i].gap_before and gap_rate(lines, i) < GAPPY_STRETCH
 
 
-def _gap_evidence(lines: Sequence[Line], i: int) -> float:
+def _gap_evidence(lines: Sequence[Line], i: int, rate: float) -> float:
     """Blank-line pattern around the boundary before ``lines[i]``, judged against its own stretch."""
-    if gap_rate(lines, i) >= GAPPY_STRETCH:
+    if rate >= GAPPY_STRETCH:
         # Lines stand apart everywhere: a block with no blank lines inside begins or ends here.
         tight_here = not lines[i].gap_before or (i + 1 < len(lines) and not lines[i + 1].gap_before)
         tight_before = not lines[i - 1].gap_before or not lines[i].gap_before
@@ -211,90 +224,100 @@ def _head_evidence(b: LineCues) -> float:
     return score + (NARROW_HEADING if b.short >= 0.8 else 0.0)
 
 
-def _run_on_evidence(a: LineCues) -> float:
-    """A line that ends mid-word far short of the measure was not justified: it does not run on."""
-    return SHORT_RUN_ON if not a.ends and not a.stretched and a.short >= SHORT_RUN_ON_MARGIN else 0.0
+def _run_on_evidence(a: LineCues, indent: float) -> float:
+    """A line that ends mid-word far short of the measure was not justified: it does not run on.
+
+    ``indent`` is the shortfall a first line's indent explains.
+    """
+    short = a.short - indent
+    return SHORT_RUN_ON if not a.ends and not a.stretched and short >= SHORT_RUN_ON_MARGIN else 0.0
 
 
-class Boundary:
-    """The evidence at one line boundary, computed once and read by every label pair."""
+def transitions(a: LineCues | None, b: LineCues, line: Line, gap: float, indents: bool) -> tuple[float, ...]:
+    """Log-odds of each (previous label, label) pair at one boundary, as ``table[prev * 3 + label]``.
 
-    __slots__ = ("end_body", "end_first", "gap", "first", "head", "run_on")
-
-    def __init__(self, a: LineCues | None, b: LineCues, line: Line, gap: float, indents: bool) -> None:
-        self.end_body = _end_evidence(a, 0.0) if a is not None else 0.0
-        # A first line is short by its indent: only the shortfall beyond it says "last line".
-        self.end_first = _end_evidence(a, INDENT) if a is not None else 0.0
-        self.gap = gap
-        self.first = _first_evidence(b, line, indents)
-        self.head = _head_evidence(b)
-        self.run_on = _run_on_evidence(a) if a is not None else 0.0
-        if b.first_shape:
-            self.run_on += INDENTED_RUN_ON
-
-
-def _transition(prev: int, label: int, e: Boundary) -> float:
-    """Log-odds score of ``label`` for a line whose previous line is labelled ``prev``."""
-    if prev == HEAD:
-        if label == CONT:
-            return IMPOSSIBLE
-        return e.gap + (e.first if label == FIRST else e.head + STACKED_HEADING)
-    if label == CONT:
-        return e.run_on
-    brk = PARAGRAPH_PRIOR + (e.end_first if prev == FIRST else e.end_body) + e.gap
-    return brk + (e.first if label == FIRST else e.head)
+    Computed once per boundary: the Viterbi pass and the confidences both read it.
+    """
+    first = _first_evidence(b, line, indents)
+    head = _head_evidence(b)
+    shaped = INDENTED_RUN_ON if b.first_shape else 0.0
+    if a is None:
+        return (IMPOSSIBLE, first, head) * 3
+    # After a first line its indent explains two em of shortfall: only the rest says "last line".
+    body_break = PARAGRAPH_PRIOR + _end_evidence(a, 0.0) + gap
+    first_break = PARAGRAPH_PRIOR + _end_evidence(a, INDENT) + gap
+    return (
+        _run_on_evidence(a, 0.0) + shaped,  # CONT after CONT
+        body_break + first,
+        body_break + head,
+        _run_on_evidence(a, INDENT) + shaped,  # CONT after FIRST
+        first_break + first,
+        first_break + head,
+        IMPOSSIBLE,  # CONT never follows a heading
+        gap + first,
+        gap + head + STACKED_HEADING,
+    )
 
 
 def label_run(lines: Sequence[Line], cues: Sequence[LineCues], indents: bool) -> tuple[list[int], list[float]]:
-    """Best labels for a run of column lines (Viterbi), and the confidence of each boundary.
+    """Best labels for a run of column lines (Viterbi), and the confidence of each break.
 
     The first line of a run always starts something (FIRST or HEAD); CONT never
     follows HEAD; body text that ends the run must end a sentence.
     """
     n = len(lines)
-    bounds = [
-        Boundary(cues[i - 1] if i else None, cues[i], lines[i], _gap_evidence(lines, i) if i else 0.0, indents)
-        for i in range(n)
-    ]
-    best = [[IMPOSSIBLE, bounds[0].first, bounds[0].head]]
+    rates = _gap_rates(lines)
+    tables = [transitions(None, cues[0], lines[0], 0.0, indents)]
+    tables.extend(
+        transitions(cues[i - 1], cues[i], lines[i], _gap_evidence(lines, i, rates[i]), indents) for i in range(1, n)
+    )
+    t0 = tables[0]
+    c, f, h = IMPOSSIBLE, t0[1], t0[2]
     back: list[tuple[int, int, int]] = [(0, 0, 0)]
     for i in range(1, n):
-        prev, e = best[-1], bounds[i]
-        row: list[float] = []
-        ptr: list[int] = []
-        for label in (CONT, FIRST, HEAD):
-            k = max((CONT, FIRST, HEAD), key=lambda p: prev[p] + _transition(p, label, e))
-            row.append(prev[k] + _transition(k, label, e))
-            ptr.append(k)
-        best.append(row)
-        back.append((ptr[0], ptr[1], ptr[2]))
+        t = tables[i]
+        # Each label's best predecessor, written out: this loop is the engine's hot path.
+        cc, fc = c + t[0], f + t[3]
+        c_new, c_ptr = (cc, CONT) if cc >= fc else (fc, FIRST)
+        cf, ff, hf = c + t[1], f + t[4], h + t[7]
+        f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
+        if hf > f_new:
+            f_new, f_ptr = hf, HEAD
+        ch, fh, hh = c + t[2], f + t[5], h + t[8]
+        h_new, h_ptr = (ch, CONT) if ch >= fh else (fh, FIRST)
+        if hh > h_new:
+            h_new, h_ptr = hh, HEAD
+        c, f, h = c_new, f_new, h_new
+        back.append((c_ptr, f_ptr, h_ptr))
     if not cues[n - 1].ends:
-        best[n - 1][CONT] += UNFINISHED_RUN
-        best[n - 1][FIRST] += UNFINISHED_RUN
+        c += UNFINISHED_RUN
+        f += UNFINISHED_RUN
+    last = CONT if c >= f and c >= h else (FIRST if f >= h else HEAD)
     labels = [0] * n
-    last = max((CONT, FIRST, HEAD), key=lambda k: best[n - 1][k])
     for i in range(n - 1, -1, -1):
         labels[i] = last
         last = back[i][last]
-    return labels, _confidences(labels, bounds)
+    return labels, _confidences(labels, tables)
 
 
-def _confidences(labels: list[int], bounds: list[Boundary]) -> list[float]:
-    """Probability that each line's boundary (break or run-on) is right, its neighbours' labels held fixed."""
+def _confidences(labels: list[int], tables: list[tuple[float, ...]]) -> list[float]:
+    """Probability that each break (FIRST or HEAD) is right, its neighbours' labels held fixed.
+
+    Run-on lines emit no boundary and keep 1.0.
+    """
     n = len(labels)
     out = [1.0] * n
     for i in range(n):
-        scores = []
-        for label in (CONT, FIRST, HEAD):
-            if i == 0:
-                s = IMPOSSIBLE if label == CONT else (bounds[0].first if label == FIRST else bounds[0].head)
-            else:
-                s = _transition(labels[i - 1], label, bounds[i])
-            if i + 1 < n:
-                s += _transition(label, labels[i + 1], bounds[i + 1])
-            scores.append(s)
+        label = labels[i]
+        if label == CONT:
+            continue
+        prev = labels[i - 1] * 3 if i else 0
+        t = tables[i]
+        scores = [t[prev], t[prev + 1], t[prev + 2]]
+        if i + 1 < n:
+            nxt, t2 = labels[i + 1], tables[i + 1]
+            scores = [scores[k] + t2[k * 3 + nxt] for k in (CONT, FIRST, HEAD)]
         top = max(scores)
         weights = [exp(max(-50.0, s - top)) for s in scores]
-        total = sum(weights)
-        out[i] = weights[CONT] / total if labels[i] == CONT else (weights[FIRST] + weights[HEAD]) / total
+        out[i] = (weights[FIRST] + weights[HEAD]) / (weights[0] + weights[1] + weights[2])
     return out

@@ -145,6 +145,8 @@ MARKED_START = 0.97
 HEADLINE_START = 0.9
 PHOTO_START = 0.9
 BARE_START = 0.55
+#: One short heading line and nothing else: it could as well be a subhead of the story before.
+SINGLE_HEADING_START = 0.75
 
 
 def _start_confidence(story: Story, article: Article) -> float:
@@ -157,7 +159,8 @@ def _start_confidence(story: Story, article: Article) -> float:
     elif story.photo:
         base = PHOTO_START
     elif story.headline:
-        base = HEADLINE_START
+        lines = sum(len(u.lines) for u in story.headline)
+        base = HEADLINE_START if lines >= 2 or any(u.wide for u in story.headline) else SINGLE_HEADING_START
     elif opens_with_dateline:
         base = HEADLINE_START
     else:
