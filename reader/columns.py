@@ -133,14 +133,34 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
     """
     n = len(lines)
     measures = [0.0] * n
+    small: list[tuple[int, int]] = []
+    large: list[float] = []
     start = 0
     while start < n:
         end = start
         while end < n and segment_ids[end] == segment_ids[start]:
             end += 1
         _measure_segment(lines, start, end, measures)
+        if end - start < SMALL_SAMPLE:
+            small.append((start, end))
+        else:
+            large.extend(measures[start:end])
         start = end
+    if large:
+        _borrow_page_measure(measures, small, sorted(large)[len(large) // 2])
     return measures
+
+
+def _borrow_page_measure(measures: list[float], small: list[tuple[int, int]], page_measure: float) -> None:
+    """A block of a few lines (a caption, a brief) is set to the page's usual measure.
+
+    Its widest line may be an indented first line: when the page's measure is just
+    an indent or so wider than it, the block is read against the page's measure.
+    """
+    for start, end in small:
+        widest = max(measures[start:end])
+        if widest < page_measure <= widest + INDENT + INDENT_TOLERANCE:
+            measures[start:end] = [page_measure] * (end - start)
 
 
 def _measure_segment(lines: Sequence[Line], start: int, end: int, out: list[float]) -> None:

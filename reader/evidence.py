@@ -40,12 +40,12 @@ INDENT_SHAPE = 0.05
 FULL_LINE_START = -1.5
 #: An indent the dump kept (leading spaces) marks a first line; on a page that keeps
 #: indents its absence is evidence too.
-KEPT_INDENT = 4.55
+KEPT_INDENT = 5.92
 MISSING_INDENT = -2.6
 #: A dateline ("本报讯（记者…）") opens a story's first paragraph.
 DATELINE_START = 5.0
 #: A letter-spaced line was stretched to the full measure: a continuation.
-STRETCHED = -0.3
+STRETCHED = 0
 #: A blank line where the stretch has none, or none where it has them everywhere, sets a block apart.
 GAP_PATTERN = 2.5
 #: Heading lines: short, unpunctuated, not a dateline; set across columns is a headline for sure.
@@ -61,7 +61,7 @@ STRETCHED_HEADING = 0.7
 #: Sentence-ending punctuation or a dateline rules a heading out.
 NOT_A_HEADING = -8.0
 #: A line this far short of the measure that ends mid-word is not a justified line: it cannot run on.
-SHORT_RUN_ON = -1.38
+SHORT_RUN_ON = -1.79
 SHORT_RUN_ON_MARGIN = 5.0
 #: Body text that ends where the run of column lines ends must end a sentence.
 UNFINISHED_RUN = -2.5
@@ -76,14 +76,14 @@ FULL_SHORTFALL = 0.79
 COLON_HEADING = 0.35
 #: A short line that ends a sentence is far more often a paragraph's last line than a
 #: paragraph of one line.
-ONE_LINE_PARAGRAPH = -0.6
+ONE_LINE_PARAGRAPH = -0.45
 #: A run-on line is usually full; one about an indent short is more often a first line.
 INDENTED_RUN_ON = -0.3
 #: A first line's indent, in em.
 INDENT = 2.0
 IMPOSSIBLE = -1e9
 #: A run of three or more heading lines is rare; two stack as kicker+title or a two-line title.
-STACKED_HEADING = -0.65
+STACKED_HEADING = -0.35
 #: Lines compared either side when measuring how gappy a stretch is.
 GAP_WINDOW = 6
 #: Blank lines this common in the stretch are layout, not separators.
