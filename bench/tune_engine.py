@@ -51,6 +51,7 @@ WEIGHTS = (
     "ONE_LINE_PARAGRAPH",
     "STACKED_HEADING",
     "INDENTED_RUN_ON",
+    "LOOSE_WEIGHT",
 )
 #: The project's own invented sample pages with their answer keys.
 SAMPLES = (

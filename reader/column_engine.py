@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.columns import calibrate_punctuation, estimate_measures, is_wide, measures_differ
-from reader.evidence import CONT, HEAD, LineCues, label_run, page_keeps_indents, stands_apart
+from reader.evidence import (
+    CONT,
+    HEAD,
+    LineCues,
+    PageCues,
+    label_run,
+    loose_run_on,
+    page_keeps_indents,
+    stands_apart,
+)
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
@@ -99,7 +108,11 @@ def build_units(lines: list[Line]) -> list[Unit]:
             seg += 1
     measures = estimate_measures(lines, segment_ids)
     text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is UnitKind.TEXT]
-    indents = page_keeps_indents(text_lines)
+    all_cues = [
+        LineCues(line, measures[k], datelines[k]) if kind is UnitKind.TEXT else None
+        for k, (line, kind) in enumerate(zip(lines, kinds, strict=True))
+    ]
+    page = PageCues(page_keeps_indents(text_lines), loose_run_on([c for c in all_cues if c is not None]))
     units: list[Unit] = []
     n = len(lines)
     i = 0
@@ -111,8 +124,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
         j = i
         while j < n and kinds[j] is UnitKind.TEXT:
             j += 1
-        cues = [LineCues(lines[k], measures[k], datelines[k]) for k in range(i, j)]
-        labels, confidences = label_run(lines[i:j], cues, indents)
+        labels, confidences = label_run(lines[i:j], all_cues[i:j], page)
         for k in range(i, j):
             label = labels[k - i]
             if label == CONT:

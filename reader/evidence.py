@@ -16,7 +16,7 @@ confidence reported for that boundary.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from math import exp
+from math import exp, log
 
 from reader.charclass import DASHES
 from reader.columns import ends_sentence, heading_punctuation, is_wide
@@ -79,6 +79,14 @@ COLON_HEADING = 0.35
 ONE_LINE_PARAGRAPH = -0.45
 #: A run-on line is usually full; one about an indent short is more often a first line.
 INDENTED_RUN_ON = -0.3
+#: A mid-sentence line this short of the measure is loose (beyond an indent and a squeeze).
+LOOSE_LINE = 3.5
+#: Smoothing of the page's loose share: as if this many lines at this share had been seen.
+LOOSE_PRIOR_COUNT = 20
+LOOSE_PRIOR_SHARE = 0.1
+#: Share of first lines that fall loose (indent plus a little justification).
+FIRST_LINE_LOOSE_SHARE = 0.3
+LOOSE_WEIGHT = 1.0
 #: A first line's indent, in em.
 INDENT = 2.0
 IMPOSSIBLE = -1e9
@@ -190,6 +198,29 @@ def _end_evidence(a: LineCues, indent: float) -> float:
     return score
 
 
+class PageCues:
+    """Facts of the whole page that weigh its line boundaries: kept indents, how loose its justification is."""
+
+    __slots__ = ("indents", "loose_run_on")
+
+    def __init__(self, indents: bool, loose_run_on: float) -> None:
+        self.indents = indents
+        self.loose_run_on = loose_run_on
+
+
+def loose_run_on(cues: Sequence[LineCues]) -> float:
+    """Log-odds against a run-on line that falls loose (well short) while ending mid-sentence.
+
+    Measured on the page itself: where its mid-sentence lines are tightly justified a
+    loose one is most likely an indented first line; where many are loose, little is
+    learnt. The share is smoothed so that a small page learns little either way.
+    """
+    mid = [c for c in cues if not c.ends and not c.stretched and not c.dash and c.short < HEADING_MARGIN + 3]
+    loose = sum(1 for c in mid if c.short >= LOOSE_LINE)
+    share = (loose + LOOSE_PRIOR_COUNT * LOOSE_PRIOR_SHARE) / (len(mid) + LOOSE_PRIOR_COUNT)
+    return LOOSE_WEIGHT * log(share / FIRST_LINE_LOOSE_SHARE)
+
+
 def _first_evidence(b: LineCues, line: Line, indents: bool) -> float:
     score = 0.0
     if b.dateline:
@@ -233,14 +264,16 @@ def _run_on_evidence(a: LineCues, indent: float) -> float:
     return SHORT_RUN_ON if not a.ends and not a.stretched and short >= SHORT_RUN_ON_MARGIN else 0.0
 
 
-def transitions(a: LineCues | None, b: LineCues, line: Line, gap: float, indents: bool) -> tuple[float, ...]:
+def transitions(a: LineCues | None, b: LineCues, line: Line, gap: float, page: PageCues) -> tuple[float, ...]:
     """Log-odds of each (previous label, label) pair at one boundary, as ``table[prev * 3 + label]``.
 
     Computed once per boundary: the Viterbi pass and the confidences both read it.
     """
-    first = _first_evidence(b, line, indents)
+    first = _first_evidence(b, line, page.indents)
     head = _head_evidence(b)
     shaped = INDENTED_RUN_ON if b.first_shape else 0.0
+    if not b.ends and not b.stretched and b.short >= LOOSE_LINE:
+        shaped += page.loose_run_on
     if a is None:
         return (IMPOSSIBLE, first, head) * 3
     # After a first line its indent explains two em of shortfall: only the rest says "last line".
@@ -259,7 +292,7 @@ def transitions(a: LineCues | None, b: LineCues, line: Line, gap: float, indents
     )
 
 
-def label_run(lines: Sequence[Line], cues: Sequence[LineCues], indents: bool) -> tuple[list[int], list[float]]:
+def label_run(lines: Sequence[Line], cues: Sequence[LineCues], page: PageCues) -> tuple[list[int], list[float]]:
     """Best labels for a run of column lines (Viterbi), and the confidence of each break.
 
     The first line of a run always starts something (FIRST or HEAD); CONT never
@@ -267,9 +300,9 @@ def label_run(lines: Sequence[Line], cues: Sequence[LineCues], indents: bool) ->
     """
     n = len(lines)
     rates = _gap_rates(lines)
-    tables = [transitions(None, cues[0], lines[0], 0.0, indents)]
+    tables = [transitions(None, cues[0], lines[0], 0.0, page)]
     tables.extend(
-        transitions(cues[i - 1], cues[i], lines[i], _gap_evidence(lines, i, rates[i]), indents) for i in range(1, n)
+        transitions(cues[i - 1], cues[i], lines[i], _gap_evidence(lines, i, rates[i]), page) for i in range(1, n)
     )
     t0 = tables[0]
     c, f, h = IMPOSSIBLE, t0[1], t0[2]
