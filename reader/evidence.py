@@ -66,14 +66,14 @@ SHORT_RUN_ON_MARGIN = 5.0
 #: Body text that ends where the run of column lines ends must end a sentence.
 UNFINISHED_RUN = -2.5
 #: A dash closing a line leads on: inside a sentence in body text, into the title after a kicker.
-DASH_END = -2
+DASH_END = -2.6
 KICKER_DASH = 1
 #: Headings seldom hold a comma; many running lines do.
 UNPUNCTUATED_HEADING = 0.5
 #: A line at most this short of the measure counts as full (a first line falls an indent short).
 FULL_SHORTFALL = 0.79
 #: "主题：阐释" — one colon between two phrases and no other mark is a common subhead form.
-COLON_HEADING = 0.35
+COLON_HEADING = 0.2
 #: A short line that ends a sentence is far more often a paragraph's last line than a
 #: paragraph of one line.
 ONE_LINE_PARAGRAPH = -0.45
@@ -86,7 +86,7 @@ LOOSE_PRIOR_COUNT = 20
 LOOSE_PRIOR_SHARE = 0.1
 #: Share of first lines that fall loose (indent plus a little justification).
 FIRST_LINE_LOOSE_SHARE = 0.3
-LOOSE_WEIGHT = 1.0
+LOOSE_WEIGHT = 0.55
 #: A first line's indent, in em.
 INDENT = 2.0
 IMPOSSIBLE = -1e9

@@ -278,14 +278,14 @@ class ColumnPage:
         standalone = art.byline if art.byline and not art.byline.startswith("（") and art.kind != "photo" else None
         if art.continued_from:
             self.emit(art.continued_from, True)
-        if style.title_before or art.kind == "photo":
+        if style.title_before:
             self.headline(art)
         if standalone:
             self.emit(standalone)
         self.body(art, measure)
         if art.kind == "photo" and art.byline:
             self.emit(art.byline)
-        if not style.title_before and art.kind != "photo":
+        if not style.title_before:
             self.headline(art)
 
 
