@@ -258,10 +258,7 @@ class ColumnAssembler(StoryCollector):
             upcoming is not None
             and upcoming.is_text
             and story.body
-            and (
-                abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP
-                or self._column_changes(story)
-            )
+            and (abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP or self._column_changes(story))
         )
         # Subheads stand one at a time between paragraphs; stacked heading blocks,
         # or one set wider than the column, are a headline.

@@ -12,7 +12,16 @@ from enum import Enum
 
 from reader.charclass import CLOSERS, TERMINAL
 from reader.lines import Line
-from reader.patterns import BYLINE, JUMP_FROM, PHOTO_CREDIT, TOC_HEAD, TRAILING_CREDIT, is_furniture, may_be_credit
+from reader.patterns import (
+    BYLINE,
+    EDITORIAL_LABEL,
+    JUMP_FROM,
+    PHOTO_CREDIT,
+    TOC_HEAD,
+    TRAILING_CREDIT,
+    is_furniture,
+    may_be_credit,
+)
 
 #: A table-of-contents head ("《…》…要目") is a short line.
 MAX_TOC_HEAD_CHARS = 40
@@ -90,7 +99,8 @@ def classify_line(text: str) -> UnitKind:
         return UnitKind.JUMP
     if is_furniture(text):
         return UnitKind.FURNITURE
-    if may_be_credit(text):
+    if may_be_credit(text) and not EDITORIAL_LABEL.fullmatch(text):
+        # (A column label such as "评论员文章" reads like role + name, but it labels an editorial.)
         if PHOTO_CREDIT.match(text):
             return UnitKind.PHOTO_CREDIT
         if BYLINE.match(text):

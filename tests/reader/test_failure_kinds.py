@@ -165,3 +165,21 @@ def test_photo_story_page_keeps_each_headline_with_its_caption() -> None:
         ("photo", "码头夜色", "本报记者 韩小棠 摄"),
         ("photo", "田间课堂", "本报通讯员 苏禾 摄"),
     ]
+
+
+def test_section_label_above_an_editorial_is_a_label_not_a_byline() -> None:
+    raw = "\n".join(
+        [
+            "评论员文章",
+            "让户外劳动者有处歇脚",
+            "　　户外劳动者是城市运行的毛细血管。",
+            "高温、严寒、风雨，他们都坚守在街头",
+            "巷尾，用辛劳守护着城市的整洁。",
+            "　　各级工会要主动作为，把服务送到一",
+            "线，让暖心驿站真正成为好去处。",
+        ]
+    )
+    (article,) = _articles(raw)
+    assert article["kind"] == "editorial"
+    assert (article["kicker"], article["title"], article["byline"]) == ("评论员文章", "让户外劳动者有处歇脚", None)
+    assert len(article["paragraphs"]) == 2
