@@ -18,6 +18,7 @@ from reader.evidence import (
     HEAD,
     LineCues,
     PageCues,
+    gap_rates,
     label_run,
     loose_run_on,
     page_keeps_indents,
@@ -113,6 +114,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
         for k, (line, kind) in enumerate(zip(lines, kinds, strict=True))
     ]
     page = PageCues(page_keeps_indents(text_lines), loose_run_on([c for c in all_cues if c is not None]))
+    rates = gap_rates(lines)
     units: list[Unit] = []
     n = len(lines)
     i = 0
@@ -124,7 +126,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
         j = i
         while j < n and kinds[j] is UnitKind.TEXT:
             j += 1
-        labels, confidences = label_run(lines[i:j], all_cues[i:j], page)
+        labels, confidences = label_run(lines[i:j], all_cues[i:j], page, rates[i:j])
         for k in range(i, j):
             label = labels[k - i]
             if label == CONT:
@@ -138,7 +140,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
                     dateline=datelines[k],
                     heading=label == HEAD,
                     confidence=confidences[k - i],
-                    set_apart=stands_apart(lines, k),
+                    set_apart=stands_apart(lines, k, rates[k]),
                 )
             )
         i = j

@@ -116,12 +116,13 @@ def calibrate_punctuation(lines: Sequence[Line]) -> float:
     return best
 
 
-_RUNNING_MARKS = ("，", "、", "；", "。", ",", ";")
+#: Deletes the marks of running text (a translate table: counting them is one C call).
+_DROP_RUNNING_MARKS = str.maketrans("", "", "，、；。,;")
 
 
 def heading_punctuation(text: str) -> int:
     """Sentence punctuation inside a line; headings and subheads carry at most one mark."""
-    return sum(text.count(mark) for mark in _RUNNING_MARKS)
+    return len(text) - len(text.translate(_DROP_RUNNING_MARKS))
 
 
 def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list[float]:

@@ -15,11 +15,12 @@ confidence reported for that boundary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from math import exp, log
 
-from reader.charclass import DASHES
-from reader.columns import ends_sentence, heading_punctuation, is_wide
+from reader.charclass import CLOSERS, DASHES, TERMINAL
+from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.lines import Line
 
 CONT, FIRST, HEAD = 0, 1, 2
@@ -104,6 +105,12 @@ INDENT_PAGE_SHARE = 0.04
 HEADING_MARGIN = 2.9
 
 
+#: Marks of running text; a heading carries at most one.
+_RUNNING_MARK = re.compile("[，、；。,;]")
+#: Last characters after which a line may end a sentence (else the full test is skipped).
+_MAY_END = frozenset(TERMINAL | CLOSERS | {"."})
+
+
 class LineCues:
     """The per-line facts every boundary decision reads, computed once per line."""
 
@@ -113,31 +120,46 @@ class LineCues:
         "short",
         "first_shape",
         "full",
-        "heading",
         "wide",
         "punctuated",
         "dateline",
         "stretched",
         "bare",
         "colon_form",
+        "indent",
+        "first",
+        "head",
+        "end_body",
+        "end_first",
+        "run_on_body",
+        "run_on_first",
+        "loose",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
-        self.dash = line.text[-1] in DASHES
-        self.ends = not self.dash and ends_sentence(line.text)
-        self.short = measure - line.width
-        self.stretched = line.letter_spaced
-        self.full = self.short <= FULL_SHORTFALL or self.stretched
-        self.first_shape = 1.2 <= self.short <= 3.2 and not self.stretched
-        self.wide = is_wide(line, measure)
-        marks = heading_punctuation(line.text)
-        self.punctuated = marks > 1
-        self.bare = marks == 0
-        self.colon_form = marks == 0 and line.text.count("：") == 1 and not line.text.endswith("：")
+        text = line.text
+        last = text[-1]
+        self.dash = last in DASHES
+        self.ends = last in _MAY_END and ends_sentence(text)
+        short = self.short = measure - line.width
+        stretched = self.stretched = line.letter_spaced
+        self.full = short <= FULL_SHORTFALL or stretched
+        self.first_shape = 1.2 <= short <= 3.2 and not stretched
+        self.wide = not stretched and short < -WIDE_MARGIN
+        mark = _RUNNING_MARK.search(text)
+        self.bare = mark is None
+        self.punctuated = mark is not None and _RUNNING_MARK.search(text, mark.end()) is not None
+        self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
-        self.heading = (
-            not self.ends and not dateline and not self.stretched and (self.wide or self.short >= HEADING_MARGIN)
-        )
+        self.indent = line.indent
+        # The evidence terms this line contributes, as the line after a boundary and as the one before.
+        self.first = _first_evidence(self)
+        self.head = _head_evidence(self)
+        self.end_body = _end_evidence(self, 0.0)
+        self.end_first = _end_evidence(self, INDENT)
+        self.run_on_body = _run_on_evidence(self, 0.0)
+        self.run_on_first = _run_on_evidence(self, INDENT)
+        self.loose = not self.ends and not stretched and short >= LOOSE_LINE
 
 
 def page_keeps_indents(lines: Sequence[Line]) -> bool:
@@ -145,14 +167,8 @@ def page_keeps_indents(lines: Sequence[Line]) -> bool:
     return kept >= 3 and kept >= INDENT_PAGE_SHARE * len(lines)
 
 
-def gap_rate(lines: Sequence[Line], i: int) -> float:
-    """Share of the lines around ``lines[i]`` that a blank line precedes."""
-    lo, hi = max(1, i - GAP_WINDOW), min(len(lines), i + GAP_WINDOW + 1)
-    return sum(1 for k in range(lo, hi) if lines[k].gap_before) / max(1, hi - lo)
-
-
-def _gap_rates(lines: Sequence[Line]) -> list[float]:
-    """:func:`gap_rate` for every line at once (prefix sums, linear in the run)."""
+def gap_rates(lines: Sequence[Line]) -> list[float]:
+    """Share of the lines around each line that a blank line precedes (prefix sums, linear)."""
     n = len(lines)
     prefix = [0] * (n + 1)
     for k, line in enumerate(lines):
@@ -164,9 +180,12 @@ def _gap_rates(lines: Sequence[Line]) -> list[float]:
     return rates
 
 
-def stands_apart(lines: Sequence[Line], i: int) -> bool:
-    """A blank line before ``lines[i]`` in a stretch that otherwise has few: space between stories."""
-    return i > 0 and lines[i].gap_before and gap_rate(lines, i) < GAPPY_STRETCH
+def stands_apart(lines: Sequence[Line], i: int, rate: float) -> bool:
+    """A blank line before ``lines[i]`` in a stretch that otherwise has few: space between stories.
+
+    ``rate`` is :func:`gap_rates` at ``i``.
+    """
+    return i > 0 and lines[i].gap_before and rate < GAPPY_STRETCH
 
 
 def _gap_evidence(lines: Sequence[Line], i: int, rate: float) -> float:
@@ -221,14 +240,13 @@ def loose_run_on(cues: Sequence[LineCues]) -> float:
     return LOOSE_WEIGHT * log(share / FIRST_LINE_LOOSE_SHARE)
 
 
-def _first_evidence(b: LineCues, line: Line, indents: bool) -> float:
+def _first_evidence(b: LineCues) -> float:
+    """Evidence that the line opens a paragraph (the page's kept-indent habit is added later)."""
     score = 0.0
     if b.dateline:
         score += DATELINE_START
-    if line.indent >= INDENT_EM:
+    if b.indent >= INDENT_EM:
         score += KEPT_INDENT
-    elif indents:
-        score += MISSING_INDENT
     if b.stretched:
         score += STRETCHED
     elif b.first_shape:
@@ -264,26 +282,29 @@ def _run_on_evidence(a: LineCues, indent: float) -> float:
     return SHORT_RUN_ON if not a.ends and not a.stretched and short >= SHORT_RUN_ON_MARGIN else 0.0
 
 
-def transitions(a: LineCues | None, b: LineCues, line: Line, gap: float, page: PageCues) -> tuple[float, ...]:
+def transitions(a: LineCues | None, b: LineCues, gap: float, page: PageCues) -> tuple[float, ...]:
     """Log-odds of each (previous label, label) pair at one boundary, as ``table[prev * 3 + label]``.
 
-    Computed once per boundary: the Viterbi pass and the confidences both read it.
+    Computed once per boundary from terms each line computed once: the Viterbi pass
+    and the confidences both read it.
     """
-    first = _first_evidence(b, line, page.indents)
-    head = _head_evidence(b)
+    first = b.first
+    if page.indents and b.indent < INDENT_EM:
+        first += MISSING_INDENT
+    head = b.head
     shaped = INDENTED_RUN_ON if b.first_shape else 0.0
-    if not b.ends and not b.stretched and b.short >= LOOSE_LINE:
+    if b.loose:
         shaped += page.loose_run_on
     if a is None:
         return (IMPOSSIBLE, first, head) * 3
     # After a first line its indent explains two em of shortfall: only the rest says "last line".
-    body_break = PARAGRAPH_PRIOR + _end_evidence(a, 0.0) + gap
-    first_break = PARAGRAPH_PRIOR + _end_evidence(a, INDENT) + gap
+    body_break = PARAGRAPH_PRIOR + a.end_body + gap
+    first_break = PARAGRAPH_PRIOR + a.end_first + gap
     return (
-        _run_on_evidence(a, 0.0) + shaped,  # CONT after CONT
+        a.run_on_body + shaped,  # CONT after CONT
         body_break + first,
         body_break + head,
-        _run_on_evidence(a, INDENT) + shaped,  # CONT after FIRST
+        a.run_on_first + shaped,  # CONT after FIRST
         first_break + first,
         first_break + head,
         IMPOSSIBLE,  # CONT never follows a heading
@@ -292,18 +313,17 @@ def transitions(a: LineCues | None, b: LineCues, line: Line, gap: float, page: P
     )
 
 
-def label_run(lines: Sequence[Line], cues: Sequence[LineCues], page: PageCues) -> tuple[list[int], list[float]]:
+def label_run(
+    lines: Sequence[Line], cues: Sequence[LineCues], page: PageCues, rates: Sequence[float]
+) -> tuple[list[int], list[float]]:
     """Best labels for a run of column lines (Viterbi), and the confidence of each break.
 
     The first line of a run always starts something (FIRST or HEAD); CONT never
     follows HEAD; body text that ends the run must end a sentence.
     """
     n = len(lines)
-    rates = _gap_rates(lines)
-    tables = [transitions(None, cues[0], lines[0], 0.0, page)]
-    tables.extend(
-        transitions(cues[i - 1], cues[i], lines[i], _gap_evidence(lines, i, rates[i]), page) for i in range(1, n)
-    )
+    tables = [transitions(None, cues[0], 0.0, page)]
+    tables.extend(transitions(cues[i - 1], cues[i], _gap_evidence(lines, i, rates[i]), page) for i in range(1, n))
     t0 = tables[0]
     c, f, h = IMPOSSIBLE, t0[1], t0[2]
     back: list[tuple[int, int, int]] = [(0, 0, 0)]

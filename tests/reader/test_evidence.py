@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.evidence import CONT, FIRST, HEAD, LineCues, PageCues, label_run, loose_run_on
+from reader.evidence import CONT, FIRST, HEAD, LineCues, PageCues, gap_rates, label_run, loose_run_on
 from reader.lines import split_lines
 
 MEASURE = 16.0
@@ -11,11 +11,13 @@ MEASURE = 16.0
 def _label(text: str, page: PageCues | None = None) -> tuple[list[int], list[float]]:
     lines = split_lines(text)
     cues = [LineCues(line, MEASURE, False) for line in lines]
-    return label_run(lines, cues, page or PageCues(False, 0.0))
+    return label_run(lines, cues, page or PageCues(False, 0.0), gap_rates(lines))
 
 
 def test_a_line_ending_mid_word_runs_on_however_short() -> None:
-    labels, _ = _label("青禾县总工会组织职工开展\n技能培训，二是抓好培训。厂里组织技术\n骨干开展攻关，围绕设备维修课题组建小组。\n")
+    labels, _ = _label(
+        "青禾县总工会组织职工开展\n技能培训，二是抓好培训。厂里组织技术\n骨干开展攻关，围绕设备维修课题组建小组。\n"
+    )
     assert labels[1:] == [CONT, CONT]
 
 
