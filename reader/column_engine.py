@@ -55,10 +55,11 @@ def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
     """Split a line holding text followed by a credit ("…机制 本报记者 某某")."""
     out: list[Line] = []
     for whole in lines:
-        parts = split_trailing_credit(whole)
-        if len(parts) > 1:
-            out.extend(parts)
-            continue
+        if whole.text[-1] in "）)":
+            parts = split_trailing_credit(whole)
+            if len(parts) > 1:
+                out.extend(parts)
+                continue
         line = whole
         text = line.text
         if not may_be_credit(text) or " " not in text or BYLINE.match(text) or PHOTO_CREDIT.match(text):

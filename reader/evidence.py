@@ -155,10 +155,16 @@ class LineCues:
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
         self.first = _first_evidence(self)
         self.head = _head_evidence(self)
-        self.end_body = _end_evidence(self, 0.0)
-        self.end_first = _end_evidence(self, INDENT)
-        self.run_on_body = _run_on_evidence(self, 0.0)
-        self.run_on_first = _run_on_evidence(self, INDENT)
+        if self.ends and not stretched:
+            self.end_body = _end_evidence(self, 0.0)
+            self.end_first = _end_evidence(self, INDENT)
+        else:  # mid-word, dash or stretched: the indent changes nothing
+            self.end_body = self.end_first = _end_evidence(self, 0.0)
+        if self.ends or stretched or short < SHORT_RUN_ON_MARGIN:
+            self.run_on_body = self.run_on_first = 0.0  # the common case, decided at once
+        else:
+            self.run_on_body = _run_on_evidence(self, 0.0)
+            self.run_on_first = _run_on_evidence(self, INDENT)
         self.loose = not self.ends and not stretched and short >= LOOSE_LINE
 
 
@@ -319,24 +325,36 @@ def label_run(
     """Best labels for a run of column lines (Viterbi), and the confidence of each break.
 
     The first line of a run always starts something (FIRST or HEAD); CONT never
-    follows HEAD; body text that ends the run must end a sentence.
+    follows HEAD; body text that ends the run must end a sentence. The transition
+    scores of :func:`transitions` are written out inline: this loop is the
+    engine's hot path, and only the breaks need the full table again.
     """
     n = len(lines)
-    tables = [transitions(None, cues[0], 0.0, page)]
-    tables.extend(transitions(cues[i - 1], cues[i], _gap_evidence(lines, i, rates[i]), page) for i in range(1, n))
-    t0 = tables[0]
-    c, f, h = IMPOSSIBLE, t0[1], t0[2]
+    indents, loose_penalty = page.indents, page.loose_run_on
+    prior, stacked, indent_em = PARAGRAPH_PRIOR, STACKED_HEADING, INDENT_EM
+    b = cues[0]
+    first = b.first + (MISSING_INDENT if indents and b.indent < indent_em else 0.0)
+    c, f, h = IMPOSSIBLE, first, b.head
     back: list[tuple[int, int, int]] = [(0, 0, 0)]
     for i in range(1, n):
-        t = tables[i]
-        # Each label's best predecessor, written out: this loop is the engine's hot path.
-        cc, fc = c + t[0], f + t[3]
+        a, b = b, cues[i]
+        gap = _gap_evidence(lines, i, rates[i]) if rates[i] or lines[i].gap_before else 0.0
+        first = b.first
+        if indents and b.indent < indent_em:
+            first += MISSING_INDENT
+        head = b.head
+        shaped = INDENTED_RUN_ON if b.first_shape else 0.0
+        if b.loose:
+            shaped += loose_penalty
+        body_break = prior + a.end_body + gap
+        first_break = prior + a.end_first + gap
+        cc, fc = c + a.run_on_body + shaped, f + a.run_on_first + shaped
         c_new, c_ptr = (cc, CONT) if cc >= fc else (fc, FIRST)
-        cf, ff, hf = c + t[1], f + t[4], h + t[7]
+        cf, ff, hf = c + body_break + first, f + first_break + first, h + gap + first
         f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
         if hf > f_new:
             f_new, f_ptr = hf, HEAD
-        ch, fh, hh = c + t[2], f + t[5], h + t[8]
+        ch, fh, hh = c + body_break + head, f + first_break + head, h + gap + head + stacked
         h_new, h_ptr = (ch, CONT) if ch >= fh else (fh, FIRST)
         if hh > h_new:
             h_new, h_ptr = hh, HEAD
@@ -350,10 +368,18 @@ def label_run(
     for i in range(n - 1, -1, -1):
         labels[i] = last
         last = back[i][last]
-    return labels, _confidences(labels, tables)
+    return labels, _confidences(labels, lines, cues, page, rates)
 
 
-def _confidences(labels: list[int], tables: list[tuple[float, ...]]) -> list[float]:
+def _table(lines: Sequence[Line], cues: Sequence[LineCues], page: PageCues, rates: Sequence[float], i: int) -> tuple:
+    if i == 0:
+        return transitions(None, cues[0], 0.0, page)
+    return transitions(cues[i - 1], cues[i], _gap_evidence(lines, i, rates[i]), page)
+
+
+def _confidences(
+    labels: list[int], lines: Sequence[Line], cues: Sequence[LineCues], page: PageCues, rates: Sequence[float]
+) -> list[float]:
     """Probability that each break (FIRST or HEAD) is right, its neighbours' labels held fixed.
 
     Run-on lines emit no boundary and keep 1.0.
@@ -365,10 +391,10 @@ def _confidences(labels: list[int], tables: list[tuple[float, ...]]) -> list[flo
         if label == CONT:
             continue
         prev = labels[i - 1] * 3 if i else 0
-        t = tables[i]
+        t = _table(lines, cues, page, rates, i)
         scores = [t[prev], t[prev + 1], t[prev + 2]]
         if i + 1 < n:
-            nxt, t2 = labels[i + 1], tables[i + 1]
+            nxt, t2 = labels[i + 1], _table(lines, cues, page, rates, i + 1)
             scores = [scores[k] + t2[k * 3 + nxt] for k in (CONT, FIRST, HEAD)]
         top = max(scores)
         weights = [exp(max(-50.0, s - top)) for s in scores]

@@ -71,6 +71,8 @@ def is_letter_spaced(text: str) -> bool:
     Typesetters stretch a short line to the column width by letter spacing; the
     extractor renders the extra space as a space between nearly every character.
     """
+    if len(text.split(None, 4)) < 5:
+        return False  # fewer than five pieces (most lines have no blank at all)
     tokens = text.split()
     if len(tokens) < 5:
         return False
