@@ -18,6 +18,7 @@ from reader.evidence import (
     HEAD,
     LineCues,
     PageCues,
+    gap_evidence,
     gap_rates,
     label_run,
     loose_run_on,
@@ -116,6 +117,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
     ]
     page = PageCues(page_keeps_indents(text_lines), loose_run_on([c for c in all_cues if c is not None]))
     rates = gap_rates(lines)
+    gaps = gap_evidence(lines, rates)
     units: list[Unit] = []
     n = len(lines)
     i = 0
@@ -127,7 +129,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
         j = i
         while j < n and kinds[j] is UnitKind.TEXT:
             j += 1
-        labels, confidences = label_run(lines[i:j], all_cues[i:j], page, rates[i:j])
+        labels, confidences = label_run(all_cues[i:j], page, [0.0, *gaps[i + 1 : j]])
         for k in range(i, j):
             label = labels[k - i]
             if label == CONT:

@@ -194,14 +194,24 @@ def stands_apart(lines: Sequence[Line], i: int, rate: float) -> bool:
     return i > 0 and lines[i].gap_before and rate < GAPPY_STRETCH
 
 
-def _gap_evidence(lines: Sequence[Line], i: int, rate: float) -> float:
-    """Blank-line pattern around the boundary before ``lines[i]``, judged against its own stretch."""
-    if rate >= GAPPY_STRETCH:
-        # Lines stand apart everywhere: a block with no blank lines inside begins or ends here.
-        tight_here = not lines[i].gap_before or (i + 1 < len(lines) and not lines[i + 1].gap_before)
-        tight_before = not lines[i - 1].gap_before or not lines[i].gap_before
-        return GAP_PATTERN if tight_here != tight_before else 0.0
-    return GAP_PATTERN if lines[i].gap_before else 0.0
+def gap_evidence(lines: Sequence[Line], rates: Sequence[float]) -> list[float]:
+    """Blank-line pattern around the boundary before each line, judged against its own stretch.
+
+    ``rates`` is :func:`gap_rates` of the same lines.
+    """
+    n = len(lines)
+    out = [0.0] * n
+    for i in range(1, n):
+        here = lines[i].gap_before
+        if rates[i] >= GAPPY_STRETCH:
+            # Lines stand apart everywhere: a block with no blank lines inside begins or ends here.
+            tight_here = not here or (i + 1 < n and not lines[i + 1].gap_before)
+            tight_before = not lines[i - 1].gap_before or not here
+            if tight_here != tight_before:
+                out[i] = GAP_PATTERN
+        elif here:
+            out[i] = GAP_PATTERN
+    return out
 
 
 def _end_evidence(a: LineCues, indent: float) -> float:
@@ -319,9 +329,7 @@ def transitions(a: LineCues | None, b: LineCues, gap: float, page: PageCues) -> 
     )
 
 
-def label_run(
-    lines: Sequence[Line], cues: Sequence[LineCues], page: PageCues, rates: Sequence[float]
-) -> tuple[list[int], list[float]]:
+def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -> tuple[list[int], list[float]]:
     """Best labels for a run of column lines (Viterbi), and the confidence of each break.
 
     The first line of a run always starts something (FIRST or HEAD); CONT never
@@ -329,7 +337,7 @@ def label_run(
     scores of :func:`transitions` are written out inline: this loop is the
     engine's hot path, and only the breaks need the full table again.
     """
-    n = len(lines)
+    n = len(cues)
     indents, loose_penalty = page.indents, page.loose_run_on
     prior, stacked, indent_em = PARAGRAPH_PRIOR, STACKED_HEADING, INDENT_EM
     b = cues[0]
@@ -338,7 +346,7 @@ def label_run(
     back: list[tuple[int, int, int]] = [(0, 0, 0)]
     for i in range(1, n):
         a, b = b, cues[i]
-        gap = _gap_evidence(lines, i, rates[i]) if rates[i] or lines[i].gap_before else 0.0
+        gap = gaps[i]
         first = b.first
         if indents and b.indent < indent_em:
             first += MISSING_INDENT
@@ -368,18 +376,14 @@ def label_run(
     for i in range(n - 1, -1, -1):
         labels[i] = last
         last = back[i][last]
-    return labels, _confidences(labels, lines, cues, page, rates)
+    return labels, _confidences(labels, cues, page, gaps)
 
 
-def _table(lines: Sequence[Line], cues: Sequence[LineCues], page: PageCues, rates: Sequence[float], i: int) -> tuple:
-    if i == 0:
-        return transitions(None, cues[0], 0.0, page)
-    return transitions(cues[i - 1], cues[i], _gap_evidence(lines, i, rates[i]), page)
+def _table(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float], i: int) -> tuple[float, ...]:
+    return transitions(cues[i - 1] if i else None, cues[i], gaps[i], page)
 
 
-def _confidences(
-    labels: list[int], lines: Sequence[Line], cues: Sequence[LineCues], page: PageCues, rates: Sequence[float]
-) -> list[float]:
+def _confidences(labels: list[int], cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -> list[float]:
     """Probability that each break (FIRST or HEAD) is right, its neighbours' labels held fixed.
 
     Run-on lines emit no boundary and keep 1.0.
@@ -391,10 +395,10 @@ def _confidences(
         if label == CONT:
             continue
         prev = labels[i - 1] * 3 if i else 0
-        t = _table(lines, cues, page, rates, i)
+        t = _table(cues, page, gaps, i)
         scores = [t[prev], t[prev + 1], t[prev + 2]]
         if i + 1 < n:
-            nxt, t2 = labels[i + 1], _table(lines, cues, page, rates, i + 1)
+            nxt, t2 = labels[i + 1], _table(cues, page, gaps, i + 1)
             scores = [scores[k] + t2[k * 3 + nxt] for k in (CONT, FIRST, HEAD)]
         top = max(scores)
         weights = [exp(max(-50.0, s - top)) for s in scores]

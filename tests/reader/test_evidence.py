@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.evidence import CONT, FIRST, HEAD, LineCues, PageCues, gap_rates, label_run, loose_run_on
+from reader.evidence import CONT, FIRST, HEAD, LineCues, PageCues, gap_evidence, gap_rates, label_run, loose_run_on
 from reader.lines import split_lines
 
 MEASURE = 16.0
@@ -11,7 +11,7 @@ MEASURE = 16.0
 def _label(text: str, page: PageCues | None = None) -> tuple[list[int], list[float]]:
     lines = split_lines(text)
     cues = [LineCues(line, MEASURE, False) for line in lines]
-    return label_run(lines, cues, page or PageCues(False, 0.0), gap_rates(lines))
+    return label_run(cues, page or PageCues(False, 0.0), gap_evidence(lines, gap_rates(lines)))
 
 
 def test_a_line_ending_mid_word_runs_on_however_short() -> None:
