@@ -78,8 +78,16 @@ def punctuation_slope(lines: Sequence[Line], punct_width: float) -> tuple[float,
     widths = [line.width_with(punct_width) for line in plain]
     xs: list[int] = []
     ys: list[float] = []
+    window: list[float] = []  # sorted widths[lo:hi], slid along (no sort per line)
+    lo = hi = 0
+    count = len(widths)
     for i, width in enumerate(widths):
-        window = sorted(widths[max(0, i - 10) : i + 11])
+        while hi < count and hi < i + 11:
+            insort(window, widths[hi])
+            hi += 1
+        while lo < i - 10:
+            del window[bisect_left(window, widths[lo])]
+            lo += 1
         excess = width - window[(3 * len(window)) // 4]
         if -1.5 < excess < 1.5:
             xs.append(plain[i].punct_count)

@@ -146,9 +146,9 @@ class LineCues:
         self.full = short <= FULL_SHORTFALL or stretched
         self.first_shape = 1.2 <= short <= 3.2 and not stretched
         self.wide = not stretched and short < -WIDE_MARGIN
-        mark = _RUNNING_MARK.search(text)
-        self.bare = mark is None
-        self.punctuated = mark is not None and _RUNNING_MARK.search(text, mark.end()) is not None
+        marks = len(_RUNNING_MARK.findall(text))
+        self.bare = marks == 0
+        self.punctuated = marks > 1
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
@@ -177,12 +177,17 @@ def gap_rates(lines: Sequence[Line]) -> list[float]:
     """Share of the lines around each line that a blank line precedes (prefix sums, linear)."""
     n = len(lines)
     prefix = [0] * (n + 1)
+    running = 0
     for k, line in enumerate(lines):
-        prefix[k + 1] = prefix[k] + (1 if k and line.gap_before else 0)
-    rates = []
+        if k and line.gap_before:
+            running += 1
+        prefix[k + 1] = running
+    rates = [0.0] * n
     for i in range(n):
-        lo, hi = max(1, i - GAP_WINDOW), min(n, i + GAP_WINDOW + 1)
-        rates.append((prefix[hi] - prefix[lo]) / max(1, hi - lo))
+        lo = i - GAP_WINDOW if i > GAP_WINDOW else 1
+        hi = i + GAP_WINDOW + 1 if i + GAP_WINDOW + 1 < n else n
+        if hi > lo:
+            rates[i] = (prefix[hi] - prefix[lo]) / (hi - lo)
     return rates
 
 
