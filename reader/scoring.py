@@ -110,10 +110,12 @@ def boundary_outcomes(gold: dict, pred: dict) -> tuple[list[tuple[float, bool]],
         texts = [_ws(p) for p in article["paragraphs"]]
         if not texts:
             continue
-        for k, (text, conf) in enumerate(zip(texts, article["paragraph_confidences"], strict=True)):
+        # An engine without confidences (older output) counts as sure of everything.
+        confidences = article.get("paragraph_confidences") or [1.0] * len(texts)
+        for k, (text, conf) in enumerate(zip(texts, confidences, strict=True)):
             right = text[:BOUNDARY_KEY] in starts and (k == 0 or texts[k - 1][-BOUNDARY_KEY:] in ends)
             paragraphs.append((conf, right))
         right_article = texts[0][:BOUNDARY_KEY] in art_starts and (previous_end is None or previous_end in art_ends)
-        articles.append((article["confidence"], right_article))
+        articles.append((article.get("confidence", 1.0), right_article))
         previous_end = texts[-1][-BOUNDARY_KEY:]
     return paragraphs, articles

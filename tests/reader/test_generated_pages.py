@@ -17,8 +17,9 @@ from reader.scoring import boundary_outcomes, score
 from tests.reader.pagegen import generate_page, load_real_articles
 
 SEEDS = range(30_000, 30_040)
-#: Measured on these seeds (see the README's table) less a margin; they guard against regressions.
-MEAN_FLOOR = {"par_ws": 0.90, "par_ex": 0.90, "art": 0.60, "head": 0.65, "byline": 0.85}
+#: Measured on these seeds (invented: par_ws 0.911, art 0.782, head 0.881, byline 0.911; real
+#: articles: 0.922, 0.729, 0.896, 0.897) less a margin: they guard against regressions.
+MEAN_FLOOR = {"par_ws": 0.89, "par_ex": 0.89, "art": 0.68, "head": 0.83, "byline": 0.85}
 WORST_PAR_WS = 0.50
 
 
