@@ -88,6 +88,13 @@ LOOSE_PRIOR_SHARE = 0.1
 #: Share of first lines that fall loose (indent plus a little justification).
 FIRST_LINE_LOOSE_SHARE = 0.3
 LOOSE_WEIGHT = 0.55
+BETWEEN_SHAPES = -0.5
+#: Direct speech often opens a paragraph: a line opening with a quotation mark after a sentence end.
+OPENING_QUOTE = 0.5
+OPENING_QUOTES = frozenset("“「『")
+#: An indented first line falls this much short of the measure (em): the indent, give or take.
+FIRST_SHAPE_FROM = 1.1
+FIRST_SHAPE_TO = 3.2
 #: A first line's indent, in em.
 INDENT = 2.0
 IMPOSSIBLE = -1e9
@@ -127,6 +134,7 @@ class LineCues:
         "bare",
         "colon_form",
         "indent",
+        "opens_quote",
         "first",
         "head",
         "end_body",
@@ -144,7 +152,7 @@ class LineCues:
         short = self.short = measure - line.width
         stretched = self.stretched = line.letter_spaced
         self.full = short <= FULL_SHORTFALL or stretched
-        self.first_shape = 1.2 <= short <= 3.2 and not stretched
+        self.first_shape = FIRST_SHAPE_FROM <= short <= FIRST_SHAPE_TO and not stretched
         self.wide = not stretched and short < -WIDE_MARGIN
         marks = len(_RUNNING_MARK.findall(text))
         self.bare = marks == 0
@@ -152,6 +160,7 @@ class LineCues:
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
+        self.opens_quote = text[0] in OPENING_QUOTES
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
         self.first = _first_evidence(self)
         self.head = _head_evidence(self)
@@ -274,8 +283,14 @@ def _first_evidence(b: LineCues) -> float:
         score += INDENT_SHAPE
     elif b.full:
         score += FULL_LINE_START
+    elif b.short < FIRST_SHAPE_FROM:
+        # Between a full line and an indented one: a justified full line falls this short
+        # more often than an indented first line runs this long.
+        score += BETWEEN_SHAPES
     elif b.ends and b.short >= HEADING_MARGIN:
         score += ONE_LINE_PARAGRAPH
+    if b.opens_quote:
+        score += OPENING_QUOTE
     return score
 
 
