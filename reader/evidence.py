@@ -34,7 +34,7 @@ MID_WORD_END = -5.2
 #: A last line usually falls well short of the measure; justified full lines fall at most 4 em short.
 LAST_LINE_SHORT = 1.5
 #: A sentence ending exactly at the measure is as likely to run on as to end the paragraph.
-FULL_LINE_END = -1.05
+FULL_LINE_END = -1.36
 #: A first line is set two em in; a line about that short opening after a sentence end is one.
 INDENT_SHAPE = 0.05
 #: A full-width line is not an indented first line (weak: the indent may be lost in justification).
@@ -42,7 +42,7 @@ FULL_LINE_START = -1.5
 #: An indent the dump kept (leading spaces) marks a first line; on a page that keeps
 #: indents its absence is evidence too.
 KEPT_INDENT = 5.92
-MISSING_INDENT = -2.6
+MISSING_INDENT = -3.38
 #: A dateline ("本报讯（记者…）") opens a story's first paragraph.
 DATELINE_START = 5.0
 #: A letter-spaced line was stretched to the full measure: a continuation.
