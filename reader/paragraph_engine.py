@@ -15,7 +15,7 @@ from reader.patterns import (
     TOC_ITEM,
     opens_with_dateline,
 )
-from reader.splitting import ITEM_END, SECTION_LABEL, split_toc_line, split_trailing_credit
+from reader.splitting import HOLDS_ITEM, SECTION_LABEL, split_toc_line, split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
 from reader.units import Unit, UnitKind, classify_line, ends_with_terminal, is_subtitle_text
 
@@ -164,7 +164,7 @@ class ParagraphAssembler(StoryCollector):
 
 
 def _is_toc_item(text: str) -> bool:
-    return bool(TOC_ITEM.search(text) or ITEM_END.search(text))
+    return bool(TOC_ITEM.search(text) or HOLDS_ITEM.search(text))
 
 
 def _is_toc_line(lines: list[Line], i: int) -> bool:

@@ -16,6 +16,8 @@ from reader.patterns import TRAILING_CREDIT
 _TAIL_CREDIT = re.compile(r"\s+([（(][^（()）]{1,30}[）)])$")
 #: An item of a contents box ends with its author after a leader ("……某某").
 ITEM_END = re.compile(r"(?:……|\.{4,})\s*\S{1,8}$")
+#: A raw line holding at least one item (others, or a section line, may follow it).
+HOLDS_ITEM = re.compile(r"(?:……|\.{4,})\s*[^\s…]{1,8}(?:\s|$)")
 #: A section line inside a contents box is a short label without punctuation.
 SECTION_LABEL = re.compile(r"^[^\s，。、；：！？,.;:!?…]{2,8}$")
 _TOKEN = re.compile(r"\S+")

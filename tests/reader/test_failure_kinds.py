@@ -183,3 +183,27 @@ def test_section_label_above_an_editorial_is_a_label_not_a_byline() -> None:
     assert article["kind"] == "editorial"
     assert (article["kicker"], article["title"], article["byline"]) == ("评论员文章", "让户外劳动者有处歇脚", None)
     assert len(article["paragraphs"]) == 2
+
+
+def test_contents_line_ending_with_a_section_line_keeps_the_box_going() -> None:
+    raw = (
+        "《澜州工运》2026年第3期要目\n"
+        "理论前沿 以改革精神推动工会工作……周启明\n"
+        "专家笔谈\n"
+        "港口转型中的职工安置……秦望舒 产业工人技能形成的实践……苏禾 特别报道\n"
+        "新就业形态劳动者入会的难点……郑安然\n"
+        "澜州港举办桥吊技能比武\n"
+        "本报讯（记者杜若衡）澜州港集团第五届桥吊远程操控技能比武举行，四十二名操控员参赛，比武设理论考试和实操竞赛两个环节。\n"
+        "经过激烈角逐，操控员宋知夏获得第一名，澜州港集团工会为获奖选手颁发了证书和奖金，并推荐参加省级比赛。\n"
+    )
+    toc, race = document_to_gold(reflow_text(raw))["articles"]
+    assert toc["paragraphs"] == [
+        "理论前沿",
+        "以改革精神推动工会工作……周启明",
+        "专家笔谈",
+        "港口转型中的职工安置……秦望舒",
+        "产业工人技能形成的实践……苏禾",
+        "特别报道",
+        "新就业形态劳动者入会的难点……郑安然",
+    ]
+    assert race["title"] == "澜州港举办桥吊技能比武"
