@@ -189,8 +189,8 @@ def set_column(text: str, measure: int, rng: random.Random, first_indent: bool =
             width += _width(text[j])
             j += 1
         if j < len(text):
-            if text[j] in NO_LINE_START:
-                j += 1
+            while j < len(text) and text[j] in NO_LINE_START:
+                j += 1  # closing marks stay with the line before (kinsoku)
             while j - 1 > i and text[j - 1] in NO_LINE_END:
                 j -= 1
             # Never break inside a Latin word or beside a space (the dump strips line ends).
