@@ -25,6 +25,8 @@ from reader.patterns import (
 
 #: A table-of-contents head ("《…》…要目") is a short line.
 MAX_TOC_HEAD_CHARS = 40
+#: How a contents head ends (the cheap test before the pattern).
+TOC_HEAD_ENDINGS = ("要目", "目录", "本期导读")
 
 
 class UnitKind(Enum):
@@ -107,6 +109,6 @@ def classify_line(text: str) -> UnitKind:
             return UnitKind.BYLINE
         if TRAILING_CREDIT.match(text):
             return UnitKind.TRAILING_CREDIT
-    if len(text) <= MAX_TOC_HEAD_CHARS and TOC_HEAD.search(text):
+    if len(text) <= MAX_TOC_HEAD_CHARS and text.endswith(TOC_HEAD_ENDINGS) and TOC_HEAD.search(text):
         return UnitKind.TOC_HEAD
     return UnitKind.TEXT
