@@ -267,7 +267,7 @@ class ColumnAssembler(StoryCollector):
         )
         # Subheads stand one at a time between paragraphs; stacked heading blocks,
         # or one set wider than the column, are a headline.
-        blocks = sum(1 + sum(1 for line in u.lines[1:] if line.gap_before) for u in pending)
+        blocks = _heading_blocks(pending)
         # A heading set off by a blank line where the text around has none is spaced as a
         # story's head, not as a subhead inside one.
         headline_shape = blocks >= 2 or any(u.wide for u in pending) or pending[0].set_apart
@@ -323,6 +323,27 @@ class ColumnAssembler(StoryCollector):
         self._resolve_pending(None)
         self.close()
 
+    def _photo_from_tail(self, story: Story) -> Story:
+        """A photo credit closes its caption: a heading and the few paragraphs after it.
+
+        When the story's last heading (read as a subhead) is followed by no more
+        than a caption's paragraphs, that heading titles a photo of its own.
+        """
+        body = story.body
+        last_heading = next((k for k in range(len(body) - 1, -1, -1) if body[k].heading), None)
+        if last_heading is None or last_heading == 0 or len(body) - last_heading - 1 > MAX_CAPTION_PARAGRAPHS:
+            return story
+        if any(u.dateline for u in body[last_heading + 1 :]) or len(body) - last_heading - 1 == 0:
+            return story
+        moved = body[last_heading:]
+        del body[last_heading:]
+        self.finish()
+        photo = self.start()
+        photo.headline = moved[:1]
+        photo.headline_before = True
+        photo.body = moved[1:]
+        return photo
+
     def _take(self, unit: Unit) -> None:
         kind = unit.kind
         story = self.current
@@ -339,7 +360,7 @@ class ColumnAssembler(StoryCollector):
             story.add_credit(unit)
             story.closed = True
         elif kind is UnitKind.PHOTO_CREDIT:
-            story = self._story()
+            story = self._photo_from_tail(self._story())
             story.add_credit(unit)
             story.photo = True
             story.closed = True
@@ -360,6 +381,29 @@ class ColumnAssembler(StoryCollector):
             if story is None or story.closed:
                 story = self.start()
             story.body.append(unit)
+
+
+#: A heading line this close to the measure (em) filled the column: the next heading line continues it.
+FILLED_HEADING = 1.0
+
+
+def _heading_blocks(pending: list[Unit]) -> int:
+    """How many separate heading blocks are stacked here (kicker, title, subtitle).
+
+    A heading that filled its column and runs on in a shorter line is one block
+    wrapped at the measure (a long subhead in a narrow column), not two.
+    """
+    blocks = 0
+    previous: tuple[Line, float] | None = None
+    for unit in pending:
+        for k, line in enumerate(unit.lines):
+            separate = k == 0 or line.gap_before
+            if previous is not None and separate:
+                before, measure = previous
+                separate = before.letter_spaced or abs(measure - before.width) >= FILLED_HEADING
+            blocks += 1 if separate else 0
+            previous = (line, unit.measure)
+    return blocks
 
 
 def _starts_story(unit: Unit) -> bool:

@@ -207,3 +207,25 @@ def test_contents_line_ending_with_a_section_line_keeps_the_box_going() -> None:
         "新就业形态劳动者入会的难点……郑安然",
     ]
     assert race["title"] == "澜州港举办桥吊技能比武"
+
+
+def test_photo_after_a_story_takes_only_its_heading_and_caption() -> None:
+    raw = "\n".join(
+        [
+            "澜州首批职工疗休养基地挂牌",
+            "　　本报讯（记者杜若衡）澜州市首批职工疗",
+            "休养基地今天挂牌，六家基地分布在山区",
+            "和海岛，全年可接待一线职工三千人次。",
+            "　　疗休养名额向高温作业、夜班作业等",
+            "岗位职工倾斜，今年以来已有两批共一百",
+            "八十名劳模和一线职工参加。",
+            "码头夜色",
+            "　　三月二日，澜州港集装箱码头，桥吊",
+            "司机在进行夜间作业。",
+            "本报记者 韩小棠 摄",
+        ]
+    )
+    story, photo = _articles(raw)
+    assert (story["title"], len(story["paragraphs"])) == ("澜州首批职工疗休养基地挂牌", 2)
+    assert (photo["kind"], photo["title"], photo["byline"]) == ("photo", "码头夜色", "本报记者 韩小棠 摄")
+    assert photo["paragraphs"] == ["三月二日，澜州港集装箱码头，桥吊司机在进行夜间作业。"]
