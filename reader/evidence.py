@@ -92,6 +92,9 @@ BETWEEN_SHAPES = -0.5
 #: Direct speech often opens a paragraph: a line opening with a quotation mark after a sentence end.
 OPENING_QUOTE = 0.5
 OPENING_QUOTES = frozenset("“「『")
+#: An interview sets each question and answer as its own paragraph, opened by 问：/答：.
+EXCHANGE_START = 3.0
+EXCHANGE_MARKS = ("问：", "答：", "问:", "答:")
 #: An indented first line falls this much short of the measure (em): the indent, give or take.
 FIRST_SHAPE_FROM = 1.1
 FIRST_SHAPE_TO = 3.2
@@ -135,6 +138,7 @@ class LineCues:
         "colon_form",
         "indent",
         "opens_quote",
+        "opens_exchange",
         "first",
         "head",
         "end_body",
@@ -161,6 +165,7 @@ class LineCues:
         self.dateline = dateline
         self.indent = line.indent
         self.opens_quote = text[0] in OPENING_QUOTES
+        self.opens_exchange = text.startswith(EXCHANGE_MARKS)
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
         self.first = _first_evidence(self)
         self.head = _head_evidence(self)
@@ -291,6 +296,8 @@ def _first_evidence(b: LineCues) -> float:
         score += ONE_LINE_PARAGRAPH
     if b.opens_quote:
         score += OPENING_QUOTE
+    elif b.opens_exchange:
+        score += EXCHANGE_START
     return score
 
 

@@ -229,3 +229,20 @@ def test_photo_after_a_story_takes_only_its_heading_and_caption() -> None:
     assert (story["title"], len(story["paragraphs"])) == ("澜州首批职工疗休养基地挂牌", 2)
     assert (photo["kind"], photo["title"], photo["byline"]) == ("photo", "码头夜色", "本报记者 韩小棠 摄")
     assert photo["paragraphs"] == ["三月二日，澜州港集装箱码头，桥吊司机在进行夜间作业。"]
+
+
+def test_interview_questions_and_answers_are_paragraphs() -> None:
+    raw = "\n".join(
+        [
+            "工会工作如何更贴近职工",
+            "　　问：今年县总工会在服务职工方面",
+            "有哪些新举措？",
+            "　　答：我们推出了暖心服务清单，职",
+            "工可以在平台上一键申请。",
+            "问：清单会调整吗？",
+            "答：会根据职工需求动态调整，做到",
+            "职工点单、工会送单。",
+        ]
+    )
+    (article,) = _articles(raw)
+    assert [p[:2] for p in article["paragraphs"]] == ["问：", "答：", "问：", "答："]
