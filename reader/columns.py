@@ -155,8 +155,10 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
         else:
             large.extend(measures[start:end])
         start = end
-    if large:
-        _borrow_page_measure(measures, small, sorted(large)[len(large) // 2])
+    # A page of short blocks only (photo captions, briefs) reads them against each other.
+    pool = large or measures
+    if pool:
+        _borrow_page_measure(measures, small, sorted(pool)[len(pool) // 2])
     return measures
 
 
