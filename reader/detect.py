@@ -32,11 +32,18 @@ def detect_extractor(lines: list[Line]) -> Extractor:
         return Extractor.PARAGRAPH_LINES
     # Body text wider than any column that ends a sentence is a paragraph set on one line.
     long_sentences = sum(1 for line in body if line.width > MAX_COLUMN_MEASURE and _ends_sentence(line.text))
-    if long_sentences >= 2 and ending >= MIXED_ENDING_SHARE and not _mid_sentence_lines_share_a_measure(body):
+    ending_count = ending * len(body)
+    if long_sentences >= 2 and (
+        long_sentences >= LONG_SENTENCE_SHARE * ending_count
+        or (ending >= MIXED_ENDING_SHARE and not _mid_sentence_lines_share_a_measure(body))
+    ):
         return Extractor.PARAGRAPH_LINES
     return Extractor.COLUMN_LINES
 
 
+#: A column line never ends a sentence beyond the widest column: when this share of the
+#: sentence-ending lines does, the dump has one paragraph a line.
+LONG_SENTENCE_SHARE = 0.25
 #: With this share of lines ending a sentence, the width of the others decides.
 MIXED_ENDING_SHARE = 0.35
 #: A column's lines that break mid-sentence are justified: most lie this close (em) to one width.

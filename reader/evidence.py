@@ -21,6 +21,7 @@ from math import exp, log
 
 from reader.charclass import CLOSERS, DASHES, TERMINAL
 from reader.columns import WIDE_MARGIN, ends_sentence
+from reader.detect import MAX_COLUMN_MEASURE
 from reader.lines import Line
 
 CONT, FIRST, HEAD = 0, 1, 2
@@ -92,6 +93,9 @@ BETWEEN_SHAPES = -0.5
 #: Direct speech often opens a paragraph: a line opening with a quotation mark after a sentence end.
 OPENING_QUOTE = 0.5
 OPENING_QUOTES = frozenset("“「『")
+#: A line wider than any newspaper column that ends a sentence is a whole paragraph the
+#: extractor put on one line.
+WHOLE_PARAGRAPH = 3.0
 #: An interview sets each question and answer as its own paragraph, opened by 问：/答：.
 EXCHANGE_START = 3.0
 EXCHANGE_MARKS = ("问：", "答：", "问:", "答:")
@@ -139,6 +143,7 @@ class LineCues:
         "indent",
         "opens_quote",
         "opens_exchange",
+        "beyond_column",
         "first",
         "head",
         "end_body",
@@ -164,6 +169,7 @@ class LineCues:
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
+        self.beyond_column = line.width > MAX_COLUMN_MEASURE
         self.opens_quote = text[0] in OPENING_QUOTES
         self.opens_exchange = text.startswith(EXCHANGE_MARKS)
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
@@ -242,6 +248,8 @@ def _end_evidence(a: LineCues, indent: float) -> float:
     score = SENTENCE_END
     if a.stretched:
         return score + STRETCHED
+    if a.beyond_column:
+        return score + WHOLE_PARAGRAPH
     short = a.short - indent
     if short >= 4.5:
         score += LAST_LINE_SHORT
