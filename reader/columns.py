@@ -290,4 +290,11 @@ def measures_differ(before: Sequence[Line], after: Sequence[Line]) -> bool:
     plain_after = [line for line in after if not line.letter_spaced]
     if len(plain_before) < MIN_MEASURE_LINES or len(plain_after) < MIN_MEASURE_LINES:
         return False
-    return abs(full_width(plain_before) - full_width(plain_after)) >= MEASURE_SHIFT
+    shift = full_width(plain_before) - full_width(plain_after)
+    if abs(shift) < MEASURE_SHIFT:
+        return False
+    # A few justified lines (measure -4 to +1 characters each) may all fall short by
+    # chance and move the quartile; a column set to another measure moves its widest
+    # lines too. Both must shift, the same way.
+    widest = max(line.width for line in plain_before) - max(line.width for line in plain_after)
+    return abs(widest) >= MEASURE_SHIFT and (widest > 0) == (shift > 0)
