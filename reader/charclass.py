@@ -80,7 +80,8 @@ WORD_SPACE = 1.0
 
 
 _SPACE_RUNS = re.compile(r"\s+")
-_PUNCT_RE = re.compile("[" + "".join(sorted(PUNCT_COMPRESSIBLE)) + "]")
+PUNCT_RE = re.compile("[" + "".join(sorted(PUNCT_COMPRESSIBLE)) + "]")
+_PUNCT_RE = PUNCT_RE
 
 
 def width_parts(text: str, letter_spaced: bool = False) -> tuple[float, int]:

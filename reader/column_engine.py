@@ -63,7 +63,7 @@ def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
                 continue
         line = whole
         text = line.text
-        if not may_be_credit(text) or " " not in text or BYLINE.match(text) or PHOTO_CREDIT.match(text):
+        if " " not in text or not may_be_credit(text) or BYLINE.match(text) or PHOTO_CREDIT.match(text):
             out.append(line)
             continue
         for match in EMBEDDED_CREDIT.finditer(line.text):

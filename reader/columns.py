@@ -75,19 +75,17 @@ def punctuation_slope(lines: Sequence[Line], punct_width: float) -> tuple[float,
     least-squares slope and its t statistic (slope over standard error).
     """
     plain = [line for line in lines if not line.letter_spaced]
-    widths = [line.width_with(punct_width) for line in plain]
+    widths = [line.base_width + line.punct_count * punct_width for line in plain]
     xs: list[int] = []
     ys: list[float] = []
-    window: list[float] = []  # sorted widths[lo:hi], slid along (no sort per line)
-    lo = hi = 0
     count = len(widths)
+    # The window holds widths[i-10 : i+11], sorted, slid along (no sort per line).
+    window = sorted(widths[:10])
     for i, width in enumerate(widths):
-        while hi < count and hi < i + 11:
-            insort(window, widths[hi])
-            hi += 1
-        while lo < i - 10:
-            del window[bisect_left(window, widths[lo])]
-            lo += 1
+        if i + 10 < count:
+            insort(window, widths[i + 10])
+        if i > 10:
+            del window[bisect_left(window, widths[i - 11])]
         excess = width - window[(3 * len(window)) // 4]
         if -1.5 < excess < 1.5:
             xs.append(plain[i].punct_count)
@@ -175,22 +173,24 @@ def _borrow_page_measure(measures: list[float], small: list[tuple[int, int]], pa
 
 
 def _measure_segment(lines: Sequence[Line], start: int, end: int, out: list[float]) -> None:
-    def usable(k: int) -> bool:
-        return not lines[k].letter_spaced
-
+    # Letter-spaced lines are stretched to any width: they say nothing of the measure.
+    widths = [None if line.letter_spaced else line.width for line in lines[start:end]]
     window: list[float] = []
-    lo, hi = start, start  # window holds usable widths of lines[lo:hi]
-    for i in range(start, end):
-        want_lo, want_hi = max(start, i - WINDOW), min(end, i + WINDOW + 1)
+    lo, hi = 0, 0  # window holds the usable widths[lo:hi]
+    size = end - start
+    for i in range(size):
+        want_lo, want_hi = i - WINDOW, min(size, i + WINDOW + 1)
         while hi < want_hi:
-            if usable(hi):
-                insort(window, lines[hi].width)
+            width = widths[hi]
+            if width is not None:
+                insort(window, width)
             hi += 1
         while lo < want_lo:
-            if usable(lo):
-                del window[bisect_left(window, lines[lo].width)]
+            width = widths[lo]
+            if width is not None:
+                del window[bisect_left(window, width)]
             lo += 1
-        out[i] = _measure_from(window) if window else lines[i].width
+        out[start + i] = _measure_from(window) if window else lines[start + i].width
 
 
 def _measure_from(widths: list[float]) -> float:
@@ -290,4 +290,11 @@ def measures_differ(before: Sequence[Line], after: Sequence[Line]) -> bool:
     plain_after = [line for line in after if not line.letter_spaced]
     if len(plain_before) < MIN_MEASURE_LINES or len(plain_after) < MIN_MEASURE_LINES:
         return False
-    return abs(full_width(plain_before) - full_width(plain_after)) >= MEASURE_SHIFT
+    shift = full_width(plain_before) - full_width(plain_after)
+    if abs(shift) < MEASURE_SHIFT:
+        return False
+    # A few justified lines (measure -4 to +1 characters each) may all fall short by
+    # chance and move the quartile; a column set to another measure moves its widest
+    # lines too. Both must shift, the same way.
+    widest = max(line.width for line in plain_before) - max(line.width for line in plain_after)
+    return abs(widest) >= MEASURE_SHIFT and (widest > 0) == (shift > 0)

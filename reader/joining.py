@@ -24,6 +24,23 @@ from reader.lines import Line
 from reader.model import TracedText
 
 _SPACE_RUN = re.compile(r"\s+")
+#: Raw offsets 0, 1, 2, … grown on demand: the offsets of any stretch of raw text are a slice
+#: of it (a copy in C), instead of a Python loop over a range for every line.
+_IOTA = array("q")
+#: Above this many code points a dump's offsets are built from a range (no cache kept).
+_IOTA_LIMIT = 1 << 22
+
+
+def offset_run(start: int, end: int) -> array:
+    """The raw offsets ``start … end-1`` as an ``array('q')``."""
+    size = len(_IOTA)
+    if end > size:
+        if end > _IOTA_LIMIT:
+            return array("q", range(start, end))
+        _IOTA.extend(range(size, max(end, 2 * size, 4096)))
+    return _IOTA[start:end]
+
+
 #: List markers that open an item line ("- 标题……作者"); the space after one is formatting.
 LIST_MARKERS = frozenset("-–•·●■◆*")
 
@@ -45,8 +62,8 @@ def _space_is_real(left: str, right: str, letter_spaced: bool) -> bool:
 def line_pieces(line: Line) -> tuple[str, array]:
     """The text of one line with its spaces resolved, and the raw offset of each character."""
     text, base = line.text, line.start
-    if _SPACE_RUN.search(text) is None:
-        return text, array("q", range(base, base + len(text)))
+    if not line.spaced:
+        return text, offset_run(base, base + len(text))
     parts: list[str] = []
     offsets = array("q")
     pos = 0
@@ -55,7 +72,7 @@ def line_pieces(line: Line) -> tuple[str, array]:
         i, j = match.span()
         if i > pos:
             parts.append(text[pos:i])
-            offsets.extend(range(base + pos, base + i))
+            offsets += offset_run(base + pos, base + i)
             last = text[i - 1]
         pos = j
         if not last or j >= len(text):
@@ -67,7 +84,7 @@ def line_pieces(line: Line) -> tuple[str, array]:
             last = " "
     if pos < len(text):
         parts.append(text[pos:])
-        offsets.extend(range(base + pos, base + len(text)))
+        offsets += offset_run(base + pos, base + len(text))
     return "".join(parts), offsets
 
 
@@ -80,9 +97,12 @@ def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:
     parts: list[str] = []
     sources = array("q")
     for line in lines:
-        text, offsets = line_pieces(line)
-        if not text:
-            continue
+        if line.spaced:
+            text, offsets = line_pieces(line)
+            if not text:
+                continue
+        else:  # the common case: no blank inside, the offsets are one run
+            text, offsets = line.text, offset_run(line.start, line.end)
         if parts:
             prev_text = parts[-1]
             prev_ch, prev_off = prev_text[-1], sources[-1]
@@ -104,7 +124,7 @@ def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:
                 parts.append(" ")
                 sources.append(prev_off + 1)
         parts.append(text)
-        sources.extend(offsets)
+        sources += offsets
     return TracedText("".join(parts), sources)
 
 
@@ -133,6 +153,6 @@ def join_fields(line: Line) -> TracedText:
                 parts.append(" ")
                 sources.append(line.start + match.start() - 1)
         parts.append(token)
-        sources.extend(range(line.start + match.start(), line.start + match.end()))
+        sources += offset_run(line.start + match.start(), line.start + match.end())
         previous = token
     return TracedText("".join(parts), sources)

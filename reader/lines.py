@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from reader.charclass import COMPRESSED_PUNCT, width_parts
+import re
+
+from reader.charclass import COMPRESSED_PUNCT, PUNCT_RE, width_parts
+
+_BLANK = re.compile(r"\s")
 
 
 class Line:
@@ -25,6 +29,7 @@ class Line:
         "punct_count",
         "width",
         "indent",
+        "spaced",
     )
 
     def __init__(self, number: int, start: int, end: int, text: str, gap_before: bool, indent: float = 0.0) -> None:
@@ -33,8 +38,17 @@ class Line:
         self.end = end
         self.text = text
         self.gap_before = gap_before
-        self.letter_spaced = is_letter_spaced(text)
-        self.base_width, self.punct_count = width_parts(text, self.letter_spaced)
+        #: Whether any blank stands inside the text (most lines have none: their widths and
+        #: offsets are computed on a fast path).
+        spaced = self.spaced = _BLANK.search(text) is not None
+        if spaced:
+            self.letter_spaced = is_letter_spaced(text)
+            self.base_width, self.punct_count = width_parts(text, self.letter_spaced)
+        else:
+            self.letter_spaced = False
+            punct = self.punct_count = len(PUNCT_RE.findall(text))
+            ascii_count = len(text.encode("ascii", "ignore"))
+            self.base_width = len(text) - punct - ascii_count * 0.5
         self.width = self.base_width + self.punct_count * COMPRESSED_PUNCT
         #: Leading blank space the dump kept before the text, in em (a paragraph indent, when present).
         self.indent = indent

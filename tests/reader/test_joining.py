@@ -181,3 +181,14 @@ def test_paragraph_across_many_lines_traces_every_char() -> None:
         "本报讯（记者孟青萝）9月4日，青禾县首个县级职工服务中心在县城文昌路建成开放。"
         "中心面积约1600平方米，设有职工书屋、功能区12个，每天开放12小时，通过“澜工e家”平台预约。"
     )
+
+
+def test_offsets_of_lines_with_and_without_blanks_point_at_their_raw_characters() -> None:
+    # Lines without a blank take the fast path (one run of offsets); lines with blanks are resolved.
+    raw = "职工技能培训\n　　服务 平台 建设\nAB CD\n" + "推进基层" * 3000 + "\n"
+    lines = split_lines(raw)
+    assert [line.spaced for line in lines] == [False, True, True, False]
+    joined = join_lines(lines)
+    assert all(raw[offset] == ch for ch, offset in zip(joined.text, joined.sources, strict=True) if ch != " ")
+    assert joined.text.startswith("职工技能培训服务 平台 建设AB CD推进基层")
+    assert list(joined.sources[-3:]) == [len(raw) - 4, len(raw) - 3, len(raw) - 2]

@@ -18,7 +18,7 @@ from reader.charclass import (
     text_width,
     width_parts,
 )
-from reader.columns import calibrate_punctuation
+from reader.columns import calibrate_punctuation, measures_differ
 from reader.lines import split_lines
 
 
@@ -167,3 +167,24 @@ def test_calibrate_punctuation_defaults_to_compressed() -> None:
     lines = split_lines("\n".join(["澜州青禾县总工会职工服务中心"] * 12) + "\n")
     assert calibrate_punctuation(lines) == COMPRESSED_PUNCT
     assert calibrate_punctuation([]) == COMPRESSED_PUNCT
+
+
+def _block(widths: list[int]) -> list:
+    """Column lines of invented text, one a width (CJK characters are one em each)."""
+    text = "职工技能培训服务平台建设推进基层工作机制创新"
+    return split_lines("\n".join((text * 2)[:w] for w in widths))
+
+
+def test_justified_lines_short_by_chance_are_not_another_measure() -> None:
+    # Both blocks are set at 15 em; the second's few lines happen to fall short (measure -4 to +1),
+    # which moves its upper quartile by 1.5 em but not its widest line.
+    before = _block([5, 7, 12, 12, 14, 15, 16, 16])
+    after = _block([6, 11, 12, 14, 14, 15])
+    assert not measures_differ(before, after)
+
+
+def test_a_column_of_another_measure_moves_its_widest_lines() -> None:
+    before = _block([5, 7, 12, 12, 14, 15, 16, 16])
+    after = _block([6, 9, 11, 12, 12, 12, 13])
+    assert measures_differ(before, after)
+    assert measures_differ(after, before)
