@@ -179,6 +179,11 @@ class ArticleView(QTextBrowser):
         start, end = self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
         self.selection_changed_cp.emit(start, end)
 
+    def cursor_offset(self) -> int:
+        """Where the selection starts (or the cursor is), in code points of the article's text."""
+        cursor = self.textCursor()
+        return self._map.to_code_point(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
+
     def selected_range(self) -> tuple[int, int]:
         cursor = self.textCursor()
         return self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())

@@ -171,6 +171,10 @@ class HistoryModel(QAbstractItemModel):
             first = self.index_of(edit_id)
             self.dataChanged.emit(first, first.siblingAtColumn(self.COLUMNS - 1))
 
+    def entries_by_id(self) -> dict[int, EditEntry]:
+        """The entries shown, by id (a revert's description names the entry it undoes)."""
+        return self._by_id
+
     def entry(self, index: Index) -> EditEntry | None:
         return self._by_id.get(index.internalId()) if index.isValid() else None
 
