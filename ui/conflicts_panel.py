@@ -184,13 +184,8 @@ class ConflictsPanel(QWidget):
         titles = titles or {}
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
-            values = (
-                f"#{c.id}",
-                self.tr(KINDS.get(c.kind, c.kind)),
-                titles.get(c.article_id or 0, ""),
-                c.author or "—",
-                self.tr(STATUSES.get(c.status, c.status)),
-            )
+            values = (f"#{c.id}", self.tr(KINDS.get(c.kind, c.kind)), titles.get(c.article_id or 0, ""),
+                      c.author or "—", self.tr(STATUSES.get(c.status, c.status)))
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         rows = [i for i, c in enumerate(self.conflicts) if chosen is not None and c.id == chosen.id]
@@ -232,13 +227,8 @@ class ConflictsPanel(QWidget):
 
 def marked(text: str, start: int, end: int) -> str:
     """``text`` as HTML with ``[start, end)`` highlighted."""
-    return (
-        html.escape(text[:start])
-        + f'<span style="{MARK}">'
-        + html.escape(text[start:end])
-        + "</span>"
-        + html.escape(text[end:])
-    ).replace("\n", "<br>")
+    return (html.escape(text[:start]) + f'<span style="{MARK}">' + html.escape(text[start:end]) + "</span>"
+            + html.escape(text[end:])).replace("\n", "<br>")
 
 
 class ConflictsDesk(QObject):

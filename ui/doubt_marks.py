@@ -44,9 +44,8 @@ def _badge(painter: QPainter, centre: QPointF, colour: QColor) -> None:
     font.setPixelSize(int(BADGE * 0.75))
     painter.setFont(font)
     painter.setPen(QColor("white"))
-    painter.drawText(
-        QRectF(centre.x() - BADGE / 2, centre.y() - BADGE / 2, BADGE, BADGE), int(Qt.AlignmentFlag.AlignCenter), "?"
-    )
+    painter.drawText(QRectF(centre.x() - BADGE / 2, centre.y() - BADGE / 2, BADGE, BADGE),
+                     int(Qt.AlignmentFlag.AlignCenter), "?")
 
 
 class _Overlay(QWidget):
@@ -169,16 +168,14 @@ class ArticleDoubtMarks(_Overlay):
                 font = QFont(self.font())
                 font.setPixelSize(11)
                 painter.setFont(font)
-                painter.drawText(
-                    QRectF(room - 40, y - 8, 40, 16),
-                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                    f"{round(mark.confidence * 100)}%",
-                )
+                painter.drawText(QRectF(room - 40, y - 8, 40, 16),
+                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                                 f"{round(mark.confidence * 100)}%")
         painter.end()
 
 
 class RawDoubtMarks(_Overlay):
-    """Marks in the raw view (a :class:`ui.views.RawView`); ``Mark.at`` is a raw offset."""
+    """Marks in the raw view (a :class:`ui.raw_view.RawView`); ``Mark.at`` is a raw offset."""
 
     def __init__(self, view: QAbstractScrollArea) -> None:
         super().__init__(view, whole=True)

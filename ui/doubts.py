@@ -183,9 +183,8 @@ class DoubtsDesk(QObject):
         percent = f"{round(doubt.confidence * 100)}%"
         if doubt.kind == ARTICLE:
             text = self.tr("The engine is unsure this article starts here (%1 sure).")
-            hint = self.tr(
-                "Move the block to the previous article (Alt+Shift+↑), or say it looks right (Ctrl+Shift+L)."
-            )
+            hint = self.tr("Move the block to the previous article (Alt+Shift+↑), or say it looks right "
+                           "(Ctrl+Shift+L).")
         else:
             text = self.tr("The engine is unsure of this paragraph break (%1 sure).")
             hint = self.tr("Join the paragraphs (Ctrl+J), change a role, or say it looks right (Ctrl+Shift+L).")
@@ -273,12 +272,8 @@ class DoubtsDesk(QObject):
         page = here[0]
         ahead = [p for p in pages if (p > page if forward else p < page)]
         behind = [p for p in pages if (p < page if forward else p > page)]
-        return [
-            (page, True, False),
-            *((p, False, False) for p in ahead),
-            *((p, False, True) for p in behind),
-            (page, False, True),
-        ]
+        return [(page, True, False), *((p, False, False) for p in ahead), *((p, False, True) for p in behind),
+                (page, False, True)]
 
     def step(self, direction: int) -> Doubt | None:
         """Go to the next (+1) or previous (-1) open doubt in reading order, round to the other end.
@@ -347,9 +342,8 @@ class DoubtsDesk(QObject):
             self._status(self.tr("No doubtful boundary at the cursor: F9 goes to the next one"))
             return False
         label = self.tr("Boundary looks right")
-        done = self.window.editing.run(
-            LooksRightCommand(self.window.editing.session, label, article.id, doubt.block_id)
-        )
+        session = self.window.editing.session
+        done = session.run(LooksRightCommand(session, label, article.id, doubt.block_id))
         if done:
             self._status(self.tr("Marked as right; F9 goes to the next doubtful boundary"))
         return done

@@ -80,11 +80,8 @@ class ExchangeDesk(QObject):
         menu = w.file_menu
         entries = menu.actions()
         folder = w.actions[ActionId.IMPORT_FOLDER]
-        after = (
-            entries[entries.index(folder) + 1]
-            if folder in entries and entries.index(folder) + 1 < len(entries)
+        after = entries[entries.index(folder) + 1] if folder in entries and entries.index(folder) + 1 < len(entries) \
             else None
-        )
         for action in (a[X.IMPORT_WORK], a[X.IMPORT_CODEBOOK], None, a[X.EXPORT]):
             if action is None:
                 menu.insertSeparator(after) if after is not None else menu.addSeparator()
@@ -206,8 +203,7 @@ class ExchangeDesk(QObject):
         if report.conflicts:
             text += "\n\n" + self.tr(
                 "Where both projects changed the same text differently, both versions are kept: "
-                "decide each in the Merge Conflicts panel (Ctrl+9)."
-            )
+                "decide each in the Merge Conflicts panel (Ctrl+9).")
             self.window.conflicts.open()
         if report.problems:
             text += "\n\n" + "\n".join(report.problems[:20])

@@ -44,38 +44,22 @@ FORMAT_TEXTS = {
         QT_TRANSLATE_NOOP("ExportDialog", "Jiaokan JSONL"),
         QT_TRANSLATE_NOOP("ExportDialog", "The project's work, one article per line: merges into another project"),
     ),
-    "csv": (
-        QT_TRANSLATE_NOOP("ExportDialog", "CSV (Excel)"),
-        QT_TRANSLATE_NOOP("ExportDialog", "One row per tagged passage with context, UTF-8 with BOM"),
-    ),
-    "qdpx": (
-        QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project"),
-        QT_TRANSLATE_NOOP("ExportDialog", "Project for ATLAS.ti, MAXQDA, NVivo and other QDA tools"),
-    ),
-    "qdc": (
-        QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook"),
-        QT_TRANSLATE_NOOP("ExportDialog", "The tags alone, for QDA tools"),
-    ),
-    "w3c": (
-        QT_TRANSLATE_NOOP("ExportDialog", "W3C Web Annotation"),
-        QT_TRANSLATE_NOOP("ExportDialog", "JSON-LD annotation collection (tags, notes, corrections)"),
-    ),
-    "tei": (
-        QT_TRANSLATE_NOOP("ExportDialog", "TEI P5 XML"),
-        QT_TRANSLATE_NOOP("ExportDialog", "Corrected articles with tags, corrections and notes"),
-    ),
-    "brat": (
-        QT_TRANSLATE_NOOP("ExportDialog", "brat standoff"),
-        QT_TRANSLATE_NOOP("ExportDialog", "A folder of .txt/.ann pairs with annotation.conf"),
-    ),
-    "markdown": (
-        QT_TRANSLATE_NOOP("ExportDialog", "Markdown"),
-        QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading"),
-    ),
-    "text": (
-        QT_TRANSLATE_NOOP("ExportDialog", "Plain text"),
-        QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading"),
-    ),
+    "csv": (QT_TRANSLATE_NOOP("ExportDialog", "CSV (Excel)"),
+            QT_TRANSLATE_NOOP("ExportDialog", "One row per tagged passage with context, UTF-8 with BOM")),
+    "qdpx": (QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project"),
+             QT_TRANSLATE_NOOP("ExportDialog", "Project for ATLAS.ti, MAXQDA, NVivo and other QDA tools")),
+    "qdc": (QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook"),
+            QT_TRANSLATE_NOOP("ExportDialog", "The tags alone, for QDA tools")),
+    "w3c": (QT_TRANSLATE_NOOP("ExportDialog", "W3C Web Annotation"),
+            QT_TRANSLATE_NOOP("ExportDialog", "JSON-LD annotation collection (tags, notes, corrections)")),
+    "tei": (QT_TRANSLATE_NOOP("ExportDialog", "TEI P5 XML"),
+            QT_TRANSLATE_NOOP("ExportDialog", "Corrected articles with tags, corrections and notes")),
+    "brat": (QT_TRANSLATE_NOOP("ExportDialog", "brat standoff"),
+             QT_TRANSLATE_NOOP("ExportDialog", "A folder of .txt/.ann pairs with annotation.conf")),
+    "markdown": (QT_TRANSLATE_NOOP("ExportDialog", "Markdown"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading")),
+    "text": (QT_TRANSLATE_NOOP("ExportDialog", "Plain text"),
+             QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading")),
 }
 
 
@@ -94,9 +78,8 @@ class ExportCancelled(Exception):
 class ExportDialog(QDialog):
     """The export's settings: format, filters, output path. ``settings()`` reads them back."""
 
-    def __init__(
-        self, project_path: str, sources: list[tuple[int, str]], tags: list[str], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, project_path: str, sources: list[tuple[int, str]], tags: list[str],
+                 parent: QWidget | None = None) -> None:
         from db.exports.registry import FORMATS
 
         super().__init__(parent)
@@ -191,19 +174,13 @@ class ExportDialog(QDialog):
         self.sources_label.setText(self.tr("Sources:"))
         self.tags_label.setText(self.tr("Tags:"))
         self.states_label.setText(self.tr("Review states:"))
-        labels = {
-            "unreviewed": self.tr("unreviewed"),
-            "in_progress": self.tr("in progress"),
-            "proofread": self.tr("proofread"),
-        }
+        labels = {"unreviewed": self.tr("unreviewed"), "in_progress": self.tr("in progress"),
+                  "proofread": self.tr("proofread")}
         for state, box in self.states.items():
             box.setText(labels[state])
-        self.hint.setText(
-            self.tr(
-                "Nothing ticked in a list means all of it. A ticked tag keeps only the articles with passages tagged "
-                "with it (or a tag under it), and only those passages."
-            )
-        )
+        self.hint.setText(self.tr(
+            "Nothing ticked in a list means all of it. A ticked tag keeps only the articles with passages tagged "
+            "with it (or a tag under it), and only those passages."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
 
     def format_name(self) -> str:
@@ -225,18 +202,14 @@ class ExportDialog(QDialog):
         if fmt.is_directory:
             path = QFileDialog.getExistingDirectory(self, self.tr("Export to Folder"), self.output.text())
         else:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export"), self.output.text(), f"{fmt.label} (*{fmt.extension})"
-            )
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), self.output.text(),
+                                                  f"{fmt.label} (*{fmt.extension})")
         if path:
             self.output.setText(path)
 
     def _checked(self, widget: QListWidget) -> list[Any]:
-        return [
-            widget.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
 
     def settings(self) -> tuple[str, str, Any]:
         """(format name, output path, db.exports.snapshot.ExportFilter)."""

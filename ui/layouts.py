@@ -73,16 +73,8 @@ PANELS: dict[Layout, frozenset[str]] = {
 }
 #: the desk's own docks a layout opens or closes (docks of other panels are left as they are)
 KNOWN_DOCKS = frozenset(
-    {
-        "searchDock",
-        "reportsDock",
-        "codebookDock",
-        "annotationsDock",
-        "historyDock",
-        "notesDock",
-        "codedPassagesDock",
-        "conflictsDock",
-    }
+    {"searchDock", "reportsDock", "codebookDock", "annotationsDock", "historyDock", "notesDock", "codedPassagesDock",
+     "conflictsDock"}
 )
 #: the side panel in front when they share a column of tabs
 SIDE_ORDER = ("codebookDock", "notesDock", "annotationsDock")
@@ -257,16 +249,10 @@ class DeskLayouts(QObject):
         w = self.window
         layout = layout or self.current
         self.update_minimum()
-        side = [
-            d
-            for d in w.findChildren(QDockWidget)
-            if not d.isHidden() and not d.isFloating() and w.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
-        ]
-        bottom = [
-            d
-            for d in w.findChildren(QDockWidget)
-            if not d.isHidden() and not d.isFloating() and w.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea
-        ]
+        side = [d for d in w.findChildren(QDockWidget) if not d.isHidden() and not d.isFloating()
+                and w.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        bottom = [d for d in w.findChildren(QDockWidget) if not d.isHidden() and not d.isFloating()
+                  and w.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
         width = w.width()
         if width < COMPACT and side and bottom:  # a small screen: every panel in one row of tabs below
             for dock in side:

@@ -66,9 +66,8 @@ class StoreOp(QObject):
         self.task.failed.connect(self._on_failed)
         self.task.finished.connect(self._on_finished)
 
-    def _make_dialog(
-        self, name: str, title: str, label: str, cancel_text: str | None, min_duration_ms: int
-    ) -> QProgressDialog:
+    def _make_dialog(self, name: str, title: str, label: str, cancel_text: str | None,
+                     min_duration_ms: int) -> QProgressDialog:
         dialog = QProgressDialog(self.window)
         dialog.setObjectName(name)
         dialog.setWindowTitle(title)

@@ -50,22 +50,8 @@ PASSAGES_ACTIONS = {
         checkable=True,
     )
 }
-CSV_COLUMNS = (
-    "page",
-    "page_date",
-    "article_id",
-    "article",
-    "tag",
-    "start",
-    "end",
-    "passage",
-    "before",
-    "after",
-    "note",
-    "coder",
-    "coded_at",
-    "review_state",
-)
+CSV_COLUMNS = ("page", "page_date", "article_id", "article", "tag", "start", "end", "passage", "before", "after",
+               "note", "coder", "coded_at", "review_state")
 DATE = QRegularExpression(r"^(\d{4}-\d{2}-\d{2})?$")
 
 
@@ -124,17 +110,9 @@ class CodedPassagesPanel(QWidget):
         for column, width in enumerate((150, 90, 170, 120, 160, 300, 120, 80, 80)):
             header.resizeSection(column, width)
         filters = FlowLayout()
-        for key, widget in (
-            ("tag", self.tag),
-            (None, self.children_box),
-            ("source", self.source),
-            ("coder", self.coder),
-            ("state", self.state),
-            ("from", self.date_from),
-            ("to", self.date_to),
-            (None, self.count),
-            (None, self.export_button),
-        ):
+        for key, widget in (("tag", self.tag), (None, self.children_box), ("source", self.source),
+                            ("coder", self.coder), ("state", self.state), ("from", self.date_from),
+                            ("to", self.date_to), (None, self.count), (None, self.export_button)):
             if key is not None:
                 filters.addWidget(self.labels[key])
             filters.addWidget(widget)
@@ -158,14 +136,8 @@ class CodedPassagesPanel(QWidget):
 
     # -- texts --------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        texts = {
-            "tag": self.tr("Tag:"),
-            "source": self.tr("Page:"),
-            "coder": self.tr("Coder:"),
-            "state": self.tr("State:"),
-            "from": self.tr("From:"),
-            "to": self.tr("to"),
-        }
+        texts = {"tag": self.tr("Tag:"), "source": self.tr("Page:"), "coder": self.tr("Coder:"),
+                 "state": self.tr("State:"), "from": self.tr("From:"), "to": self.tr("to")}
         for key, label in self.labels.items():
             label.setText(texts[key])
         self.children_box.setText(self.tr("with sub-tags"))
@@ -266,9 +238,8 @@ class CodedPassagesPanel(QWidget):
 
     def choose_csv(self) -> None:
         default = str(Path(last_folder("passages")) / "coded-passages.csv")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Coded Passages"), default, self.tr("CSV tables (*.csv)")
-        )
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Coded Passages"), default,
+                                              self.tr("CSV tables (*.csv)"))
         if path:
             remember_folder("passages", path)
             self.export_csv(path)
@@ -281,27 +252,9 @@ class CodedPassagesPanel(QWidget):
             writer = csv.writer(fh)
             writer.writerow(CSV_COLUMNS)
             for p in self.model.every_passage():
-                writer.writerow(
-                    [
-                        csv_cell(v)
-                        for v in (
-                            p.source_name,
-                            p.source_date or "",
-                            p.article_id,
-                            p.article_title,
-                            p.tag_path,
-                            p.start,
-                            p.end,
-                            p.quote,
-                            p.prefix,
-                            p.suffix,
-                            p.note,
-                            p.author or "",
-                            p.created_at,
-                            p.review_state,
-                        )
-                    ]
-                )
+                writer.writerow([csv_cell(v) for v in (
+                    p.source_name, p.source_date or "", p.article_id, p.article_title, p.tag_path, p.start, p.end,
+                    p.quote, p.prefix, p.suffix, p.note, p.author or "", p.created_at, p.review_state)])
                 n += 1
         tmp.replace(path)  # written whole, or not at all
         return n
@@ -384,3 +337,4 @@ class CodedPassagesDesk(QObject):
     def jump(self, article_id: int, start: int, end: int) -> None:
         self.window.open_article(article_id, select=(start, end))
         self.window.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+

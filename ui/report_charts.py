@@ -73,9 +73,8 @@ class _Chart(QWidget):
         painter.save()
         painter.setFont(font)
         height = QFontMetrics(font).height() + 8
-        painter.drawText(
-            rect.adjusted(8, 4, -8, 0), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.title
-        )
+        painter.drawText(rect.adjusted(8, 4, -8, 0), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         self.title)
         painter.restore()
         return rect.adjusted(0, height + 4, 0, 0)
 
@@ -158,12 +157,8 @@ class BarChart(_Chart):
         top = self.maximum if self.maximum is not None else max([*totals, 0.0])
         top = top or 1.0
         value_w = max(fm.horizontalAdvance(t) for t in (self.value_texts or [_display(v) for v in totals])) + 8
-        area = QRectF(
-            rect.left() + label_w,
-            rect.top(),
-            rect.width() - label_w - value_w,
-            rect.height() - legend_h - fm.height() - 4,
-        )
+        area = QRectF(rect.left() + label_w, rect.top(), rect.width() - label_w - value_w,
+                      rect.height() - legend_h - fm.height() - 4)
         row_h = area.height() / len(self.labels)
         bar_h = max(2.0, min(row_h * 0.7, 28.0))
         text_colour = painter.pen().color()
@@ -172,11 +167,8 @@ class BarChart(_Chart):
             if row_h >= fm.height() * 0.8 or i % max(1, math.ceil(fm.height() / max(row_h, 1))) == 0:
                 painter.setPen(text_colour)
                 elided = fm.elidedText(label, Qt.TextElideMode.ElideMiddle, int(label_w - 10))
-                painter.drawText(
-                    QRectF(rect.left(), y - 4, label_w - 8, bar_h + 8),
-                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                    elided,
-                )
+                painter.drawText(QRectF(rect.left(), y - 4, label_w - 8, bar_h + 8),
+                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), elided)
             x = area.left()
             for s, values in enumerate(self.series):
                 width = max(0.0, values[i]) / top * area.width()
@@ -185,11 +177,8 @@ class BarChart(_Chart):
                 x += width
             painter.setPen(text_colour)
             text = self.value_texts[i] if self.value_texts is not None else _display(totals[i])
-            painter.drawText(
-                QRectF(x + 4, y - 4, value_w + 40, bar_h + 8),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                text,
-            )
+            painter.drawText(QRectF(x + 4, y - 4, value_w + 40, bar_h + 8),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         _grid(painter, area, top, fm)
         painter.setPen(QColor(128, 128, 128))
         painter.drawLine(area.topLeft(), area.bottomLeft())
@@ -199,12 +188,11 @@ class BarChart(_Chart):
             for s, name in enumerate(self.names):
                 painter.fillRect(QRectF(x, y + 2, 12, 12), self._colour(s, 0))
                 painter.setPen(text_colour)
-                painter.drawText(
-                    QRectF(x + 16, y - 2, fm.horizontalAdvance(name) + 8, fm.height() + 4),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    name,
-                )
+                painter.drawText(QRectF(x + 16, y - 2, fm.horizontalAdvance(name) + 8, fm.height() + 4),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
                 x += fm.horizontalAdvance(name) + 36
+
+
 
 
 class Heatmap(_Chart):
@@ -238,20 +226,14 @@ class Heatmap(_Chart):
         for i, label in enumerate(self.labels):
             painter.setPen(text_colour)
             elided = fm.elidedText(label, Qt.TextElideMode.ElideMiddle, int(label_w - 10))
-            painter.drawText(
-                QRectF(rect.left(), top + i * side, label_w - 8, side),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                elided,
-            )
+            painter.drawText(QRectF(rect.left(), top + i * side, label_w - 8, side),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), elided)
             painter.save()  # column heads, rotated
             painter.translate(left + i * side + side / 2, top - 6)
             painter.rotate(-60)
             head = fm.elidedText(label, Qt.TextElideMode.ElideMiddle, int(head_h * 1.1))
-            painter.drawText(
-                QRectF(0, -fm.height() / 2, head_h * 1.15, fm.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                head,
-            )
+            painter.drawText(QRectF(0, -fm.height() / 2, head_h * 1.15, fm.height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), head)
             painter.restore()
         for i in range(n):
             for j in range(n):

@@ -238,33 +238,31 @@ class ReportsPanel(QWidget):
         self.csv_button.setText(self.tr("Save Table as CSV…"))
         self.png_button.setText(self.tr("Save Chart as PNG…"))
         self.kind.setToolTip(self.tr("Which report to show"))
-        self.model.set_header_labels(
-            {
-                "tag": self.tr("tag"),
-                "total": self.tr("total"),
-                "source": self.tr("source"),
-                "articles": self.tr("articles"),
-                "unreviewed": self.tr("unreviewed"),
-                "in_progress": self.tr("in progress"),
-                "proofread": self.tr("proofread"),
-                "proofread %": self.tr("proofread %"),
-                "corrections": self.tr("corrections"),
-                "passages": self.tr("passages"),
-                "coder A": self.tr("coder A"),
-                "coder B": self.tr("coder B"),
-                "characters": self.tr("characters"),
-                "both": self.tr("both"),
-                "only A": self.tr("only A"),
-                "only B": self.tr("only B"),
-                "neither": self.tr("neither"),
-                "agreement %": self.tr("agreement %"),
-                "kappa": self.tr("kappa"),
-                "proofread articles": self.tr("proofread articles"),
-                "engine articles": self.tr("engine articles"),
-                "editor paragraphs": self.tr("editor paragraphs"),
-                "engine paragraphs": self.tr("engine paragraphs"),
-            }
-        )
+        self.model.set_header_labels({
+            "tag": self.tr("tag"),
+            "total": self.tr("total"),
+            "source": self.tr("source"),
+            "articles": self.tr("articles"),
+            "unreviewed": self.tr("unreviewed"),
+            "in_progress": self.tr("in progress"),
+            "proofread": self.tr("proofread"),
+            "proofread %": self.tr("proofread %"),
+            "corrections": self.tr("corrections"),
+            "passages": self.tr("passages"),
+            "coder A": self.tr("coder A"),
+            "coder B": self.tr("coder B"),
+            "characters": self.tr("characters"),
+            "both": self.tr("both"),
+            "only A": self.tr("only A"),
+            "only B": self.tr("only B"),
+            "neither": self.tr("neither"),
+            "agreement %": self.tr("agreement %"),
+            "kappa": self.tr("kappa"),
+            "proofread articles": self.tr("proofread articles"),
+            "engine articles": self.tr("engine articles"),
+            "editor paragraphs": self.tr("editor paragraphs"),
+            "engine paragraphs": self.tr("engine paragraphs"),
+        })
         if self.table is not None:
             self._show(self.table, self._extra)
 
@@ -317,12 +315,8 @@ class ReportsPanel(QWidget):
 
             conn = open_reader(path)
             try:
-                people = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT DISTINCT author FROM annotations WHERE coalesce(author, '') != '' ORDER BY author"
-                    )
-                ]
+                people = [r[0] for r in conn.execute(
+                    "SELECT DISTINCT author FROM annotations WHERE coalesce(author, '') != '' ORDER BY author")]
                 colours = {t.path: t.colour for t in codebook.all_tags(conn) if t.colour}
             finally:
                 conn.close()
@@ -378,23 +372,19 @@ class ReportsPanel(QWidget):
             "frequencies_source": self.tr("Tagged passages (orphaned ones included)."),
             "frequencies_month": self.tr(
                 "Tagged passages (orphaned ones included). Month: the page's date from its file name or header, "
-                "else the month it was imported (UTC)."
-            ),
+                "else the month it was imported (UTC)."),
             "cooccurrence": self.tr(
                 "Pairs of passages in the same article that overlap or share a paragraph; the diagonal counts such "
-                "pairs with the same tag. Orphaned passages are left out."
-            ),
+                "pairs with the same tag. Orphaned passages are left out."),
             "progress": self.tr("Corrections: text corrections in effect (not reverted)."),
             "agreement": self.tr(
                 "Per character of the articles both coders tagged (line breaks between paragraphs left out). "
-                "Kappa is empty where it is undefined (both coders tagged all or none of the characters)."
-            ),
+                "Kappa is empty where it is undefined (both coders tagged all or none of the characters)."),
             "engine": self.tr(
                 "Articles marked proofread, as the editors left them, against the engine's segmentation of the same "
                 "text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the "
                 "share of headlines and credits reproduced (the measures of score.py). Both sides are read from the "
-                "raw page, so corrected misprints do not count."
-            ),
+                "raw page, so corrected misprints do not count."),
         }
 
     def _show(self, table: Any, extra: Any = None) -> None:
@@ -422,14 +412,9 @@ class ReportsPanel(QWidget):
             labels = [r[0] for r in rows]
             series = [[float(r[k]) for r in rows] for k in (4, 3, 2)]  # proofread first, from the axis
             names = [self.tr("proofread"), self.tr("in progress"), self.tr("unreviewed")]
-            self.bars.set_data(
-                labels,
-                series,
-                names=names,
-                colours=[[STATE_COLOURS[2]], [STATE_COLOURS[1]], [STATE_COLOURS[0]]],
-                value_texts=[str(r[5]) for r in rows],
-                title=title,
-            )
+            self.bars.set_data(labels, series, names=names,
+                               colours=[[STATE_COLOURS[2]], [STATE_COLOURS[1]], [STATE_COLOURS[0]]],
+                               value_texts=[str(r[5]) for r in rows], title=title)
             self.charts.setCurrentWidget(self.bars)
         elif kind == "engine":  # paragraph agreement per source, article agreement in the label
             labels = [str(r[0]) for r in rows]
@@ -442,14 +427,9 @@ class ReportsPanel(QWidget):
             labels = [f"{r[2]} ({r[0]} · {r[1]})" if pairs else str(r[2]) for r in rows]
             kappas = [r[-1] for r in rows]
             colours = [self._tag_colours.get(str(r[2]), DEFAULT_BAR) for r in rows]
-            self.bars.set_data(
-                labels,
-                [[max(0.0, k) if k is not None else 0.0 for k in kappas]],
-                colours=[colours],
-                value_texts=[_display(k) for k in kappas],
-                maximum=1.0,
-                title=title,
-            )
+            self.bars.set_data(labels, [[max(0.0, k) if k is not None else 0.0 for k in kappas]],
+                               colours=[colours], value_texts=[_display(k) for k in kappas], maximum=1.0,
+                               title=title)
             self.charts.setCurrentWidget(self.bars)
         self._update_controls()
 
@@ -465,18 +445,16 @@ class ReportsPanel(QWidget):
     def choose_csv(self) -> None:
         if self.table is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Table as CSV"), self._default_name(".csv"), self.tr("CSV files (*.csv)")
-        )
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Table as CSV"), self._default_name(".csv"),
+                                              self.tr("CSV files (*.csv)"))
         if path:
             self.save_csv(path)
 
     def choose_png(self) -> None:
         if self.table is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Chart as PNG"), self._default_name(".png"), self.tr("PNG images (*.png)")
-        )
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Chart as PNG"), self._default_name(".png"),
+                                              self.tr("PNG images (*.png)"))
         if path:
             self.save_png(path)
 
@@ -496,9 +474,8 @@ class ReportsPanel(QWidget):
         if self.table is None:
             return False
         if not self.chart().save_png(path):
-            show_error(
-                self, self.tr("Cannot Save"), self.tr("The chart could not be saved as %1.").replace("%1", str(path))
-            )
+            show_error(self, self.tr("Cannot Save"), self.tr("The chart could not be saved as %1.").replace(
+                "%1", str(path)))
             return False
         return True
 

@@ -198,13 +198,8 @@ class CodebookPanel(QWidget):
         menu.addAction(self.apply_action)
         menu.addAction(self.passages_action)
         menu.addSeparator()
-        for action in (
-            self.add_action,
-            self.add_child_action,
-            self.rename_action,
-            self.colour_action,
-            self.memo_action,
-        ):
+        for action in (self.add_action, self.add_child_action, self.rename_action, self.colour_action,
+                       self.memo_action):
             menu.addAction(action)
         menu.addMenu(self.slot_menu)
         menu.addAction(self.merge_action)
