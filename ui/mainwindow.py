@@ -26,6 +26,7 @@ from ui.events import StoreEvents
 from ui.exchange import ExchangeDesk
 from ui.i18n import Translations
 from ui.layouts import DeskLayouts
+from ui.panel_parts import RetranslatedOnLanguageChange, debounce
 from ui.passages_panel import CodedPassagesDesk
 from ui.projects import ProjectController, local_paths
 from ui.script import SCRIPT_LABELS, Script, ScriptConverter
@@ -37,7 +38,7 @@ from ui.window_widgets import build_widgets
 LEAD_CHARS = 16  # opening words naming an article without a headline
 
 
-class MainWindow(ArticleRawLinking, WindowDisplay, QMainWindow):
+class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay, QMainWindow):
     article_opened = Signal(int)
 
     def __init__(self, settings: S.Settings, translations: Translations | None = None) -> None:
@@ -56,10 +57,7 @@ class MainWindow(ArticleRawLinking, WindowDisplay, QMainWindow):
         self.actions = ActionRegistry(self)
         self.events = StoreEvents(self)
         self.projects = ProjectController(self)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(250)
-        self._refresh_timer.timeout.connect(self._refresh_library)
+        self._refresh_timer = debounce(self, 250, self._refresh_library)
         self._build_widgets()
         self.library_model.set_display(self.converter.convert)
         self.search_panel.model.set_display(self.converter.convert)
@@ -170,10 +168,6 @@ class MainWindow(ArticleRawLinking, WindowDisplay, QMainWindow):
         width = self.library.viewport().width()
         self.library.header().resizeSection(1, max(60, min(150, int(width * 0.4))))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _refresh_library_labels(self) -> None:
         self.library_model.relabel()

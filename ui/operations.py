@@ -178,3 +178,17 @@ class OpHolder:
             assert self.op is not None
             self.op.cancel()
             self.op.wait(msecs)
+
+
+class RunsStoreOps:
+    """For a controller with an :class:`OpHolder` as ``ops``: its running task and progress dialog (tests read them)."""
+
+    ops: OpHolder
+
+    @property
+    def task(self) -> Task | None:
+        return self.ops.task
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self.ops.dialog

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHeaderView,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.actions import ActionId
+from ui.item_views import list_view
 from ui.library import LibraryElision, LibraryModel
 from ui.raw_view import RawView
 from ui.script import Script
@@ -29,13 +29,7 @@ from ui.views import ArticleView
 def build_widgets(window) -> None:
     """The window's widgets, as attributes of ``window`` (``library``, ``article_view``, ``raw_view``, …)."""
     window.library_model = LibraryModel(None, window)
-    window.library = QTreeView(window)
-    window.library.setObjectName("library")
-    window.library.setModel(window.library_model)
-    window.library.setUniformRowHeights(True)
-    window.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    window.library.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    window.library.setAlternatingRowColors(False)
+    window.library = list_view(QTreeView(window), "library", window.library_model, alternating=False)
     window.library.setStyleSheet("QTreeView::item { padding: 2px 0px; }")
     window.library.setItemDelegate(LibraryElision(window.library))  # file names in the middle, headlines at the end
     window.library.header().setStretchLastSection(False)

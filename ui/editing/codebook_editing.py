@@ -9,10 +9,11 @@ store transaction, and one undo gives it back.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QColorDialog, QInputDialog
 
 from db import Project, StoreError
 from db.models import Tag
+from ui.dialogs import ask_yes_no
 from ui.editing import commands as C
 from ui.editing.codebook_panel import CodebookPanel
 from ui.editing.context import DeskContext, translate
@@ -174,14 +175,7 @@ class CodebookController:
                 + "\n"
                 + translate("EditingDesk", "Undo (Ctrl+Z) brings them back.")
             )
-            answer = QMessageBox.question(
-                self.ctx.parent,
-                translate("EditingDesk", "Delete Tag"),
-                text,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask_yes_no(self.ctx.parent, translate("EditingDesk", "Delete Tag"), text):
                 return False
         return self.ctx.run(
             C.delete_tag(self.ctx.session, translate("EditingDesk", "Delete tag %1").replace("%1", tag.name), tag.id)

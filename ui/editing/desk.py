@@ -35,6 +35,7 @@ from ui.editing.structure import place
 from ui.editing.structure_editing import StructureController
 from ui.editing.tagging import TaggingController
 from ui.editing.typing import TypingEditor
+from ui.panel_parts import named
 from ui.script import FONT_REGION
 
 E = EditActionId
@@ -368,8 +369,7 @@ class EditingDesk(DeskParts, QObject):
 
     def context_menu(self) -> QMenu:
         a = self.actions
-        menu = QMenu(self.view)
-        menu.setObjectName("articleContextMenu")
+        menu = named(QMenu(self.view), "articleContextMenu")
         menu.addAction(a[E.CORRECT])
         menu.addAction(a[E.TAG_SELECTION])
         tag_menu = menu.addMenu(self.tr("Tag &As"))

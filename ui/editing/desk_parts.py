@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QMenu
 
-from ui.docks import DockSwitch
+from ui.docks import DockSwitch, panel_dock
 from ui.editing.actions import EDIT_ACTIONS, REVIEW_ACTIONS, ROLE_ACTIONS, SLOT_ACTIONS, EditActionId
 from ui.editing.annotations_panel import AnnotationsPanel
 from ui.editing.codebook_panel import CodebookPanel
 from ui.editing.context import translate
 from ui.editing.history_panel import HistoryPanel
 from ui.editing.notes import NotesPanel
+from ui.panel_parts import named
 
 E = EditActionId
 
@@ -27,36 +28,23 @@ class DeskParts:
 
     def _register_actions(self) -> None:
         w = self.window
-        w.actions.extend(EDIT_ACTIONS, w)
-        self.actions = {action_id: w.actions[action_id] for action_id in EditActionId}
-        for action in self.actions.values():
-            w.addAction(action)
+        self.actions = w.actions.install(EDIT_ACTIONS, w)
         self.review_group = QActionGroup(self)
         for action_id in REVIEW_ACTIONS:
             self.review_group.addAction(self.actions[action_id])
-
-    def _dock(self, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(self.window)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.window.addDockWidget(area, dock)
-        return dock
 
     def _build_docks(self) -> None:
         w = self.window
         right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
         self.codebook = CodebookPanel(w)
-        self.codebook_dock = self._dock("codebookDock", self.codebook, right)
+        self.codebook_dock = panel_dock(w, "codebookDock", self.codebook, right)
         self.annotations = AnnotationsPanel(w)
-        self.annotations_dock = self._dock("annotationsDock", self.annotations, right)
+        self.annotations_dock = panel_dock(w, "annotationsDock", self.annotations, right)
         self.notes = NotesPanel([self.actions[a] for a in REVIEW_ACTIONS], w)
-        self.notes_dock = self._dock("notesDock", self.notes, right)
-        w.tabifyDockWidget(self.annotations_dock, self.notes_dock)
+        self.notes_dock = panel_dock(w, "notesDock", self.notes, right, tab_with=self.annotations_dock)
         self.annotations_dock.raise_()
         self.history = HistoryPanel(self.stack, w)
-        self.history_dock = self._dock("historyDock", self.history, bottom)
-        w.tabifyDockWidget(w.search_dock, self.history_dock)
-        self.history_dock.hide()
+        self.history_dock = panel_dock(w, "historyDock", self.history, bottom, tab_with=w.search_dock, hidden=True)
         # the right-hand panels keep the window's full height; bottom panels sit under the text
         w.setCorner(Qt.Corner.TopRightCorner, right)
         w.setCorner(Qt.Corner.BottomRightCorner, right)
@@ -76,8 +64,7 @@ class DeskParts:
     def _build_menus(self) -> None:
         w, a = self.window, self.actions
         bar = w.menuBar()
-        self.edit_menu = QMenu(w)
-        self.edit_menu.setObjectName("editMenu")
+        self.edit_menu = named(QMenu(w), "editMenu")
         bar.insertMenu(w.go_menu.menuAction(), self.edit_menu)
         for action_id in (E.UNDO, E.REDO, None, E.CORRECT, E.SHOW_CORRECTIONS, None, E.TAG_SELECTION):
             self.edit_menu.addAction(a[action_id]) if action_id else self.edit_menu.addSeparator()
@@ -92,8 +79,7 @@ class DeskParts:
         for action_id in (*REVIEW_ACTIONS, E.REVIEW_CYCLE):
             self.review_menu.addAction(a[action_id])
 
-        self.structure_menu = QMenu(w)
-        self.structure_menu.setObjectName("structureMenu")
+        self.structure_menu = named(QMenu(w), "structureMenu")
         bar.insertMenu(w.go_menu.menuAction(), self.structure_menu)
         self.structure_menu.addAction(a[E.JOIN_NEXT])
         self.structure_menu.addAction(a[E.SPLIT_BLOCK])

@@ -20,6 +20,7 @@ from db import EditError, Project, RevertConflict, StoreError, TagError
 from ui.backend import ArticleData
 from ui.editing import commands as C
 from ui.editing.context import translate
+from ui.panel_parts import named
 from ui.store_errors import translate_store_error
 from ui.views import ArticleView
 
@@ -51,8 +52,7 @@ class EditSession(QObject):
         self._project, self._article, self._open_article = project, article, open_article
         self.view, self.status_bar, self.parent_widget = view, status_bar, parent
         self.undo_action, self.redo_action = undo_action, redo_action
-        self.stack = QUndoStack(self)
-        self.stack.setObjectName("undoStack")
+        self.stack = named(QUndoStack(self), "undoStack")
         self.stack.indexChanged.connect(lambda _i: self.update_undo_actions())
         self.stack.cleanChanged.connect(lambda _c: self.update_undo_actions())
         undo_action.triggered.connect(self.undo)

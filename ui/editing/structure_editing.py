@@ -6,8 +6,7 @@ entry a revert undoes); every change is an undo command run by the edit session.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
+from ui.dialogs import ask_yes_no
 from ui.editing import commands as C
 from ui.editing.context import DeskContext, translate
 from ui.editing.history_panel import HistoryPanel, describe, role_name
@@ -125,14 +124,7 @@ class StructureController:
                 + "\n\n"
                 + translate("EditingDesk", "The revert is a new entry of the history; Undo (Ctrl+Z) takes it back.")
             )
-            answer = QMessageBox.question(
-                self.ctx.parent,
-                translate("EditingDesk", "Revert Edit"),
-                text,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask_yes_no(self.ctx.parent, translate("EditingDesk", "Revert Edit"), text):
                 return False
         label = translate("EditingDesk", "Revert #%1: %2").replace("%1", str(entry.id)).replace("%2", what)
         return self.ctx.run(C.revert(self.ctx.session, article.id, entry.id, label))
