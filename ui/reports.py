@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,11 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import show_error
+from ui.item_views import Index
 from ui.panel_parts import bar_over_list, debounce, named
 from ui.report_charts import DEFAULT_BAR, BarChart, Heatmap, _Chart, _display
 from ui.tasks import Task
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: Report choices: (key, db.reports kind, options).
 CHOICES = (

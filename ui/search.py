@@ -13,15 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import SearchHit, SearchResult
-from ui.item_views import header_label, list_view
+from ui.item_views import Index, header_label, list_view
 from ui.panel_parts import RetranslatedOnLanguageChange, bar_over_list, debounce, named
 from ui.store_errors import translate_store_error
 from ui.tasks import Task
@@ -44,7 +36,6 @@ PAGE = 200
 DEBOUNCE_MS = 120
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-Index = QModelIndex | QPersistentModelIndex
 SearchFn = Callable[[str, bool, int, int], SearchResult]  # query, regex, offset, limit
 
 

@@ -9,25 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ui.backend import AnnotationData
 from ui.editing.codebook_model import swatch
 from ui.flow import FlowLayout
-from ui.item_views import Selection, compact_rows, header_label, list_view
+from ui.item_views import Index, Selection, compact_rows, header_label, list_view
 from ui.panel_parts import RetranslatedOnLanguageChange, named
 
-Index = QModelIndex | QPersistentModelIndex
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QDateTime,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -34,10 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import EditEntry
-from ui.item_views import header_label, list_view
+from ui.item_views import Index, header_label, list_view
 from ui.panel_parts import RetranslatedOnLanguageChange, named
 
-Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTEXT = "HistoryPanel"
 
