@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeV
 #: an index a model is given (Qt passes both kinds)
 Index = QModelIndex | QPersistentModelIndex
 
+Item = TypeVar("Item")
 View = TypeVar("View", QTableView, QTreeView)
 
 Selection = QAbstractItemView.SelectionMode
@@ -49,6 +50,11 @@ def header_label(section: int, orientation: Qt.Orientation, role: int, context: 
     if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
         return None
     return QCoreApplication.translate(context, labels[section]) if 0 <= section < len(labels) else None
+
+
+def row_item(index: Index, rows: Sequence[Item]) -> Item | None:
+    """The item in ``rows`` that a valid ``index`` names by its row, else None (a model's ``data``)."""
+    return rows[index.row()] if index.isValid() and 0 <= index.row() < len(rows) else None
 
 
 def compact_rows(table: QTableView, fixed: bool = False) -> None:

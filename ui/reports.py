@@ -427,19 +427,20 @@ class ReportsPanel(QWidget):
         stem = Path(path).stem if path else "report"
         return str(Path.home() / f"{stem}-{self.current()[0]}{suffix}")
 
-    def choose_csv(self) -> None:
+    def _choose_output(self, title: str, suffix: str, kinds: str) -> str | None:
+        """Where to save the report shown (None: no report yet, or cancelled)."""
         if self.table is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Table as CSV"), self._default_name(".csv"),
-                                              self.tr("CSV files (*.csv)"))
+            return None
+        path, _ = QFileDialog.getSaveFileName(self, title, self._default_name(suffix), kinds)
+        return path or None
+
+    def choose_csv(self) -> None:
+        path = self._choose_output(self.tr("Save Table as CSV"), ".csv", self.tr("CSV files (*.csv)"))
         if path:
             self.save_csv(path)
 
     def choose_png(self) -> None:
-        if self.table is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Chart as PNG"), self._default_name(".png"),
-                                              self.tr("PNG images (*.png)"))
+        path = self._choose_output(self.tr("Save Chart as PNG"), ".png", self.tr("PNG images (*.png)"))
         if path:
             self.save_png(path)
 

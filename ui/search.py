@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import SearchHit, SearchResult
-from ui.item_views import Index, header_label, list_view
+from ui.item_views import Index, header_label, list_view, row_item
 from ui.panel_parts import RetranslatedOnLanguageChange, bar_over_list, debounce, named
 from ui.store_errors import translate_store_error
 from ui.tasks import Task
@@ -124,9 +124,9 @@ class SearchResultsModel(QAbstractTableModel):
         return header_label(section, orientation, role, "SearchPanel", COLUMN_LABELS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+        hit = row_item(index, self.hits)
+        if hit is None:
             return None
-        hit = self.hits[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             text = (self.article_name(hit), hit.left, hit.hit, hit.right)[column]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QVBo
 from ui.backend import AnnotationData
 from ui.editing.codebook_model import swatch
 from ui.flow import FlowLayout
-from ui.item_views import Index, Selection, compact_rows, header_label, list_view
+from ui.item_views import Index, Selection, compact_rows, header_label, list_view, row_item
 from ui.panel_parts import RetranslatedOnLanguageChange, named
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,9 +66,9 @@ class AnnotationListModel(QAbstractTableModel):
         return self._display(text).replace("\n", " ⏎ ")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        ann = row_item(index, self.rows)
+        if ann is None:
             return None
-        ann = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
