@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 SK = QKeySequence.StandardKey
 CONTEXT = "Actions"
@@ -135,18 +136,11 @@ class ActionRegistry(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self._actions: dict[ActionId, QAction] = {}
-        self._specs: dict[StrEnum, ActionSpec] = dict(ACTIONS)
-        for action_id, spec in ACTIONS.items():
-            action = QAction(parent)
-            action.setObjectName(f"action_{action_id.value}")
-            action.setShortcuts(key_sequences(spec))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setCheckable(spec.checkable)
-            self._actions[action_id] = action
+        self._actions: dict[StrEnum, QAction] = {}
+        self._specs: dict[StrEnum, ActionSpec] = {}
+        self.extend(ACTIONS, parent)
         self._actions[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
         self._actions[ActionId.ABOUT].setMenuRole(QAction.MenuRole.AboutRole)
-        self.retranslate_ui()
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]
@@ -162,6 +156,13 @@ class ActionRegistry(QObject):
             self._actions[action_id] = action
             self._specs[action_id] = spec
         self.retranslate_ui()
+
+    def install(self, specs: dict, window: QWidget) -> dict:
+        """Declare a desk's actions (:meth:`extend`) and make their keys work anywhere in ``window``."""
+        self.extend(specs, window)
+        installed = {action_id: self._actions[action_id] for action_id in specs}
+        window.addActions(list(installed.values()))
+        return installed
 
     def __iter__(self):
         return iter(self._actions.items())

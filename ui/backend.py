@@ -18,6 +18,7 @@ from ui.offsets import OffsetMap
 
 Runs = tuple[tuple[int, int, int], ...]
 
+
 @dataclass(frozen=True, slots=True)
 class SourceRow:
     id: int
@@ -196,3 +197,8 @@ class ProjectStore:
         if not self._closed:
             self._closed = True
             self.project.close()
+
+
+def editable_project(store: DeskStore | None) -> Project | None:
+    """The project behind the seam that the editing desk changes (``None``: no project, or a store that only reads)."""
+    return store.project if isinstance(store, ProjectStore) else None

@@ -17,7 +17,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,8 +33,9 @@ from db import StoreError
 from db.conflict_reopen import reopen_conflict
 from db.merge import Conflict
 from ui.actions import ActionSpec
-from ui.docks import DockSwitch, present
+from ui.docks import DockSwitch, panel_dock, present
 from ui.editing import commands as C
+from ui.panel_parts import RetranslatedOnLanguageChange, named
 
 MARK = "background:#ffd866"
 AROUND = 24  # characters of this project's text shown around "ours"
@@ -98,7 +98,7 @@ class ConflictCommand(C.StoreCommand):
         reopen_conflict(project, self.conflict.id)
 
 
-class ConflictsPanel(QWidget):
+class ConflictsPanel(RetranslatedOnLanguageChange, QWidget):
     accept_requested = Signal(object)  # Conflict
     reject_requested = Signal(object)
     show_requested = Signal(object)
@@ -117,8 +117,7 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the article's title elides
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.decided = QCheckBox(self)
-        self.decided.setObjectName("conflictsDecided")
+        self.decided = named(QCheckBox(self), "conflictsDecided")
         self.views = {key: QTextBrowser(self) for key in ("theirs", "ours", "raw")}
         self.titles = {key: QLabel(self) for key in self.views}
         sides = QSplitter(Qt.Orientation.Horizontal, self)
@@ -173,10 +172,6 @@ class ConflictsPanel(QWidget):
         self.show_button.setText(self.tr("Show in Article"))
         self.set_conflicts(self.conflicts)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_conflicts(self, conflicts: list[Conflict], titles: dict[int, str] | None = None) -> None:
         chosen = self.current()
@@ -238,17 +233,10 @@ class ConflictsDesk(QObject):
         super().__init__(window)
         self.setObjectName("conflictsDesk")
         self.window = window
-        window.actions.extend(CONFLICTS_ACTIONS, window)
-        self.action = window.actions[ConflictsActionId.SHOW_CONFLICTS]
-        window.addAction(self.action)
+        self.action = window.actions.install(CONFLICTS_ACTIONS, window)[ConflictsActionId.SHOW_CONFLICTS]
         self.panel = ConflictsPanel(window)
         self.panel.texts = self.texts
-        self.dock = QDockWidget(window)
-        self.dock.setObjectName("conflictsDock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.search_dock, self.dock)
-        self.dock.hide()
+        self.dock = panel_dock(window, "conflictsDock", self.panel, tab_with=window.search_dock, hidden=True)
         self.switch = DockSwitch(self.action, self.dock)
         window.view_menu.addAction(self.action)
         self.panel.accept_requested.connect(lambda c: self.decide(c, accept=True))
@@ -321,7 +309,7 @@ class ConflictsDesk(QObject):
         desk = self.window.editing
         text = self.tr("Accept “%1” (conflict #%2)") if accept else self.tr("Keep ours (conflict #%2)")
         label = text.replace("%1", c.theirs).replace("%2", str(c.id))
-        done = desk.run(ConflictCommand(desk, label, c, accept))
+        done = desk.run(ConflictCommand(desk.session, label, c, accept))
         self.refresh()
         return done
 

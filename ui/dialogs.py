@@ -112,3 +112,9 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
         box.setDetailedText(details)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before a change the user may not mean (No is the default button); True for Yes."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, yes | no, no) == yes

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 BOTTOM_SHARE = 0.3  # of the window's height, for a bottom panel opened the first time
 SMALL_BOTTOM_SHARE = 0.25  # on a laptop screen (under 800 pixels high) the text keeps more
@@ -48,6 +48,34 @@ def give_first_size(window: QMainWindow, dock: QDockWidget) -> None:
             window.resizeDocks([dock], [want], Qt.Orientation.Vertical)
     elif dock.width() < SIDE_WIDTH * 0.6:
         window.resizeDocks([dock], [min(SIDE_WIDTH, window.width() // 4)], Qt.Orientation.Horizontal)
+
+
+def panel_dock(
+    window: QMainWindow,
+    name: str,
+    panel: QWidget,
+    area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea,
+    *,
+    allowed: Qt.DockWidgetArea | None = None,
+    tab_with: QDockWidget | None = None,
+    hidden: bool = False,
+) -> QDockWidget:
+    """A dock named ``name`` holding ``panel`` in ``area`` of ``window`` (tabbed with ``tab_with``, hidden if asked)."""
+    dock = QDockWidget(window)
+    dock.setObjectName(name)
+    dock.setWidget(panel)
+    if allowed is not None:
+        dock.setAllowedAreas(allowed)
+    window.addDockWidget(area, dock)
+    if tab_with is not None:
+        window.tabifyDockWidget(tab_with, dock)
+    if hidden:
+        dock.hide()
+    return dock
+
+
+#: the areas of a panel that lies under the text (it may also go above it)
+BELOW_OR_ABOVE = Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea
 
 
 class DockSwitch(QObject):

@@ -94,8 +94,25 @@ class _Overlay(QWidget):
                 return True
         return False
 
-    def hit_boxes(self) -> list[tuple[QRectF, Mark]]:  # pragma: no cover - overridden
+    def hit_box(self, mark: Mark) -> QRectF | None:  # pragma: no cover - overridden
+        """Where the mouse finds ``mark`` (its tooltip), in viewport coordinates; None when it is not laid out."""
         raise NotImplementedError
+
+    def paint_mark(self, painter: QPainter, mark: Mark, width: float) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def hit_boxes(self) -> list[tuple[QRectF, Mark]]:
+        return [(box, mark) for mark in self.marks if (box := self.hit_box(mark)) is not None]
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.marks:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = self.view.viewport().width()
+        for mark in self.marks:
+            self.paint_mark(painter, mark, width)
+        painter.end()
 
     def mark_at(self, pos) -> Mark | None:
         for box, mark in self.hit_boxes():
@@ -134,48 +151,38 @@ class ArticleDoubtMarks(_Overlay):
         bar = QRectF(x - 2, top, 4, bottom - top)
         return bar, QPointF(x, (above + below) / 2), (above + below) / 2, left
 
-    def hit_boxes(self) -> list[tuple[QRectF, Mark]]:
-        out = []
-        for mark in self.marks:
-            geometry = self._geometry(mark)
-            if geometry is not None:
-                bar, centre, _y, _left = geometry
-                out.append((bar.united(QRectF(centre.x() - BADGE, centre.y() - BADGE, 2 * BADGE, 2 * BADGE)), mark))
-        return out
+    def hit_box(self, mark: Mark) -> QRectF | None:
+        geometry = self._geometry(mark)
+        if geometry is None:
+            return None
+        bar, centre, _y, _left = geometry
+        return bar.united(QRectF(centre.x() - BADGE, centre.y() - BADGE, 2 * BADGE, 2 * BADGE))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        if not self.marks:
+    def paint_mark(self, painter: QPainter, mark: Mark, width: float) -> None:
+        geometry = self._geometry(mark)
+        if geometry is None or geometry[0].bottom() < 0 or geometry[0].top() > self.height():
             return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = self.view.viewport().width()
-        for mark in self.marks:
-            geometry = self._geometry(mark)
-            if geometry is None or geometry[0].bottom() < 0 or geometry[0].top() > self.height():
-                continue
-            bar, centre, y, left = geometry
-            colour = CURRENT if mark.current else DOUBT
-            painter.fillRect(bar, colour)
-            rule = QColor(colour)
-            rule.setAlpha(200 if mark.current else 150)
-            pen = QPen(rule, 1.5, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(QPointF(left, y), QPointF(width - left, y))
-            _badge(painter, centre, colour)
-            room = centre.x() - BADGE / 2 - 4
-            if room >= 36:  # a wide margin: say how sure the engine was, beside the mark
-                painter.setPen(colour)
-                font = QFont(self.font())
-                font.setPixelSize(11)
-                painter.setFont(font)
-                painter.drawText(QRectF(room - 40, y - 8, 40, 16),
-                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                                 f"{round(mark.confidence * 100)}%")
-        painter.end()
+        bar, centre, y, left = geometry
+        colour = CURRENT if mark.current else DOUBT
+        painter.fillRect(bar, colour)
+        rule = QColor(colour)
+        rule.setAlpha(200 if mark.current else 150)
+        painter.setPen(QPen(rule, 1.5, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(left, y), QPointF(width - left, y))
+        _badge(painter, centre, colour)
+        room = centre.x() - BADGE / 2 - 4
+        if room >= 36:  # a wide margin: say how sure the engine was, beside the mark
+            painter.setPen(colour)
+            font = QFont(self.font())
+            font.setPixelSize(11)
+            painter.setFont(font)
+            painter.drawText(QRectF(room - 40, y - 8, 40, 16),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             f"{round(mark.confidence * 100)}%")
 
 
 class RawDoubtMarks(_Overlay):
-    """Marks in the raw view (a :class:`ui.views.RawView`); ``Mark.at`` is a raw offset."""
+    """Marks in the raw view (a :class:`ui.raw_view.RawView`); ``Mark.at`` is a raw offset."""
 
     def __init__(self, view: QAbstractScrollArea) -> None:
         super().__init__(view, whole=True)
@@ -188,37 +195,26 @@ class RawDoubtMarks(_Overlay):
         rect = self.view.cursorRect(self.view.cursor_for(mark.at, mark.at))  # type: ignore[attr-defined]
         return QRectF(rect.x() - 1.5, rect.top() + 1, 3, rect.height() - 2)
 
-    def hit_boxes(self) -> list[tuple[QRectF, Mark]]:
-        out = []
-        for mark in self.marks:
-            caret = self._geometry(mark)
-            if caret is not None:
-                out.append((QRectF(0, caret.top(), caret.right() + 8, caret.height()), mark))
-        return out
+    def hit_box(self, mark: Mark) -> QRectF | None:
+        caret = self._geometry(mark)
+        return None if caret is None else QRectF(0, caret.top(), caret.right() + 8, caret.height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        if not self.marks:
+    def paint_mark(self, painter: QPainter, mark: Mark, width: float) -> None:
+        caret = self._geometry(mark)
+        if caret is None or caret.bottom() < 0 or caret.top() > self.view.viewport().height():
             return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         origin = self.offset()
-        width = self.view.viewport().width()
-        for mark in self.marks:
-            caret = self._geometry(mark)
-            if caret is None or caret.bottom() < 0 or caret.top() > self.view.viewport().height():
-                continue
-            caret = caret.translated(origin)
-            colour = CURRENT if mark.current else DOUBT
-            rule = QColor(colour)
-            rule.setAlpha(170)
-            painter.setPen(QPen(rule, 1.5, Qt.PenStyle.DashLine))
-            top = caret.top() - 1
-            painter.drawLine(QPointF(origin.x(), top), QPointF(origin.x() + width, top))
-            painter.fillRect(caret, colour)
-            # a marker in the gutter, left of the line number
-            h = min(caret.height(), BADGE)
-            y = caret.center().y()
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawPolygon([QPointF(1, y - h / 2), QPointF(1 + h * 0.55, y), QPointF(1, y + h / 2)])
-        painter.end()
+        caret = caret.translated(origin)
+        colour = CURRENT if mark.current else DOUBT
+        rule = QColor(colour)
+        rule.setAlpha(170)
+        painter.setPen(QPen(rule, 1.5, Qt.PenStyle.DashLine))
+        top = caret.top() - 1
+        painter.drawLine(QPointF(origin.x(), top), QPointF(origin.x() + width, top))
+        painter.fillRect(caret, colour)
+        # a marker in the gutter, left of the line number
+        h = min(caret.height(), BADGE)
+        y = caret.center().y()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon([QPointF(1, y - h / 2), QPointF(1 + h * 0.55, y), QPointF(1, y + h / 2)])

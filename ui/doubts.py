@@ -24,6 +24,7 @@ from ui.actions import ActionSpec
 from ui.doubt_marks import ArticleDoubtMarks, Mark, RawDoubtMarks
 from ui.editing import commands as C
 from ui.editing.structure import place
+from ui.panel_parts import named
 
 #: Store changes after which the doubts are read again.
 WATCHED = Change.DOUBTS | Change.TEXT | Change.ARTICLES | Change.HISTORY | Change.SOURCES
@@ -84,10 +85,7 @@ class DoubtsDesk(QObject):
         self.setObjectName("doubtsDesk")
         self.window = window
         self.view = window.article_view
-        window.actions.extend(DOUBT_ACTIONS, window)
-        self.actions = {action_id: window.actions[action_id] for action_id in DoubtActionId}
-        for action in self.actions.values():
-            window.addAction(action)
+        self.actions = window.actions.install(DOUBT_ACTIONS, window)
         window.go_menu.addSeparator()
         window.go_menu.addAction(self.actions[DoubtActionId.NEXT_DOUBT])
         window.go_menu.addAction(self.actions[DoubtActionId.PREV_DOUBT])
@@ -95,8 +93,7 @@ class DoubtsDesk(QObject):
         window.editing.structure_menu.addAction(self.actions[DoubtActionId.LOOKS_RIGHT])
         self.article_marks = ArticleDoubtMarks(self.view)
         self.raw_marks = RawDoubtMarks(window.raw_view)
-        self.badge = QLabel(self.view)
-        self.badge.setObjectName("doubtCount")
+        self.badge = named(QLabel(self.view), "doubtCount")
         self.badge.setStyleSheet(
             "QLabel { background: #fff3dc; color: #8a5300; border: 1px solid #e08a00; border-radius: 9px;"
             " padding: 1px 8px; }"
@@ -342,7 +339,8 @@ class DoubtsDesk(QObject):
             self._status(self.tr("No doubtful boundary at the cursor: F9 goes to the next one"))
             return False
         label = self.tr("Boundary looks right")
-        done = self.window.editing.run(LooksRightCommand(self.window.editing, label, article.id, doubt.block_id))
+        session = self.window.editing.session
+        done = session.run(LooksRightCommand(session, label, article.id, doubt.block_id))
         if done:
             self._status(self.tr("Marked as right; F9 goes to the next doubtful boundary"))
         return done

@@ -11,13 +11,15 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ui.actions import ActionId, ActionSpec
+from ui.backend import editable_project
 from ui.dialogs import show_error
-from ui.docks import DockSwitch, present
+from ui.docks import BELOW_OR_ABOVE, DockSwitch, panel_dock, present
 from ui.exporting import ExportController
-from ui.operations import OpHolder, StoreOp
+from ui.operations import OpHolder, RunsStoreOps, StoreOp
+from ui.panel_parts import named
 from ui.remembered import last_folder, remember_folder
 from ui.reports import CHOICES, ReportsPanel
 from ui.tasks import Task
@@ -50,24 +52,17 @@ EXCHANGE_ACTIONS: dict[ExchangeActionId, ActionSpec] = {
 }
 
 
-class ExchangeDesk(QObject):
+class ExchangeDesk(RunsStoreOps, QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.setObjectName("exchangeDesk")
         self.window = window
-        window.actions.extend(EXCHANGE_ACTIONS, window)
-        self.actions: dict[ExchangeActionId, QAction] = {a: window.actions[a] for a in ExchangeActionId}
-        for action in self.actions.values():
-            window.addAction(action)
+        self.actions: dict[ExchangeActionId, QAction] = window.actions.install(EXCHANGE_ACTIONS, window)
         self.exports = ExportController(window)
         self.reports = ReportsPanel(window)
-        self.reports_dock = QDockWidget(window)
-        self.reports_dock.setObjectName("reportsDock")
-        self.reports_dock.setWidget(self.reports)
-        self.reports_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reports_dock)
-        window.tabifyDockWidget(window.search_dock, self.reports_dock)
-        self.reports_dock.hide()
+        self.reports_dock = panel_dock(
+            window, "reportsDock", self.reports, allowed=BELOW_OR_ABOVE, tab_with=window.search_dock, hidden=True
+        )
         self.ops = OpHolder()
         self._build_menus()
         self._connect()
@@ -89,8 +84,7 @@ class ExchangeDesk(QObject):
                 menu.insertAction(after, action)
             else:
                 menu.addAction(action)
-        self.reports_menu = QMenu(w)
-        self.reports_menu.setObjectName("reportsMenu")
+        self.reports_menu = named(QMenu(w), "reportsMenu")
         w.menuBar().insertMenu(w.help_menu.menuAction(), self.reports_menu)
         self.reports_menu.addAction(a[X.SHOW_REPORTS])
         self.reports_menu.addSeparator()
@@ -156,28 +150,25 @@ class ExchangeDesk(QObject):
 
     # -- importing work and codebooks ------------------------------------------------------------
     def _project(self):
-        store = self.window.store
-        project = getattr(store, "project", None)
+        project = editable_project(self.window.store)
         if project is None:
             show_error(self.window, self.tr("No Project"), self.tr("Open or create a project first."))
         return project
 
-    def choose_work(self) -> None:
+    def _choose_file(self, title: str, kinds: str, folder: str) -> str | None:
+        """A file to import, chosen where the last one of its kind was (None: no project, or cancelled)."""
         if self._project() is None:
-            return
-        kinds = self.tr("Jiaokan JSONL exports (*.jsonl)") + ";;" + self.tr("All files (*)")
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Work"), last_folder("work"), kinds)
+            return None
+        kinds += ";;" + self.tr("All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, title, last_folder(folder), kinds)
         if path:
-            remember_folder("work", path)
+            remember_folder(folder, path)
+        return path or None
+
+    def choose_work(self) -> None:
+        path = self._choose_file(self.tr("Import Work"), self.tr("Jiaokan JSONL exports (*.jsonl)"), "work")
+        if path:
             self.import_work(path)
-
-    @property
-    def task(self) -> Task | None:
-        return self.ops.task
-
-    @property
-    def progress_dialog(self) -> QProgressDialog | None:
-        return self.ops.dialog
 
     def import_work(self, path: str) -> Task | None:
         project = self._project()
@@ -210,13 +201,8 @@ class ExchangeDesk(QObject):
         QMessageBox.information(self.window, self.tr("Work Imported"), text)
 
     def choose_codebook(self) -> None:
-        project = self._project()
-        if project is None:
-            return
-        kinds = self.tr("REFI-QDA codebooks (*.qdc)") + ";;" + self.tr("All files (*)")
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Codebook"), last_folder("codebook"), kinds)
+        path = self._choose_file(self.tr("Import Codebook"), self.tr("REFI-QDA codebooks (*.qdc)"), "codebook")
         if path:
-            remember_folder("codebook", path)
             self.import_codebook(path)
 
     def import_codebook(self, path: str) -> None:

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.dialogs import show_error
-from ui.operations import OpHolder, StoreOp
+from ui.operations import OpHolder, RunsStoreOps, StoreOp
+from ui.panel_parts import named
 from ui.remembered import last_folder, last_format, remember_folder, remember_format
 from ui.tasks import Task
 
@@ -85,30 +85,25 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.project_path = project_path
-        self.format = QComboBox(self)
-        self.format.setObjectName("exportFormat")
+        self.format = named(QComboBox(self), "exportFormat")
         for name, fmt in FORMATS.items():
             self.format.addItem(fmt.label, name)
             self.format.setItemData(self.format.count() - 1, fmt.description, Qt.ItemDataRole.ToolTipRole)
         self.description = QLabel(self)
         self.description.setWordWrap(True)
-        self.output = QLineEdit(self)
-        self.output.setObjectName("exportOutput")
-        self.browse = QPushButton(self)
-        self.browse.setObjectName("exportBrowse")
+        self.output = named(QLineEdit(self), "exportOutput")
+        self.browse = named(QPushButton(self), "exportBrowse")
         out_row = QHBoxLayout()
         out_row.addWidget(self.output, 1)
         out_row.addWidget(self.browse)
 
-        self.sources = QListWidget(self)
-        self.sources.setObjectName("exportSources")
+        self.sources = named(QListWidget(self), "exportSources")
         for sid, name in sources:
             item = QListWidgetItem(name, self.sources)
             item.setData(Qt.ItemDataRole.UserRole, sid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.tags = QListWidget(self)
-        self.tags.setObjectName("exportTags")
+        self.tags = named(QListWidget(self), "exportTags")
         for path in tags:
             item = QListWidgetItem(path, self.tags)
             item.setData(Qt.ItemDataRole.UserRole, path)
@@ -235,7 +230,7 @@ def remember_choice(dialog: ExportDialog) -> None:
     remember_folder("export", dialog.output.text().strip())
 
 
-class ExportController(QObject):
+class ExportController(RunsStoreOps, QObject):
     """Runs exports for one window: the dialog, the task, the progress dialog, the outcome."""
 
     export_started = Signal(object, object)  # Task, QProgressDialog (tests cancel through it)
@@ -270,14 +265,6 @@ class ExportController(QObject):
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    @property
-    def task(self) -> Task | None:
-        return self.ops.task
-
-    @property
-    def progress_dialog(self) -> QProgressDialog | None:
-        return self.ops.dialog
 
     def start(self, format_name: str, output: str, filters: Any) -> Task | None:
         """Export in the background with a cancellable progress dialog."""

@@ -11,19 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractItemModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from ui.backend import ArticleRow, DeskStore, SourceRow
 from ui.collation import sorted_naturally
+from ui.item_views import Index
 
 PAGE = 200
 NATURAL_ORDER_LIMIT = 20_000  # up to this many sources are read at once and sorted v1, v2, v10
@@ -43,7 +37,6 @@ REVIEW_LABELS = {
     "proofread": QT_TRANSLATE_NOOP("Library", "proofread"),
 }
 
-Index = QModelIndex | QPersistentModelIndex
 
 #: A dot before an article's state: amber while in progress, green once proofread.
 REVIEW_COLOURS = {"in_progress": "#d68910", "proofread": "#27ae60"}

@@ -7,16 +7,8 @@ from collections import OrderedDict
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDockWidget,
-    QHeaderView,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QToolBar,
-    QTreeView,
 )
 
 from db.models import SearchHit
@@ -34,18 +26,19 @@ from ui.events import StoreEvents
 from ui.exchange import ExchangeDesk
 from ui.i18n import Translations
 from ui.layouts import DeskLayouts
-from ui.library import LibraryElision, LibraryModel
+from ui.panel_parts import RetranslatedOnLanguageChange, debounce
 from ui.passages_panel import CodedPassagesDesk
 from ui.projects import ProjectController, local_paths
-from ui.script import FONT_REGION, SCRIPT_LABELS, Script, ScriptConverter
-from ui.search import SearchPanel
-from ui.views import ArticleView, RawView
+from ui.script import SCRIPT_LABELS, Script, ScriptConverter
+from ui.window_display import WindowDisplay
+from ui.window_linking import ArticleRawLinking
 from ui.window_menus import build_menus
+from ui.window_widgets import build_widgets
 
 LEAD_CHARS = 16  # opening words naming an article without a headline
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay, QMainWindow):
     article_opened = Signal(int)
 
     def __init__(self, settings: S.Settings, translations: Translations | None = None) -> None:
@@ -64,10 +57,7 @@ class MainWindow(QMainWindow):
         self.actions = ActionRegistry(self)
         self.events = StoreEvents(self)
         self.projects = ProjectController(self)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(250)
-        self._refresh_timer.timeout.connect(self._refresh_library)
+        self._refresh_timer = debounce(self, 250, self._refresh_library)
         self._build_widgets()
         self.library_model.set_display(self.converter.convert)
         self.search_panel.model.set_display(self.converter.convert)
@@ -94,76 +84,7 @@ class MainWindow(QMainWindow):
             return Script.ORIGINAL
 
     def _build_widgets(self) -> None:
-        self.library_model = LibraryModel(None, self)
-        self.library = QTreeView(self)
-        self.library.setObjectName("library")
-        self.library.setModel(self.library_model)
-        self.library.setUniformRowHeights(True)
-        self.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.library.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.library.setAlternatingRowColors(False)
-        self.library.setStyleSheet("QTreeView::item { padding: 2px 0px; }")
-        self.library.setItemDelegate(LibraryElision(self.library))  # file names in the middle, headlines at the end
-        self.library.header().setStretchLastSection(False)
-        self.library.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # the state column (kind, review state, annotations) elides before the headlines do
-        self.library.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.library.header().resizeSection(1, 150)
-        self.library.installEventFilter(self)  # the state column gives way on a narrow library
-
-        self.article_view = ArticleView(self)
-        self.raw_view = RawView(self)
-        self.setAcceptDrops(True)
-        for widget in (self.library, self.article_view, self.raw_view):
-            widget.setAcceptDrops(False)  # files dropped anywhere reach the window
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.library)
-        self.splitter.addWidget(self.article_view)
-        self.splitter.addWidget(self.raw_view)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([330, 760, 510])
-        self.setCentralWidget(self.splitter)
-
-        self.search_panel = SearchPanel(self.actions[ActionId.SEARCH_REGEX], self)
-        self.search_dock = QDockWidget(self)
-        self.search_dock.setObjectName("searchDock")
-        self.search_dock.setWidget(self.search_panel)
-        self.search_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
-        self.search_dock.hide()
-
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(self.toolbar)
-        self.toolbar.addAction(self.actions[ActionId.PREV_ARTICLE])
-        self.toolbar.addAction(self.actions[ActionId.NEXT_ARTICLE])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.actions[ActionId.FIND])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.actions[ActionId.ZOOM_OUT])
-        self.toolbar.addAction(self.actions[ActionId.ZOOM_IN])
-        self.toolbar.addSeparator()
-        self.script_label = QLabel(self)
-        self.script_label.setContentsMargins(6, 0, 4, 0)
-        self.script_combo = QComboBox(self)
-        self.script_combo.setObjectName("scriptCombo")
-        for script in Script:
-            self.script_combo.addItem("", script.value)
-        self.script_combo.setCurrentIndex(list(Script).index(self.converter.script))
-        self.toolbar.addWidget(self.script_label)
-        self.toolbar.addWidget(self.script_combo)
-
-        self.position_label = QLabel(self)
-        self.raw_label = QLabel(self)
-        self.statusBar().addWidget(self.position_label, 1)
-        self.statusBar().addPermanentWidget(self.raw_label)
+        build_widgets(self)  # library, article and raw views, search dock, toolbar: ui/window_widgets.py
 
     def _build_menus(self) -> None:
         build_menus(self)  # File, View (script, language, zoom), Go, Help: ui/window_menus.py
@@ -247,10 +168,6 @@ class MainWindow(QMainWindow):
         width = self.library.viewport().width()
         self.library.header().resizeSection(1, max(60, min(150, int(width * 0.4))))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _refresh_library_labels(self) -> None:
         self.library_model.relabel()
@@ -429,18 +346,6 @@ class MainWindow(QMainWindow):
         self.raw_view.set_article_lines(article.offsets.raw_lines_ranges(), scroll=scroll_raw)
         self.tint_search_hits()
 
-    def _show_raw(self, source_id: int) -> None:
-        assert self.store is not None
-        key = (source_id, self.converter.script.value)
-        text = self._raw_cache.get(key)
-        if text is None:
-            text = self.converter.convert_lines(self.store.raw_text(source_id))
-            self._raw_cache[key] = text
-            while len(self._raw_cache) > 8:
-                self._raw_cache.popitem(last=False)
-        self._raw_source = source_id
-        self.raw_view.set_raw(text)
-
     def _sync_library(self, article: ArticleData, force: bool = False) -> None:
         index = self.library.currentIndex()
         if not force and self.library_model.article_id(index) == article.id:
@@ -457,57 +362,6 @@ class MainWindow(QMainWindow):
             finally:
                 self._syncing_library = False
 
-    # -- linking --------------------------------------------------------------------------------
-    def _on_article_selection(self, start: int, end: int) -> None:
-        if self.article is None:
-            return
-        self.raw_view.set_linked(self.article.offsets.raw_ranges(start, end))
-        self._update_status()
-
-    def _on_raw_selection(self, start: int, end: int) -> None:
-        if self.article is None or start == end:
-            self.article_view.set_linked([])
-            self._update_status()
-            return
-        ranges = self.article.offsets.article_ranges(start, end)
-        if not ranges and self.store is not None and self._raw_source is not None:
-            found = self.store.article_at_raw(self._raw_source, start)
-            if found is not None and found[0] != self.article.id:
-                self.open_article(found[0])
-                ranges = self.article.offsets.article_ranges(start, end)
-        self.article_view.set_linked(ranges)
-        self._update_status()
-
-    def _on_article_clicked(self, offset: int) -> None:
-        """A click in the article shows where that character stands in the raw dump."""
-        if self.article is None:
-            return
-        raw = self.article.offsets.raw_at(offset)
-        if raw is None and offset > 0:
-            raw = self.article.offsets.raw_at(offset - 1)  # a click after the last character of a line
-        if raw is not None:
-            self.raw_view.set_linked([(raw, raw + 1)])
-
-    def _on_raw_clicked(self, raw_offset: int) -> None:
-        if self.store is None or self._raw_source is None:
-            return
-        found = self.store.article_at_raw(self._raw_source, raw_offset)
-        if found is None:
-            return
-        article_id, offset = found
-        raw_scroll = self.raw_view.scroll_at_press
-        if raw_scroll is None:
-            raw_scroll = self.raw_view.verticalScrollBar().value()
-        self.open_article(article_id, scroll_raw=False)  # the raw pane stays where the user clicked
-        self.raw_view.set_linked([])  # the previous raw highlight goes
-        self.raw_view.verticalScrollBar().setValue(raw_scroll)
-        assert self.article is not None
-        starts = self.article.block_starts()
-        block = max(0, sum(1 for s in starts if s <= offset) - 1)
-        self.article_view.go_to_block(block)
-        pos = self.article.offsets.article_at_raw(raw_offset)
-        self.article_view.set_linked([] if pos is None else [(pos, pos + 1)])
-
     # -- navigation -----------------------------------------------------------------------------
     def step_article(self, step: int) -> bool:
         target = self.library_model.step_article(self.library.currentIndex(), step)
@@ -517,18 +371,6 @@ class MainWindow(QMainWindow):
         self.library.setCurrentIndex(target)
         self.library.scrollTo(target)
         return True
-
-    def step_paragraph(self, step: int) -> None:
-        if self.article is None or not self.article.blocks:
-            return
-        current = self.article_view.current_paragraph()
-        if current is None:  # start from the paragraph holding the cursor (before the first one at the top)
-            block = self.article_view.textCursor().block().blockNumber()
-            current = block if block > 0 else -1
-        target = max(0, min(current + step, len(self.article.blocks) - 1))
-        self.article_view.go_to_block(target)
-        start = self.article.block_starts()[target]
-        self.raw_view.set_linked(self.article.offsets.raw_ranges(start, start + len(self.article.blocks[target].text)))
 
     def focus_search(self) -> None:
         present(self.search_dock, focus=False)
@@ -556,65 +398,6 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: SearchHit) -> None:
         self.open_article(hit.article_id, select=(hit.start, hit.end))
-
-    # -- display ------------------------------------------------------------------------------
-    def set_script(self, script: Script) -> None:
-        self.script_actions[script].setChecked(True)
-        index = list(Script).index(script)
-        if self.script_combo.currentIndex() != index:
-            self.script_combo.blockSignals(True)
-            self.script_combo.setCurrentIndex(index)
-            self.script_combo.blockSignals(False)
-        if script == self.converter.script:
-            return
-        self.settings.set(S.SCRIPT, script.value)
-        selection = self.article_view.selected_range()
-        raw_linked = self.raw_view.linked_ranges()
-        value = self.article_view.verticalScrollBar().value()
-        self.converter = ScriptConverter(script)
-        self._apply_font_size()
-        self.library_model.set_display(self.converter.convert)
-        self.search_panel.model.set_display(self.converter.convert)
-        if self.article is not None:
-            self._show_raw(self.article.source_id)
-            self._render_article()
-            self.raw_view.set_linked(raw_linked)
-            if selection[0] != selection[1]:
-                self.article_view.select_range(*selection)
-            self.article_view.verticalScrollBar().setValue(value)
-
-    def zoom(self, step: int) -> None:
-        size = S.FONT_SIZE.default if step == 0 else self.font_size + step
-        self.font_size = max(S.MIN_FONT_SIZE, min(S.MAX_FONT_SIZE, size))
-        self.settings.set(S.FONT_SIZE, self.font_size)
-        self._apply_font_size()
-
-    def _apply_font_size(self) -> None:
-        region = FONT_REGION[self.converter.script]
-        self.article_view.set_font_size(self.font_size, region)
-        self.raw_view.set_font_size(max(S.MIN_FONT_SIZE, self.font_size - 2), region)
-        if hasattr(self, "layouts"):
-            self.layouts.update_minimum()
-
-    def _update_status(self) -> None:
-        if self.article is None or self.store is None:
-            self.position_label.setText("")
-            self.raw_label.setText("")
-            return
-        source = self.store.source_name(self.article.source_id)
-        index = self.library.currentIndex()
-        total = self.library_model.article_total(index.parent()) if index.isValid() else 0
-        pos = self.tr("%1 · article %2 of %3").replace("%1", source)
-        pos = pos.replace("%2", str(index.row() + 1 if index.isValid() else "?")).replace("%3", str(total or "?"))
-        self.position_label.setText(pos)
-        start, end = self.article_view.selected_range()
-        if start != end:
-            ranges = self.article.offsets.raw_ranges(start, end)
-            if ranges:
-                text = self.tr("raw %1–%2").replace("%1", str(ranges[0][0])).replace("%2", str(ranges[-1][1]))
-                self.raw_label.setText(text)
-                return
-        self.raw_label.setText(QCoreApplication.translate("MainWindow", "%n characters", None, len(self.article.text)))
 
     # -- dialogs --------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:

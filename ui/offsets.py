@@ -25,6 +25,33 @@ def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+#: the fields of a run (article start, raw start, length) that a mapping reads from and writes to
+ARTICLE, RAW = 0, 1
+
+
+def _through(starts: list[int], runs: list[tuple[int, int, int]], offset: int, src: int, dst: int):
+    """(the last run starting at or before ``offset``, ``offset`` mapped through it or None)."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0:
+        run = runs[i]
+        if offset < run[src] + run[2]:
+            return i, run[dst] + offset - run[src]
+    return i, None
+
+
+def _overlaps(runs: list[tuple[int, int, int]], start: int, end: int, src: int, dst: int) -> list[tuple[int, int]]:
+    """The ranges ``[start, end)`` (on the ``src`` side) maps to on the ``dst`` side, merged."""
+    found: list[tuple[int, int]] = []
+    for run in runs:
+        s0, d0, n = run[src], run[dst], run[2]
+        if s0 >= end:
+            break
+        lo, hi = max(start, s0), min(end, s0 + n)
+        if lo < hi:
+            found.append((d0 + lo - s0, d0 + hi - s0))
+    return _merge(found)
+
+
 class OffsetMap:
     """Runs ``(article_start, raw_start, length)`` over the whole article text."""
 
@@ -47,50 +74,29 @@ class OffsetMap:
 
     def raw_at(self, offset: int) -> int | None:
         """Raw offset of article character ``offset``, or None when it has no source."""
-        i = bisect_right(self._starts, offset) - 1
-        if i >= 0:
-            a0, r0, n = self.runs[i]
-            if offset < a0 + n:
-                return r0 + offset - a0
-        return None
+        return _through(self._starts, self.runs, offset, ARTICLE, RAW)[1]
 
     def raw_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
         """Raw ranges the article characters ``[start, end)`` were made from, merged."""
         if start >= end:
             return []
         i = max(0, bisect_right(self._starts, start) - 1)
-        found: list[tuple[int, int]] = []
-        for a0, r0, n in self.runs[i:]:
-            if a0 >= end:
-                break
-            lo, hi = max(start, a0), min(end, a0 + n)
-            if lo < hi:
-                found.append((r0 + lo - a0, r0 + hi - a0))
-        return _merge(found)
+        return _overlaps(self.runs[i:], start, end, ARTICLE, RAW)
 
     def article_ranges(self, raw_start: int, raw_end: int) -> list[tuple[int, int]]:
         """Article ranges made from raw characters ``[raw_start, raw_end)``, merged."""
         if raw_start >= raw_end:
             return []
-        found: list[tuple[int, int]] = []
         # Runs are not long (one per dump line), so scanning from the last run that
         # starts at or before raw_start is enough; earlier runs end before it only
         # when raw order is monotone, so check them all for safety on reordered text.
-        for a0, r0, n in self.by_raw:
-            if r0 >= raw_end:
-                break
-            lo, hi = max(raw_start, r0), min(raw_end, r0 + n)
-            if lo < hi:
-                found.append((a0 + lo - r0, a0 + hi - r0))
-        return _merge(found)
+        return _overlaps(self.by_raw, raw_start, raw_end, RAW, ARTICLE)
 
     def article_at_raw(self, raw_offset: int) -> int | None:
         """The article character made from raw character ``raw_offset``, else the nearest one after it."""
-        i = bisect_right(self._raw_starts, raw_offset) - 1
-        if i >= 0:
-            a0, r0, n = self.by_raw[i]
-            if raw_offset < r0 + n:
-                return a0 + raw_offset - r0
+        i, found = _through(self._raw_starts, self.by_raw, raw_offset, RAW, ARTICLE)
+        if found is not None:
+            return found
         if i + 1 < len(self.by_raw):
             return self.by_raw[i + 1][0]
         return None

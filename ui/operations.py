@@ -3,7 +3,8 @@
 In the spirit of Anki's ``CollectionOp``: :class:`StoreOp` runs ``work(progress, cancelled)``
 off the GUI thread (:class:`ui.tasks.Task`) behind a window-modal progress dialog, cancels
 through the dialog's button (or not at all, for one-transaction work such as a merge), turns
-a failure into a message box in the interface language (the caller passes translated texts),
+a failure into a message box in the interface language (the caller passes translated texts;
+a store error is put in the interface language by :func:`ui.store_errors.translate_store_error`),
 and reports the result with :attr:`StoreOp.succeeded`.
 
 The change broadcast: the store announces every committed change as a ``db.ChangeEvent``,
@@ -23,11 +24,20 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from db import StoreError
 from ui.dialogs import show_error
+from ui.store_errors import translate_store_error
 from ui.tasks import Task, Work
 
 #: Text for the progress dialog's label from (done, total, item); None keeps the first label.
 LabelFn = Callable[[int, int, str], str]
+
+
+def failure_message(exc: BaseException) -> str:
+    """What the user reads when an operation fails: a store refusal in the interface language."""
+    if isinstance(exc, StoreError):
+        return translate_store_error(exc)  # the store speaks English; the desk, the user's language
+    return str(exc) or type(exc).__name__
 
 
 class StoreOp(QObject):
@@ -119,7 +129,7 @@ class StoreOp(QObject):
 
     def _on_failed(self, exc: BaseException, details: str) -> None:
         self._close_dialog()
-        show_error(self.window, self.error_title, str(exc) or type(exc).__name__, details)
+        show_error(self.window, self.error_title, failure_message(exc), details)
         self.failed.emit(exc, details)
 
     def _on_finished(self) -> None:
@@ -168,3 +178,17 @@ class OpHolder:
             assert self.op is not None
             self.op.cancel()
             self.op.wait(msecs)
+
+
+class RunsStoreOps:
+    """For a controller with an :class:`OpHolder` as ``ops``: its running task and progress dialog (tests read them)."""
+
+    ops: OpHolder
+
+    @property
+    def task(self) -> Task | None:
+        return self.ops.task
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self.ops.dialog

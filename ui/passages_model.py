@@ -9,19 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from db.passages import Passage, PassageFilter, passage_ids, passages, source_dates
+from ui.item_views import Index
 
-Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -12,27 +12,26 @@ import csv
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from db.passages import PassageFilter, authors
 from ui.actions import ActionSpec
-from ui.docks import DockSwitch, present
+from ui.docks import BELOW_OR_ABOVE, DockSwitch, panel_dock, present
 from ui.flow import FlowLayout
+from ui.item_views import compact_rows, list_view
+from ui.panel_parts import bar_over_list, debounce, named
 from ui.passages_model import CONTEXT, PASSAGE_ROLE, STATES, CodedPassagesModel
 from ui.passages_model import tr as tr_state
 from ui.remembered import last_folder, remember_folder
@@ -68,41 +67,26 @@ class CodedPassagesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("codedPassagesPanel")
         self.project = None
-        self.tag = QComboBox(self)
-        self.tag.setObjectName("passagesTag")
+        self.tag = named(QComboBox(self), "passagesTag")
         self.tag.setMinimumContentsLength(10)
-        self.children_box = QCheckBox(self)
-        self.children_box.setObjectName("passagesChildren")
+        self.children_box = named(QCheckBox(self), "passagesChildren")
         self.children_box.setChecked(True)
-        self.source = QComboBox(self)
-        self.source.setObjectName("passagesSource")
+        self.source = named(QComboBox(self), "passagesSource")
         self.source.setMinimumContentsLength(10)
         self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.coder = QComboBox(self)
-        self.coder.setObjectName("passagesCoder")
-        self.state = QComboBox(self)
-        self.state.setObjectName("passagesState")
+        self.coder = named(QComboBox(self), "passagesCoder")
+        self.state = named(QComboBox(self), "passagesState")
         self.date_from, self.date_to = QLineEdit(self), QLineEdit(self)
         for edit, name in ((self.date_from, "passagesFrom"), (self.date_to, "passagesTo")):
             edit.setObjectName(name)
             edit.setValidator(QRegularExpressionValidator(DATE, edit))
             edit.setMaximumWidth(110)
-        self.count = QLabel(self)
-        self.count.setObjectName("passagesCount")
-        self.export_button = QPushButton(self)
-        self.export_button.setObjectName("passagesExport")
+        self.count = named(QLabel(self), "passagesCount")
+        self.export_button = named(QPushButton(self), "passagesExport")
         self.labels = {key: QLabel(self) for key in ("tag", "source", "coder", "state", "from", "to")}
         self.model = CodedPassagesModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("passagesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table = list_view(QTableView(self), "passagesTable", self.model)
+        compact_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -116,14 +100,8 @@ class CodedPassagesPanel(QWidget):
             if key is not None:
                 filters.addWidget(self.labels[key])
             filters.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(300)
-        self._debounce.timeout.connect(self.refresh)
+        bar_over_list(self, filters, self.table)
+        self._debounce = debounce(self, 300, self.refresh)
         for combo in (self.tag, self.source, self.coder, self.state):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.children_box.toggled.connect(lambda _on: self.refresh())
@@ -267,17 +245,11 @@ class CodedPassagesDesk(QObject):
         super().__init__(window)
         self.setObjectName("codedPassagesDesk")
         self.window = window
-        window.actions.extend(PASSAGES_ACTIONS, window)
-        self.action = window.actions[PassagesActionId.SHOW_CODED_PASSAGES]
-        window.addAction(self.action)
+        self.action = window.actions.install(PASSAGES_ACTIONS, window)[PassagesActionId.SHOW_CODED_PASSAGES]
         self.panel = CodedPassagesPanel(window)
-        self.dock = QDockWidget(window)
-        self.dock.setObjectName("codedPassagesDock")
-        self.dock.setWidget(self.panel)
-        self.dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.search_dock, self.dock)
-        self.dock.hide()
+        self.dock = panel_dock(
+            window, "codedPassagesDock", self.panel, allowed=BELOW_OR_ABOVE, tab_with=window.search_dock, hidden=True
+        )
         self.switch = DockSwitch(self.action, self.dock)
         window.view_menu.addAction(self.action)
         self.panel.jump_requested.connect(self.jump)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog
 
 from db import ProjectOpenError, StoreError
 from db.models import ImportReport
@@ -22,7 +22,7 @@ from jiaokan.resources import sample_pages
 from ui import settings as S
 from ui.backend import ProjectStore
 from ui.dialogs import ImportReportDialog, show_error
-from ui.operations import OpHolder, StoreOp
+from ui.operations import OpHolder, RunsStoreOps, StoreOp
 from ui.remembered import last_folder, remember_folder
 from ui.tasks import Task
 
@@ -61,7 +61,7 @@ def ensure_sample_project() -> Path:
     return path
 
 
-class ProjectController(QObject):
+class ProjectController(RunsStoreOps, QObject):
     """File-menu behaviour of one main window."""
 
     import_started = Signal(object, object)  # Task, QProgressDialog (tests cancel through it)
@@ -205,14 +205,6 @@ class ProjectController(QObject):
             self.import_paths(paths)
 
     # -- importing --------------------------------------------------------------------------------
-    @property
-    def task(self) -> Task | None:
-        return self.ops.task
-
-    @property
-    def progress_dialog(self) -> QProgressDialog | None:
-        return self.ops.dialog
-
     def import_paths(self, paths: Sequence[str]) -> Task | None:
         """Import off the GUI thread with a cancellable progress dialog; then the report."""
         store = self.window.store

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui.dialogs import show_error
+from ui.item_views import Index
+from ui.panel_parts import bar_over_list, debounce, named
 from ui.report_charts import DEFAULT_BAR, BarChart, Heatmap, _Chart, _display
 from ui.tasks import Task
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: Report choices: (key, db.reports kind, options).
 CHOICES = (
@@ -135,21 +134,15 @@ class ReportsPanel(QWidget):
         self._extra: Any = None
         self._tag_colours: dict[str, str] = {}
 
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("reportKind")
+        self.kind = named(QComboBox(self), "reportKind")
         for key, _, _ in CHOICES:
             self.kind.addItem("", key)
         self.coder_label = QLabel(self)
-        self.coder_a = QComboBox(self)
-        self.coder_a.setObjectName("coderA")
-        self.coder_b = QComboBox(self)
-        self.coder_b.setObjectName("coderB")
-        self.refresh_button = QPushButton(self)
-        self.refresh_button.setObjectName("refreshReport")
-        self.csv_button = QPushButton(self)
-        self.csv_button.setObjectName("saveReportCsv")
-        self.png_button = QPushButton(self)
-        self.png_button.setObjectName("saveReportPng")
+        self.coder_a = named(QComboBox(self), "coderA")
+        self.coder_b = named(QComboBox(self), "coderB")
+        self.refresh_button = named(QPushButton(self), "refreshReport")
+        self.csv_button = named(QPushButton(self), "saveReportCsv")
+        self.png_button = named(QPushButton(self), "saveReportPng")
         top = QHBoxLayout()
         top.addWidget(self.kind, 1)
         top.addWidget(self.coder_label)
@@ -161,8 +154,7 @@ class ReportsPanel(QWidget):
         top.addWidget(self.png_button)
 
         self.model = ReportTableModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("reportTable")
+        self.view = named(QTableView(self), "reportTable")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -186,21 +178,14 @@ class ReportsPanel(QWidget):
         self.splitter.setStyleSheet("QSplitter#reportSplitter::handle { background: #d9d4c7; margin: 0 2px; }")
         self.charts.setMinimumWidth(220)
         self.view.setMinimumWidth(200)
-        self.note = QLabel(self)
-        self.note.setObjectName("reportNote")
+        self.note = named(QLabel(self), "reportNote")
         self.note.setWordWrap(True)
         self.status = QLabel(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
+        layout = bar_over_list(self, top, self.splitter)
         layout.addWidget(self.note)
         layout.addWidget(self.status)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(800)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce = debounce(self, 800, self.refresh)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.coder_a.currentIndexChanged.connect(lambda _i: self._coders_changed())
         self.coder_b.currentIndexChanged.connect(lambda _i: self._coders_changed())
@@ -442,19 +427,20 @@ class ReportsPanel(QWidget):
         stem = Path(path).stem if path else "report"
         return str(Path.home() / f"{stem}-{self.current()[0]}{suffix}")
 
-    def choose_csv(self) -> None:
+    def _choose_output(self, title: str, suffix: str, kinds: str) -> str | None:
+        """Where to save the report shown (None: no report yet, or cancelled)."""
         if self.table is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Table as CSV"), self._default_name(".csv"),
-                                              self.tr("CSV files (*.csv)"))
+            return None
+        path, _ = QFileDialog.getSaveFileName(self, title, self._default_name(suffix), kinds)
+        return path or None
+
+    def choose_csv(self) -> None:
+        path = self._choose_output(self.tr("Save Table as CSV"), ".csv", self.tr("CSV files (*.csv)"))
         if path:
             self.save_csv(path)
 
     def choose_png(self) -> None:
-        if self.table is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Chart as PNG"), self._default_name(".png"),
-                                              self.tr("PNG images (*.png)"))
+        path = self._choose_output(self.tr("Save Chart as PNG"), ".png", self.tr("PNG images (*.png)"))
         if path:
             self.save_png(path)
 

@@ -13,19 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,11 +23,12 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from db.models import SearchHit, SearchResult
+from ui.item_views import Index, header_label, list_view, row_item
+from ui.panel_parts import RetranslatedOnLanguageChange, bar_over_list, debounce, named
 from ui.store_errors import translate_store_error
 from ui.tasks import Task
 
@@ -45,8 +36,16 @@ PAGE = 200
 DEBOUNCE_MS = 120
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-Index = QModelIndex | QPersistentModelIndex
 SearchFn = Callable[[str, bool, int, int], SearchResult]  # query, regex, offset, limit
+
+
+#: the columns of the search hits (the article, the hit in its context)
+COLUMN_LABELS = (
+    QT_TRANSLATE_NOOP("SearchPanel", "Article"),
+    QT_TRANSLATE_NOOP("SearchPanel", "Before"),
+    QT_TRANSLATE_NOOP("SearchPanel", "Match"),
+    QT_TRANSLATE_NOOP("SearchPanel", "After"),
+)
 
 
 class SearchResultsModel(QAbstractTableModel):
@@ -122,20 +121,12 @@ class SearchResultsModel(QAbstractTableModel):
             self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        labels = (
-            QCoreApplication.translate("SearchPanel", "Article"),
-            QCoreApplication.translate("SearchPanel", "Before"),
-            QCoreApplication.translate("SearchPanel", "Match"),
-            QCoreApplication.translate("SearchPanel", "After"),
-        )
-        return labels[section] if 0 <= section < len(labels) else None
+        return header_label(section, orientation, role, "SearchPanel", COLUMN_LABELS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+        hit = row_item(index, self.hits)
+        if hit is None:
             return None
-        hit = self.hits[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             text = (self.article_name(hit), hit.left, hit.hit, hit.right)[column]
@@ -177,7 +168,7 @@ class _ElideLeft(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
-class SearchPanel(QWidget):
+class SearchPanel(RetranslatedOnLanguageChange, QWidget):
     """Query field, regex toggle, hit count and the KWIC table."""
 
     hit_activated = Signal(object)  # SearchHit
@@ -192,25 +183,16 @@ class SearchPanel(QWidget):
         self._task: Task | None = None
         self.regex_action = regex_action
 
-        self.query = QLineEdit(self)
-        self.query.setObjectName("searchQuery")
+        self.query = named(QLineEdit(self), "searchQuery")
         self.query.setClearButtonEnabled(True)
         self.regex_button = QToolButton(self)
         self.regex_button.setDefaultAction(regex_action)
         self.regex_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.status = QLabel(self)
-        self.status.setObjectName("searchStatus")
+        self.status = named(QLabel(self), "searchStatus")
         self.status.setMinimumWidth(90)
         self.model = SearchResultsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("searchResults")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.table = list_view(QTableView(self), "searchResults", self.model)
         self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(1, _ElideLeft(self.table))
         header = self.table.horizontalHeader()
@@ -225,15 +207,9 @@ class SearchPanel(QWidget):
         row.addWidget(self.query, 1)
         row.addWidget(self.regex_button)
         row.addWidget(self.status)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(row)
-        layout.addWidget(self.table, 1)
+        bar_over_list(self, row, self.table)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._on_pause)
+        self._timer = debounce(self, DEBOUNCE_MS, self._on_pause)
         self._pending = False
         self.shown_query: str | None = None  # the query whose results the table shows
         self.query.textChanged.connect(self._on_edit)
@@ -256,10 +232,6 @@ class SearchPanel(QWidget):
         self.query.setToolTip(self.tr("Results appear as you type"))
         self._show_count()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def focus_query(self) -> None:
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -58,6 +58,18 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"invalid regular expression: (.*)", QT_TRANSLATE_NOOP("StoreErrors", "Invalid regular expression: %1")),
     (r"the query is too long \((\d+) characters; at most (\d+)\)",
      QT_TRANSLATE_NOOP("StoreErrors", "The search is too long (%1 characters; at most %2).")),
+    # reading a file (import work, import a codebook): the file's name, the line, what is wrong there
+    (r"(.+): cannot be read: (.*)", QT_TRANSLATE_NOOP("StoreErrors", "%1 cannot be read: %2.")),
+    (r"(.+), line (\d+): not JSON \((.*)\)",
+     QT_TRANSLATE_NOOP("StoreErrors", "%1, line %2: this is not JSON (%3).")),
+    (r"(.+), line (\d+): not UTF-8 text", QT_TRANSLATE_NOOP("StoreErrors", "%1, line %2: this is not UTF-8 text.")),
+    (r"(.+), line (\d+): not an article of a Jiaokan JSONL export",
+     QT_TRANSLATE_NOOP("StoreErrors", "%1, line %2: this is not an article of a Jiaokan JSONL export.")),
+    (r"(.+), line (\d+): no format header.*",
+     QT_TRANSLATE_NOOP("StoreErrors", "%1, line %2: no format header: this is not a Jiaokan JSONL export.")),
+    (r"(.+), line (\d+): (.+)", QT_TRANSLATE_NOOP("StoreErrors", "%1, line %2 cannot be used: %3")),
+    (r"cannot write (.+): the folder (.+) does not exist",
+     QT_TRANSLATE_NOOP("StoreErrors", "Cannot write %1: the folder %2 does not exist.")),
 )
 _COMPILED = tuple((re.compile(pattern + r"\.?\s*$"), template) for pattern, template in MESSAGES)
 

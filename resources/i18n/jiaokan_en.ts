@@ -2315,6 +2315,34 @@
             <source>The project refused the change:</source>
             <translation>The project refused the change:</translation>
         </message>
+        <message>
+            <source>%1 cannot be read: %2.</source>
+            <translation>%1 cannot be read: %2.</translation>
+        </message>
+        <message>
+            <source>%1, line %2: this is not JSON (%3).</source>
+            <translation>%1, line %2: this is not JSON (%3).</translation>
+        </message>
+        <message>
+            <source>%1, line %2: this is not UTF-8 text.</source>
+            <translation>%1, line %2: this is not UTF-8 text.</translation>
+        </message>
+        <message>
+            <source>%1, line %2: this is not an article of a Jiaokan JSONL export.</source>
+            <translation>%1, line %2: this is not an article of a Jiaokan JSONL export.</translation>
+        </message>
+        <message>
+            <source>%1, line %2: no format header: this is not a Jiaokan JSONL export.</source>
+            <translation>%1, line %2: no format header: this is not a Jiaokan JSONL export.</translation>
+        </message>
+        <message>
+            <source>%1, line %2 cannot be used: %3</source>
+            <translation>%1, line %2 cannot be used: %3</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: the folder %2 does not exist.</source>
+            <translation>Cannot write %1: the folder %2 does not exist.</translation>
+        </message>
     </context>
     <context>
         <name>CodedPassages</name>

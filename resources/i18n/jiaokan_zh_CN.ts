@@ -2289,6 +2289,34 @@
             <source>The project refused the change:</source>
             <translation>项目拒绝了这项更改：</translation>
         </message>
+        <message>
+            <source>%1 cannot be read: %2.</source>
+            <translation>无法读取 %1：%2。</translation>
+        </message>
+        <message>
+            <source>%1, line %2: this is not JSON (%3).</source>
+            <translation>%1 第 %2 行：不是 JSON（%3）。</translation>
+        </message>
+        <message>
+            <source>%1, line %2: this is not UTF-8 text.</source>
+            <translation>%1 第 %2 行：不是 UTF-8 文本。</translation>
+        </message>
+        <message>
+            <source>%1, line %2: this is not an article of a Jiaokan JSONL export.</source>
+            <translation>%1 第 %2 行：不是校勘 JSONL 导出文件中的文章。</translation>
+        </message>
+        <message>
+            <source>%1, line %2: no format header: this is not a Jiaokan JSONL export.</source>
+            <translation>%1 第 %2 行：没有格式标头，这不是校勘 JSONL 导出文件。</translation>
+        </message>
+        <message>
+            <source>%1, line %2 cannot be used: %3</source>
+            <translation>%1 第 %2 行无法使用：%3</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: the folder %2 does not exist.</source>
+            <translation>无法写入 %1：文件夹 %2 不存在。</translation>
+        </message>
     </context>
     <context>
         <name>CodedPassages</name>

@@ -1,8 +1,8 @@
 """One room, one job: no module of the application over 500 lines.
 
-The modules still over the limit are listed with the size they may not grow past; each is
-being split by job (issue 10: the editing desk into a session and controllers); remove an
-entry when its module is split.
+A module that must stay over the limit is listed with the size it may not grow past, and the
+README says why; none is now (issue 10 split the editing desk into a session and controllers,
+and the main window and the reports by job).
 """
 
 from __future__ import annotations
@@ -14,11 +14,7 @@ PACKAGES = ("reader", "db", "ui", "jiaokan", "bench")
 LIMIT = 500
 
 #: module -> the most lines it may have until it is split
-OVER_THE_LIMIT = {
-    "ui/editing/desk.py": 925,
-    "ui/mainwindow.py": 699,
-    "ui/reports.py": 706,
-}
+OVER_THE_LIMIT: dict[str, int] = {}
 
 
 def sizes() -> dict[str, int]:

@@ -88,6 +88,25 @@ def test_the_error_title_is_in_the_interface_language(window, tmp_path, messages
     assert messages and messages[-1][0] == "导出失败"
 
 
+def test_a_store_error_of_an_operation_is_in_the_interface_language(window, tmp_path, messages):
+    """Import Work of a malformed JSONL file, in the Chinese desk: the message is Chinese, the file named."""
+    window.set_language("zh_CN")
+    before = window.store.project.count_sources()
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text('{"not": "an article"}\n{broken\n', encoding="utf-8")
+    window.exchange.import_work(str(bad))
+    title, text = messages[-1]
+    assert title == "导入失败"
+    assert text == f"{bad} 第 1 行：不是校勘 JSONL 导出文件中的文章。"
+    missing = tmp_path / "missing.jsonl"
+    window.exchange.import_work(str(missing))
+    assert messages[-1][1].startswith(f"无法读取 {missing}：")
+    assert window.store.project.count_sources() == before  # a refused import changes nothing
+    window.set_language("en")
+    window.exchange.import_work(str(bad))
+    assert messages[-1] == ("Import Failed", f"{bad}, line 1: this is not an article of a Jiaokan JSONL export.")
+
+
 def test_off_the_gui_thread_the_views_hear_of_the_change_before_the_result(window, qtbot, monkeypatch):
     monkeypatch.setattr(Task, "synchronous", False)
     project = window.store.project

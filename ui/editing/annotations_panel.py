@@ -9,32 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ui.backend import AnnotationData
 from ui.editing.codebook_model import swatch
 from ui.flow import FlowLayout
+from ui.item_views import Index, Selection, compact_rows, header_label, list_view, row_item
+from ui.panel_parts import RetranslatedOnLanguageChange, named
 
-Index = QModelIndex | QPersistentModelIndex
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+#: the columns of the annotations list, and of the list of annotations whose text was lost
+COLUMN_LABELS = (
+    QT_TRANSLATE_NOOP("AnnotationsPanel", "Tag"),
+    QT_TRANSLATE_NOOP("AnnotationsPanel", "Passage"),
+    QT_TRANSLATE_NOOP("AnnotationsPanel", "Note"),
+)
+ORPHAN_LABELS = (COLUMN_LABELS[0], QT_TRANSLATE_NOOP("AnnotationsPanel", "Lost text"), COLUMN_LABELS[2])
 
 
 class AnnotationListModel(QAbstractTableModel):
@@ -64,27 +58,17 @@ class AnnotationListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        labels = (
-            QCoreApplication.translate("AnnotationsPanel", "Tag"),
-            (
-                QCoreApplication.translate("AnnotationsPanel", "Lost text")
-                if self.orphans
-                else QCoreApplication.translate("AnnotationsPanel", "Passage")
-            ),
-            QCoreApplication.translate("AnnotationsPanel", "Note"),
-        )
-        return labels[section] if 0 <= section < len(labels) else None
+        labels = ORPHAN_LABELS if self.orphans else COLUMN_LABELS
+        return header_label(section, orientation, role, "AnnotationsPanel", labels)
 
     def passage(self, ann: AnnotationData) -> str:
         text = ann.quote if self.orphans or not self._text else self._text[ann.start : ann.end]
         return self._display(text).replace("\n", " ⏎ ")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        ann = row_item(index, self.rows)
+        if ann is None:
             return None
-        ann = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -109,17 +93,9 @@ class AnnotationListModel(QAbstractTableModel):
 
 
 def _table(model: AnnotationListModel, parent: QWidget, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
+    table = list_view(QTableView(parent), name, model, selection=Selection.ExtendedSelection, alternating=False)
     table.setShowGrid(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size hints
+    compact_rows(table, fixed=True)  # no per-row size hints: 500 rows stay cheap
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # not to contents: 500 rows stay cheap
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -129,7 +105,7 @@ def _table(model: AnnotationListModel, parent: QWidget, name: str) -> QTableView
     return table
 
 
-class AnnotationsPanel(QWidget):
+class AnnotationsPanel(RetranslatedOnLanguageChange, QWidget):
     """Two lists: the article's annotations, and its orphaned ones."""
 
     chosen = Signal(object)  # AnnotationData: select its passage
@@ -143,22 +119,15 @@ class AnnotationsPanel(QWidget):
         self.setObjectName("annotationsPanel")
         self.model = AnnotationListModel(False, self)
         self.orphan_model = AnnotationListModel(True, self)
-        self.title = QLabel(self)
-        self.title.setObjectName("annotationsTitle")
+        self.title = named(QLabel(self), "annotationsTitle")
         self.table = _table(self.model, self, "annotationList")
-        self.note_button = QPushButton(self)
-        self.note_button.setObjectName("annotationNote")
-        self.tag_button = QPushButton(self)
-        self.tag_button.setObjectName("annotationRetag")
-        self.remove_button = QPushButton(self)
-        self.remove_button.setObjectName("annotationRemove")
-        self.orphan_title = QLabel(self)
-        self.orphan_title.setObjectName("orphansTitle")
+        self.note_button = named(QPushButton(self), "annotationNote")
+        self.tag_button = named(QPushButton(self), "annotationRetag")
+        self.remove_button = named(QPushButton(self), "annotationRemove")
+        self.orphan_title = named(QLabel(self), "orphansTitle")
         self.orphan_table = _table(self.orphan_model, self, "orphanList")
-        self.reattach_button = QPushButton(self)
-        self.reattach_button.setObjectName("orphanReattach")
-        self.orphan_remove_button = QPushButton(self)
-        self.orphan_remove_button.setObjectName("orphanRemove")
+        self.reattach_button = named(QPushButton(self), "orphanReattach")
+        self.orphan_remove_button = named(QPushButton(self), "orphanRemove")
 
         buttons = FlowLayout()  # wraps on a narrow panel
         buttons.addWidget(self.note_button)
@@ -212,10 +181,6 @@ class AnnotationsPanel(QWidget):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_article(
         self,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from db import Project
 from db.models import SearchHit, Tag
 from ui.editing.codebook_model import swatch
+from ui.panel_parts import named
 
 PAGE = 1000
 PREVIEW_ROWS = 200
@@ -87,17 +88,14 @@ class AutoTagDialog(QDialog):
         self.setObjectName("autotagDialog")
         self.setWindowTitle(self.tr("Tag All Search Hits"))
         self.plan = plan
-        self.summary = QLabel(self)
-        self.summary.setObjectName("autotagSummary")
+        self.summary = named(QLabel(self), "autotagSummary")
         self.summary.setWordWrap(True)
-        self.tag_combo = QComboBox(self)
-        self.tag_combo.setObjectName("autotagTag")
+        self.tag_combo = named(QComboBox(self), "autotagTag")
         for tag in tags:
             self.tag_combo.addItem(swatch(tag.colour), tag.path, tag.id)
         if current is not None:
             self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(current)))
-        self.preview = QListWidget(self)
-        self.preview.setObjectName("autotagPreview")
+        self.preview = named(QListWidget(self), "autotagPreview")
         for hit in plan.hits[:PREVIEW_ROWS]:
             line = f"{display(hit.left)}【{display(hit.hit)}】{display(hit.right)}".replace("\n", " ")
             self.preview.addItem(line)

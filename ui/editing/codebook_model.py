@@ -11,24 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QByteArray,
-    QCoreApplication,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from db.models import Tag
 from ui.collation import pinyin_collator, sorted_naturally
+from ui.item_views import Index
 
 MIME = "application/x-jiaokan-tag"
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 #: Colours given to new tags in turn (distinct on a white page, readable as 20 % tints).
 PALETTE = (

@@ -7,7 +7,7 @@ panel only asks; the desk makes every change an undoable command.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 from db.models import Tag
 from ui.editing.codebook_model import CodebookModel
 from ui.flow import FlowLayout
+from ui.item_views import Edit, list_view
+from ui.panel_parts import RetranslatedOnLanguageChange
 
 
-class CodebookPanel(QWidget):
+class CodebookPanel(RetranslatedOnLanguageChange, QWidget):
     add_requested = Signal(object)  # parent tag id or None
     rename_requested = Signal(object)  # Tag
     colour_requested = Signal(object)  # Tag
@@ -39,12 +41,7 @@ class CodebookPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("codebookPanel")
         self.model = CodebookModel(self)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("codebookTree")
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree = list_view(QTreeView(self), "codebookTree", self.model, edit=Edit.EditKeyPressed, alternating=False)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDragEnabled(True)
         self.tree.setAcceptDrops(True)
@@ -137,10 +134,6 @@ class CodebookPanel(QWidget):
         self.tree.setToolTip(self.tr("Drag a tag onto another to move it under that one"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.COLUMNS - 1)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- content -------------------------------------------------------------------------------
     def set_tags(self, tags: list[Tag]) -> None:

@@ -89,6 +89,24 @@ class StoreCommand(QUndoCommand):
             self.ctx.show(self.article_id, None)
 
 
+class SnapshotCommand(StoreCommand):
+    """Undo puts back the state captured before the change (``before``), redo the one after (``after``)."""
+
+    before: Any = None
+    after: Any = None
+
+    def restore(self, project: Project, state: Any) -> None:
+        raise NotImplementedError
+
+    def undo_store(self) -> None:
+        assert self.before is not None
+        self.restore(self.ctx.project, self.before)
+
+    def redo_store(self) -> None:
+        assert self.after is not None
+        self.restore(self.ctx.project, self.after)
+
+
 def push(stack: QUndoStack, command: StoreCommand) -> bool:
     """Run ``command`` and put it on ``stack``; a refusal is reported and nothing is pushed."""
     try:
@@ -218,34 +236,31 @@ class DeleteAnnotationsCommand(StoreCommand):
         self.ctx.project.delete_annotations(self.ids)
 
 
-class UpdateAnnotationCommand(StoreCommand):
+class UpdateAnnotationCommand(SnapshotCommand):
     """Change an annotation's note or tag, or give it a new range (re-attaching an orphan)."""
 
     def __init__(self, ctx: EditContext, label: str, annotation_id: int, **changes: Any) -> None:
         super().__init__(ctx, label)
         self.annotation_id = annotation_id
         self.changes = changes
-        self._before: list[Annotation] = []
-        self._after: list[Annotation] = []
+        self.before: list[Annotation] = []
+        self.after: list[Annotation] = []
 
     def do(self) -> None:
         project = self.ctx.project
-        self._before = project.annotations_by_id([self.annotation_id])
+        self.before = project.annotations_by_id([self.annotation_id])
         after = project.update_annotation(self.annotation_id, **self.changes)
-        self._after = [after]
+        self.after = [after]
         self.article_id = after.article_id
 
-    def undo_store(self) -> None:
-        self.ctx.project.restore_annotations(self._before)
-
-    def redo_store(self) -> None:
-        self.ctx.project.restore_annotations(self._after)
+    def restore(self, project: Project, state: list[Annotation]) -> None:
+        project.restore_annotations(state)
 
 
 # -- the codebook --------------------------------------------------------------------------------------
 
 
-class CodebookCommand(StoreCommand):
+class CodebookCommand(SnapshotCommand):
     """A codebook change, undone by putting the tags it touched (and their annotations) back."""
 
     def __init__(
@@ -282,13 +297,8 @@ class CodebookCommand(StoreCommand):
         if self.before.annotations is None and self.after.annotations is not None:
             self.before = CodebookState(self.before.scope, self.before.tags, ())
 
-    def undo_store(self) -> None:
-        assert self.before is not None
-        self.ctx.project.restore_codebook(self.before)
-
-    def redo_store(self) -> None:
-        assert self.after is not None
-        self.ctx.project.restore_codebook(self.after)
+    def restore(self, project: Project, state: CodebookState) -> None:
+        project.restore_codebook(state)
 
 
 def add_tag(
@@ -370,27 +380,22 @@ class AddNoteCommand(StoreCommand):
         self.ctx.project.restore_note(self.note)
 
 
-class EditNoteCommand(StoreCommand):
+class EditNoteCommand(SnapshotCommand):
     def __init__(self, ctx: EditContext, label: str, note_id: int, text: str) -> None:
         super().__init__(ctx, label)
         self.note_id = note_id
         self.text = text
-        self._before: Note | None = None
-        self._after: Note | None = None
+        self.before: Note | None = None
+        self.after: Note | None = None
 
     def do(self) -> None:
         project = self.ctx.project
-        self._before = project.note(self.note_id)
-        self.article_id = self._before.article_id
-        self._after = project.update_note(self.note_id, self.text)
+        self.before = project.note(self.note_id)
+        self.article_id = self.before.article_id
+        self.after = project.update_note(self.note_id, self.text)
 
-    def undo_store(self) -> None:
-        assert self._before is not None
-        self.ctx.project.restore_note(self._before)
-
-    def redo_store(self) -> None:
-        assert self._after is not None
-        self.ctx.project.restore_note(self._after)
+    def restore(self, project: Project, state: Note) -> None:
+        project.restore_note(state)
 
 
 class DeleteNoteCommand(StoreCommand):

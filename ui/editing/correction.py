@@ -7,12 +7,14 @@ applies, Escape closes; the desk turns the result into one undoable correction.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QWidget
 
+from ui.panel_parts import RetranslatedOnLanguageChange, named
 
-class CorrectionBar(QFrame):
+
+class CorrectionBar(RetranslatedOnLanguageChange, QFrame):
     """A small floating editor over the article view."""
 
     #: (start, end, new text, note) in article code points
@@ -26,17 +28,12 @@ class CorrectionBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setStyleSheet("#correctionBar { background: #fffdf6; border: 1px solid #c9b98f; border-radius: 4px; }")
-        self.label = QLabel(self)
-        self.label.setObjectName("correctionLabel")
-        self.field = QLineEdit(self)
-        self.field.setObjectName("correctionText")
-        self.note = QLineEdit(self)
-        self.note.setObjectName("correctionNote")
-        self.apply_button = QPushButton(self)
-        self.apply_button.setObjectName("correctionApply")
+        self.label = named(QLabel(self), "correctionLabel")
+        self.field = named(QLineEdit(self), "correctionText")
+        self.note = named(QLineEdit(self), "correctionNote")
+        self.apply_button = named(QPushButton(self), "correctionApply")
         self.apply_button.setDefault(True)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("correctionCancel")
+        self.cancel_button = named(QPushButton(self), "correctionCancel")
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 8, 6)
         row.addWidget(self.label)
@@ -60,10 +57,6 @@ class CorrectionBar(QFrame):
         self.apply_button.setText(self.tr("Apply"))
         self.cancel_button.setText(self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def open_for(self, start: int, end: int, text: str) -> None:
         """Edit article characters ``[start, end)``, which read ``text`` in the store."""

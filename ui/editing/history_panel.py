@@ -14,16 +14,13 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QDateTime,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import EditEntry
+from ui.item_views import Index, header_label, list_view
+from ui.panel_parts import RetranslatedOnLanguageChange, named
 
-Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTEXT = "HistoryPanel"
 
@@ -125,6 +123,16 @@ def reverted_id(entry: EditEntry) -> int | None:
     return entry.reverts if entry.reverts is not None else entry.params.get("reverts")
 
 
+#: the columns of the history list
+COLUMN_LABELS = (
+    QT_TRANSLATE_NOOP("HistoryPanel", "Change"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "Who"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "When"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "Reason"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "#"),
+)
+
+
 class HistoryModel(QAbstractItemModel):
     """The article's edits, newest first, one line each (what, who, when, reason, number).
 
@@ -171,6 +179,10 @@ class HistoryModel(QAbstractItemModel):
             first = self.index_of(edit_id)
             self.dataChanged.emit(first, first.siblingAtColumn(self.COLUMNS - 1))
 
+    def entries_by_id(self) -> dict[int, EditEntry]:
+        """The entries shown, by id (a revert's description names the entry it undoes)."""
+        return self._by_id
+
     def entry(self, index: Index) -> EditEntry | None:
         return self._by_id.get(index.internalId()) if index.isValid() else None
 
@@ -207,16 +219,7 @@ class HistoryModel(QAbstractItemModel):
         return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        labels = (
-            QCoreApplication.translate("HistoryPanel", "Change"),
-            QCoreApplication.translate("HistoryPanel", "Who"),
-            QCoreApplication.translate("HistoryPanel", "When"),
-            QCoreApplication.translate("HistoryPanel", "Reason"),
-            QCoreApplication.translate("HistoryPanel", "#"),
-        )
-        return labels[section] if 0 <= section < len(labels) else None
+        return header_label(section, orientation, role, "HistoryPanel", COLUMN_LABELS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         entry = self.entry(index)
@@ -261,25 +264,16 @@ class HistoryModel(QAbstractItemModel):
         return None
 
 
-class HistoryPanel(QWidget):
+class HistoryPanel(RetranslatedOnLanguageChange, QWidget):
     revert_requested = Signal(object)  # EditEntry
 
     def __init__(self, stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyPanel")
         self.model = HistoryModel(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("historyTabs")
+        self.tabs = named(QTabWidget(self), "historyTabs")
         page = QWidget(self.tabs)
-        self.table = QTreeView(page)
-        self.table.setObjectName("historyList")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setUniformRowHeights(True)
-        self.table.setAlternatingRowColors(True)
+        self.table = list_view(QTreeView(page), "historyList", self.model)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.header()
         header.setStretchLastSection(False)
@@ -295,11 +289,9 @@ class HistoryPanel(QWidget):
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        self.status = QLabel(page)
-        self.status.setObjectName("historyStatus")
+        self.status = named(QLabel(page), "historyStatus")
         self.status.setWordWrap(True)
-        self.revert_button = QPushButton(page)
-        self.revert_button.setObjectName("historyRevert")
+        self.revert_button = named(QPushButton(page), "historyRevert")
         # the count and the Revert button sit beside the tabs: every row of a low panel goes to the edits
         corner = QWidget(self.tabs)
         row = QHBoxLayout(corner)
@@ -333,10 +325,6 @@ class HistoryPanel(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.COLUMNS - 1)
         self._show_status()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_entries(self, entries: Sequence[EditEntry], display: Callable[[str], str] = str) -> None:
         self.model.set_entries(entries, display)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from db.models import Note
 from ui.editing.history_panel import when
 from ui.flow import FlowLayout
+from ui.panel_parts import RetranslatedOnLanguageChange, named
 
 REVIEW_STATES = ("unreviewed", "in_progress", "proofread")
 REVIEW_LABELS = {
@@ -41,7 +42,7 @@ def next_state(state: str) -> str:
     return REVIEW_STATES[(REVIEW_STATES.index(state) + 1) % len(REVIEW_STATES)]
 
 
-class NotesPanel(QWidget):
+class NotesPanel(RetranslatedOnLanguageChange, QWidget):
     add_requested = Signal()
     edit_requested = Signal(object)  # Note
     delete_requested = Signal(object)  # Note
@@ -49,8 +50,7 @@ class NotesPanel(QWidget):
     def __init__(self, review_actions: Sequence[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notesPanel")
-        self.review_label = QLabel(self)
-        self.review_label.setObjectName("reviewLabel")
+        self.review_label = named(QLabel(self), "reviewLabel")
         self.review_buttons = []
         states = FlowLayout()  # wraps on a narrow panel
         states.addWidget(self.review_label)
@@ -61,19 +61,14 @@ class NotesPanel(QWidget):
             button.setCheckable(True)
             states.addWidget(button)
             self.review_buttons.append(button)
-        self.notes_label = QLabel(self)
-        self.notes_label.setObjectName("notesLabel")
-        self.list = QListWidget(self)
-        self.list.setObjectName("noteList")
+        self.notes_label = named(QLabel(self), "notesLabel")
+        self.list = named(QListWidget(self), "noteList")
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
-        self.add_button = QPushButton(self)
-        self.add_button.setObjectName("noteAdd")
-        self.edit_button = QPushButton(self)
-        self.edit_button.setObjectName("noteEdit")
-        self.delete_button = QPushButton(self)
-        self.delete_button.setObjectName("noteDelete")
+        self.add_button = named(QPushButton(self), "noteAdd")
+        self.edit_button = named(QPushButton(self), "noteEdit")
+        self.delete_button = named(QPushButton(self), "noteDelete")
         buttons = FlowLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
@@ -103,10 +98,6 @@ class NotesPanel(QWidget):
         self.delete_button.setText(self.tr("Delete"))
         self._fill()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_notes(self, notes: Sequence[Note]) -> None:
         self._notes = list(notes)

@@ -21,10 +21,13 @@ typed character shows how to correct instead of doing nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 
 from ui.editing import commands as C
+from ui.editing.context import DeskContext
 from ui.editing.structure import spans_blocks
 
 TEXT_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter}
@@ -45,11 +48,12 @@ def is_text_key(event: QKeyEvent) -> bool:
 class TypingEditor(QObject):
     """Turns keys and input-method commits in the article view into corrections through the desk."""
 
-    def __init__(self, desk) -> None:
-        super().__init__(desk)
+    def __init__(self, ctx: DeskContext, split_block: Callable[[], None]) -> None:
+        super().__init__(ctx.session)
         self.setObjectName("typingEditor")
-        self.desk = desk
-        self.view = desk.view
+        self.ctx = ctx
+        self.split_block = split_block  # Enter splits the paragraph (the structure controller)
+        self.view = ctx.view
         self.enabled = False
         self.view.installEventFilter(self)
 
@@ -93,9 +97,11 @@ class TypingEditor(QObject):
         key = event.key()
         if not self.enabled:
             if event.text() and event.text().isprintable() and key not in TEXT_KEYS:
-                self.desk.status(
-                    self.tr("To correct the text here, switch to the proofreading layout (F6) and type, "
-                            "or select the words and press F2")
+                self.ctx.status(
+                    self.tr(
+                        "To correct the text here, switch to the proofreading layout (F6) and type, "
+                        "or select the words and press F2"
+                    )
                 )
             return False
         if key == Qt.Key.Key_Backspace:
@@ -103,7 +109,7 @@ class TypingEditor(QObject):
         elif key == Qt.Key.Key_Delete:
             self.delete(backward=False)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.desk.split_block()
+            self.split_block()
         else:
             self.type_text(event.text())
         return True
@@ -113,7 +119,7 @@ class TypingEditor(QObject):
         if commit:
             self.type_text(commit)
         elif event.preeditString():
-            self.desk.status(self.tr("Composing: %1").replace("%1", event.preeditString()))
+            self.ctx.status(self.tr("Composing: %1").replace("%1", event.preeditString()))
         return True
 
     # -- edits ---------------------------------------------------------------------------------
@@ -124,16 +130,14 @@ class TypingEditor(QObject):
 
     def delete(self, backward: bool) -> bool:
         """Backspace (``backward``) or Delete: the selection, else one character beside the cursor."""
-        article = self.desk.window.article
+        article = self.ctx.article()
         if article is None:
             return False
         start, end = self.view.selected_range()
         if start == end:
             start, end = (start - 1, start) if backward else (start, start + 1)
             if start < 0 or end > len(article.text) or article.text[start:end] == "\n":
-                self.desk.status(
-                    self.tr("That is a paragraph boundary: join the paragraphs with Ctrl+J")
-                )
+                self.ctx.status(self.tr("That is a paragraph boundary: join the paragraphs with Ctrl+J"))
                 return False
         label = self.tr("Delete “%1”").replace("%1", article.text[start:end])
         return self._replace(start, end, "", label)
@@ -143,20 +147,22 @@ class TypingEditor(QObject):
         if not text:
             return False
         if "\n" in text.strip("\n"):
-            self.desk.status(self.tr("Paste one paragraph at a time: a correction stays inside one paragraph"))
+            self.ctx.status(self.tr("Paste one paragraph at a time: a correction stays inside one paragraph"))
             return False
         start, end = self.view.selected_range()
         return self._replace(start, end, text.strip("\n"), self.tr("Paste “%1”").replace("%1", text.strip("\n")))
 
     def _replace(self, start: int, end: int, text: str, label: str) -> bool:
-        desk = self.desk
-        article = desk.window.article
-        if article is None or desk.project is None or (start == end and not text):
+        found = self.ctx.editable()
+        if found is None or (start == end and not text):
             return False
+        article = found[0]
         if spans_blocks(article, start, end):
-            desk.status(self.tr("A correction stays inside one paragraph: select less, or join the paragraphs first"))
+            self.ctx.status(
+                self.tr("A correction stays inside one paragraph: select less, or join the paragraphs first")
+            )
             return False
-        command = C.correct(desk, article.id, start, end, text, None, label)
+        command = C.correct(self.ctx.session, article.id, start, end, text, None, label)
         after = start + len(text)
         command.select_after = (after, after)
-        return desk.run(command, select=(after, after))
+        return self.ctx.run(command, select=(after, after))

@@ -35,6 +35,16 @@ def tags(window, *names):
     return [window.editing.new_tag(name=name) for name in names]
 
 
+def overlapping_tags(window):
+    """Two tags on passages 2–10 and 6–14 of the open article (they overlap on 6–10)."""
+    a, b = tags(window, "甲", "乙")
+    select(window, 2, 10)
+    window.editing.apply_tag(a.id)
+    select(window, 6, 14)
+    window.editing.apply_tag(b.id)
+    return a, b
+
+
 def select(window, start, end):
     window.article_view.select_range(start, end)
     assert window.article_view.selected_range() == (start, end)
@@ -252,11 +262,7 @@ def test_corrections_view_strikes_deleted_and_underlines_inserted(window):
 
 
 def test_overlapping_tags_are_blended_and_stacked(window):
-    a, b = tags(window, "甲", "乙")
-    select(window, 2, 10)
-    window.editing.apply_tag(a.id)
-    select(window, 6, 14)
-    window.editing.apply_tag(b.id)
+    a, b = overlapping_tags(window)
     view = window.article_view
     tints = [s for s in view.extraSelections() if s.format.background().color().alpha() < 255]
     assert len(tints) == 2  # both tints drawn, translucent, so the overlap blends
@@ -452,11 +458,7 @@ def test_hovering_a_tagged_passage_shows_its_tags_and_notes(window):
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
 
-    a, b = tags(window, "甲", "乙")
-    select(window, 2, 10)
-    window.editing.apply_tag(a.id)
-    select(window, 6, 14)
-    window.editing.apply_tag(b.id)
+    a, b = overlapping_tags(window)
     ann = [x for x in window.article.annotations if x.tag_id == b.id][0]
     window.editing.run(
         __import__("ui.editing.commands", fromlist=["x"]).UpdateAnnotationCommand(
