@@ -106,7 +106,9 @@ class DeskStore(Protocol):
     def raw_text(self, source_id: int) -> str: ...
     def source_name(self, source_id: int) -> str: ...
     def article_at_raw(self, source_id: int, raw_offset: int) -> tuple[int, int] | None: ...
-    def search(self, query: str, regex: bool, limit: int, offset: int = 0) -> SearchResult: ...
+    def search(
+        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None
+    ) -> SearchResult: ...
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport: ...
     def close(self) -> None: ...
 
@@ -184,8 +186,11 @@ class ProjectStore:
         return None if found is None else (found.article_id, found.article_offset)
 
     # -- search and import ----------------------------------------------------------------------
-    def search(self, query: str, regex: bool, limit: int, offset: int = 0) -> SearchResult:
-        return self.project.search(query, regex=regex, limit=limit, offset=offset)
+    def search(
+        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None
+    ) -> SearchResult:
+        """One page of hits; ``cancel()`` turning True stops it (a newer query was typed)."""
+        return self.project.search(query, regex=regex, limit=limit, offset=offset, cancel=cancel)
 
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport:
         def on_progress(p) -> None:

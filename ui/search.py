@@ -36,7 +36,8 @@ PAGE = 200
 DEBOUNCE_MS = 120
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-SearchFn = Callable[[str, bool, int, int], SearchResult]  # query, regex, offset, limit
+#: (query, regex, offset, limit[, cancel]) -> a page of hits; ``cancel()`` turning True stops the search
+SearchFn = Callable[..., SearchResult]
 
 
 #: the columns of the search hits (the article, the hit in its context)
@@ -269,9 +270,10 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
             self._show_count()
             return
         search = self._search
+        self._cancel_running()  # a newer query: the one still running is of no use
 
         def work(progress, cancelled):
-            return search(query, regex, 0, PAGE)
+            return search(query, regex, 0, PAGE, cancel=cancelled)
 
         def done(page: SearchResult) -> None:
             if generation != self._generation:
@@ -306,6 +308,16 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
                 done(work(None, None))
             except Exception as exc:  # a bad regular expression, for one
                 failed(exc, "")
+
+    def _cancel_running(self) -> None:
+        """Stop the search still running off the GUI thread (it checks between articles and in SQLite)."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        try:
+            task.cancel()
+        except RuntimeError:  # already finished and deleted
+            pass
 
     def _fit_match_column(self) -> None:
         """As wide as the matches (not the header), so the keyword sits close to its context."""
