@@ -203,7 +203,9 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
             self.library_model.fetchMore(QModelIndex())  # the first page, so the first article can open
         self.raw_view.set_raw("")
         self.search_panel.set_search(
-            None if store is None else (lambda q, rx, offset, limit, cancel=None: store.search(q, rx, limit, offset, cancel)),
+            None
+            if store is None
+            else (lambda q, rx, offset, limit, cancel=None: store.search(q, rx, limit, offset, cancel)),
             threaded=getattr(store, "search_threaded", False),
         )
         self.search_panel.model.set_lead_of(None if store is None else self._lead_of)
