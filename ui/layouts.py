@@ -15,7 +15,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QObject, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QFontMetricsF
+from PySide6.QtGui import QActionGroup, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
 from ui import settings as S
@@ -179,8 +179,7 @@ class DeskLayouts(QObject):
         geometry = w.settings.get(S.GEOMETRY)
         if not geometry.isEmpty():
             w.restoreGeometry(geometry)
-        else:
-            w.resize(1500, 920)
+        fit_to_screen(w, fresh=geometry.isEmpty())
         restored = self._restore(self.current)
         if not restored:  # a settings file from before the layouts: its one window state
             state, splitter = w.settings.get(S.WINDOW_STATE), w.settings.get(S.SPLITTER)
@@ -295,3 +294,28 @@ class DeskLayouts(QObject):
     def update_minimum(self) -> None:
         """The article view never gets narrower than its reading width (the font size may have changed)."""
         self.window.article_view.setMinimumWidth(min_reading_width(self.window.article_view))
+
+
+#: The first size of the window where the screen has room for it.
+FIRST_SIZE = (1500, 920)
+#: Room left for the window manager's frame and title bar.
+FRAME_ALLOWANCE = (16, 48)
+
+
+def fit_to_screen(window, fresh: bool) -> None:
+    """A first start gets :data:`FIRST_SIZE` or the screen's room, whichever is smaller; a restored
+    geometry saved on a larger screen is brought inside this one, so nothing opens off-screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        if fresh:
+            window.resize(*FIRST_SIZE)
+        return
+    room = screen.availableGeometry()
+    max_w, max_h = room.width() - FRAME_ALLOWANCE[0], room.height() - FRAME_ALLOWANCE[1]
+    width, height = (FIRST_SIZE if fresh else (window.width(), window.height()))
+    width, height = min(width, max_w), min(height, max_h)
+    if fresh or width != window.width() or height != window.height():
+        window.resize(width, height)
+        x = room.x() + max(0, (room.width() - width - FRAME_ALLOWANCE[0]) // 2)
+        y = room.y() + max(0, (room.height() - height - FRAME_ALLOWANCE[1]) // 2)
+        window.move(x, y)

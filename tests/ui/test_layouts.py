@@ -161,3 +161,19 @@ def test_bottom_panels_and_the_reports_chart_open_at_a_useful_size(window, qtbot
     reports = window.exchange.reports
     assert in_front(window.exchange.reports_dock)
     assert reports.charts.width() >= 200 and reports.view.width() >= 200
+
+
+def test_the_window_opens_inside_the_screen(qtbot, settings):
+    """First start, and a geometry saved on a larger screen: the window fits the screen it opens on."""
+    from ui.i18n import Translations
+    from ui.layouts import FIRST_SIZE, fit_to_screen
+    from ui.mainwindow import MainWindow
+
+    win = MainWindow(settings, Translations(QApplication.instance()))
+    qtbot.addWidget(win)
+    room = (win.screen() or QApplication.primaryScreen()).availableGeometry()
+    assert win.width() <= min(FIRST_SIZE[0], room.width()) and win.height() <= min(FIRST_SIZE[1], room.height())
+    win.resize(room.width() + 900, room.height() + 600)  # as restored from a bigger monitor
+    fit_to_screen(win, fresh=False)
+    assert win.width() <= room.width() and win.height() <= room.height()
+    assert room.contains(win.geometry().topLeft())
