@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from db import anchoring
+from db.article_text import TEXT
 from db.articles import require_article
 from db.connection import Connection, now
 from db.errors import AnnotationError, NotFound
@@ -256,7 +257,7 @@ def carry_over(conn: sqlite3.Connection, old_source_id: int, new_source_id: int)
     article at the same position (its quote kept), so nothing is lost.
     """
     new_articles = conn.execute(
-        "SELECT id, position, text FROM articles WHERE source_id = ? ORDER BY position", (new_source_id,)
+        f"SELECT id, position, {TEXT} FROM articles WHERE source_id = ? ORDER BY position", (new_source_id,)
     ).fetchall()
     if not new_articles:
         return 0, 0

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from db import codebook
+from db.article_text import TEXT
 from db.engine_report import engine_table
 from db.history import active_ids
 from db.readers import open_reader
@@ -344,7 +345,7 @@ def agreement_rows(
         needed = sorted({a for x, y in pairs for a in tagged_by.get(x, set()) & tagged_by.get(y, set())})
         for chunk in r.chunks(needed):
             marks = ",".join("?" * len(chunk))
-            texts.update(r.conn.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall())
+            texts.update(r.conn.execute(f"SELECT id, {TEXT} FROM articles WHERE id IN ({marks})", chunk).fetchall())
     out: list[Agreement] = []
     for a, b in pairs:
         shared = sorted(tagged_by.get(a, set()) & tagged_by.get(b, set()))

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from db import annotations as _annotations
+from db.article_text import TEXT
 from db.connection import Connection, now
 from db.errors import AnnotationError, NotFound, TagError
 from db.events import Change, event
@@ -40,7 +41,7 @@ def annotate_many(
         for article_id, tag_id, start, end in items:
             text = texts.get(article_id)
             if text is None:
-                r = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+                r = conn.execute(f"SELECT {TEXT} FROM articles WHERE id = ?", (article_id,)).fetchone()
                 if r is None:
                     raise NotFound("article", article_id)
                 text = texts[article_id] = r[0]
@@ -105,7 +106,7 @@ def _put_annotations(conn: sqlite3.Connection, rows: Iterable[Annotation]) -> No
     texts: dict[int, str | None] = {}
     for a in rows:
         if a.article_id not in texts:
-            r = conn.execute("SELECT text FROM articles WHERE id = ?", (a.article_id,)).fetchone()
+            r = conn.execute(f"SELECT {TEXT} FROM articles WHERE id = ?", (a.article_id,)).fetchone()
             texts[a.article_id] = r[0] if r else None
         text = texts[a.article_id]
         if text is None:
