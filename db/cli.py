@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
     _project_arg(imp)
     imp.add_argument("--pattern", default=DEFAULT_PATTERN, help=f"names to import inside folders ({DEFAULT_PATTERN})")
-    imp.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="reflow in N worker processes")
+    imp.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="reflow in N worker processes")
     imp.set_defaults(handler=run_import)
 
     search = subparsers.add_parser(
@@ -151,7 +151,10 @@ def run_import(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
     with project:
         try:
             report = project.import_paths(
-                args.paths, pattern=args.pattern, progress=_Progress(err), workers=max(1, args.jobs)
+                args.paths,
+                pattern=args.pattern,
+                progress=_Progress(err),
+                workers=None if args.jobs is None else max(1, args.jobs),
             )
         except KeyboardInterrupt:
             interrupted = True

@@ -3,13 +3,15 @@
 Meant to run off the GUI thread: ``progress`` is called after every file (from
 the importing thread) and ``cancel`` is polled between files. Every file is its
 own transaction, so a cancel, a crash or a bad file never loses the files
-already imported. With ``workers > 1`` the decoding and reflowing run in
-worker processes while this thread writes.
+already imported. By default the decoding and reflowing run in one worker process
+per core (:func:`default_workers`) while this thread alone writes; ``workers=1`` does
+everything on this thread.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -64,6 +66,14 @@ def collect(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> tupl
     return files, failures, ignored
 
 
+def default_workers() -> int:
+    """One worker process per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def _prepare_path(path: str) -> sources.Prepared | str:
     """Worker-side half of an import: the prepared dump, or the reason it was refused."""
     try:
@@ -73,7 +83,9 @@ def _prepare_path(path: str) -> sources.Prepared | str:
 
 
 def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> Iterator[tuple[str, object]]:
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Started fresh ("spawn"), not forked: the import runs on a worker thread of the desktop,
+    # and a fork copies locks other threads may hold at that moment.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         window = workers * 4
         pending = []
         it = iter(files)
@@ -100,8 +112,10 @@ def import_paths(
     pattern: str = DEFAULT_PATTERN,
     progress: ProgressFn | None = None,
     cancel: CancelFn | threading.Event | None = None,
-    workers: int = 1,
+    workers: int | None = None,
 ) -> ImportReport:
+    """Import files and folders; ``workers``: reflowing processes (None: one per core)."""
+    workers = default_workers() if workers is None else workers
     files, failures, ignored = collect(paths, pattern)
     should_stop: CancelFn
     if cancel is None:
