@@ -472,7 +472,7 @@ def test_csv_rows_are_the_passages(exports, project):
     assert len(rows) == _rows(project, "SELECT count(*) AS n FROM annotations")[0]["n"]
     placed = [r for r in rows if r["start"]]  # an orphan keeps its row, without a place
     assert len(placed) == _rows(project, "SELECT count(*) AS n FROM annotations WHERE orphaned = 0")[0]["n"]
-    texts = {str(r["id"]): r["text"] for r in _rows(project, "SELECT id, text FROM articles")}
+    texts = {str(r["id"]): r["text"] for r in _rows(project, f"SELECT id, {TEXT} AS text FROM articles")}
     for row in placed:
         start, end = int(row["start"]), int(row["end"])
         assert texts[row["article_id"]][start:end] == row["passage"].removeprefix("'")
