@@ -2,8 +2,10 @@
 
 Meant to run off the GUI thread: ``progress`` is called after every file (from
 the importing thread) and ``cancel`` is polled between files. Every file is its
-own transaction, so a cancel, a crash or a bad file never loses the files
-already imported. By default the decoding and reflowing run in one worker process
+own transaction (with worker processes, its own savepoint in a transaction that
+commits every quarter second or so: SQLite's per-commit work, the search index's new
+segment above all, is paid once a batch), so a cancel, an error or a bad file never
+loses the files already imported. By default the decoding and reflowing run in one worker process
 per core (:func:`default_workers`) while this thread alone writes; ``workers=1`` does
 everything on this thread.
 """
@@ -14,8 +16,10 @@ import fnmatch
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +28,10 @@ from db.connection import Connection
 from db.models import ImportOutcome, ImportReport, ImportStatus
 
 DEFAULT_PATTERN = "*.txt"
+
+#: A transaction of the parallel import ends after this long or this many files.
+BATCH_SECONDS = 0.25
+BATCH_FILES = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +113,39 @@ def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> It
                 pending.append((nxt, pool.submit(_prepare_path, nxt)))
 
 
+def _store_in_batches(
+    cx: Connection, results: Iterator[tuple[str, sources.Prepared | str]], finished: Callable[[ImportOutcome], None]
+) -> None:
+    """Write prepared files, a batch per transaction and each file a savepoint in it.
+
+    A file that fails to be written rolls back alone; the batch before it commits and the
+    error is raised after, as it was when each file was its own transaction.
+    """
+    failure: BaseException | None = None
+    more = True
+    while more and failure is None:
+        more = False
+        started = time.monotonic()
+        count = 0
+        with cx.write():
+            for path, prepared in results:
+                try:
+                    if isinstance(prepared, str):
+                        outcome = ImportOutcome(path, ImportStatus.FAILED, reason=prepared)
+                    else:
+                        outcome = sources.store(cx, prepared)
+                except BaseException as exc:  # noqa: BLE001 - raised again once the batch is safe
+                    failure = exc
+                    break
+                finished(outcome)
+                count += 1
+                if count >= BATCH_FILES or time.monotonic() - started > BATCH_SECONDS:
+                    more = True
+                    break
+    if failure is not None:
+        raise failure
+
+
 def import_paths(
     cx: Connection,
     paths: Iterable[str | Path],
@@ -140,11 +181,8 @@ def import_paths(
             progress(ImportProgress(done, total, outcome.path, outcome))
 
     if workers > 1 and len(files) > workers:
-        for path, prepared in _prepared_in_workers(files, workers, should_stop):
-            if isinstance(prepared, str):
-                finished(ImportOutcome(path, ImportStatus.FAILED, reason=prepared))
-            else:
-                finished(sources.store(cx, prepared))
+        with closing(_prepared_in_workers(files, workers, should_stop)) as results:
+            _store_in_batches(cx, results, finished)
         report.cancelled = should_stop() and done < total
         return report
     for path in files:
