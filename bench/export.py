@@ -1,21 +1,24 @@
-"""Export throughput: every format's writer on a synthetic corpus (invented text, no real corpus).
+"""Export time from a project file for every format, against a floor; or the writers alone.
 
-Usage: python bench/export.py [--articles 10000] [--annotations 50000] [--chars 1000] [--formats csv,tei] [--keep DIR]
-       python bench/export.py --project [PATH] [same options]
+Usage: python bench/export.py [--size tiny|quick|full] [--formats csv,tei] [--project PATH] [--json]
+       python bench/export.py --in-memory [--articles 10000] [--annotations 50000] [--chars 1000]
 
-``--project`` measures exports end to end from a real project file: it builds one through the
+By default exports are measured end to end from a project file: one is built through the
 store (invented page dumps in the paragraph style, 20 articles a page, imported with
 ``Project.import_paths``; then the tags, passages by three coders, a correction in every
-fifth article, notes and review states through the ``Project`` API), caches it in the temp
-folder (``jiaokan-bench-export/``; pass PATH to use another file), and then, for each format
-in a fresh process, times opening the snapshot, writing and closing (``export_project``) and
-reports the peak memory of that process.
+fifth article, notes and review states through the ``Project`` API) and cached in the temp
+folder (pass ``--project PATH`` to use another file). Each format runs in a fresh process
+that opens the snapshot, writes and closes (``export_project``) and reports its own peak
+memory. Floor, same run, fresh process: plain ``sqlite3`` reading every article's text and
+every annotation and writing them with the ``csv`` module (checked: one row per article at
+least).
 
-Builds an ExportCorpus of N articles of about ``--chars`` code points each (a headline group,
-a byline, paragraphs, a subhead; 𠀋 outside the BMP sprinkled in), a nested codebook of 30
-tags, the annotations spread over the articles (overlapping, some over block breaks, a third
-with notes, 1% orphaned) and two corrections per article; then times each writer and prints
-a table. Target: < 30 s per format for 10,000 articles and 50,000 annotations.
+``--in-memory`` times the writers alone on an in-memory ExportCorpus of N articles of about
+``--chars`` code points each (a headline group, a byline, paragraphs, a subhead; 𠀋 outside
+the BMP sprinkled in), a nested codebook of 30 tags, annotations spread over the articles
+(overlapping, some over block breaks, a third with notes, 1% orphaned) and two corrections
+per article: no project is read, so it is not what an export costs.
+Target: < 30 s per format for 10,000 articles and 50,000 annotations.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.common import Row, emit  # noqa: E402
+from bench.search_project import CACHE  # noqa: E402
 from db.exports.model import (  # noqa: E402
     ExportAnnotation,
     ExportArticle,
@@ -64,8 +69,10 @@ def build_corpus(n_articles: int, n_annotations: int, chars: int, seed: int = 7)
             ExportTag(_uuid(rng), (parent.path[0], f"子类{i}-{j}"), f"#{rng.randrange(0x1000000):06x}", "说明")
             for j in range(4)
         )
-    sources = [ExportSource(_uuid(rng), f"日报-2024-{k // 28 + 1:02d}-{k % 28 + 1:02d}.txt", "0" * 64, "", None)
-               for k in range(max(1, n_articles // 20))]
+    sources = [
+        ExportSource(_uuid(rng), f"日报-2024-{k // 28 + 1:02d}-{k % 28 + 1:02d}.txt", "0" * 64, "", None)
+        for k in range(max(1, n_articles // 20))
+    ]
     authors = ["王编辑", "李研究员", "张校对"]
     base, extra = divmod(n_annotations, n_articles)
     per_article = [base + (1 if k < extra else 0) for k in range(n_articles)]
@@ -90,22 +97,42 @@ def build_corpus(n_articles: int, n_annotations: int, chars: int, seed: int = 7)
             s = rng.randrange(0, len(text) - 50)
             e = s + rng.randint(2, 45)
             orphaned = rng.random() < 0.01
-            anns.append(ExportAnnotation(
-                _uuid(rng), rng.choice(tags).id, s, e, text[s:e],
-                note="".join(rng.choices(POOL, k=20)) if rng.random() < 0.33 else "",
-                author=rng.choice(authors), created="2024-03-01T10:00:00+08:00", updated="2024-03-02T10:00:00+08:00",
-                orphaned=orphaned,
-            ))
+            anns.append(
+                ExportAnnotation(
+                    _uuid(rng),
+                    rng.choice(tags).id,
+                    s,
+                    e,
+                    text[s:e],
+                    note="".join(rng.choices(POOL, k=20)) if rng.random() < 0.33 else "",
+                    author=rng.choice(authors),
+                    created="2024-03-01T10:00:00+08:00",
+                    updated="2024-03-02T10:00:00+08:00",
+                    orphaned=orphaned,
+                )
+            )
         corrs = []
         for b in rng.sample([b for b in blocks[2:] if b.end - b.start > 2], 2):
             s = rng.randrange(b.start, b.end - 2)
-            corrs.append(ExportCorrection(_uuid(rng), "correct", s, s + 1, "囗", text[s], "王编辑",
-                                          "2024-03-01T09:00:00+08:00"))
-        articles.append(ExportArticle(
-            id=str(k + 1), source_id=source.id, source_name=source.name, source_sha256=source.sha256,
-            source_date=None, kind="article", headline=parts[0][1], text=text, blocks=tuple(blocks),
-            annotations=tuple(anns), corrections=tuple(corrs), review_state="proofread",
-        ))
+            corrs.append(
+                ExportCorrection(_uuid(rng), "correct", s, s + 1, "囗", text[s], "王编辑", "2024-03-01T09:00:00+08:00")
+            )
+        articles.append(
+            ExportArticle(
+                id=str(k + 1),
+                source_id=source.id,
+                source_name=source.name,
+                source_sha256=source.sha256,
+                source_date=None,
+                kind="article",
+                headline=parts[0][1],
+                text=text,
+                blocks=tuple(blocks),
+                annotations=tuple(anns),
+                corrections=tuple(corrs),
+                review_state="proofread",
+            )
+        )
     return ExportCorpus("bench", tags, sources, articles, authors)
 
 
@@ -153,8 +180,10 @@ def build_project(path: Path, n_articles: int, n_annotations: int, chars: int, s
         t0 = time.perf_counter()
         with Project.open(partial, author="王编辑") as p:
             report = p.import_paths([pages], workers=max(1, os.cpu_count() or 1))
-            print(f"  imported {len(report.outcomes)} pages, {sum(o.articles for o in report.outcomes)} articles "
-                  f"in {time.perf_counter() - t0:.1f} s")
+            print(
+                f"  imported {len(report.outcomes)} pages, {sum(o.articles for o in report.outcomes)} articles "
+                f"in {time.perf_counter() - t0:.1f} s"
+            )
             t0 = time.perf_counter()
             articles = [(a.id, a.length) for s in p.list_sources() for a in p.list_articles(s.id)]
             with p._cx.write():  # one transaction: every call below is a savepoint inside it
@@ -162,15 +191,19 @@ def build_project(path: Path, n_articles: int, n_annotations: int, chars: int, s
                 for i in range(6):
                     parent = p.add_tag(f"类别{i}", colour=f"#{rng.randrange(0x1000000):06x}")
                     tags.append(parent.id)
-                    tags.extend(p.add_tag(f"子类{i}-{j}", parent_id=parent.id, description="说明").id
-                                for j in range(4))
+                    tags.extend(p.add_tag(f"子类{i}-{j}", parent_id=parent.id, description="说明").id for j in range(4))
                 coders = ["王编辑", "李研究员", "张校对"]
                 for n in range(n_annotations):
                     article_id, length = articles[n % len(articles)]
                     s = rng.randrange(0, max(1, length - 50))
                     p.author = rng.choice(coders)
-                    p.annotate(article_id, rng.choice(tags), s, min(length, s + rng.randint(2, 45)),
-                               note="".join(rng.choices(POOL_TEXT, k=20)) if rng.random() < 0.33 else "")
+                    p.annotate(
+                        article_id,
+                        rng.choice(tags),
+                        s,
+                        min(length, s + rng.randint(2, 45)),
+                        note="".join(rng.choices(POOL_TEXT, k=20)) if rng.random() < 0.33 else "",
+                    )
                 p.author = "王编辑"
                 for k, (article_id, length) in enumerate(articles):
                     if k % 5 == 0 and length > 60:
@@ -187,83 +220,134 @@ def build_project(path: Path, n_articles: int, n_annotations: int, chars: int, s
 
 
 _WORKER = """
-import json, resource, sys, time
+import json, sys, time
 sys.path.insert(0, {repo!r})
+from bench.common import peak_rss_mb
 from db.exports.snapshot import export_project
 from db.exports.registry import FORMATS
 start = time.perf_counter()
 result = export_project({project!r}, {name!r}, {out!r})
 seconds = time.perf_counter() - start
 print(json.dumps({{"seconds": seconds, "articles": result.articles, "annotations": result.annotations,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+                  "rss_mb": peak_rss_mb()}}))
 """
 
 
-def bench_project(args: argparse.Namespace) -> int:
+_FLOOR = """
+import csv, json, sqlite3, sys, time
+sys.path.insert(0, {repo!r})
+start = time.perf_counter()
+conn = sqlite3.connect({project!r})
+with open({out!r}, "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f)
+    for aid, text in conn.execute("SELECT id, text FROM articles ORDER BY id"):
+        w.writerow((aid, "article", text))
+    sql = "SELECT article_id, tag_id, char_start, char_end, quote, note FROM annotations ORDER BY id"
+    for row in conn.execute(sql):
+        w.writerow(row)
+seconds = time.perf_counter() - start
+from bench.common import peak_rss_mb
+print(json.dumps({{"seconds": seconds, "rss_mb": peak_rss_mb()}}))
+"""
+
+
+def _child(code: str) -> dict:
     import json
     import subprocess
 
-    path = Path(args.project) if args.project != "cache" else (
-        Path(tempfile.gettempdir()) / "jiaokan-bench-export"
-        / f"project-{args.articles}-{args.annotations}-{args.chars}.jiaokan"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "no output")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_project(args: argparse.Namespace) -> list[Row]:
+    """Each format exported from a project file, each in a fresh process, against a CSV-dump floor."""
+    path = (
+        Path(args.project)
+        if args.project != "cache"
+        else (CACHE / f"export-v1-{args.articles}-{args.annotations}-{args.chars}.jiaokan")
     )
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
-        print(f"building {path} (cached for the next run) …")
-        t0 = time.perf_counter()
+        print(f"building {path} (cached for the next run) …", file=sys.stderr)
         build_project(path, args.articles, args.annotations, args.chars)
-        print(f"  built in {time.perf_counter() - t0:.1f} s")
     from db.exports.snapshot import snapshot
 
-    t0 = time.perf_counter()
     with snapshot(path) as snap:
-        opened = time.perf_counter() - t0
         n_articles, n_ann = len(snap.corpus.articles), snap.count_annotations()
-        t1 = time.perf_counter()
-        n_chars = sum(len(a.text) for a in snap.corpus.articles)
-        one_pass = time.perf_counter() - t1
-    print(f"project: {path.stat().st_size / 1e6:.0f} MB, {n_articles} articles, {n_chars / 1e6:.1f} M code points, "
-          f"{n_ann} passages; snapshot opened in {opened:.2f} s, one pass over the articles {one_pass:.2f} s")
     formats = args.formats.split(",") if args.formats else list(FORMATS)
-    worst = 0.0
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        print(f"{'format':<10} {'seconds':>8} {'MB out':>8} {'peak RSS':>9}  result")
+        floor = _child(_FLOOR.format(repo=str(REPO), project=str(path), out=str(folder / "floor.csv")))
+        with open(folder / "floor.csv", encoding="utf-8") as f:
+            if sum(1 for _ in f) < n_articles:  # the floor really wrote every article
+                raise SystemExit("the export floor wrote fewer rows than the project has articles")
+        note = f"{n_articles} articles, {n_ann} passages, from a project file; cold: a fresh process each; "
         for name in formats:
             out = FORMATS[name].default_path(f"bench-{name}", folder)
-            code = _WORKER.format(repo=str(REPO), project=str(path), name=name, out=str(out))
-            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-            if done.returncode != 0:
-                print(f"{name:<10} FAILED\n{done.stderr}")
-                worst = float("inf")
+            try:
+                row = _child(_WORKER.format(repo=str(REPO), project=str(path), name=name, out=str(out)))
+            except RuntimeError as exc:
+                rows.append(Row(f"export {name}: FAILED", 0, "", note=str(exc)[:200]))
                 continue
-            row = json.loads(done.stdout.strip().splitlines()[-1])
-            worst = max(worst, row["seconds"])
-            verdict = "ok" if row["seconds"] < TARGET_SECONDS else f"SLOW (target < {TARGET_SECONDS:.0f} s)"
-            print(f"{name:<10} {row['seconds']:>8.2f} {_size(out) / 1e6:>8.1f} {row['rss_mb']:>7.0f} MB  {verdict}")
-    return 0 if worst < TARGET_SECONDS else 1
+            rows.append(
+                Row(
+                    f"export {name}",
+                    row["seconds"],
+                    "s",
+                    floor["seconds"],
+                    f"< {TARGET_SECONDS:.0f} s",
+                    f"{note}{_size(out) / 1e6:.1f} MB out, peak RSS {row['rss_mb']:.0f} MB"
+                    f" (floor {floor['rss_mb']:.0f} MB)",
+                )
+            )
+            note = ""
+    return rows
+
+
+SIZES = {"tiny": (40, 200, 400), "quick": (2_000, 10_000, 1_000), "full": (10_000, 50_000, 1_000)}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--annotations", type=int, default=50_000)
-    ap.add_argument("--chars", type=int, default=1_000)
+    ap.add_argument("--size", choices=tuple(SIZES), default="full")
+    ap.add_argument("--articles", type=int, default=None, help="override the size's article count")
+    ap.add_argument("--annotations", type=int, default=None)
+    ap.add_argument("--chars", type=int, default=None)
     ap.add_argument("--formats", default="", help="comma-separated (default: every format)")
     ap.add_argument("--keep", type=Path, help="write the exports here instead of a temporary folder")
-    ap.add_argument("--project", nargs="?", const="cache", metavar="PATH",
-                    help="export from a real project file (built and cached when PATH is not given)")
+    ap.add_argument(
+        "--project",
+        nargs="?",
+        const="cache",
+        default="cache",
+        metavar="PATH",
+        help="export from this project file (default: one built and cached)",
+    )
+    ap.add_argument(
+        "--in-memory", action="store_true", help="time the writers alone on an in-memory corpus (no project read)"
+    )
+    ap.add_argument("--json", action="store_true", help="print the rows as JSON (for bench/run_all.py)")
     args = ap.parse_args()
-    if args.project:
-        return bench_project(args)
-
+    n_art, n_ann, n_chars = SIZES[args.size]
+    args.articles = args.articles or n_art
+    args.annotations = args.annotations or n_ann
+    args.chars = args.chars or n_chars
+    if not args.in_memory:
+        rows = bench_project(args)
+        emit(rows, args.json)
+        return 1 if any(r.what.endswith("FAILED") for r in rows) else 0
     t0 = time.perf_counter()
     corpus = build_corpus(args.articles, args.annotations, args.chars)
     n_chars = sum(len(a.text) for a in corpus.articles)
     n_ann = sum(len(a.annotations) for a in corpus.articles)
-    print(f"corpus: {len(corpus.articles)} articles, {n_chars / 1e6:.1f} M code points, {n_ann} annotations, "
-          f"{len(corpus.tags)} tags (built in {time.perf_counter() - t0:.1f} s)")
+    print(
+        f"corpus: {len(corpus.articles)} articles, {n_chars / 1e6:.1f} M code points, {n_ann} annotations, "
+        f"{len(corpus.tags)} tags (built in {time.perf_counter() - t0:.1f} s)"
+    )
 
     # jsonl is written from a project only (see --project)
     formats = args.formats.split(",") if args.formats else [n for n in FORMATS if n != "jsonl"]

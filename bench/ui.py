@@ -1,18 +1,23 @@
-"""Reading-desk latency on a 100,000-article project.
+"""Reading-desk latency on a project of varied imported pages.
 
-Usage: python bench/ui.py [--articles N] [--cache DIR] [--runs K]
+Usage: python bench/ui.py [--size tiny|quick|full] [--json] [--cache DIR]
 
-1. start-up: a fresh process running ``jiaokan-desk --project BIG`` (interpreter
-   start, imports, window, project, first article) until the window is first
-   painted, and until the first article's text is painted. Target < 1.5 s.
-2. opening an article that carries 300 annotations, laid out and painted. Target < 50 ms.
-3. keystroke to search results: one keystroke into the search field (after a pause,
-   as a reader types) until the hits are in the table and painted. Target < 100 ms.
+The project is built through the store (``Project.import_paths``, both cores) from
+varied generated pages (``bench.pages``: every page different; full size 3,000 pages,
+about 20,000 articles) and cached between runs (``--cache``, default the temp
+folder). Random articles (seeded) get 300 annotations each. Qt runs offscreen
+unless a display is set. Measured:
 
-The project is built through the store (``db.Project.import_paths``) from invented
-pages (the bundled samples, renumbered so every file differs) and cached in
-``--cache`` (default: the system temp folder) between runs. Qt runs offscreen
-unless a display is set.
+1. start-up: a fresh process running the desk on the project until the first
+   article is painted. Floor: a fresh process showing and painting a bare Qt
+   window with a text view. Target < 1.5 s.
+2. opening an annotated article, laid out and painted. Cold: each annotated
+   article's first open in the process (random order); warm: reopening one after
+   another article. Floor: setting the same text in a bare ``QPlainTextEdit`` and
+   painting it. Target: cold median < 50 ms, p95 < 80 ms.
+3. keystroke to search results painted, for present two-character words and for
+   absent phrases whose character pairs are common (``bench.search.pick_queries``).
+   Floor: the store's search for the same query, without the desk. Target < 100 ms.
 """
 
 from __future__ import annotations
@@ -20,98 +25,72 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
+import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-TARGETS = {"startup_s": 1.5, "open_article_ms": 50.0, "keystroke_ms": 100.0}
-# common words (hits on every page: the first page of 200 fills at once) and words found nowhere
-# (the whole index is consulted)
-QUERIES = ("议事", "职工", "澜州", "培训", "车间", "夜校", "法官", "骑手", "星云", "量子纠缠")
+from bench.common import Row, emit, stats_ms  # noqa: E402
+
+SIZES = {"tiny": (6, 3, 1, 2), "quick": (300, 10, 3, 5), "full": (3000, 30, 5, 10)}  # pages, annotated, runs, queries
+ANNOTATIONS = 300
 
 
 # -- the project ---------------------------------------------------------------------------------------
-def page_variants(count: int, folder: Path) -> None:
-    """``count`` distinct page files made from the invented sample pages."""
-    samples = [p.read_text(encoding="utf-8") for p in sorted((REPO / "resources" / "samples").glob("*.txt"))]
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(count):
-        text = samples[i % len(samples)]
-        sub = folder / f"{i // 1000:03d}"
-        sub.mkdir(exist_ok=True)
-        # a different issue number on the first line keeps every file distinct (the store skips duplicates)
-        first, _, rest = text.partition("\n")
-        (sub / f"page_{i:06d}.txt").write_text(f"{first} 第{i + 1}期\n{rest}", encoding="utf-8")
-
-
-def build_project(articles: int, cache: Path) -> Path:
+def build_project(pages: int, cache: Path) -> Path:
+    from bench.pages import write_pages
     from db import Project
 
-    path = cache / f"desk-{articles}.jiaokan"
+    path = cache / f"desk-v2-{pages}.jiaokan"
     if path.is_file():
-        with Project.open(path, create=False) as project:
-            have = sum(s.article_count for s in project.list_sources())
-        if have >= articles:
-            return path
-        path.unlink()
-    partial = path.with_name(path.name + ".partial")
+        return path
+    partial = path.with_name(path.name + ".partial.jiaokan")
     for leftover in cache.glob(partial.name + "*"):
         leftover.unlink()
-    pages = cache / f"pages-{articles}"
-    per_page = 6  # the two samples average 6 articles
-    count = -(-articles // per_page)
-    print(f"building a {articles}-article project from {count} invented pages (cached in {cache}) …", flush=True)
-    started = time.perf_counter()
-    page_variants(count, pages)
+    folder = cache / f"desk-pages-{pages}"
+    print(f"building a desk project of {pages} varied pages (cached in {cache}) …", file=sys.stderr, flush=True)
+    write_pages(folder, pages, seed=3)
     with Project.open(partial) as project:
-        report = project.import_paths([str(pages)], workers=max(1, os.cpu_count() or 1))
-        have = sum(o.articles for o in report.outcomes)
-        extra = 0
-        while have < articles:  # top up if the engine found fewer articles than estimated
-            more = cache / f"pages-{articles}-extra{extra}"
-            page_variants(-(-(articles - have) // per_page) + 1, more)
-            for p in more.rglob("*.txt"):
-                p.write_text(p.read_text(encoding="utf-8") + f"\n补{extra}\n", encoding="utf-8")
-            have += sum(o.articles for o in project.import_paths([str(more)]).outcomes)
-            extra += 1
-    partial.replace(path)
+        project.import_paths([str(folder)], workers=2)
     for suffix in ("-wal", "-shm"):
         Path(str(partial) + suffix).unlink(missing_ok=True)
+    partial.replace(path)
     import shutil
 
-    for folder in cache.glob(f"pages-{articles}*"):
-        shutil.rmtree(folder, ignore_errors=True)
-    print(f"  {have} articles in {time.perf_counter() - started:.0f} s", flush=True)
+    shutil.rmtree(folder, ignore_errors=True)
     return path
 
 
-def annotated_article(path: Path, count: int = 300) -> int:
-    """An article carrying ``count`` annotations (made once, kept in the cached project)."""
+def annotated_articles(path: Path, count: int, seed: int = 4) -> list[int]:
+    """``count`` random articles with :data:`ANNOTATIONS` annotations each (made once, kept in the cache)."""
     from db import Project
 
+    rng = random.Random(seed)
     with Project.open(path, create=False) as project:
-        source = project.list_sources(limit=1)[0]
-        rows = project.list_articles(source.id)
-        target = max(rows, key=lambda r: r.length)
-        if target.annotation_count >= count:
-            return target.id
+        conn = project._cx.conn
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE length(text) >= 200 ORDER BY id")]
+        chosen = rng.sample(ids, min(count, len(ids)))
         tags = {t.name: t for t in project.tags()}
         palette = ["#c0392b", "#2e86c1", "#28b463", "#b7950b", "#7d3c98"]
         for i, colour in enumerate(palette):
             if f"bench-{i}" not in tags:
                 tags[f"bench-{i}"] = project.add_tag(f"bench-{i}", colour=colour)
-        text = project.get_article(target.id).text
-        step = max(1, (len(text) - 6) // count)
-        for k in range(count - target.annotation_count):
-            start = (k * step) % (len(text) - 6)
-            project.annotate(target.id, tags[f"bench-{k % len(palette)}"].id, start, start + 4)
-        return target.id
+        for article_id in chosen:
+            have = conn.execute("SELECT count(*) FROM annotations WHERE article_id = ?", (article_id,)).fetchone()[0]
+            if have >= ANNOTATIONS:
+                continue
+            n = len(project.get_article(article_id).text)
+            items = []
+            for k in range(ANNOTATIONS - have):
+                start = rng.randrange(0, n - 6)
+                items.append((article_id, tags[f"bench-{k % len(palette)}"].id, start, start + rng.randint(2, 6)))
+            project.annotate_many(items)
+    return chosen
 
 
 # -- 1. start-up, in a fresh process -------------------------------------------------------------------
@@ -128,8 +107,6 @@ def child_startup(project: str, settings_dir: str) -> int:
         def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
             if event.type() == QEvent.Type.Paint and obj.isWidgetType():
                 window = obj.window()
-                if "window" not in marks and window.objectName() == "mainWindow":
-                    marks["window"] = time.time()
                 view = getattr(window, "article_view", None)
                 if view is not None and obj is view.viewport() and getattr(window, "article", None) is not None:
                     if "article" not in marks:
@@ -145,13 +122,39 @@ def child_startup(project: str, settings_dir: str) -> int:
     return desk_app.main(["--project", project, "--settings-dir", settings_dir])
 
 
-def measure_startup(project: Path, runs: int) -> dict[str, float]:
-    windows, articles = [], []
+def child_startup_floor() -> int:
+    """The floor: a bare window with a text view, shown and painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+
+    qapp = QApplication(sys.argv[:1])
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+            if event.type() == QEvent.Type.Paint and obj is view.viewport():
+                print(json.dumps({"article": time.time()}), flush=True)
+                QTimer.singleShot(0, qapp.quit)
+                qapp.removeEventFilter(self)
+            return False
+
+    window = QMainWindow()
+    view = QPlainTextEdit("正文" * 400)
+    window.setCentralWidget(view)
+    probe = Probe()
+    qapp.installEventFilter(probe)
+    window.resize(1480, 900)
+    window.show()
+    return qapp.exec()
+
+
+def measure_startup(argv_tail: list[str], runs: int) -> list[float]:
+    times = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as settings:
             started = time.time()
+            tail = [*argv_tail, settings] if argv_tail[0] == "--child-startup" else argv_tail
             out = subprocess.run(
-                [sys.executable, __file__, "--child-startup", str(project), settings],
+                [sys.executable, __file__, *tail],
                 capture_output=True,
                 text=True,
                 timeout=120,
@@ -159,24 +162,24 @@ def measure_startup(project: Path, runs: int) -> dict[str, float]:
             )
         line = next((ln for ln in out.stdout.splitlines() if ln.startswith("{")), None)
         if line is None:
-            raise SystemExit(f"start-up probe failed:\n{out.stdout}\n{out.stderr}")
-        marks = json.loads(line)
-        windows.append(marks["window"] - started)
-        articles.append(marks["article"] - started)
-    return {"startup_window_s": statistics.median(windows), "startup_s": statistics.median(articles)}
+            raise SystemExit(f"start-up probe failed:\n{out.stdout}\n{out.stderr[-2000:]}")
+        times.append(json.loads(line)["article"] - started)
+    return times
 
 
 # -- 2 and 3, in this process --------------------------------------------------------------------------
-def measure_in_process(project: Path, annotated: int, runs: int) -> dict[str, float]:
+def measure_in_process(project: Path, annotated: list[int], queries: dict[str, list[str]]) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+    from db import Project
     from ui import settings as S
     from ui.app import build_window, create_application, quiet_qt_messages
 
     quiet_qt_messages()
     qapp = create_application(sys.argv[:1])
+    out: dict = {}
     with tempfile.TemporaryDirectory() as settings_dir:
         S.use_settings_dir(settings_dir)
         window = build_window(qapp, S.Settings(), "en")
@@ -184,26 +187,45 @@ def measure_in_process(project: Path, annotated: int, runs: int) -> dict[str, fl
         window.show()
         window.projects.open_project(project, remember=False)
         qapp.processEvents()
-        other = window.store.articles(window.store.sources(0, 1)[0].id, 0, 1)[0].id
-        if other == annotated:
-            other = window.store.articles(window.store.sources(0, 1)[0].id, 1, 1)[0].id
 
-        opens = []
-        for _ in range(max(runs, 10)):
-            window.open_article(other)
-            qapp.processEvents()
+        def open_painted(article_id: int) -> float:
             t0 = time.perf_counter()
-            window.open_article(annotated)
+            window.open_article(article_id)
             window.article_view.viewport().repaint()
             window.raw_view.viewport().repaint()
-            opens.append((time.perf_counter() - t0) * 1000)
-        assert len(window.article.annotations) >= 300, "the annotated article lost its annotations"
+            return time.perf_counter() - t0
+
+        order = annotated[:]
+        random.Random(6).shuffle(order)
+        out["cold"] = [open_painted(a) for a in order]  # each article's first open in this process
+        assert len(window.article.annotations) >= ANNOTATIONS, "the annotated article lost its annotations"
+        warm = []
+        for a in order:
+            window.open_article(order[0] if a != order[0] else order[-1])
+            qapp.processEvents()
+            warm.append(open_painted(a))
+        out["warm"] = warm
+
+        # floor: the same texts in a bare text view, painted
+        view = QPlainTextEdit()
+        view.resize(700, 900)
+        view.show()
+        with Project.open(project, create=False) as store:
+            texts = [store.get_article(a).text for a in order]
+        floor = []
+        for text in texts:
+            t0 = time.perf_counter()
+            view.setPlainText(text)
+            view.viewport().repaint()
+            floor.append(time.perf_counter() - t0)
+        out["open_floor"] = floor
+        view.close()
 
         panel = window.search_panel
         window.focus_search()
         qapp.processEvents()
 
-        def wait_until(predicate, timeout_s=10.0):
+        def wait_until(predicate, timeout_s=30.0):
             deadline = time.perf_counter() + timeout_s
             while not predicate():
                 if time.perf_counter() > deadline:
@@ -212,62 +234,115 @@ def measure_in_process(project: Path, annotated: int, runs: int) -> dict[str, fl
                 QTimer.singleShot(1, loop.quit)
                 loop.exec()
 
-        keystrokes = []
-        for word in QUERIES:
-            panel.query.setText(word[:-1])
-            wait_until(lambda w=word: panel.shown_query == w[:-1] and not panel.pending)
-            time.sleep(0.2)  # a reader's pause: the debounce window has passed
-            qapp.processEvents()
-            event = QInputMethodEvent()
-            event.setCommitString(word[-1])
-            t0 = time.perf_counter()
-            QApplication.sendEvent(panel.query, event)
-            wait_until(lambda w=word: panel.shown_query == w)
-            panel.table.viewport().repaint()
-            keystrokes.append((time.perf_counter() - t0) * 1000)
-            if panel.status.toolTip():  # the search failed: a timing of it would mean nothing
-                raise SystemExit(f"search for {word!r} failed: {panel.status.toolTip()}")
+        for name, words in queries.items():
+            keystrokes, bare = [], []
+            for word in words:
+                panel.query.setText(word[:-1])
+                wait_until(lambda w=word: panel.shown_query == w[:-1] and not panel.pending)
+                time.sleep(0.2)  # a reader's pause: the debounce window has passed
+                qapp.processEvents()
+                event = QInputMethodEvent()
+                event.setCommitString(word[-1])
+                t0 = time.perf_counter()
+                QApplication.sendEvent(panel.query, event)
+                wait_until(lambda w=word: panel.shown_query == w)
+                panel.table.viewport().repaint()
+                keystrokes.append(time.perf_counter() - t0)
+                if panel.status.toolTip():  # the search failed: a timing of it would mean nothing
+                    raise SystemExit(f"search for {word!r} failed: {panel.status.toolTip()}")
+                t0 = time.perf_counter()
+                window.store.search(word, False, 200, 0)
+                bare.append(time.perf_counter() - t0)
+            out[f"keys {name}"] = (keystrokes, bare)
         window.close()
         qapp.processEvents()
-    return {
-        "open_article_ms": statistics.median(opens),
-        "open_article_max_ms": max(opens),
-        "keystroke_ms": statistics.median(keystrokes),
-        "keystroke_max_ms": max(keystrokes),
-    }
+    return out
+
+
+def measure(size: str, cache: Path) -> list[Row]:
+    from bench.search import pick_queries
+
+    pages, n_annotated, runs, n_queries = SIZES[size]
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    cache.mkdir(parents=True, exist_ok=True)
+    project = build_project(pages, cache)
+    annotated = annotated_articles(project, n_annotated)
+    picked = pick_queries(str(project), n_queries)
+    queries = {"2-char words": picked["2-char"], "absent, common pairs": picked["absent, common pairs"]}
+    with __import__("db").Project.open(project, create=False) as p:
+        articles = p._cx.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    start = stats_ms(measure_startup(["--child-startup", str(project)], runs))
+    start_floor = stats_ms(measure_startup(["--child-startup-floor"], runs))
+    got = measure_in_process(project, annotated, queries)
+    cold, warm, floor = stats_ms(got["cold"]), stats_ms(got["warm"]), stats_ms(got["open_floor"])
+    where = f"{pages} varied pages, {articles} articles, platform {os.environ.get('QT_QPA_PLATFORM') or 'display'}"
+    rows = [
+        Row(
+            "desk start-up to first article painted, median",
+            start["median"] / 1000,
+            "s",
+            start_floor["median"] / 1000,
+            "< 1.5 s",
+            f"{where}; {runs} fresh runs, max {start['max'] / 1000:.2f} s",
+        ),
+        Row(
+            f"desk: cold open of a random article with {ANNOTATIONS} annotations, median",
+            cold["median"],
+            "ms",
+            floor["median"],
+            "< 50 ms",
+            f"{len(annotated)} articles, each opened first time",
+        ),
+        Row(
+            f"desk: cold open with {ANNOTATIONS} annotations, p95",
+            cold["p95"],
+            "ms",
+            floor["p95"],
+            "< 80 ms",
+            f"max {cold['max']:.1f} ms",
+        ),
+        Row(
+            f"desk: warm reopen with {ANNOTATIONS} annotations, median",
+            warm["median"],
+            "ms",
+            floor["median"],
+            "",
+            f"max {warm['max']:.1f} ms",
+        ),
+    ]
+    for name in queries:
+        keys, bare = got[f"keys {name}"]
+        k = stats_ms(keys)
+        b = stats_ms(bare) if bare else None
+        rows.append(
+            Row(
+                f"desk: keystroke to hits painted, {name}, median",
+                k["median"],
+                "ms",
+                b and b["median"],
+                "< 100 ms",
+                f"{k['n']} queries, max {k['max']:.1f} ms; floor: the store's search alone",
+            )
+        )
+    return rows
 
 
 def main() -> int:
     if len(sys.argv) == 4 and sys.argv[1] == "--child-startup":
         return child_startup(sys.argv[2], sys.argv[3])
+    if len(sys.argv) == 2 and sys.argv[1] == "--child-startup-floor":
+        return child_startup_floor()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "jiaokan-bench")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--size", choices=tuple(SIZES), default="full")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for bench/run_all.py)")
+    parser.add_argument("--cache", type=Path, default=None, help="where projects are kept between runs")
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    args.cache.mkdir(parents=True, exist_ok=True)
-    project = build_project(args.articles, args.cache)
-    annotated = annotated_article(project)
-    results = measure_startup(project, args.runs)
-    results.update(measure_in_process(project, annotated, args.runs))
-    print(f"project: {project} ({args.articles} articles), platform {os.environ.get('QT_QPA_PLATFORM') or 'display'}")
-    rows = [
-        ("start-up to first painted window", results["startup_window_s"] * 1000, None),
-        ("start-up to first article painted", results["startup_s"] * 1000, TARGETS["startup_s"] * 1000),
-        ("open article with 300 annotations (median)", results["open_article_ms"], TARGETS["open_article_ms"]),
-        ("open article with 300 annotations (max)", results["open_article_max_ms"], None),
-        ("keystroke to search results (median)", results["keystroke_ms"], TARGETS["keystroke_ms"]),
-        ("keystroke to search results (max)", results["keystroke_max_ms"], None),
-    ]
-    failed = False
-    for label, value, target in rows:
-        verdict = "" if target is None else ("  ok" if value < target else "  OVER TARGET")
-        failed |= target is not None and value >= target
-        limit = f" (target < {target:.0f} ms)" if target else ""
-        print(f"{label:46s} {value:8.1f} ms{limit}{verdict}")
-    return 1 if failed else 0
+    from bench.search_project import CACHE
+
+    emit(measure(args.size, args.cache or CACHE), args.json)
+    return 0
 
 
 if __name__ == "__main__":

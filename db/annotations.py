@@ -19,6 +19,7 @@ from db.connection import Connection, now
 from db.errors import AnnotationError, NotFound
 from db.events import Change, event
 from db.models import Annotation, Note
+from db.rows import build, maker, named, picker, values
 
 CONTEXT = 32
 
@@ -31,23 +32,10 @@ COLUMNS = (
 STATE_COLUMNS = ("article_id", "char_start", "char_end", "quote", "prefix", "suffix", "orphaned")
 
 
-def from_row(row) -> Annotation:
-    return Annotation(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        row[5],
-        row[6],
-        row[7],
-        row[8],
-        row[9],
-        row[10],
-        row[11],
-        bool(row[12]),
-        row[13],
-    )
+def read(cursor: sqlite3.Cursor) -> list[Annotation]:
+    """The annotations of a query selecting :data:`COLUMNS`, each field read from its column by name."""
+    make = maker(Annotation, cursor, start="char_start", end="char_end")
+    return [make(row) for row in cursor.fetchall()]
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -55,8 +43,12 @@ def context(text: str, start: int, end: int) -> tuple[str, str, str]:
     return text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
 
 
-def _article_text(conn: sqlite3.Connection, article_id: int) -> str:
-    return require_article(conn, article_id)[4]
+def article_text(conn: sqlite3.Connection, article_id: int) -> str:
+    """The current text of an article; :class:`NotFound` when there is none."""
+    row = named(conn, f"SELECT {TEXT} AS text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound("article", article_id)
+    return row["text"]
 
 
 def _check_range(text: str, start: int, end: int) -> None:
@@ -67,24 +59,25 @@ def _check_range(text: str, start: int, end: int) -> None:
 
 
 def get(conn: sqlite3.Connection, annotation_id: int) -> Annotation:
-    row = conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-    if row is None:
+    found = read(conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)))
+    if not found:
         raise NotFound("annotation", annotation_id)
-    return from_row(row)
+    return found[0]
 
 
 def for_article(conn: sqlite3.Connection, article_id: int) -> list[Annotation]:
-    rows = conn.execute(
-        f"SELECT {COLUMNS} FROM annotations WHERE article_id = ? ORDER BY char_start, char_end, id", (article_id,)
+    return read(
+        conn.execute(
+            f"SELECT {COLUMNS} FROM annotations WHERE article_id = ? ORDER BY char_start, char_end, id", (article_id,)
+        )
     )
-    return [from_row(r) for r in rows]
 
 
 def add(
     cx: Connection, article_id: int, tag_id: int, start: int, end: int, note: str = "", author: str | None = None
 ) -> Annotation:
     with cx.write() as conn:
-        text = _article_text(conn, article_id)
+        text = article_text(conn, article_id)
         _check_range(text, start, end)
         if conn.execute("SELECT 1 FROM tags WHERE id = ?", (tag_id,)).fetchone() is None:
             raise NotFound("tag", tag_id)
@@ -122,7 +115,7 @@ def update(
         if start is not None or end is not None:
             s = ann.start if start is None else start
             e = ann.end if end is None else end
-            text = _article_text(conn, ann.article_id)
+            text = article_text(conn, ann.article_id)
             _check_range(text, s, e)
             quote, prefix, suffix = context(text, s, e)
             sets.update(char_start=s, char_end=e, quote=quote, prefix=prefix, suffix=suffix, orphaned=0)
@@ -153,17 +146,32 @@ def delete(cx: Connection, annotation_id: int) -> None:
 
 def orphaned(conn: sqlite3.Connection, source_id: int | None = None) -> list[Annotation]:
     if source_id is None:
-        rows = conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE orphaned = 1 ORDER BY id")
-    else:
-        rows = conn.execute(
+        return read(conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE orphaned = 1 ORDER BY id"))
+    return read(
+        conn.execute(
             f"SELECT {COLUMNS} FROM annotations WHERE orphaned = 1 AND article_id IN"
             " (SELECT id FROM articles WHERE source_id = ?) ORDER BY id",
             (source_id,),
         )
-    return [from_row(r) for r in rows]
+    )
 
 
 # -- following edits -------------------------------------------------------------------
+
+
+_STATE_AT = {column: i for i, column in enumerate(STATE_COLUMNS)}
+
+
+def span_of_state(state: list) -> anchoring.Span:
+    """Where a stored state (the values of :data:`STATE_COLUMNS`, in that order) puts the annotation."""
+    at = _STATE_AT
+    return anchoring.Span(
+        state[at["article_id"]], state[at["char_start"]], state[at["char_end"]], bool(state[at["orphaned"]])
+    )
+
+
+def _states(cursor: sqlite3.Cursor) -> dict[int, list]:
+    return {aid: state for aid, *state in values(cursor, "id", *STATE_COLUMNS)}
 
 
 def states(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, list]:
@@ -172,13 +180,23 @@ def states(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, li
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"SELECT id, {', '.join(STATE_COLUMNS)} FROM annotations WHERE article_id IN ({marks})", ids)
-    return {r[0]: list(r[1:]) for r in rows}
+    return _states(
+        conn.execute(f"SELECT id, {', '.join(STATE_COLUMNS)} FROM annotations WHERE article_id IN ({marks})", ids)
+    )
+
+
+def states_by_id(conn: sqlite3.Connection, annotation_ids: Iterable[int]) -> dict[int, list]:
+    """Current mutable state of the annotations with these ids (those that exist), by id."""
+    out: dict[int, list] = {}
+    for chunk in _chunks(sorted(annotation_ids)):
+        marks = ",".join("?" * len(chunk))
+        cursor = conn.execute(f"SELECT id, {', '.join(STATE_COLUMNS)} FROM annotations WHERE id IN ({marks})", chunk)
+        out.update(_states(cursor))
+    return out
 
 
 def state(conn: sqlite3.Connection, annotation_id: int) -> list | None:
-    r = conn.execute(f"SELECT {', '.join(STATE_COLUMNS)} FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-    return list(r) if r else None
+    return states_by_id(conn, [annotation_id]).get(annotation_id)
 
 
 def set_state(conn: sqlite3.Connection, annotation_id: int, state: list) -> None:
@@ -205,13 +223,15 @@ def map_through(conn: sqlite3.Connection, annotation_ids: Iterable[int], steps: 
     updates = []
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
+        cursor = conn.execute(
             f"SELECT id, article_id, char_start, char_end, orphaned FROM annotations WHERE id IN ({marks}){skip}",
             [*chunk, *args],
-        ).fetchall()
-        for aid, article_id, start, end, orphaned in rows:
-            span = anchoring.apply_steps(anchoring.Span(article_id, start, end, bool(orphaned)), steps)
-            if (span.article_id, span.start, span.end, span.orphaned) != (article_id, start, end, bool(orphaned)):
+        )
+        positions = values(cursor, "id", "article_id", "char_start", "char_end", "orphaned")
+        for aid, article_id, start, end, orphaned in positions:
+            was = anchoring.Span(article_id, start, end, bool(orphaned))
+            span = anchoring.apply_steps(was, steps)
+            if span != was:
                 updates.append((span.article_id, span.start, span.end, int(span.orphaned), aid))
     if updates:
         conn.executemany(
@@ -224,21 +244,21 @@ def refresh(conn: sqlite3.Connection, article_id: int, text: str, only: Iterable
 
     Only rows whose quote or context actually changed are written.
     """
-    rows = conn.execute(
+    cursor = conn.execute(
         "SELECT id, char_start, char_end, quote, prefix, suffix FROM annotations WHERE article_id = ? AND orphaned = 0",
         (article_id,),
-    ).fetchall()
+    )
     wanted = None if only is None else set(only)
     orphans, updates = [], []
-    for aid, s, e, old_quote, old_prefix, old_suffix in rows:
+    for aid, start, end, *was in values(cursor, "id", "char_start", "char_end", "quote", "prefix", "suffix"):
         if wanted is not None and aid not in wanted:
             continue
-        s, e = max(0, min(s, len(text))), max(0, min(e, len(text)))
+        s, e = max(0, min(start, len(text))), max(0, min(end, len(text)))
         if s >= e:
             orphans.append((s, s, aid))
             continue
         found = context(text, s, e)
-        if found != (old_quote, old_prefix, old_suffix):
+        if found != tuple(was):
             updates.append((*found, aid))
     if orphans:
         conn.executemany("UPDATE annotations SET orphaned = 1, char_start = ?, char_end = ? WHERE id = ?", orphans)
@@ -256,23 +276,26 @@ def carry_over(conn: sqlite3.Connection, old_source_id: int, new_source_id: int)
     copy that cannot be placed with confidence is stored orphaned on the
     article at the same position (its quote kept), so nothing is lost.
     """
-    new_articles = conn.execute(
-        f"SELECT id, position, {TEXT} FROM articles WHERE source_id = ? ORDER BY position", (new_source_id,)
+    new_articles = named(
+        conn,
+        f"SELECT id, position, {TEXT} AS text FROM articles WHERE source_id = ? ORDER BY position",
+        (new_source_id,),
     ).fetchall()
     if not new_articles:
         return 0, 0
-    order = [a[0] for a in new_articles]
-    texts = {a[0]: a[2] for a in new_articles}
-    by_position = {a[1]: a[0] for a in new_articles}
-    rows = conn.execute(
-        f"SELECT {', '.join('a.' + c.strip() for c in COLUMNS.split(','))}, art.position FROM annotations a"
-        " JOIN articles art ON art.id = a.article_id WHERE art.source_id = ? ORDER BY a.id",
+    order = [a["id"] for a in new_articles]
+    texts = {a["id"]: a["text"] for a in new_articles}
+    by_position = {a["position"]: a["id"] for a in new_articles}
+    cursor = conn.execute(
+        f"SELECT {', '.join('a.' + c.strip() for c in COLUMNS.split(','))}, art.position AS old_position"
+        " FROM annotations a JOIN articles art ON art.id = a.article_id WHERE art.source_id = ? ORDER BY a.id",
         (old_source_id,),
-    ).fetchall()
+    )
+    make, position_of = maker(Annotation, cursor, start="char_start", end="char_end"), picker(cursor, "old_position")
     copied = orphans = 0
-    for row in rows:
-        ann = from_row(row[:-1])
-        old_position = row[-1]
+    for row in cursor.fetchall():
+        ann = make(row)
+        (old_position,) = position_of(row)
         hint_article = by_position.get(old_position, order[min(old_position, len(order) - 1)])
         found = anchoring.locate_in_pages(texts, order, ann.quote, ann.prefix, ann.suffix, (hint_article, ann.start))
         if found is not None:
@@ -313,9 +336,16 @@ def carry_over(conn: sqlite3.Connection, old_source_id: int, new_source_id: int)
 NOTE_COLUMNS = "id, article_id, text, author, created_at, updated_at"
 
 
+def note(conn: sqlite3.Connection, note_id: int) -> Note:
+    row = named(conn, f"SELECT {NOTE_COLUMNS} FROM article_notes WHERE id = ?", (note_id,)).fetchone()
+    if row is None:
+        raise NotFound("note", note_id)
+    return build(Note, row)
+
+
 def notes_for_article(conn: sqlite3.Connection, article_id: int) -> list[Note]:
-    rows = conn.execute(f"SELECT {NOTE_COLUMNS} FROM article_notes WHERE article_id = ? ORDER BY id", (article_id,))
-    return [Note(*r) for r in rows]
+    rows = named(conn, f"SELECT {NOTE_COLUMNS} FROM article_notes WHERE article_id = ? ORDER BY id", (article_id,))
+    return [build(Note, r) for r in rows]
 
 
 def add_note(cx: Connection, article_id: int, text: str, author: str | None = None) -> Note:
@@ -326,26 +356,22 @@ def add_note(cx: Connection, article_id: int, text: str, author: str | None = No
             "INSERT INTO article_notes (article_id, text, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
             (article_id, text, author, stamp, stamp),
         )
-        row = conn.execute(f"SELECT {NOTE_COLUMNS} FROM article_notes WHERE id = ?", (cur.lastrowid,)).fetchone()
+        added = note(conn, cur.lastrowid)
         cx.announce(event(Change.NOTES, articles=[article_id]))
-    return Note(*row)
+    return added
 
 
 def update_note(cx: Connection, note_id: int, text: str) -> Note:
     with cx.write() as conn:
-        row = conn.execute(f"SELECT {NOTE_COLUMNS} FROM article_notes WHERE id = ?", (note_id,)).fetchone()
-        if row is None:
-            raise NotFound("note", note_id)
+        note(conn, note_id)
         conn.execute("UPDATE article_notes SET text = ?, updated_at = ? WHERE id = ?", (text, now(), note_id))
-        row = conn.execute(f"SELECT {NOTE_COLUMNS} FROM article_notes WHERE id = ?", (note_id,)).fetchone()
-        cx.announce(event(Change.NOTES, articles=[row[1]]))
-    return Note(*row)
+        updated = note(conn, note_id)
+        cx.announce(event(Change.NOTES, articles=[updated.article_id]))
+    return updated
 
 
 def delete_note(cx: Connection, note_id: int) -> None:
     with cx.write() as conn:
-        row = conn.execute("SELECT article_id FROM article_notes WHERE id = ?", (note_id,)).fetchone()
-        if row is None:
-            raise NotFound("note", note_id)
+        gone = note(conn, note_id)
         conn.execute("DELETE FROM article_notes WHERE id = ?", (note_id,))
-        cx.announce(event(Change.NOTES, articles=[row[0]]))
+        cx.announce(event(Change.NOTES, articles=[gone.article_id]))

@@ -15,6 +15,7 @@ from db.connection import Connection, now
 from db.errors import NotFound, TagError
 from db.events import Change, event
 from db.models import Tag, TagDeletion
+from db.rows import build, named
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -36,9 +37,9 @@ def _clean_colour(colour: str | None) -> str | None:
     return colour.lower()
 
 
-def _row(conn: sqlite3.Connection, tag_id: int):
-    r = conn.execute(
-        "SELECT id, parent_id, name, colour, description, slot FROM tags WHERE id = ?", (tag_id,)
+def _row(conn: sqlite3.Connection, tag_id: int) -> sqlite3.Row:
+    r = named(
+        conn, "SELECT id, parent_id, name, colour, description, slot FROM tags WHERE id = ?", (tag_id,)
     ).fetchone()
     if r is None:
         raise NotFound("tag", tag_id)
@@ -51,19 +52,20 @@ def _path(conn: sqlite3.Connection, tag_id: int) -> str:
     current: int | None = tag_id
     while current is not None and current not in seen:
         seen.add(current)
-        r = conn.execute("SELECT parent_id, name FROM tags WHERE id = ?", (current,)).fetchone()
-        names.append(r[1])
-        current = r[0]
+        r = named(conn, "SELECT parent_id, name FROM tags WHERE id = ?", (current,)).fetchone()
+        names.append(r["name"])
+        current = r["parent_id"]
     return "/".join(reversed(names))
 
 
 def _descendants(conn: sqlite3.Connection, tag_id: int) -> list[int]:
-    rows = conn.execute(
+    rows = named(
+        conn,
         "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)"
         " SELECT id FROM sub",
         (tag_id,),
     )
-    return [r[0] for r in rows]
+    return [r["id"] for r in rows]
 
 
 def _check_sibling_name(conn: sqlite3.Connection, parent_id: int | None, name: str, exclude: int | None = None) -> None:
@@ -81,33 +83,34 @@ def _check_slot(conn: sqlite3.Connection, slot: int | None, exclude: int | None 
         return
     if not isinstance(slot, int) or not 1 <= slot <= 9:
         raise TagError(f"keyboard slot must be 1-9, not {slot!r}")
-    r = conn.execute("SELECT id FROM tags WHERE slot = ? AND id IS NOT ?", (slot, exclude)).fetchone()
+    r = named(conn, "SELECT id FROM tags WHERE slot = ? AND id IS NOT ?", (slot, exclude)).fetchone()
     if r is not None:
-        raise TagError(f"keyboard slot {slot} is already used by tag {_path(conn, r[0])!r}")
+        raise TagError(f"keyboard slot {slot} is already used by tag {_path(conn, r['id'])!r}")
 
 
 def get(conn: sqlite3.Connection, tag_id: int) -> Tag:
     r = _row(conn, tag_id)
-    count = conn.execute("SELECT count(*) FROM annotations WHERE tag_id = ?", (tag_id,)).fetchone()[0]
-    return Tag(r[0], r[1], r[2], r[3], r[4], r[5], _path(conn, tag_id), count)
+    count = named(conn, "SELECT count(*) AS n FROM annotations WHERE tag_id = ?", (tag_id,)).fetchone()["n"]
+    return build(Tag, r, path=_path(conn, tag_id), annotation_count=count)
 
 
 def all_tags(conn: sqlite3.Connection) -> list[Tag]:
     """Every tag, depth-first in name order (parents before children)."""
-    rows = conn.execute(
+    rows = named(
+        conn,
         "SELECT t.id, t.parent_id, t.name, t.colour, t.description, t.slot,"
-        " (SELECT count(*) FROM annotations a WHERE a.tag_id = t.id) FROM tags t ORDER BY t.name"
+        " (SELECT count(*) FROM annotations a WHERE a.tag_id = t.id) AS annotation_count FROM tags t ORDER BY t.name",
     ).fetchall()
-    children: dict[int | None, list] = {}
+    children: dict[int | None, list[sqlite3.Row]] = {}
     for r in rows:
-        children.setdefault(r[1], []).append(r)
+        children.setdefault(r["parent_id"], []).append(r)
     out: list[Tag] = []
 
     def walk(parent: int | None, prefix: str) -> None:
         for r in children.get(parent, []):
-            path = f"{prefix}/{r[2]}" if prefix else r[2]
-            out.append(Tag(r[0], r[1], r[2], r[3], r[4], r[5], path, r[6]))
-            walk(r[0], path)
+            path = f"{prefix}/{r['name']}" if prefix else r["name"]
+            out.append(build(Tag, r, path=path))
+            walk(r["id"], path)
 
     walk(None, "")
     return out
@@ -120,12 +123,12 @@ def find(conn: sqlite3.Connection, path: str) -> Tag:
     parent: int | None = None
     r = None
     for name in [p.strip() for p in path.split("/") if p.strip()]:
-        r = conn.execute(
-            "SELECT id FROM tags WHERE coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?", (parent, name)
+        r = named(
+            conn, "SELECT id FROM tags WHERE coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?", (parent, name)
         ).fetchone()
         if r is None:
             raise NotFound("tag", path)
-        parent = r[0]
+        parent = r["id"]
     if r is None:
         raise NotFound("tag", path)
     return get(conn, parent)
@@ -173,7 +176,7 @@ def update(
         sets: dict[str, object] = {}
         if name is not None:
             name = _clean_name(name)
-            _check_sibling_name(conn, r[1], name, exclude=tag_id)
+            _check_sibling_name(conn, r["parent_id"], name, exclude=tag_id)
             sets["name"] = name
         if clear_colour:
             sets["colour"] = None
@@ -205,7 +208,7 @@ def move(cx: Connection, tag_id: int, new_parent_id: int | None) -> Tag:
                 raise TagError(
                     f"cannot move {_path(conn, tag_id)!r} under {_path(conn, new_parent_id)!r}: that is inside itself"
                 )
-        _check_sibling_name(conn, new_parent_id, r[2], exclude=tag_id)
+        _check_sibling_name(conn, new_parent_id, r["name"], exclude=tag_id)
         conn.execute("UPDATE tags SET parent_id = ? WHERE id = ?", (new_parent_id, tag_id))
         tag = get(conn, tag_id)
         cx.announce(event(Change.TAGS, tags=[tag_id]))
@@ -235,21 +238,24 @@ def merge(cx: Connection, source_id: int, target_id: int) -> Tag:
 def _merge_into(conn: sqlite3.Connection, source_id: int, target_id: int) -> set[int]:
     touched = {source_id}
     conn.execute("UPDATE annotations SET tag_id = ? WHERE tag_id = ?", (target_id, source_id))
-    for child_id, child_name in conn.execute("SELECT id, name FROM tags WHERE parent_id = ?", (source_id,)).fetchall():
-        same = conn.execute("SELECT id FROM tags WHERE parent_id = ? AND name = ?", (target_id, child_name)).fetchone()
+    for child in named(conn, "SELECT id, name FROM tags WHERE parent_id = ?", (source_id,)).fetchall():
+        same = named(
+            conn, "SELECT id FROM tags WHERE parent_id = ? AND name = ?", (target_id, child["name"])
+        ).fetchone()
         if same is not None:
-            touched |= _merge_into(conn, child_id, same[0])
+            touched |= _merge_into(conn, child["id"], same["id"])
         else:
-            conn.execute("UPDATE tags SET parent_id = ? WHERE id = ?", (target_id, child_id))
+            conn.execute("UPDATE tags SET parent_id = ? WHERE id = ?", (target_id, child["id"]))
     conn.execute("DELETE FROM tags WHERE id = ?", (source_id,))
     return touched
 
 
 def deletion_counts(conn: sqlite3.Connection, tag_id: int) -> TagDeletion:
+    """What :func:`delete` would remove (for a confirmation dialog)."""
     _row(conn, tag_id)
     ids = _descendants(conn, tag_id)
     marks = ",".join("?" * len(ids))
-    annotations = conn.execute(f"SELECT count(*) FROM annotations WHERE tag_id IN ({marks})", ids).fetchone()[0]
+    annotations = named(conn, f"SELECT count(*) AS n FROM annotations WHERE tag_id IN ({marks})", ids).fetchone()["n"]
     return TagDeletion(len(ids), annotations)
 
 

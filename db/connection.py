@@ -10,6 +10,8 @@ fail with SQLITE_BUSY at once, whatever the timeout.
 
 from __future__ import annotations
 
+import glob
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -58,10 +60,30 @@ def _check_file(path: Path, create: bool) -> bool:
     except OSError as exc:
         raise ProjectCorrupt(str(path), f"cannot be read: {exc.strerror or exc}") from exc
     if not header:
-        return True  # an empty file: SQLite treats it as a new database
+        if not create:  # SQLite would silently make it a new database; only commands that create may do that
+            raise ProjectCorrupt(str(path), "the file is empty (0 bytes): there is no project in it")
+        return True
     if header != SQLITE_HEADER:
         raise ProjectCorrupt(str(path), "not an SQLite database (the file does not start with the SQLite header)")
     return False
+
+
+#: The tables every project of a schema version has (a file lacking one was damaged, not just old).
+REQUIRED_TABLES = {
+    1: frozenset({"sources", "articles", "blocks", "edits", "tags", "annotations"}),
+    2: frozenset({"sources", "articles", "blocks", "edits", "tags", "annotations", "article_notes"}),
+}
+
+
+def _missing_tables(version: int, tables: set[str]) -> list[str]:
+    needed = REQUIRED_TABLES.get(min(version, max(REQUIRED_TABLES)), frozenset())
+    return sorted(needed - tables)
+
+
+def _last_change(path: Path) -> int:
+    """When the file (or its write-ahead log) last changed, in ns; 0 for a new file."""
+    stamps = [p.stat().st_mtime_ns for p in (path, path.with_name(path.name + "-wal")) if p.exists()]
+    return max(stamps, default=0)
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -87,9 +109,13 @@ class Connection:
         self.backup: Path | None = None  #: where the file was copied before an upgrade
         self._lock = threading.RLock()
         self._pending: ChangeEvent | None = None
+        self._create = create
         _check_file(self.path, create)
+        self._changed_ns = _last_change(self.path)  # before SQLite touches the -wal file
         try:
-            conn = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(  # bytes: a file name need not be valid UTF-8
+                os.fsencode(self.path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+            )
         except sqlite3.Error as exc:
             raise ProjectCorrupt(str(self.path), str(exc)) from exc
         self.conn = conn
@@ -119,6 +145,13 @@ class Connection:
             raise ProjectTooNew(name, version, schema.SCHEMA_VERSION)
         if tables and app_id != schema.APPLICATION_ID:
             raise NotAProject(name)
+        if not tables and not self._create:
+            what = f"schema {version} but no tables" if version else "an empty SQLite database"
+            raise ProjectCorrupt(name, f"{what}: there is no project in it")
+        missing = _missing_tables(version, tables) if tables or version else []
+        if missing:
+            raise ProjectCorrupt(name, f"the table {missing[0]} of schema {version} is missing (the file was damaged)")
+        pending = list(schema.MIGRATION_NAMES)
         if "_sqlite_migrations" in tables:
             applied = {
                 r[0]
@@ -129,6 +162,7 @@ class Connection:
             unknown = applied - set(schema.MIGRATION_NAMES)
             if unknown:
                 raise ProjectTooNew(name, max(version, schema.SCHEMA_VERSION + 1), schema.SCHEMA_VERSION)
+            pending = [m for m in schema.MIGRATION_NAMES if m not in applied]
         try:
             self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -138,13 +172,45 @@ class Connection:
                 raise ProjectBusy(name, self.busy_timeout) from exc
             raise ProjectOpenError(name, f"{name}: cannot be opened for writing: {exc}") from exc
         if version < schema.SCHEMA_VERSION:
-            self._upgrade(version)
+            if pending:
+                self._upgrade(version)
+            else:
+                self._repair_version(version, tables)
+
+    def _current_backup(self, version: int) -> Path | None:
+        """A copy made by an earlier open whose upgrade failed, if the file has not changed since (no pile-up)."""
+        copies = sorted(self.path.parent.glob(f"{glob.escape(self.path.name)}.bak-v{version}-*"))
+        if not copies:
+            return None
+        newest = copies[-1]
+        return newest if newest.stat().st_mtime_ns >= self._changed_ns else None
+
+    def _repair_version(self, version: int, tables: set[str]) -> None:
+        """Every migration is recorded as applied but ``user_version`` lags: set it once, no backup copy."""
+        name = str(self.path)
+        missing = _missing_tables(schema.SCHEMA_VERSION, tables)
+        if missing:
+            raise ProjectCorrupt(
+                name,
+                f"it records every schema migration as applied but says schema {version} and lacks the table "
+                f"{missing[0]}",
+            )
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(f"PRAGMA user_version = {int(schema.SCHEMA_VERSION)}")
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise ProjectBusy(name, self.busy_timeout) from exc
 
     def _upgrade(self, version: int) -> None:
         name = str(self.path)
         if version > 0:
+            self.backup = self._current_backup(version)
+        if version > 0 and self.backup is None:
             self.backup = backup_path(self.path, version)
-            target = sqlite3.connect(str(self.backup))
+            target = sqlite3.connect(os.fsencode(self.backup))
             try:
                 with target:
                     self.conn.backup(target)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from db.anchoring import Span, map_replace
 from db.articles import load_blocks, require_article
+from db.rows import named
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,23 +123,24 @@ def marks(conn: sqlite3.Connection, article_id: int) -> list[CorrectionMark]:
     """
     require_article(conn, article_id)
     blocks = load_blocks(conn, article_id)
-    rows = conn.execute("SELECT id, op, params, steps, reverts, author, at, note FROM edits ORDER BY id").fetchall()
-    by_id = {r[0]: r for r in rows}
+    rows = named(conn, "SELECT id, op, params, steps, reverts, author, at, note FROM edits ORDER BY id").fetchall()
+    by_id = {r["id"]: r for r in rows}
     live: list[_Mark] = []
     saved: dict[int, tuple[list[_Mark], list[_Mark]]] = {}  # entry -> marks of its blocks before, after
-    for edit_id, op, params_json, steps_json, *_ in rows:
+    for row in rows:
+        edit_id, op = row["id"], row["op"]
         original, redo = edit_id, True
-        while by_id[original][1] == "revert" and by_id[original][4] in by_id:
-            original, redo = by_id[original][4], not redo  # an odd number of reverts undoes it
+        while by_id[original]["op"] == "revert" and by_id[original]["reverts"] in by_id:
+            original, redo = by_id[original]["reverts"], not redo  # an odd number of reverts undoes it
         if original != edit_id:
             if original in saved:
                 before, after = saved[original]
                 touched = {m.block_id for m in before} | {m.block_id for m in after}
                 o = by_id[original]
-                touched |= _blocks_of(o[1], json.loads(o[2]), json.loads(o[3]))
+                touched |= _blocks_of(o["op"], json.loads(o["params"]), json.loads(o["steps"]))
                 live = [m for m in live if m.block_id not in touched] + _copy(after if redo else before, touched)
             continue
-        params, steps = json.loads(params_json), json.loads(steps_json)
+        params, steps = json.loads(row["params"]), json.loads(row["steps"])
         touched = _blocks_of(op, params, steps)
         if not touched:
             continue  # roles, moves between articles, article splits and merges keep every block's characters
@@ -164,10 +166,17 @@ def marks(conn: sqlite3.Connection, article_id: int) -> list[CorrectionMark]:
             continue
         base = starts[m.block_id]
         info = by_id[m.edit_id]
-        params = json.loads(info[2])
+        params = json.loads(info["params"])
         out.append(
             CorrectionMark(
-                m.edit_id, base + m.start, base + m.end, m.deleted, params.get("text", ""), info[5], info[6], info[7]
+                edit_id=m.edit_id,
+                start=base + m.start,
+                end=base + m.end,
+                deleted=m.deleted,
+                inserted=params.get("text", ""),
+                author=info["author"],
+                at=info["at"],
+                note=info["note"],
             )
         )
     out.sort(key=lambda c: (c.start, c.end, c.edit_id))

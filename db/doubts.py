@@ -30,6 +30,7 @@ from db.articles import runs_from_json
 from db.connection import Connection, now
 from db.errors import EditError
 from db.events import Change, event
+from db.rows import build, named
 
 #: Boundaries the engine gives less than this probability of being right are doubts:
 #: below 0.8 the engine expects at least one in five such boundaries to be wrong.
@@ -52,7 +53,8 @@ class Doubt:
 
 
 _SELECT = """
-SELECT e.block_id, b.article_id, a.source_id, a.position, b.position, e.position, e.boundary_confidence, b.runs
+SELECT e.block_id, b.article_id, a.source_id, a.position AS article_position, b.position AS block_position,
+  e.position AS engine_position, e.boundary_confidence AS confidence, b.runs
 """
 #: The conditions of an open doubt (see the module docstring), for a row ``e`` of engine_blocks.
 _OPEN = """
@@ -86,8 +88,10 @@ def _first_raw(runs_json: str) -> int | None:
     return runs[0][1] if runs else None
 
 
-def _doubt(r: Sequence) -> Doubt:
-    return Doubt(r[0], r[1], r[2], r[3], r[4], ARTICLE if r[5] == 0 else PARAGRAPH, r[6], _first_raw(r[7]))
+def _doubt(r: sqlite3.Row) -> Doubt:
+    return build(
+        Doubt, r, kind=ARTICLE if r["engine_position"] == 0 else PARAGRAPH, raw_offset=_first_raw(r["runs"])
+    )
 
 
 def open_doubts(
@@ -103,10 +107,10 @@ def open_doubts(
     """
     params: dict = {"threshold": threshold}
     if article_id is not None:
-        row = conn.execute("SELECT source_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = named(conn, "SELECT source_id FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             return []
-        source_id = row[0] if source_id is None else source_id
+        source_id = row["source_id"] if source_id is None else source_id
     if source_id is None:
         sql = _ALL_SQL
     else:
@@ -115,7 +119,7 @@ def open_doubts(
     if article_id is not None:
         sql += " AND b.article_id = :article"
         params["article"] = article_id
-    return [_doubt(r) for r in conn.execute(sql + _ORDER, params)]
+    return [_doubt(r) for r in named(conn, sql + _ORDER, params)]
 
 
 def counts(
@@ -128,14 +132,12 @@ def counts(
     """
     out: dict[int, Counter] = {}
     if source_ids is None:
-        rows = conn.execute(_ALL_SQL, {"threshold": threshold})
+        rows = named(conn, _ALL_SQL, {"threshold": threshold})
     else:
-        rows = (
-            r for sid in source_ids for r in conn.execute(_SOURCE_SQL, {"threshold": threshold, "source": sid})
-        )
+        rows = (r for sid in source_ids for r in named(conn, _SOURCE_SQL, {"threshold": threshold, "source": sid}))
         out = {sid: Counter() for sid in source_ids}
     for r in rows:
-        out.setdefault(r[2], Counter())[r[1]] += 1
+        out.setdefault(r["source_id"], Counter())[r["article_id"]] += 1
     return out
 
 
@@ -144,13 +146,14 @@ def is_checked(conn: sqlite3.Connection, block_id: int) -> bool:
 
 
 def _where(conn: sqlite3.Connection, block_id: int) -> tuple[int, int]:
-    r = conn.execute(
+    r = named(
+        conn,
         "SELECT b.article_id, a.source_id FROM blocks b JOIN articles a ON a.id = b.article_id WHERE b.id = ?",
         (block_id,),
     ).fetchone()
     if r is None:
         raise EditError(f"block {block_id} is not in the project any more")
-    return r[0], r[1]
+    return r["article_id"], r["source_id"]
 
 
 def confirm(cx: Connection, block_id: int, author: str | None = None) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from db import annotations, search_index
-from db.anchoring import Span, apply_steps, invert_steps
+from db.anchoring import apply_steps, invert_steps
 from db.articles import Layout, load_blocks, refresh_article
 from db.connection import Connection, now
 from db.errors import NotFound
@@ -44,7 +44,8 @@ def article_row(conn: sqlite3.Connection, article_id: int) -> dict | None:
     ).fetchone()
     if r is None:
         return None
-    prev = conn.execute(
+    prev = named(
+        conn,
         "SELECT id FROM articles WHERE source_id = ? AND position < ? ORDER BY position DESC LIMIT 1",
         (r["source_id"], r["position"]),
     ).fetchone()
@@ -54,12 +55,12 @@ def article_row(conn: sqlite3.Connection, article_id: int) -> dict | None:
         "review_state": r["review_state"],
         "engine_index": r["engine_index"],
         "engine_notes": r["engine_notes"],
-        "after_id": prev[0] if prev else None,
+        "after_id": prev["id"] if prev else None,
     }
 
 
 def block_order(conn: sqlite3.Connection, article_id: int) -> list[int]:
-    return [r[0] for r in conn.execute("SELECT id FROM blocks WHERE article_id = ? ORDER BY position", (article_id,))]
+    return [r["id"] for r in named(conn, "SELECT id FROM blocks WHERE article_id = ? ORDER BY position", (article_id,))]
 
 
 @dataclass(slots=True)
@@ -80,27 +81,26 @@ def _snapshot(conn: sqlite3.Connection, keys: Keys) -> dict:
         "annotations": {},
         "notes": {},
     }
-    found = _by_id(conn, f"SELECT id, {', '.join(annotations.STATE_COLUMNS)} FROM annotations", keys.annotations)
+    found = annotations.states_by_id(conn, keys.annotations)
     for aid in sorted(keys.annotations):
-        r = found.get(aid)
-        snap["annotations"][str(aid)] = list(r[1:]) if r else None
+        snap["annotations"][str(aid)] = found.get(aid)
     found = _by_id(conn, "SELECT id, article_id FROM article_notes", keys.notes)
     for nid in sorted(keys.notes):
         r = found.get(nid)
-        snap["notes"][str(nid)] = r[1] if r else None
+        snap["notes"][str(nid)] = r["article_id"] if r else None
     if keys.structural:
         snap["order"] = {str(a): block_order(conn, a) for a in sorted(keys.articles)}
     return snap
 
 
-def _by_id(conn: sqlite3.Connection, select: str, ids: Iterable[int]) -> dict[int, tuple]:
-    """Rows of ``select`` (its first column is ``id``) for ``ids``, read in batches."""
+def _by_id(conn: sqlite3.Connection, select: str, ids: Iterable[int]) -> dict[int, sqlite3.Row]:
+    """Rows of ``select`` (it has an ``id`` column) for ``ids``, read in batches."""
     wanted = sorted(ids)
-    out: dict[int, tuple] = {}
+    out: dict[int, sqlite3.Row] = {}
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        out.update((r[0], tuple(r)) for r in conn.execute(f"{select} WHERE id IN ({marks})", chunk))
+        out.update((r["id"], r) for r in named(conn, f"{select} WHERE id IN ({marks})", chunk))
     return out
 
 
@@ -118,8 +118,8 @@ def _on_articles(conn: sqlite3.Connection, article_ids: Iterable[int]) -> tuple[
     """Ids of the annotations and notes on the given articles."""
     ids = list(article_ids)
     marks = ",".join("?" * len(ids))
-    anns = {r[0] for r in conn.execute(f"SELECT id FROM annotations WHERE article_id IN ({marks})", ids)}
-    notes = {r[0] for r in conn.execute(f"SELECT id FROM article_notes WHERE article_id IN ({marks})", ids)}
+    anns = {r["id"] for r in named(conn, f"SELECT id FROM annotations WHERE article_id IN ({marks})", ids)}
+    notes = {r["id"] for r in named(conn, f"SELECT id FROM article_notes WHERE article_id IN ({marks})", ids)}
     return anns, notes
 
 
@@ -237,7 +237,7 @@ def record(
         )
         edit_id = cur.lastrowid
         marks = ",".join("?" * len(live))
-        sources = {r[0] for r in conn.execute(f"SELECT source_id FROM articles WHERE id IN ({marks})", live)}
+        sources = {r["source_id"] for r in named(conn, f"SELECT source_id FROM articles WHERE id IN ({marks})", live)}
         flags = Change.TEXT | Change.HISTORY | Change.ANNOTATIONS
         if plan.structural and (change.created_articles or len(live) != len(keys.articles)):
             flags |= Change.ARTICLES
@@ -259,8 +259,7 @@ def _drop_untouched(conn: sqlite3.Connection, before: dict, after: dict, steps: 
         return
     inverse = absolute_steps(conn, invert(steps))
     for key in candidates:
-        state = now_[key]
-        span = Span(state[0], state[1], state[2], bool(state[6]))
+        span = annotations.span_of_state(now_[key])
         if apply_steps(span, inverse) == span:
             del was[key], now_[key]
 
@@ -295,7 +294,7 @@ def insert_article_after(conn: sqlite3.Connection, source_id: int, after_id: int
     if after_id is None:
         position = 0
     else:
-        position = conn.execute("SELECT position FROM articles WHERE id = ?", (after_id,)).fetchone()[0] + 1
+        position = named(conn, "SELECT position FROM articles WHERE id = ?", (after_id,)).fetchone()["position"] + 1
     conn.execute(
         "UPDATE articles SET position = position + 1 WHERE source_id = ? AND position >= ?", (source_id, position)
     )
@@ -303,12 +302,11 @@ def insert_article_after(conn: sqlite3.Connection, source_id: int, after_id: int
 
 
 def remove_article(conn: sqlite3.Connection, article_id: int) -> None:
-    source_id, position = conn.execute(
-        "SELECT source_id, position FROM articles WHERE id = ?", (article_id,)
-    ).fetchone()
+    gone = named(conn, "SELECT source_id, position FROM articles WHERE id = ?", (article_id,)).fetchone()
     search_index.unindex_article(conn, article_id)
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     conn.execute(
-        "UPDATE articles SET position = position - 1 WHERE source_id = ? AND position > ?", (source_id, position)
+        "UPDATE articles SET position = position - 1 WHERE source_id = ? AND position > ?",
+        (gone["source_id"], gone["position"]),
     )
 

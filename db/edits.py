@@ -37,6 +37,7 @@ from db.edit_log import (
 from db.errors import EditError, NotFound
 from db.models import BlockRole, EditEntry
 from db.reverts import history, revert
+from db.rows import named
 
 __all__ = [
     "EDIT_COLUMNS",
@@ -56,10 +57,10 @@ __all__ = [
 
 
 def _block(conn: sqlite3.Connection, block_id: int) -> tuple[Layout, int]:
-    r = conn.execute("SELECT article_id FROM blocks WHERE id = ?", (block_id,)).fetchone()
+    r = named(conn, "SELECT article_id FROM blocks WHERE id = ?", (block_id,)).fetchone()
     if r is None:
         raise NotFound("block", block_id)
-    lay = Layout.of(r[0], load_blocks(conn, r[0]))
+    lay = Layout.of(r["article_id"], load_blocks(conn, r["article_id"]))
     return lay, lay.index_of(block_id)
 
 
@@ -69,14 +70,15 @@ def _layout(conn: sqlite3.Connection, article_id: int) -> Layout:
 
 
 def _neighbour(conn: sqlite3.Connection, article_id: int, direction: int) -> int | None:
-    row = require_article(conn, article_id)
-    source_id, position = row[1], row[2]
+    row = named(conn, "SELECT source_id, position FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound("article", article_id)
     if direction < 0:
         sql = "SELECT id FROM articles WHERE source_id = ? AND position < ? ORDER BY position DESC LIMIT 1"
     else:
         sql = "SELECT id FROM articles WHERE source_id = ? AND position > ? ORDER BY position LIMIT 1"
-    r = conn.execute(sql, (source_id, position)).fetchone()
-    return r[0] if r else None
+    r = named(conn, sql, (row["source_id"], row["position"])).fetchone()
+    return r["id"] if r else None
 
 
 def _set_block(conn: sqlite3.Connection, block_id: int, text: str, sources: list[int | None]) -> None:
@@ -296,17 +298,15 @@ def split_article(cx: Connection, block_id: int, *, author: str | None = None, n
         if i == 0:
             raise EditError("the article already starts with this block: nothing to split")
         art = lay.article_id
-        source_id, kind, state = conn.execute(
-            "SELECT source_id, kind, review_state FROM articles WHERE id = ?", (art,)
-        ).fetchone()
+        old = named(conn, "SELECT source_id, kind, review_state FROM articles WHERE id = ?", (art,)).fetchone()
         start, length = lay.starts[i], lay.length
 
         def apply(conn: sqlite3.Connection) -> Change_:
-            position = insert_article_after(conn, source_id, art)
+            position = insert_article_after(conn, old["source_id"], art)
             cur = conn.execute(
                 "INSERT INTO articles (source_id, position, kind, engine_index, headline, updated_at,"
                 " review_state) VALUES (?, ?, ?, NULL, '', ?, ?)",
-                (source_id, position, kind, now(), state),
+                (old["source_id"], position, old["kind"], now(), old["review_state"]),
             )
             new_id = cur.lastrowid
             renumber(conn, new_id, [b.id for b in lay.blocks[i:]])

@@ -26,6 +26,7 @@ from typing import Protocol
 
 from db.articles import runs_from_json
 from db.models import Runs
+from db.rows import build, named
 
 
 class _PreparedBlock(Protocol):
@@ -65,18 +66,20 @@ def record(
         ],
     )
     marks = ",".join("?" * len(article_ids))
-    stored = conn.execute(
+    stored = named(
+        conn,
         f"SELECT id, article_id, position FROM blocks WHERE article_id IN ({marks}) ORDER BY article_id, position",
         list(article_ids),
     ).fetchall()
     prepared = {aid: art for aid, art in zip(article_ids, articles, strict=True)}
     rows = []
-    for block_id, aid, position in stored:
+    for r in stored:
+        aid, position = r["article_id"], r["position"]
         art = prepared[aid]
         block = art.blocks[position]
         own = _probability(block.confidence)
         boundary = min(own, _probability(art.confidence)) if position == 0 else own
-        rows.append((block_id, aid, position, block.role, block.runs, own, boundary))
+        rows.append((r["id"], aid, position, block.role, block.runs, own, boundary))
     conn.executemany(
         "INSERT INTO engine_blocks (block_id, article_id, position, role, runs, confidence, boundary_confidence)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -107,28 +110,30 @@ class EngineArticle:
 
 def for_source(conn: sqlite3.Connection, source_id: int) -> list[EngineArticle]:
     """The engine's articles of a source in page order (empty: imported before Jiaokan kept them)."""
-    arts = conn.execute(
+    arts = named(
+        conn,
         "SELECT article_id, engine_index, confidence FROM engine_articles WHERE source_id = ? ORDER BY engine_index",
         (source_id,),
     ).fetchall()
-    blocks: dict[int, list[EngineBlock]] = {a[0]: [] for a in arts}
-    for r in conn.execute(
+    blocks: dict[int, list[EngineBlock]] = {a["article_id"]: [] for a in arts}
+    for r in named(
+        conn,
         "SELECT e.article_id, e.block_id, e.position, e.role, e.runs, e.confidence, e.boundary_confidence"
         " FROM engine_blocks e JOIN engine_articles a ON a.article_id = e.article_id"
         " WHERE a.source_id = ? ORDER BY e.article_id, e.position",
         (source_id,),
-    ):
-        blocks[r[0]].append(EngineBlock(r[1], r[2], r[3], runs_from_json(r[4]), r[5], r[6]))
-    return [EngineArticle(a[0], a[1], a[2], tuple(blocks[a[0]])) for a in arts]
+    ).fetchall():  # fetched whole: a damaged value must not leave a cursor open
+        blocks[r["article_id"]].append(build(EngineBlock, r, runs=runs_from_json(r["runs"])))
+    return [build(EngineArticle, a, blocks=tuple(blocks[a["article_id"]])) for a in arts]
 
 
 def confidences(conn: sqlite3.Connection, article_id: int) -> dict[int, float]:
     """Block id → the engine's confidence in the boundary before it, for the blocks of an article now."""
-    return dict(
-        conn.execute(
-            "SELECT e.block_id, e.boundary_confidence FROM engine_blocks e JOIN blocks b ON b.id = e.block_id"
-            " WHERE b.article_id = ?",
-            (article_id,),
-        ).fetchall()
+    rows = named(
+        conn,
+        "SELECT e.block_id, e.boundary_confidence FROM engine_blocks e JOIN blocks b ON b.id = e.block_id"
+        " WHERE b.article_id = ?",
+        (article_id,),
     )
+    return {r["block_id"]: r["boundary_confidence"] for r in rows}
 

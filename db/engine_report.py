@@ -37,6 +37,7 @@ from db import engine_record
 from db.articles import runs_from_json
 from db.models import Runs
 from db.report_table import Table
+from db.rows import named
 
 BODY_ROLES = frozenset({"paragraph", "subhead", "caption"})
 HEAD_ROLES = ("kicker", "title", "subtitle")
@@ -184,20 +185,20 @@ class SourceComparison:
 
 def compare_source(conn: sqlite3.Connection, source_id: int, name: str) -> SourceComparison | None:
     """Both sides of a source, or None when none of its articles is proofread."""
-    ids = [
-        r[0]
-        for r in conn.execute(
-            "SELECT id FROM articles WHERE source_id = ? AND review_state = 'proofread' ORDER BY position",
-            (source_id,),
-        )
-    ]
+    proofread = named(
+        conn,
+        "SELECT id FROM articles WHERE source_id = ? AND review_state = 'proofread' ORDER BY position",
+        (source_id,),
+    )
+    ids = [r["id"] for r in proofread]
     if not ids:
         return None
-    raw = conn.execute("SELECT raw_text FROM sources WHERE id = ?", (source_id,)).fetchone()[0]
+    raw = named(conn, "SELECT raw_text FROM sources WHERE id = ?", (source_id,)).fetchone()["raw_text"]
     editor: list[Side] = []
     for aid in ids:
-        rows = conn.execute("SELECT role, runs FROM blocks WHERE article_id = ? ORDER BY position", (aid,))
-        editor.append(Side.of(raw, [(role, runs_from_json(runs)) for role, runs in rows]))
+        # fetched whole: a damaged value must not leave a cursor open (its connection could not close)
+        rows = named(conn, "SELECT role, runs FROM blocks WHERE article_id = ? ORDER BY position", (aid,)).fetchall()
+        editor.append(Side.of(raw, [(r["role"], runs_from_json(r["runs"])) for r in rows]))
     region = set().union(*(e.offsets for e in editor))
     recorded = engine_record.for_source(conn, source_id)
     engine: list[Side] = []

@@ -97,3 +97,34 @@ class AnnotationError(StoreError):
 
 class QueryError(StoreError):
     """A search query that cannot be run: empty, a malformed regular expression, …"""
+
+
+def user_message(exc: BaseException) -> str:
+    """One line a person can act on, for any error an operation on a project may raise.
+
+    The command line prints it after ``jiaokan:``; the desk shows it in a message box (and
+    may translate it). Store errors carry their own message; what leaks from below the store
+    (SQLite on a damaged file, the file system, text that is not UTF-8) is named plainly.
+    """
+    import sqlite3
+
+    if isinstance(exc, StoreError):
+        text = str(exc)
+    elif isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+        text = "the project is busy: another Jiaokan process is writing to it; try again when it has finished"
+    elif isinstance(exc, sqlite3.DatabaseError):
+        text = f"the project file is damaged and cannot be read ({exc})"
+    elif isinstance(exc, sqlite3.Error):
+        text = f"the project store failed: {exc}"
+    elif isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        text = f"{where}{exc.strerror or exc}"
+    elif isinstance(exc, UnicodeError):
+        text = f"text that is not valid Unicode/UTF-8 ({exc.reason if hasattr(exc, 'reason') else exc})"
+    elif isinstance(exc, MemoryError):
+        text = "not enough memory for this operation"
+    elif isinstance(exc, ValueError):
+        text = str(exc)
+    else:
+        text = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
+    return " ".join(text.split()) or type(exc).__name__

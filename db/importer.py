@@ -12,9 +12,12 @@ everything on this thread.
 
 from __future__ import annotations
 
+import ctypes
 import fnmatch
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -70,7 +73,8 @@ def collect(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> tupl
         elif os.path.lexists(path):
             files.append(path)
         else:
-            failures.append(ImportOutcome(path, ImportStatus.FAILED, reason="no such file or folder"))
+            missing = ImportOutcome(sources.printable_path(path), ImportStatus.FAILED, reason="no such file or folder")
+            failures.append(missing)
     return files, failures, ignored
 
 
@@ -90,10 +94,44 @@ def _prepare_path(path: str) -> sources.Prepared | str:
         return exc.reason
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: a worker never outlives the process that started it, even a killed one.
+
+    On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``); everywhere,
+    a watchdog thread checks every second that the parent is still there.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle: it stops the pool
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="jiaokan-parent-watch", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> Iterator[tuple[str, object]]:
     # Started fresh ("spawn"), not forked: the import runs on a worker thread of the desktop,
     # and a fork copies locks other threads may hold at that moment.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
         window = workers * 4
         pending = []
         it = iter(files)
@@ -105,12 +143,12 @@ def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> It
             path, future = pending.pop(0)
             yield path, future.result()
             if cancel():
-                for _, f in pending:
-                    f.cancel()
                 return
             nxt = next(it, None)
             if nxt is not None:
                 pending.append((nxt, pool.submit(_prepare_path, nxt)))
+    finally:  # cancelled, interrupted or failed: queued files are dropped, running ones finish, workers exit
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _store_in_batches(
@@ -131,7 +169,7 @@ def _store_in_batches(
             for path, prepared in results:
                 try:
                     if isinstance(prepared, str):
-                        outcome = ImportOutcome(path, ImportStatus.FAILED, reason=prepared)
+                        outcome = ImportOutcome(sources.printable_path(path), ImportStatus.FAILED, reason=prepared)
                     else:
                         outcome = sources.store(cx, prepared)
                 except BaseException as exc:  # noqa: BLE001 - raised again once the batch is safe

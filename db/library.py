@@ -30,8 +30,9 @@ _SOURCE_SUMMARY_SQL = (
 )
 
 
-def progress_of(counts: Iterable[tuple[str, int]]) -> Progress:
-    d = dict(counts)
+def progress_of(rows: Iterable[sqlite3.Row]) -> Progress:
+    """Progress from rows of ``review_state`` and ``n`` (articles in that state)."""
+    d = {r["review_state"]: r["n"] for r in rows}
     return Progress(d.get("unreviewed", 0), d.get("in_progress", 0), d.get("proofread", 0))
 
 
@@ -44,14 +45,15 @@ def _summary(r: sqlite3.Row) -> SourceSummary:
 # -- sources -------------------------------------------------------------------------------------
 
 
-def count_sources(conn: sqlite3.Connection, include_superseded: bool = False) -> int:
+def count_sources(conn: sqlite3.Connection, *, include_superseded: bool = False) -> int:
     where = "" if include_superseded else " WHERE superseded = 0"
-    return conn.execute("SELECT count(*) FROM sources" + where).fetchone()[0]
+    return named(conn, "SELECT count(*) AS n FROM sources" + where).fetchone()["n"]
 
 
 def list_sources(
-    conn: sqlite3.Connection, include_superseded: bool = False, limit: int | None = None, offset: int = 0
+    conn: sqlite3.Connection, *, include_superseded: bool = False, limit: int | None = None, offset: int = 0
 ) -> list[SourceSummary]:
+    """Sources in import order with article counts and review progress (paged)."""
     where = "" if include_superseded else " WHERE s.superseded = 0"
     rows = named(conn, _SOURCE_SUMMARY_SQL + where + " ORDER BY s.id LIMIT ? OFFSET ?",
                  (-1 if limit is None else limit, offset))
@@ -59,10 +61,12 @@ def list_sources(
 
 
 def source_versions(conn: sqlite3.Connection, source_id: int) -> list[SourceSummary]:
-    row = conn.execute("SELECT path FROM sources WHERE id = ?", (source_id,)).fetchone()
+    """Every version of the file a source came from, oldest first."""
+    row = named(conn, "SELECT path FROM sources WHERE id = ?", (source_id,)).fetchone()
     if row is None:
         raise NotFound("source", source_id)
-    return [_summary(r) for r in named(conn, _SOURCE_SUMMARY_SQL + " WHERE s.path = ? ORDER BY s.version", (row[0],))]
+    rows = named(conn, _SOURCE_SUMMARY_SQL + " WHERE s.path = ? ORDER BY s.version", (row["path"],))
+    return [_summary(r) for r in rows]
 
 
 def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
@@ -79,22 +83,25 @@ def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
 
 
 def raw_bytes(conn: sqlite3.Connection, source_id: int) -> bytes:
-    r = conn.execute("SELECT raw_bytes, raw_text, encoding, had_bom FROM sources WHERE id = ?", (source_id,)).fetchone()
+    r = named(conn, "SELECT raw_bytes, raw_text, encoding, had_bom FROM sources WHERE id = ?", (source_id,)).fetchone()
     if r is None:
         raise NotFound("source", source_id)
-    return raw_bytes_of(r[0], r[1], r[2], bool(r[3]))
+    return raw_bytes_of(r["raw_bytes"], r["raw_text"], r["encoding"], bool(r["had_bom"]))
 
 
 def progress(conn: sqlite3.Connection, source_id: int | None = None) -> Progress:
     """Review progress of one source, or of the latest version of every source."""
     if source_id is None:
-        rows = conn.execute(
-            "SELECT a.review_state, count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
-            " WHERE s.superseded = 0 GROUP BY a.review_state"
+        rows = named(
+            conn,
+            "SELECT a.review_state, count(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE s.superseded = 0 GROUP BY a.review_state",
         )
     else:
-        rows = conn.execute(
-            "SELECT review_state, count(*) FROM articles WHERE source_id = ? GROUP BY review_state", (source_id,)
+        rows = named(
+            conn,
+            "SELECT review_state, count(*) AS n FROM articles WHERE source_id = ? GROUP BY review_state",
+            (source_id,),
         )
     return progress_of(rows)
 
@@ -103,16 +110,17 @@ def progress(conn: sqlite3.Connection, source_id: int | None = None) -> Progress
 
 
 def count_articles(conn: sqlite3.Connection, source_id: int) -> int:
-    return conn.execute("SELECT count(*) FROM articles WHERE source_id = ?", (source_id,)).fetchone()[0]
+    return named(conn, "SELECT count(*) AS n FROM articles WHERE source_id = ?", (source_id,)).fetchone()["n"]
 
 
 def article_ids(conn: sqlite3.Connection, source_id: int) -> list[int]:
-    return [r[0] for r in conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY position", (source_id,))]
+    return [r["id"] for r in named(conn, "SELECT id FROM articles WHERE source_id = ? ORDER BY position", (source_id,))]
 
 
 def list_articles(
-    conn: sqlite3.Connection, source_id: int, limit: int | None = None, offset: int = 0
+    conn: sqlite3.Connection, source_id: int, *, limit: int | None = None, offset: int = 0
 ) -> list[ArticleSummary]:
+    """Summary rows of a source's articles in page order (paged; no text loaded)."""
     rows = named(
         conn,
         f"SELECT a.id, a.source_id, a.position, a.kind, a.headline, {length_sql('a.id')} AS length, a.review_state,"

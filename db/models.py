@@ -45,8 +45,8 @@ class Progress:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceSummary:
-    """One row of the sources list."""
+class SourceVersion:
+    """Which file a source is and which of its imports: what every view of a source starts with."""
 
     id: int
     name: str
@@ -54,6 +54,12 @@ class SourceSummary:
     version: int
     previous_id: int | None
     superseded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary(SourceVersion):
+    """One row of the sources list."""
+
     imported_at: str
     encoding: str
     article_count: int
@@ -61,13 +67,7 @@ class SourceSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
-    id: int
-    name: str
-    path: str
-    version: int
-    previous_id: int | None
-    superseded: bool
+class Source(SourceVersion):
     sha256: str
     size: int
     encoding: str
@@ -120,8 +120,12 @@ class Annotation:
     author: str | None
     created_at: str
     updated_at: str
-    orphaned: bool
+    orphaned: bool  #: stored as 0/1: made a bool here, whoever builds it
     copied_from: int | None = None
+
+    def __post_init__(self) -> None:
+        if type(self.orphaned) is not bool:
+            object.__setattr__(self, "orphaned", bool(self.orphaned))
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,13 +167,19 @@ class TextLocation:
 
 
 @dataclass(frozen=True, slots=True)
-class Tag:
+class TagFields:
+    """A tag's own columns, as a person sets them (the codebook's and the undo's views add to them)."""
+
     id: int
     parent_id: int | None
     name: str
     colour: str | None
     description: str
     slot: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tag(TagFields):
     path: str  #: names from the root, joined by "/"
     annotation_count: int = 0
 
@@ -213,6 +223,8 @@ class SearchHit:
 class SearchResult:
     hits: tuple[SearchHit, ...]
     more: bool  #: True when hits beyond ``limit`` exist
+    total: int = 0  #: all hits of the query (estimated when ``total_is_exact`` is False)
+    total_is_exact: bool = True  #: False: counting every hit would cost more than the budget ("about N")
 
 
 class ImportStatus(StrEnum):

@@ -9,37 +9,38 @@ only gathers their operations behind one object.
 
 from __future__ import annotations
 
+import functools
 import getpass
-from collections.abc import Callable, Iterable, Sequence
+import inspect
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Concatenate, ParamSpec, TextIO, TypeVar
 
 from db import annotations as _annotations
 from db import codebook, corrections, edits, export, importer, library, merge, restore, search, search_index, sources
 from db import doubts as _doubts
 from db.articles import Layout, load_blocks, require_article
 from db.connection import Connection
-from db.errors import StoreError
+from db.errors import NotFound, StoreError
 from db.events import Change, ChangeEvent, event
 from db.models import (
     Annotation,
-    Article,
-    ArticleSummary,
     Block,
     BlockRole,
     EditEntry,
     ImportOutcome,
     ImportReport,
     Note,
-    Progress,
     ReviewState,
-    SearchResult,
-    Source,
-    SourceSummary,
     Tag,
-    TagDeletion,
     TextLocation,
 )
+from db.rows import named
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _default_author() -> str | None:
@@ -56,16 +57,55 @@ def _fill_search_index(cx: Connection) -> None:
     here, in its own transaction, also when an earlier open stopped before filling it.
     """
     with cx.read() as conn:
-        empty = conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM search_docs)"
-        ).fetchone()[0]
+        empty = named(
+            conn, "SELECT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM search_docs) AS empty"
+        ).fetchone()["empty"]
     if empty:
         with cx.write() as conn:
             search_index.rebuild(conn)
 
 
+def _reading(query: Callable[Concatenate[sqlite3.Connection, P], R]) -> Callable[Concatenate[Project, P], R]:
+    """A method that answers with the read-only ``query`` on a read connection of the calling thread.
+
+    The method takes the query's arguments after the connection, so they are written once, in
+    the feature module.
+    """
+
+    def method(self: Project, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._cx.read() as conn:
+            return query(conn, *args, **kwargs)
+
+    return _presented_as(method, query)
+
+
+def _operation(run: Callable[Concatenate[Connection, P], R]) -> Callable[Concatenate[Project, P], R]:
+    """A method that runs the store operation ``run`` (it opens its own transaction) on this project."""
+
+    def method(self: Project, *args: P.args, **kwargs: P.kwargs) -> R:
+        return run(self._cx, *args, **kwargs)
+
+    return _presented_as(method, run)
+
+
+def _presented_as(method: Callable[..., R], feature: Callable[..., R]) -> Callable[..., R]:
+    """``method`` with the feature function's name, docstring and signature (``self`` for its connection)."""
+    functools.update_wrapper(method, feature)
+    signature = inspect.signature(feature)
+    itself = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    method.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[itself, *list(signature.parameters.values())[1:]]
+    )
+    return method
+
+
 class Project:
-    """An open project file. Use :meth:`open`; close it (or use ``with``) when done."""
+    """An open project file. Use :meth:`open`; close it (or use ``with``) when done.
+
+    Methods made with :func:`_reading` and :func:`_operation` take the arguments of the
+    feature function they name (after its connection); the others add the author, a layout
+    or a check of their own.
+    """
 
     def __init__(self, cx: Connection, author: str | None = None) -> None:
         self._cx = cx
@@ -117,6 +157,16 @@ class Project:
         """Call ``listener`` with a :class:`ChangeEvent` after every committed change; returns an unsubscribe."""
         return self._cx.notifier.subscribe(listener)
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make the operations called inside one transaction: all of them are kept, or none.
+
+        Each operation becomes a savepoint of it; reads inside see what was written so far,
+        and listeners hear of the changes once, after the commit.
+        """
+        with self._cx.write():
+            yield
+
     # -- sources ---------------------------------------------------------------------------
     def import_file(self, path: str | Path) -> ImportOutcome:
         return sources.import_file(self._cx, path)
@@ -139,57 +189,20 @@ class Project:
         """Run the current engine on a stored source again; the result is its next version."""
         return sources.reflow_source(self._cx, source_id)
 
-    def count_sources(self, *, include_superseded: bool = False) -> int:
-        with self._cx.read() as conn:
-            return library.count_sources(conn, include_superseded)
-
-    def list_sources(
-        self, *, include_superseded: bool = False, limit: int | None = None, offset: int = 0
-    ) -> list[SourceSummary]:
-        """Sources in import order with article counts and review progress (paged)."""
-        with self._cx.read() as conn:
-            return library.list_sources(conn, include_superseded, limit, offset)
-
-    def source_versions(self, source_id: int) -> list[SourceSummary]:
-        """Every version of the file a source came from, oldest first."""
-        with self._cx.read() as conn:
-            return library.source_versions(conn, source_id)
-
-    def get_source(self, source_id: int) -> Source:
-        with self._cx.read() as conn:
-            return library.get_source(conn, source_id)
-
-    def raw_bytes(self, source_id: int) -> bytes:
-        with self._cx.read() as conn:
-            return library.raw_bytes(conn, source_id)
-
-    def progress(self, source_id: int | None = None) -> Progress:
-        """Review progress of one source, or of the latest version of every source."""
-        with self._cx.read() as conn:
-            return library.progress(conn, source_id)
+    count_sources = _reading(library.count_sources)
+    list_sources = _reading(library.list_sources)
+    source_versions = _reading(library.source_versions)
+    get_source = _reading(library.get_source)
+    raw_bytes = _reading(library.raw_bytes)
+    progress = _reading(library.progress)
 
     # -- articles --------------------------------------------------------------------------
-    def count_articles(self, source_id: int) -> int:
-        with self._cx.read() as conn:
-            return library.count_articles(conn, source_id)
-
-    def article_ids(self, source_id: int) -> list[int]:
-        with self._cx.read() as conn:
-            return library.article_ids(conn, source_id)
-
-    def list_articles(self, source_id: int, *, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
-        """Summary rows of a source's articles in page order (paged; no text loaded)."""
-        with self._cx.read() as conn:
-            return library.list_articles(conn, source_id, limit, offset)
-
-    def get_article(self, article_id: int) -> Article:
-        """An article with its blocks, annotations and notes."""
-        with self._cx.read() as conn:
-            return library.get_article(conn, article_id)
-
-    def get_block(self, block_id: int) -> Block:
-        with self._cx.read() as conn:
-            return library.get_block(conn, block_id)
+    count_articles = _reading(library.count_articles)
+    article_ids = _reading(library.article_ids)
+    list_articles = _reading(library.list_articles)
+    get_article = _reading(library.get_article)
+    get_block = _reading(library.get_block)
+    locate_raw = _reading(library.locate_raw)
 
     def _layout(self, article_id: int) -> Layout:
         with self._cx.read() as conn:
@@ -205,7 +218,7 @@ class Project:
 
     def article_offset(self, block_id: int, offset_in_block: int) -> int:
         """(block, offset in block) → article-text offset."""
-        block = self.get_block(block_id)
+        block: Block = self.get_block(block_id)
         if not 0 <= offset_in_block <= len(block.text):
             raise StoreError(f"offset {offset_in_block} is outside block {block_id} (length {len(block.text)})")
         lay = self._layout(block.article_id)
@@ -222,11 +235,6 @@ class Project:
         """Raw ranges the article text [start, end) came from (for highlighting the raw pane)."""
         return self._layout(article_id).raw_spans(start, end)
 
-    def locate_raw(self, source_id: int, raw_offset: int) -> TextLocation | None:
-        """Raw offset → the article, block and offset showing that character (None: not shown anywhere)."""
-        with self._cx.read() as conn:
-            return library.locate_raw(conn, source_id, raw_offset)
-
     def set_review_state(self, article_id: int, state: ReviewState | str) -> None:
         try:
             state = ReviewState(state)
@@ -235,23 +243,21 @@ class Project:
                 f"unknown review state {state!r}; one of: {', '.join(s.value for s in ReviewState)}"
             ) from exc
         with self._cx.write() as conn:
-            row = require_article(conn, article_id)
+            row = named(conn, "SELECT source_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                raise NotFound("article", article_id)
             conn.execute("UPDATE articles SET review_state = ? WHERE id = ?", (state.value, article_id))
-            self._cx.announce(event(Change.REVIEW, sources=[row[1]], articles=[article_id]))
+            self._cx.announce(event(Change.REVIEW, sources=[row["source_id"]], articles=[article_id]))
 
     # -- notes -----------------------------------------------------------------------------
-    def notes(self, article_id: int) -> list[Note]:
-        with self._cx.read() as conn:
-            return _annotations.notes_for_article(conn, article_id)
+    notes = _reading(_annotations.notes_for_article)
+    note = _reading(_annotations.note)
 
     def add_note(self, article_id: int, text: str) -> Note:
         return _annotations.add_note(self._cx, article_id, text, self.author)
 
-    def update_note(self, note_id: int, text: str) -> Note:
-        return _annotations.update_note(self._cx, note_id, text)
-
-    def delete_note(self, note_id: int) -> None:
-        _annotations.delete_note(self._cx, note_id)
+    update_note = _operation(_annotations.update_note)
+    delete_note = _operation(_annotations.delete_note)
 
     @property
     def doubts(self) -> _doubts.Doubts:
@@ -287,38 +293,14 @@ class Project:
     def revert(self, edit_id: int, *, note: str | None = None) -> EditEntry:
         return edits.revert(self._cx, edit_id, author=self.author, note=note)
 
-    def history(self, article_id: int) -> list[EditEntry]:
-        with self._cx.read() as conn:
-            return edits.history(conn, article_id)
+    history = _reading(edits.history)
 
     # -- codebook --------------------------------------------------------------------------
-    def tags(self) -> list[Tag]:
-        with self._cx.read() as conn:
-            return codebook.all_tags(conn)
-
-    def tag(self, tag_id: int) -> Tag:
-        with self._cx.read() as conn:
-            return codebook.get(conn, tag_id)
-
-    def find_tag(self, path: str) -> Tag:
-        """By path ("parent/child") or id digits."""
-        with self._cx.read() as conn:
-            return codebook.find(conn, path)
-
-    def add_tag(
-        self,
-        name: str,
-        *,
-        parent_id: int | None = None,
-        colour: str | None = None,
-        description: str = "",
-        slot: int | None = None,
-    ) -> Tag:
-        return codebook.add(self._cx, name, parent_id=parent_id, colour=colour, description=description, slot=slot)
-
-    def update_tag(self, tag_id: int, **changes: object) -> Tag:
-        """Keywords: name, colour, description, slot, clear_slot, clear_colour."""
-        return codebook.update(self._cx, tag_id, **changes)  # type: ignore[arg-type]
+    tags = _reading(codebook.all_tags)
+    tag = _reading(codebook.get)
+    find_tag = _reading(codebook.find)
+    add_tag = _operation(codebook.add)
+    update_tag = _operation(codebook.update)
 
     def rename_tag(self, tag_id: int, name: str) -> Tag:
         return codebook.update(self._cx, tag_id, name=name)
@@ -329,104 +311,37 @@ class Project:
     def merge_tags(self, source_tag_id: int, target_tag_id: int) -> Tag:
         return codebook.merge(self._cx, source_tag_id, target_tag_id)
 
-    def tag_deletion_counts(self, tag_id: int) -> TagDeletion:
-        """What :meth:`delete_tag` would remove (for a confirmation dialog)."""
-        with self._cx.read() as conn:
-            return codebook.deletion_counts(conn, tag_id)
-
-    def delete_tag(self, tag_id: int) -> TagDeletion:
-        return codebook.delete(self._cx, tag_id)
+    tag_deletion_counts = _reading(codebook.deletion_counts)
+    delete_tag = _operation(codebook.delete)
 
     # -- annotations -----------------------------------------------------------------------
     def annotate(self, article_id: int, tag_id: int, start: int, end: int, note: str = "") -> Annotation:
         return _annotations.add(self._cx, article_id, tag_id, start, end, note, self.author)
 
-    def annotation(self, annotation_id: int) -> Annotation:
-        with self._cx.read() as conn:
-            return _annotations.get(conn, annotation_id)
-
-    def annotations(self, article_id: int) -> list[Annotation]:
-        with self._cx.read() as conn:
-            return _annotations.for_article(conn, article_id)
-
-    def update_annotation(
-        self,
-        annotation_id: int,
-        *,
-        tag_id: int | None = None,
-        note: str | None = None,
-        start: int | None = None,
-        end: int | None = None,
-    ) -> Annotation:
-        """Change tag or note, or give a new range (which also re-attaches an orphaned annotation)."""
-        return _annotations.update(self._cx, annotation_id, tag_id=tag_id, note=note, start=start, end=end)
-
-    def delete_annotation(self, annotation_id: int) -> None:
-        _annotations.delete(self._cx, annotation_id)
-
-    def orphaned_annotations(self, source_id: int | None = None) -> list[Annotation]:
-        """Annotations that lost their text (kept with their quote, to be re-attached or deleted)."""
-        with self._cx.read() as conn:
-            return _annotations.orphaned(conn, source_id)
+    annotation = _reading(_annotations.get)
+    annotations = _reading(_annotations.for_article)
+    update_annotation = _operation(_annotations.update)
+    delete_annotation = _operation(_annotations.delete)
+    orphaned_annotations = _reading(_annotations.orphaned)
 
     # -- putting things back (the desk's undo) ----------------------------------------------
     def annotate_many(self, items: Sequence[tuple[int, int, int, int]], note: str = "") -> list[Annotation]:
         """Add annotations ``(article_id, tag_id, start, end)`` in one transaction."""
         return restore.annotate_many(self._cx, items, note, self.author)
 
-    def annotations_by_id(self, ids: Sequence[int]) -> list[Annotation]:
-        return restore.annotations_by_id(self._cx, ids)
-
-    def delete_annotations(self, ids: Iterable[int]) -> int:
-        """Delete several annotations in one transaction; returns how many existed."""
-        return restore.delete_annotations(self._cx, ids)
-
-    def restore_annotations(self, rows: Sequence[Annotation]) -> None:
-        """Put annotations back as captured, with their ids (orphaned if their text changed since)."""
-        restore.restore_annotations(self._cx, rows)
-
-    def note(self, note_id: int) -> Note:
-        return restore.note(self._cx, note_id)
+    annotations_by_id = _operation(restore.annotations_by_id)
+    delete_annotations = _operation(restore.delete_annotations)
+    restore_annotations = _operation(restore.restore_annotations)
 
     def restore_note(self, note: Note) -> None:
         restore.restore_note(self._cx, note)
 
-    def capture_codebook(
-        self, tag_ids: Iterable[int], *, subtree: bool = False, with_annotations: bool = False
-    ) -> restore.CodebookState:
-        return restore.capture_codebook(self._cx, tag_ids, subtree=subtree, with_annotations=with_annotations)
-
-    def restore_codebook(self, state: restore.CodebookState) -> None:
-        restore.restore_codebook(self._cx, state)
-
-    def corrections(self, article_id: int) -> list[corrections.CorrectionMark]:
-        """The corrections visible in an article's current text (what they wrote and what they replaced)."""
-        with self._cx.read() as conn:
-            return corrections.marks(conn, article_id)
+    capture_codebook = _operation(restore.capture_codebook)
+    restore_codebook = _operation(restore.restore_codebook)
+    corrections = _reading(corrections.marks)
 
     # -- search ----------------------------------------------------------------------------
-    def search(
-        self,
-        query: str,
-        *,
-        regex: bool = False,
-        limit: int = 100,
-        offset: int = 0,
-        source_id: int | None = None,
-        include_superseded: bool = False,
-        context: int = search.CONTEXT_CHARS,
-    ) -> SearchResult:
-        """Keyword-in-context hits; raises :class:`~db.errors.QueryError` for an unusable query."""
-        return search.search(
-            self._cx,
-            query,
-            regex=regex,
-            limit=limit,
-            offset=offset,
-            source_id=source_id,
-            include_superseded=include_superseded,
-            context=context,
-        )
+    search = _operation(search.search)
 
     def rebuild_search_index(self) -> int:
         with self._cx.write() as conn:

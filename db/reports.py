@@ -36,11 +36,11 @@ import json
 import sqlite3
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from db import codebook
 from db.article_text import TEXT
@@ -48,6 +48,7 @@ from db.engine_report import engine_table
 from db.history import active_ids
 from db.readers import open_reader
 from db.report_table import Table
+from db.rows import named, values
 from db.source_dates import HEADER_CHARS, source_date
 
 KINDS = ("frequencies", "cooccurrence", "progress", "agreement", "engine")
@@ -55,6 +56,17 @@ STATES = ("unreviewed", "in_progress", "proofread")
 
 
 # -- reading ---------------------------------------------------------------------------------------------
+
+
+class _Passage(NamedTuple):
+    """A tagged passage as the reports count it ("" as author: nobody recorded); a tuple, made fast."""
+
+    article_id: int
+    tag_id: int
+    start: int
+    end: int
+    author: str
+    source_id: int
 
 
 class _Reader:
@@ -65,14 +77,10 @@ class _Reader:
         self.conn: sqlite3.Connection = open_reader(path)
         if source_ids:
             marks = ",".join("?" * len(source_ids))
-            self.sources = [
-                r[0]
-                for r in self.conn.execute(
-                    f"SELECT id FROM sources WHERE id IN ({marks}) ORDER BY id", list(source_ids)
-                )
-            ]
+            rows = named(self.conn, f"SELECT id FROM sources WHERE id IN ({marks}) ORDER BY id", list(source_ids))
         else:
-            self.sources = [r[0] for r in self.conn.execute("SELECT id FROM sources WHERE superseded = 0 ORDER BY id")]
+            rows = named(self.conn, "SELECT id FROM sources WHERE superseded = 0 ORDER BY id")
+        self.sources: list[int] = [r["id"] for r in rows]
 
     def close(self) -> None:
         try:
@@ -87,46 +95,46 @@ class _Reader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def chunks(self, ids: Sequence[int], n: int = 500) -> Iterable[list[int]]:
-        for i in range(0, len(ids), n):
-            yield list(ids[i : i + n])
-
     def tag_paths(self) -> dict[int, str]:
         return {t.id: t.path for t in codebook.all_tags(self.conn)}
 
-    def annotations(self, *, placed: bool) -> Iterable[tuple]:
-        """(article_id, tag_id, start, end, author, source_id) of the passages in scope."""
-        for chunk in self.chunks(self.sources):
-            marks = ",".join("?" * len(chunk))
-            sql = (
-                "SELECT n.article_id, n.tag_id, n.char_start, n.char_end, coalesce(n.author, ''), a.source_id"
-                f" FROM annotations n JOIN articles a ON a.id = n.article_id WHERE a.source_id IN ({marks})"
-            )
-            if placed:
-                sql += " AND n.orphaned = 0 AND n.char_end > n.char_start"
-            yield from self.conn.execute(sql + " ORDER BY n.article_id, n.char_start, n.id", chunk)
+    def annotations(self, *, placed: bool) -> Iterable[_Passage]:
+        """The passages in scope (with ``placed``, only those on text: orphans left out)."""
+        select = (
+            "SELECT n.article_id, n.tag_id, n.char_start AS start, n.char_end AS \"end\","
+            " coalesce(n.author, '') AS author, a.source_id FROM annotations n JOIN articles a ON a.id = n.article_id"
+        )
+        tail = " AND n.orphaned = 0 AND n.char_end > n.char_start" if placed else ""
+        tail += " ORDER BY n.article_id, n.char_start, n.id"
+        rows = _rows_for(self.conn, select, "a.source_id", self.sources, *_Passage._fields, tail=tail)
+        return map(_Passage._make, rows)
+
+
+def _rows_for(
+    conn: sqlite3.Connection, select: str, column: str, ids: Sequence[int], *names: str, tail: str = ""
+) -> Iterator[tuple[Any, ...]]:
+    """The columns ``names`` of the rows of ``select`` whose ``column`` is one of ``ids``.
+
+    ``tail`` follows the condition. The ids go in batches of 500, below SQLite's limit on
+    parameters; ``tail``'s ordering holds within a batch, and batches follow the order of ``ids``.
+    """
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        cursor = conn.execute(f"{select} WHERE {column} IN ({','.join('?' * len(chunk))}){tail}", chunk)
+        yield from values(cursor, *names)
 
 
 def _months(conn: sqlite3.Connection, source_ids: Sequence[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    for i in range(0, len(source_ids), 500):
-        chunk = list(source_ids[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        for sid, name, head, imported in conn.execute(
-            f"SELECT id, name, substr(raw_text, 1, {HEADER_CHARS}), imported_at FROM sources WHERE id IN ({marks})",
-            chunk,
-        ):
-            day = source_date(name, head)
-            out[sid] = day[:7] if day else (imported or "")[:7]
+    select = f"SELECT id, name, substr(raw_text, 1, {HEADER_CHARS}) AS head, imported_at FROM sources"
+    for sid, name, head, imported in _rows_for(conn, select, "id", source_ids, "id", "name", "head", "imported_at"):
+        day = source_date(name, head)
+        out[sid] = day[:7] if day else (imported or "")[:7]
     return out
 
 
 def _names(conn: sqlite3.Connection, source_ids: Sequence[int]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for i in range(0, len(source_ids), 500):
-        chunk = list(source_ids[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        out.update(conn.execute(f"SELECT id, name FROM sources WHERE id IN ({marks})", chunk).fetchall())
+    out = dict(_rows_for(conn, "SELECT id, name FROM sources", "id", source_ids, "id", "name"))
     counts = Counter(out.values())
     for sid, name in out.items():  # two pages of the same name (different folders) stay apart
         if counts[name] > 1:
@@ -145,8 +153,8 @@ def tag_frequencies(project: Any, by: str = "source", source_ids: Sequence[int] 
         paths = r.tag_paths()
         group_of = _names(r.conn, r.sources) if by == "source" else _months(r.conn, r.sources)
         counts: dict[int, Counter] = defaultdict(Counter)
-        for _aid, tag_id, _s, _e, _author, sid in r.annotations(placed=False):
-            counts[tag_id][group_of[sid]] += 1
+        for passage in r.annotations(placed=False):
+            counts[passage.tag_id][group_of[passage.source_id]] += 1
     groups = [group_of[s] for s in r.sources] if by == "source" else sorted(set(group_of.values()))
     groups = [g for g in dict.fromkeys(groups) if any(c[g] for c in counts.values())]
     rows = []
@@ -167,19 +175,17 @@ def tag_frequencies(project: Any, by: str = "source", source_ids: Sequence[int] 
 # -- co-occurrence ---------------------------------------------------------------------------------------
 
 
+_IN_PAGE_ORDER = " ORDER BY article_id, position"
+
+
 def _block_spans(conn: sqlite3.Connection, article_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pos: dict[int, int] = {}
-    for i in range(0, len(article_ids), 500):
-        chunk = list(article_ids[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        for aid, length in conn.execute(
-            f"SELECT article_id, length(text) FROM blocks WHERE article_id IN ({marks}) ORDER BY article_id, position",
-            chunk,
-        ):
-            start = pos.get(aid, 0)
-            spans[aid].append((start, start + length))
-            pos[aid] = start + length + 1
+    select = "SELECT article_id, length(text) AS length FROM blocks"
+    for aid, length in _rows_for(conn, select, "article_id", article_ids, "article_id", "length", tail=_IN_PAGE_ORDER):
+        start = pos.get(aid, 0)
+        spans[aid].append((start, start + length))
+        pos[aid] = start + length + 1
     return spans
 
 
@@ -191,18 +197,18 @@ def cooccurrence_counts(project: Any, source_ids: Sequence[int] | None = None) -
     """(tag paths, symmetric matrix of co-occurring passage pairs); see the module docstring."""
     with _Reader(project, source_ids) as r:
         paths = r.tag_paths()
-        by_article: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        for aid, tag_id, s, e, _author, _sid in r.annotations(placed=True):
-            by_article[aid].append((tag_id, s, e))
+        by_article: dict[int, list[_Passage]] = defaultdict(list)
+        for passage in r.annotations(placed=True):
+            by_article[passage.article_id].append(passage)
         spans = _block_spans(r.conn, list(by_article))
     index = {tid: k for k, tid in enumerate(paths)}
     n = len(index)
     matrix = [[0] * n for _ in range(n)]
     for aid, items in by_article.items():
-        touched = [_blocks_touched(spans.get(aid, []), s, e) for _, s, e in items]
+        touched = [_blocks_touched(spans.get(aid, []), p.start, p.end) for p in items]
         for (i, a), (j, b) in combinations(enumerate(items), 2):
-            if (a[1] < b[2] and b[1] < a[2]) or touched[i] & touched[j]:
-                x, y = index.get(a[0]), index.get(b[0])
+            if (a.start < b.end and b.start < a.end) or touched[i] & touched[j]:
+                x, y = index.get(a.tag_id), index.get(b.tag_id)
                 if x is None or y is None:
                     continue
                 matrix[x][y] += 1
@@ -234,24 +240,28 @@ def progress(project: Any, source_ids: Sequence[int] | None = None) -> Table:
         rows = []
         totals = [0] * 7
         for sid in r.sources:
-            states = dict(
-                r.conn.execute(
-                    "SELECT review_state, count(*) FROM articles WHERE source_id = ? GROUP BY review_state", (sid,)
-                )
+            by_state = named(
+                r.conn,
+                "SELECT review_state, count(*) AS n FROM articles WHERE source_id = ? GROUP BY review_state",
+                (sid,),
             )
+            states = {row["review_state"]: row["n"] for row in by_state.fetchall()}
             counts = [states.get(s, 0) for s in STATES]
             articles = sum(counts)
-            history = r.conn.execute(
-                "SELECT id, at, author, op, article_id, other_article_id, params, note, reverts FROM edits"
+            history = named(
+                r.conn,
+                "SELECT id, op, reverts FROM edits"
                 " WHERE article_id IN (SELECT id FROM articles WHERE source_id = ?) ORDER BY id",
                 (sid,),
             ).fetchall()
-            active = active_ids((h[0], h[8]) for h in history)
-            corrections = sum(1 for h in history if h[3] == "correct" and h[0] in active)
-            passages = r.conn.execute(
-                "SELECT count(*) FROM annotations WHERE article_id IN (SELECT id FROM articles WHERE source_id = ?)",
+            active = active_ids((h["id"], h["reverts"]) for h in history)
+            corrections = sum(1 for h in history if h["op"] == "correct" and h["id"] in active)
+            passages = named(
+                r.conn,
+                "SELECT count(*) AS n FROM annotations"
+                " WHERE article_id IN (SELECT id FROM articles WHERE source_id = ?)",
                 (sid,),
-            ).fetchone()[0]
+            ).fetchone()["n"]
             share = round(100 * counts[2] / articles, 1) if articles else 0.0
             rows.append((names[sid], articles, *counts, f"{share:.1f}%", corrections, passages))
             for k, v in enumerate((articles, *counts, corrections, passages)):
@@ -334,18 +344,16 @@ def agreement_rows(
         paths = r.tag_paths()
         spans: dict[tuple[int, str, int], list[tuple[int, int]]] = defaultdict(list)  # (article, coder, tag)
         tagged_by: dict[str, set[int]] = defaultdict(set)
-        for aid, tag_id, s, e, author, _sid in r.annotations(placed=True):
-            if not author:
+        for p in r.annotations(placed=True):
+            if not p.author:
                 continue
-            spans[(aid, author, tag_id)].append((s, e))
-            tagged_by[author].add(aid)
+            spans[(p.article_id, p.author, p.tag_id)].append((p.start, p.end))
+            tagged_by[p.author].add(p.article_id)
         people = sorted(tagged_by) if coders is None else list(coders)
         pairs = list(combinations(people, 2)) if coders is None else [tuple(coders)]
         texts: dict[int, str] = {}
         needed = sorted({a for x, y in pairs for a in tagged_by.get(x, set()) & tagged_by.get(y, set())})
-        for chunk in r.chunks(needed):
-            marks = ",".join("?" * len(chunk))
-            texts.update(r.conn.execute(f"SELECT id, {TEXT} FROM articles WHERE id IN ({marks})", chunk).fetchall())
+        texts.update(_rows_for(r.conn, f"SELECT id, {TEXT} AS text FROM articles", "id", needed, "id", "text"))
     out: list[Agreement] = []
     for a, b in pairs:
         shared = sorted(tagged_by.get(a, set()) & tagged_by.get(b, set()))

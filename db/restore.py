@@ -19,11 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from db import annotations as _annotations
-from db.article_text import TEXT
 from db.connection import Connection, now
 from db.errors import AnnotationError, NotFound, TagError
-from db.events import Change, event
-from db.models import Annotation, Note
+from db.events import Change, ChangeEvent, event
+from db.models import Annotation, Note, TagFields
+from db.rows import build, named
 
 # -- annotations ---------------------------------------------------------------------------------
 
@@ -41,10 +41,7 @@ def annotate_many(
         for article_id, tag_id, start, end in items:
             text = texts.get(article_id)
             if text is None:
-                r = conn.execute(f"SELECT {TEXT} FROM articles WHERE id = ?", (article_id,)).fetchone()
-                if r is None:
-                    raise NotFound("article", article_id)
-                text = texts[article_id] = r[0]
+                text = texts[article_id] = _annotations.article_text(conn, article_id)
             if tag_id not in tags:
                 if conn.execute("SELECT 1 FROM tags WHERE id = ?", (tag_id,)).fetchone() is None:
                     raise NotFound("tag", tag_id)
@@ -72,8 +69,9 @@ def _read_annotations(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Anno
     for i in range(0, len(ids), 500):
         chunk = list(ids[i : i + 500])
         marks = ",".join("?" * len(chunk))
-        for r in conn.execute(f"SELECT {_annotations.COLUMNS} FROM annotations WHERE id IN ({marks})", chunk):
-            out[r[0]] = _annotations.from_row(r)
+        cursor = conn.execute(f"SELECT {_annotations.COLUMNS} FROM annotations WHERE id IN ({marks})", chunk)
+        found = _annotations.read(cursor)
+        out.update((a.id, a) for a in found)
     return [out[i] for i in ids if i in out]
 
 
@@ -91,26 +89,16 @@ def delete_annotations(cx: Connection, ids: Iterable[int]) -> int:
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             conn.execute(f"DELETE FROM annotations WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-        cx.announce(
-            event(
-                Change.ANNOTATIONS,
-                articles={a.article_id for a in found},
-                annotations=[a.id for a in found],
-                tags={a.tag_id for a in found},
-            )
-        )
+        cx.announce(_annotations_changed(found))
     return len(found)
 
 
 def _put_annotations(conn: sqlite3.Connection, rows: Iterable[Annotation]) -> None:
-    texts: dict[int, str | None] = {}
+    texts: dict[int, str] = {}
     for a in rows:
         if a.article_id not in texts:
-            r = conn.execute(f"SELECT {TEXT} FROM articles WHERE id = ?", (a.article_id,)).fetchone()
-            texts[a.article_id] = r[0] if r else None
+            texts[a.article_id] = _annotations.article_text(conn, a.article_id)
         text = texts[a.article_id]
-        if text is None:
-            raise NotFound("article", a.article_id)
         orphaned = a.orphaned
         start, end = max(0, min(a.start, len(text))), max(0, min(a.end, len(text)))
         quote, prefix, suffix = a.quote, a.prefix, a.suffix
@@ -157,25 +145,20 @@ def restore_annotations(cx: Connection, rows: Sequence[Annotation]) -> None:
             _put_annotations(conn, rows)
         except sqlite3.IntegrityError as exc:  # its tag is gone
             raise AnnotationError(f"an annotation cannot be put back: {exc}") from exc
-        cx.announce(
-            event(
-                Change.ANNOTATIONS,
-                articles={a.article_id for a in rows},
-                annotations=[a.id for a in rows],
-                tags={a.tag_id for a in rows},
-            )
-        )
+        cx.announce(_annotations_changed(rows))
+
+
+def _annotations_changed(anns: Sequence[Annotation]) -> ChangeEvent:
+    """The event for annotations put back or taken away: their articles, ids and tags."""
+    return event(
+        Change.ANNOTATIONS,
+        articles={a.article_id for a in anns},
+        annotations=[a.id for a in anns],
+        tags={a.tag_id for a in anns},
+    )
 
 
 # -- article notes -----------------------------------------------------------------------------
-
-
-def note(cx: Connection, note_id: int) -> Note:
-    with cx.read() as conn:
-        row = conn.execute(f"SELECT {_annotations.NOTE_COLUMNS} FROM article_notes WHERE id = ?", (note_id,)).fetchone()
-    if row is None:
-        raise NotFound("note", note_id)
-    return Note(*row)
 
 
 def restore_note(cx: Connection, saved: Note) -> None:
@@ -196,13 +179,9 @@ def restore_note(cx: Connection, saved: Note) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class TagRow:
-    id: int
-    parent_id: int | None
-    name: str
-    colour: str | None
-    description: str
-    slot: int | None
+class TagRow(TagFields):
+    """A tag's row as stored, to be put back as it was."""
+
     created_at: str
 
 
@@ -218,12 +197,13 @@ class CodebookState:
 def _subtree(conn: sqlite3.Connection, tag_ids: Iterable[int]) -> list[int]:
     out: list[int] = []
     for tag_id in tag_ids:
-        rows = conn.execute(
+        rows = named(
+            conn,
             "WITH RECURSIVE sub(id) AS (SELECT id FROM tags WHERE id = ?"
             " UNION ALL SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub",
             (tag_id,),
         )
-        out += [r[0] for r in rows if r[0] not in out]
+        out += [r["id"] for r in rows if r["id"] not in out]
     return out
 
 
@@ -237,17 +217,18 @@ def capture_codebook(
         scope += [t for t in wanted if t not in scope]  # ids that do not exist (yet) stay in scope
         rows = []
         for tag_id in scope:
-            r = conn.execute(
-                "SELECT id, parent_id, name, colour, description, slot, created_at FROM tags WHERE id = ?", (tag_id,)
+            r = named(
+                conn,
+                "SELECT id, parent_id, name, colour, description, slot, created_at FROM tags WHERE id = ?",
+                (tag_id,),
             ).fetchone()
             if r is not None:
-                rows.append(TagRow(*r))
+                rows.append(build(TagRow, r))
         anns = None
         if with_annotations and scope:
             marks = ",".join("?" * len(scope))
-            ids = [
-                r[0] for r in conn.execute(f"SELECT id FROM annotations WHERE tag_id IN ({marks}) ORDER BY id", scope)
-            ]
+            rows_on_tags = named(conn, f"SELECT id FROM annotations WHERE tag_id IN ({marks}) ORDER BY id", scope)
+            ids = [r["id"] for r in rows_on_tags]
             anns = tuple(_read_annotations(conn, ids))
     return CodebookState(tuple(scope), tuple(_parents_first(rows)), anns)
 
@@ -278,17 +259,17 @@ def restore_codebook(cx: Connection, state: CodebookState) -> None:
     with cx.write() as conn:
         try:
             marks = ",".join("?" * len(scope)) or "NULL"
-            existing = [r[0] for r in conn.execute(f"SELECT id FROM tags WHERE id IN ({marks})", scope)]
+            existing = [r["id"] for r in named(conn, f"SELECT id FROM tags WHERE id IN ({marks})", scope)]
             touched_articles: set[int] = set()
             if state.annotations is not None:
                 keep = {a.id for a in state.annotations}
-                gone = conn.execute(
-                    f"SELECT id, article_id FROM annotations WHERE tag_id IN ({marks})", scope
+                gone = named(
+                    conn, f"SELECT id, article_id FROM annotations WHERE tag_id IN ({marks})", scope
                 ).fetchall()
-                for aid, article_id in gone:
-                    if aid not in keep:
-                        conn.execute("DELETE FROM annotations WHERE id = ?", (aid,))
-                        touched_articles.add(article_id)
+                for r in gone:
+                    if r["id"] not in keep:
+                        conn.execute("DELETE FROM annotations WHERE id = ?", (r["id"],))
+                        touched_articles.add(r["article_id"])
             # free names and slots first, so rows can take them back in any order
             for tag_id in existing:
                 conn.execute("UPDATE tags SET slot = NULL, name = ? WHERE id = ?", (f"\x01restoring {tag_id}", tag_id))
@@ -324,8 +305,8 @@ def _subtree_order(conn: sqlite3.Connection, tag_ids: list[int]) -> list[int]:
         d, current, seen = 0, tag_id, set()
         while current is not None and current not in seen:
             seen.add(current)
-            r = conn.execute("SELECT parent_id FROM tags WHERE id = ?", (current,)).fetchone()
-            current = r[0] if r else None
+            r = named(conn, "SELECT parent_id FROM tags WHERE id = ?", (current,)).fetchone()
+            current = r["parent_id"] if r else None
             d += 1
         depth[tag_id] = d
     return sorted(tag_ids, key=lambda t: depth[t])

@@ -92,8 +92,8 @@ def _blocking(conn: sqlite3.Connection, target: dict, later: list[int]) -> list[
     orders = set(target.get("order", {}))
     found = []
     for edit_id in later:
-        r = conn.execute("SELECT before, after FROM edits WHERE id = ?", (edit_id,)).fetchone()
-        before, after = json.loads(r[0]), json.loads(r[1])
+        r = named(conn, "SELECT before, after FROM edits WHERE id = ?", (edit_id,)).fetchone()
+        before, after = json.loads(r["before"]), json.loads(r["after"])
         touched = False
         for key in blocks & set(after["blocks"]):
             was, now_ = before["blocks"].get(key), after["blocks"].get(key)

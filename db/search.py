@@ -4,18 +4,30 @@ A plain query is folded (:func:`db.folding.fold_query`) and looked for in each
 article's folded, space-squeezed text; candidate articles come from the gram
 index (:mod:`db.search_index`), or from a scan when the query has no indexable
 character. A regular expression runs over the folded text (same length as the
-original, so no mapping is needed), with its non-ASCII literals folded too and
-``re.IGNORECASE``; a literal run it requires, if any, narrows the candidates.
-Hits come back as keyword-in-context rows whose offsets are positions in the
-original article text.
+original, so no mapping is needed) with the ``regex`` engine, which can be
+stopped mid-match: a catastrophic pattern ends in :class:`SearchTooLong`, never a
+hang. Hits come back as keyword-in-context rows whose offsets are positions in
+the original article text.
+
+The result also carries the total number of hits. Hits beyond the requested page
+are counted inside SQLite (no text travels to Python) until a time budget runs
+out; then the rest is estimated from the hits per candidate article so far and
+the number of candidates the index still names, and ``total_is_exact`` is False.
+Before any text is read, the query's grams are looked up rarest first, and a gram
+no article has ends the search at once (an absent phrase of common pairs only
+reads the few articles that hold all its pairs).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+import regex as rx_engine
 
 from db.article_text import A_TEXT
 from db.connection import Connection
@@ -26,11 +38,35 @@ from db.search_index import SQUEEZE_SQL, query_grams
 
 MAX_QUERY_LENGTH = 1000
 CONTEXT_CHARS = 20
+#: Seconds spent counting hits beyond the page before the rest is estimated ("about N") …
+COUNT_BUDGET = 0.02
+#: … but never before this many more articles were counted (small projects always count exactly).
+COUNT_AT_LEAST = 200
+#: Seconds a regular-expression search may run before it is stopped. Inside one match the
+#: ``regex`` engine counts the process's CPU time, so on a machine busy with other work the
+#: stop comes later on the clock; between articles the wall clock is checked.
+REGEX_TIME_LIMIT = 1.0
+
+CancelToken = Callable[[], bool] | threading.Event
 
 try:  # the parser behind ``re``: used only to find literals a pattern requires
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older Pythons
     import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+class SearchCancelled(QueryError):
+    """The caller cancelled the search (the desk: the reader typed on)."""
+
+    def __init__(self) -> None:
+        super().__init__("the search was cancelled")
+
+
+class SearchTooLong(QueryError):
+    """The search ran past its time limit and was stopped."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the search took too long (over {seconds:g} s) and was stopped: make the query more specific")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +76,47 @@ class _Found:
     end: int
 
 
-def required_literal(pattern: str, flags: int = re.IGNORECASE) -> str:
-    """The longest literal text every match of ``pattern`` must contain ("" if none is sure)."""
+class _Clock:
+    """The time limit and cancel token of one search, checked between articles and inside SQLite."""
+
+    def __init__(self, time_limit: float | None, cancel: CancelToken | None) -> None:
+        self.started = time.perf_counter()
+        self.time_limit = time_limit
+        self.deadline = None if time_limit is None else self.started + time_limit
+        if cancel is None:
+            self.cancelled: Callable[[], bool] = lambda: False
+        elif isinstance(cancel, threading.Event):
+            self.cancelled = cancel.is_set
+        else:
+            self.cancelled = cancel
+
+    def remaining(self) -> float | None:
+        return None if self.deadline is None else max(0.001, self.deadline - time.perf_counter())
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise SearchCancelled()
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            raise SearchTooLong(self.time_limit or 0)
+
+    def interrupt_sqlite(self) -> int:
+        """Progress handler: a non-zero answer makes SQLite stop the running statement."""
+        if self.cancelled():
+            return 1
+        return int(self.deadline is not None and time.perf_counter() > self.deadline)
+
+
+def required_literals(pattern: str, flags: int = re.IGNORECASE) -> list[str]:
+    """Literal runs every match of ``pattern`` must contain, longest first ([] if none is sure).
+
+    Only the top level of the pattern is read: its items all take part in every match,
+    so each run of literals between them is required.
+    """
     try:
         parsed = _sre_parse.parse(pattern, flags)
     except Exception:
-        return ""
-    best = ""
+        return []
+    runs: list[str] = []
     run: list[str] = []
     for op, arg in list(parsed):
         if str(op) == "LITERAL":
@@ -57,92 +127,210 @@ def required_literal(pattern: str, flags: int = re.IGNORECASE) -> str:
             if ch.lower() == ch.upper():  # caseless (CJK): safe to look up as is
                 run.append(ch)
                 continue
-        if len(run) > len(best):
-            best = "".join(run)
+        if run:
+            runs.append("".join(run))
         run = []
-    if len(run) > len(best):
-        best = "".join(run)
-    return best
+    if run:
+        runs.append("".join(run))
+    return sorted(runs, key=len, reverse=True)
 
 
-def _candidates(
-    conn: sqlite3.Connection,
-    grams: list[str],
-    source_id: int | None,
-    include_superseded: bool,
-    needle: str | None = None,
-) -> Iterator[tuple[int, str]]:
-    """Articles that may hold a hit, with their folded text.
+def required_literal(pattern: str, flags: int = re.IGNORECASE) -> str:
+    """The longest literal text every match of ``pattern`` must contain ("" if none is sure)."""
+    runs = required_literals(pattern, flags)
+    return runs[0] if runs else ""
 
-    With ``needle`` (a plain query), articles whose space-squeezed folded text
-    does not contain it are dropped inside SQLite (squeezing the usual spaces
-    with ``replace()``), so they never travel to Python.
-    """
-    where = []
-    params: list = []
-    if needle:
-        where.append(f"(d.spaced = 2 OR instr(CASE d.spaced WHEN 1 THEN {SQUEEZE_SQL} ELSE d.folded END, ?) > 0)")
-        params.append(needle)
+
+def check_query(query: object) -> str:
+    """The query if it can be searched for, else a :class:`QueryError` saying why."""
+    if not isinstance(query, str) or not query.strip():
+        raise QueryError("the query is empty: type something to search for")
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryError(f"the query is too long ({len(query)} characters; at most {MAX_QUERY_LENGTH})")
+    try:
+        query.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise QueryError(
+            f"the query holds a character that is not text (U+{ord(query[exc.start]):04X} at position "
+            f"{exc.start + 1}, a lone surrogate): retype it"
+        ) from None
+    return query
+
+
+def gram_frequencies(conn: sqlite3.Connection, grams: list[str]) -> list[tuple[int, str]]:
+    """(articles holding the gram, gram) for each gram, rarest first."""
+    counts = []
+    for g in grams:
+        n = conn.execute("SELECT count(*) FROM search_grams WHERE search_grams MATCH ?", (f'"{g}"',)).fetchone()[0]
+        counts.append((n, g))
+        if n == 0:  # no article holds this gram: none holds the query
+            break
+    return sorted(counts)
+
+
+def _filters(source_id: int | None, include_superseded: bool) -> tuple[list[str], list]:
+    where, params = [], []
     if not include_superseded:
         where.append("s.superseded = 0")
     if source_id is not None:
         where.append("a.source_id = ?")
         params.append(source_id)
+    return where, params
+
+
+def _candidate_sql(columns: str, grams: list[str], where: list[str], after: bool) -> tuple[str, str | None]:
+    """SQL over candidate articles (optionally those after an id), and the MATCH expression."""
     if grams:
         match = " AND ".join(f'"{g}"' for g in grams)  # grams hold no quote or space: safe
         sql = (
-            "SELECT d.article_id, d.folded FROM search_grams g JOIN search_docs d ON d.article_id = g.rowid"
+            f"SELECT {columns} FROM search_grams g JOIN search_docs d ON d.article_id = g.rowid"
             " JOIN articles a ON a.id = d.article_id JOIN sources s ON s.id = a.source_id"
-            " WHERE search_grams MATCH ?" + "".join(f" AND {w}" for w in where) + " ORDER BY g.rowid"
+            " WHERE search_grams MATCH ?" + (" AND g.rowid > ?" if after else "")
         )
-        params.insert(0, match)
+        return sql + "".join(f" AND {w}" for w in where) + " ORDER BY g.rowid", match
+    conds = (["d.article_id > ?"] if after else []) + where
+    sql = (
+        f"SELECT {columns} FROM search_docs d JOIN articles a ON a.id = d.article_id"
+        " JOIN sources s ON s.id = a.source_id" + (" WHERE " + " AND ".join(conds) if conds else "")
+    )
+    return sql + " ORDER BY d.article_id", None
+
+
+def _candidate_count(conn: sqlite3.Connection, match: str | None, first: int, last: int | None) -> int:
+    """Candidate articles the index names with ids in (first, last], before any filter."""
+    if match is None:
+        sql, params = "SELECT count(*) FROM search_docs WHERE article_id > ?", [first]
+        if last is not None:
+            sql += " AND article_id <= ?"
+            params.append(last)
     else:
-        sql = (
-            "SELECT d.article_id, d.folded FROM search_docs d JOIN articles a ON a.id = d.article_id"
-            " JOIN sources s ON s.id = a.source_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY d.article_id"
-        )
-    cursor = conn.execute(sql, params)
-    while rows := cursor.fetchmany(64):
-        yield from rows
+        sql, params = "SELECT count(*) FROM search_grams WHERE search_grams MATCH ? AND rowid > ?", [match, first]
+        if last is not None:
+            sql += " AND rowid <= ?"
+            params.append(last)
+    return conn.execute(sql, params).fetchone()[0]
 
 
-def _plain_hits(conn, query: str, source_id, include_superseded) -> Iterator[_Found]:
-    needle = fold_query(query)
-    if not needle:
-        raise QueryError("the query is empty: type something to search for")
-    for article_id, folded in _candidates(conn, query_grams(needle), source_id, include_superseded, needle):
-        sq = squeeze(folded)
-        i = sq.text.find(needle)
-        while i >= 0:
-            s, e = sq.original_span(i, i + len(needle))
-            yield _Found(article_id, s, e)
-            i = sq.text.find(needle, i + len(needle))
+class _Finder:
+    """Hits of one query, article by article, and the count of hits in articles after a given one."""
+
+    def __init__(self, conn: sqlite3.Connection, query: str, regex: bool, source_id, include_superseded, clock):
+        self.conn, self.clock = conn, clock
+        self.where, self.params = _filters(source_id, include_superseded)
+        self.regex = regex
+        self.absent = False
+        if regex:
+            self.rx = compile_regex(query)
+            self.needle = ""
+            grams = list(
+                dict.fromkeys(g for lit in required_literals(self.rx.pattern) for g in query_grams(squeeze(lit).text))
+            )[:8]
+        else:
+            self.needle = fold_query(query)
+            if not self.needle:
+                raise QueryError("the query is empty: type something to search for")
+            grams = query_grams(self.needle)
+        if len(grams) > 1:  # one gram: the index answers it directly, no need to count first
+            ranked = gram_frequencies(conn, grams)
+            self.absent = ranked[0][0] == 0
+            grams = [g for _, g in ranked]
+        self.grams = grams
+
+    def _rows(self, columns: str, extra_where: list[str], extra_params: list, after: int) -> Iterator[tuple]:
+        sql, match = _candidate_sql(columns, self.grams, self.where + extra_where, True)
+        params = ([match] if match else []) + [after] + self.params + extra_params
+        cursor = self.conn.execute(sql, params)
+        while rows := cursor.fetchmany(64):
+            self.clock.check()
+            yield from rows
+
+    def articles(self) -> Iterator[tuple[int, list[_Found]]]:
+        """Every candidate article with hits, in id order, with all of its hits."""
+        if self.absent:
+            return
+        if self.regex:
+            for article_id, folded in self._rows("d.article_id, d.folded", [], [], 0):
+                found = self._regex_in(article_id, folded)
+                if found:
+                    yield article_id, found
+            return
+        needle_filter = f"(d.spaced = 2 OR instr(CASE d.spaced WHEN 1 THEN {SQUEEZE_SQL} ELSE d.folded END, ?) > 0)"
+        for article_id, folded in self._rows("d.article_id, d.folded", [needle_filter], [self.needle], 0):
+            sq = squeeze(folded)
+            found = []
+            i = sq.text.find(self.needle)
+            while i >= 0:
+                found.append(_Found(article_id, *sq.original_span(i, i + len(self.needle))))
+                i = sq.text.find(self.needle, i + len(self.needle))
+            if found:
+                yield article_id, found
+
+    def _regex_in(self, article_id: int, folded: str) -> list[_Found]:
+        try:
+            return [
+                _Found(article_id, m.start(), m.end())
+                for m in self.rx.finditer(folded, timeout=self.clock.remaining())
+                if m.end() > m.start()  # a match of nothing is not a hit
+            ]
+        except TimeoutError:
+            raise SearchTooLong(self.clock.time_limit or 0) from None
+
+    def count_after(self, after: int, budget_end: float, min_rows: int) -> tuple[int, int, bool]:
+        """(hits, last article id counted, finished) for articles after ``after``.
+
+        Stops at ``budget_end`` once at least ``min_rows`` articles were counted.
+        """
+        hits, last = 0, after
+        if self.regex:
+            rows = self._rows("d.article_id, d.folded", [], [], after)
+        else:
+            squeezed = f"CASE d.spaced WHEN 1 THEN {SQUEEZE_SQL} ELSE d.folded END"
+            occurrences = f"(length({squeezed}) - length(replace({squeezed}, ?, ''))) / ?"
+            columns = f"d.article_id, CASE d.spaced WHEN 2 THEN d.folded END, {occurrences}"
+            sql, match = _candidate_sql(columns, self.grams, self.where, True)
+            params = [self.needle, len(self.needle)] + ([match] if match else []) + [after] + self.params
+            rows = self.conn.execute(sql, params)
+        for n, row in enumerate(rows):
+            if self.regex:
+                hits += len(self._regex_in(row[0], row[1]))
+            elif row[1] is not None:  # rare whitespace: squeeze in Python
+                hits += squeeze(row[1]).text.count(self.needle)
+            else:
+                hits += row[2]
+            last = row[0]
+            if n >= min_rows and time.perf_counter() > budget_end:
+                self.clock.check()
+                return hits, last, False
+        return hits, last, True
+
+    def estimate(self, counted: int, first: int, last: int) -> int:
+        """Hits in articles after ``last``, extrapolated from ``counted`` hits in (first, last]."""
+        match = " AND ".join(f'"{g}"' for g in self.grams) if self.grams else None
+        seen = _candidate_count(self.conn, match, first, last)
+        rest = _candidate_count(self.conn, match, last, None)
+        return round(counted / max(1, seen) * rest)
 
 
-def compile_regex(query: str) -> re.Pattern[str]:
+def compile_regex(query: str) -> rx_engine.Pattern:
+    """The folded pattern, compiled with the ``regex`` engine (which can be stopped mid-match).
+
+    A pattern is checked with ``re`` first, for its clearer messages; one that only the
+    ``regex`` engine understands (``\\p{Han}``, …) is accepted too.
+    """
     try:
         re.compile(query)
     except re.error as exc:
-        where = f" at position {exc.pos}" if exc.pos is not None else ""
-        raise QueryError(f"invalid regular expression: {exc.msg}{where}") from exc
-    except (OverflowError, RecursionError) as exc:
-        raise QueryError(f"the regular expression is too complex: {exc}") from exc
+        try:
+            rx_engine.compile(query)
+        except Exception:
+            where = f" at position {exc.pos}" if exc.pos is not None else ""
+            raise QueryError(f"invalid regular expression: {exc.msg}{where}") from None
+    except (OverflowError, RecursionError, ValueError, TypeError) as exc:
+        raise QueryError(f"the regular expression is too complex: {exc}") from None
     try:
-        return re.compile(fold_pattern(query), re.IGNORECASE)
-    except re.error as exc:  # pragma: no cover - folding only escapes characters
-        raise QueryError(f"invalid regular expression after folding: {exc.msg}") from exc
-
-
-def _regex_hits(conn, query: str, source_id, include_superseded) -> Iterator[_Found]:
-    rx = compile_regex(query)
-    literal = required_literal(rx.pattern)
-    grams = query_grams(squeeze(literal).text) if literal else []
-    for article_id, folded in _candidates(conn, grams, source_id, include_superseded):
-        for m in rx.finditer(folded):
-            if m.end() > m.start():  # a match of nothing is not a hit
-                yield _Found(article_id, m.start(), m.end())
+        return rx_engine.compile(fold_pattern(query), rx_engine.IGNORECASE)
+    except (rx_engine.error, OverflowError, RecursionError, ValueError) as exc:
+        raise QueryError(f"the regular expression cannot be used: {exc}") from None
 
 
 def search(
@@ -155,26 +343,60 @@ def search(
     source_id: int | None = None,
     include_superseded: bool = False,
     context: int = CONTEXT_CHARS,
+    count_budget: float = COUNT_BUDGET,
+    time_limit: float | None = None,
+    cancel: CancelToken | None = None,
 ) -> SearchResult:
-    """Hits ``offset`` .. ``offset + limit`` in article order; ``more`` tells whether others follow."""
-    if not isinstance(query, str) or not query.strip():
-        raise QueryError("the query is empty: type something to search for")
-    if len(query) > MAX_QUERY_LENGTH:
-        raise QueryError(f"the query is too long ({len(query)} characters; at most {MAX_QUERY_LENGTH})")
+    """Hits ``offset`` .. ``offset + limit`` in article order, with the total (exact or estimated).
+
+    Hits after the page are counted for ``count_budget`` seconds (and at least
+    :data:`COUNT_AT_LEAST` articles); the rest is then estimated and
+    ``total_is_exact`` is False (show "about N").
+    ``time_limit`` (seconds; :data:`REGEX_TIME_LIMIT` for a regular expression when not
+    given) stops a search that runs too long with :class:`SearchTooLong`; ``cancel`` (an
+    event or a function answering True) stops it with :class:`SearchCancelled`, checked
+    between articles and inside SQLite statements (inside one regex match only the time
+    limit can stop it). Both are :class:`QueryError`. The desk, searching as the reader
+    types, passes a token it sets when a newer query arrives.
+    """
+    check_query(query)
     if limit < 1 or offset < 0:
         raise QueryError("limit must be at least 1 and offset not negative")
+    clock = _Clock(REGEX_TIME_LIMIT if regex and time_limit is None else time_limit, cancel)
     with cx.read() as conn:
-        finder = _regex_hits if regex else _plain_hits
-        found: list[_Found] = []
-        more = False
-        for n, hit in enumerate(finder(conn, query, source_id, include_superseded)):
-            if n < offset:
-                continue
-            if len(found) == limit:
-                more = True
-                break
-            found.append(hit)
-        return SearchResult(tuple(_kwic(conn, found, context)), more)
+        conn.set_progress_handler(clock.interrupt_sqlite, 2000)
+        try:
+            return _search(
+                conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock
+            )
+        except sqlite3.OperationalError as exc:
+            if "interrupted" not in str(exc):
+                raise
+            clock.check()
+            raise SearchCancelled() from None
+        finally:
+            conn.set_progress_handler(None, 0)
+
+
+def _search(conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock):
+    finder = _Finder(conn, query, regex, source_id, include_superseded, clock)
+    page: list[_Found] = []
+    counted, last = 0, 0
+    for article_id, found in finder.articles():
+        if counted + len(found) > offset and len(page) < limit:
+            page.extend(found[max(0, offset - counted) : max(0, offset - counted) + limit - len(page)])
+        counted += len(found)
+        last = article_id
+        if counted > offset + limit:
+            break
+    else:
+        return SearchResult(tuple(_kwic(conn, page, context)), False, counted, True)
+    budget_end = time.perf_counter() + count_budget
+    more_hits, counted_to, finished = finder.count_after(last, budget_end, COUNT_AT_LEAST if count_budget > 0 else 0)
+    total = counted + more_hits
+    if not finished:
+        total += finder.estimate(total, 0, counted_to)
+    return SearchResult(tuple(_kwic(conn, page, context)), True, total, finished)
 
 
 def _kwic(conn: sqlite3.Connection, found: list[_Found], context: int) -> Iterator[SearchHit]:

@@ -93,6 +93,21 @@ class Prepared:
     keep_bytes: bool = True  #: False when ``text`` re-encoded gives ``data`` exactly
 
 
+def printable_path(path: str | Path) -> str:
+    """A file name as text that can be stored and shown, whatever bytes the file system holds.
+
+    Names that are not valid UTF-8 reach Python with their bad bytes as lone surrogates,
+    which SQLite and the terminal refuse; they are kept as ``\\xNN`` escapes instead (the
+    same name always gives the same text, so a later import of it is recognised).
+    """
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: str | Path, max_bytes: int = MAX_DUMP_BYTES) -> bytes:
     """Read a dump, refusing what is not a regular, readable, plausibly sized file."""
     name = str(path)
@@ -150,6 +165,7 @@ def _article_blocks(article: reader.Article) -> list[PreparedBlock]:
 
 def prepare(data: bytes, path: str) -> Prepared:
     """Decode and reflow; raises :class:`ImportRefused` with the reason a person needs."""
+    path = printable_path(path)
     name = os.path.basename(path) or path
     if len(data) > MAX_DUMP_BYTES:
         raise ImportRefused(f"too large for a page dump ({len(data) / 1e6:.1f} MB)")
@@ -284,9 +300,10 @@ def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) 
 
 def import_file(cx: Connection, path: str | Path, *, max_bytes: int = MAX_DUMP_BYTES) -> ImportOutcome:
     """Import one file; never raises for a bad file, returns a FAILED outcome with the reason."""
-    abspath = os.path.abspath(path)
+    real = os.path.abspath(path)
+    abspath = printable_path(real)
     try:
-        data = read_file(abspath, max_bytes)
+        data = read_file(real, max_bytes)
         existing = find_by_sha(cx, sha256(data))
         if existing is not None:
             return ImportOutcome(
@@ -295,7 +312,7 @@ def import_file(cx: Connection, path: str | Path, *, max_bytes: int = MAX_DUMP_B
                 existing[0],
                 f"identical content already imported as source #{existing[0]}",
             )
-        prep = prepare(data, abspath)
+        prep = prepare(data, real)
     except ImportRefused as exc:
         return ImportOutcome(abspath, ImportStatus.FAILED, reason=exc.reason)
     return store(cx, prep)

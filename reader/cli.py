@@ -51,8 +51,15 @@ def format_document(doc: Document) -> str:
 
 
 def run_reflow(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    results: list[dict] = []
+    """Reflow each file and print it at once: one document in memory at a time, one write each.
+
+    ``--json`` prints the gold object for one file and an array for several, streamed: the
+    array is opened before the first document and closed after the last, so memory stays
+    flat however many files are given.
+    """
     failures = 0
+    as_array = args.json and len(args.files) > 1
+    written = 0
     for path in args.files:
         try:
             decoded = read_dump(path)
@@ -62,19 +69,27 @@ def run_reflow(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO =
             continue
         doc = reflow_text(decoded.text, path, decoded.encoding)
         if args.json:
-            results.append(document_to_gold(doc))
+            body = json.dumps(document_to_gold(doc), ensure_ascii=False, indent=2)
+            if as_array:
+                body = ("[\n" if written == 0 else ",\n") + body
+            else:
+                body += "\n"
+            out.write(body)
         else:
             out.write(format_document(doc))
-    if args.json and results:
-        payload = results[0] if len(args.files) == 1 else results
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        written += 1
+        del doc, decoded
+    if as_array and written:
+        out.write("\n]\n")
     return 1 if failures else 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m reader``: the engine's own command line (reflow only)."""
-    parser = argparse.ArgumentParser(prog="python -m reader", description="Jiaokan reflow engine")
+def main(argv: Sequence[str] | None = None, prog: str = "python -m reader") -> int:
+    """``python -m reader``: the engine's own command line (reflow only).
+
+    ``jiaokan reflow`` forwards here too, so reflowing never imports the store.
+    """
+    parser = argparse.ArgumentParser(prog=prog, description="Jiaokan reflow engine")
     sub = parser.add_subparsers(dest="command", required=True)
     register(sub)
     args = parser.parse_args(argv)

@@ -38,6 +38,7 @@ from db.exports.common import (
     rgb,
     tag_tree,
 )
+from db.exports.leftovers import remove_stale_parts
 from db.exports.model import ExportArticle, ExportCorpus
 
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
@@ -96,6 +97,7 @@ def write_brat(corpus: ExportCorpus, out: Path, progress: Progress | None = None
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(out)  # what killed exports to the same folder left
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))
     try:
         _write_into(corpus, tmp, progress)

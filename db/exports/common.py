@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from db.errors import StoreError
+from db.exports.leftovers import remove_stale_parts
 from db.exports.model import ExportAnnotation, ExportArticle, ExportCorpus, ExportCorrection, ExportNote, ExportTag
 
 log = logging.getLogger("db.exports")
@@ -276,8 +277,14 @@ class Ticker:
 
 @contextmanager
 def atomic_path(out: Path) -> Iterator[Path]:
-    """A temporary path beside ``out`` that replaces it only when the block succeeds."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    """A temporary path beside ``out`` that replaces it only when the block succeeds.
+
+    Abandoned temporary files of earlier, killed exports to the same name go first
+    (:mod:`db.exports.leftovers`), whether the export runs from the command line or the desk.
+    """
+    if not out.parent.is_dir():  # a typo in a folder name must not make folders
+        raise ExportError(f"cannot write {out}: the folder {out.parent} does not exist")
+    remove_stale_parts(out)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
     os.close(fd)
     tmp_path = Path(tmp)

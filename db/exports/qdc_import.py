@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import re
 import xml.parsers.expat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from db import codebook
 from db.exports.common import ExportError
+from db.project import Project
 
 NS = "urn:QDA-XML:codebook:1.0"
 SCHEMA = Path(__file__).resolve().parent / "schemas" / "refi-qda-codebook-1.0.xsd"
@@ -209,6 +210,28 @@ def _check(node: _Node, errors: list[str]) -> None:
         for k in n.children:
             err(k, "Description holds text only")
 
+    def code_set(n: _Node) -> None:
+        attributes(n, ("guid", "name"))
+        only_whitespace(n)
+        sequence(n, [("Description", 0, 1), ("MemberCode", 0, None)])
+        for m in n.children:
+            if m.local == "MemberCode":
+                attributes(m, ("guid",))
+                only_whitespace(m)
+                for extra in m.children:
+                    err(extra, "MemberCode must be empty")
+            elif m.local == "Description":
+                description(m)
+
+    def holder(n: _Node, item: str, check: Callable[[_Node], None]) -> None:
+        """An element holding one or more ``item`` elements and nothing else (Codes, Sets)."""
+        attributes(n, ())
+        only_whitespace(n)
+        sequence(n, [(item, 1, None)])
+        for k in n.children:
+            if k.ns == NS and k.local == item:
+                check(k)
+
     if node.ns != NS or node.local != "CodeBook":
         err(node, f"the root element must be CodeBook in the namespace {NS}, not {node.tag}")
         return
@@ -219,29 +242,9 @@ def _check(node: _Node, errors: list[str]) -> None:
         if k.ns != NS:
             continue
         if k.local == "Codes":
-            attributes(k, ())
-            only_whitespace(k)
-            sequence(k, [("Code", 1, None)])
-            for c in k.children:
-                if c.ns == NS and c.local == "Code":
-                    code(c)
+            holder(k, "Code", code)
         elif k.local == "Sets":
-            attributes(k, ())
-            only_whitespace(k)
-            sequence(k, [("Set", 1, None)])
-            for s in k.children:
-                if s.ns == NS and s.local == "Set":
-                    attributes(s, ("guid", "name"))
-                    only_whitespace(s)
-                    sequence(s, [("Description", 0, 1), ("MemberCode", 0, None)])
-                    for m in s.children:
-                        if m.local == "MemberCode":
-                            attributes(m, ("guid",))
-                            only_whitespace(m)
-                            for extra in m.children:
-                                err(extra, "MemberCode must be empty")
-                        elif m.local == "Description":
-                            description(m)
+            holder(k, "Set", code_set)
 
 
 def _xsd_errors(data: bytes) -> list[str] | None:
@@ -323,7 +326,7 @@ def _clean(name: str, where: str, report: CodebookImport, line: int) -> str:
     return clean
 
 
-def import_codebook(project: Any, path: str | Path, *, dry_run: bool = False) -> CodebookImport:
+def import_codebook(project: Project, path: str | Path, *, dry_run: bool = False) -> CodebookImport:
     """Add the codes of a ``.qdc`` file to the project's codebook; see the module docstring."""
     path = Path(path)
     try:
@@ -335,9 +338,8 @@ def import_codebook(project: Any, path: str | Path, *, dry_run: bool = False) ->
         raise ExportError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     codes, sets = read_codes(data, path=str(path))
     report = CodebookImport(sets_ignored=sets, dry_run=dry_run)
-    cx = project._cx
-    with cx.write() as conn:
-        existing = {t.path: t.id for t in codebook.all_tags(conn)}
+    with project.transaction():
+        existing = {t.path: t.id for t in project.tags()}
         planned: dict[str, tuple[str, int]] = {}  # path -> (guid, line) of the code that made it
 
         def add(c: Code, parent_path: str, parent_id: int | None) -> None:
@@ -362,14 +364,12 @@ def import_codebook(project: Any, path: str | Path, *, dry_run: bool = False) ->
                     report.created.append(full)
                     tag_id = None
                     if not dry_run:
-                        tag_id = codebook.add(cx, name, parent_id=parent_id, colour=_colour(c.colour),
-                                              description=c.description).id
+                        tag_id = project.add_tag(name, parent_id=parent_id, colour=_colour(c.colour),
+                                                 description=c.description).id
                         existing[full] = tag_id
             for child in c.children:
                 add(child, full, tag_id)
 
         for c in codes:
             add(c, "", None)
-        if dry_run:
-            conn.execute("SELECT 1")  # nothing written; the transaction ends empty
     return report

@@ -12,6 +12,7 @@ import pytest
 from db import Project, engine_record, reports, sources
 from db.doubts import ARTICLE, DOUBT_THRESHOLD, PARAGRAPH
 from db.errors import EditError
+from db.rows import named
 from db.schema import SCHEMA_VERSION
 
 from .conftest import FIXTURES, ROOT, SMALL_PAGE
@@ -183,7 +184,7 @@ def test_upgrade_from_schema_1_has_no_doubts_and_no_engine_figures(tmp_path: Pat
         table = reports.report(p, "engine")
     assert table.rows[0][1] == 1 and table.rows[0][2:] == (None,) * 7
     conn = sqlite3.connect(old)
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    names = {r["name"] for r in named(conn, "SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.close()
     assert {"engine_articles", "engine_blocks", "doubt_checks"} <= names
 

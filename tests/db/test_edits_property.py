@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from db import EditError, Project
 from db.folding import fold, fold_query, squeeze
 from db.history import active_map
+from db.rows import named
 
 from .conftest import SMALL_PAGE, dump_state
 
@@ -68,7 +69,7 @@ def _apply(project: Project, op: tuple, sid: int) -> None:
             project.merge_with_next(aid)
         elif name == "revert":
             conn = sqlite3.connect(project.path)
-            ids_ = [r[0] for r in conn.execute("SELECT id FROM edits")]
+            ids_ = [r["id"] for r in named(conn, "SELECT id FROM edits")]
             conn.close()
             if ids_:
                 project.revert(ids_[y % len(ids_)])

@@ -13,7 +13,7 @@ from .conftest import ROOT
 def test_db_imports_no_qt() -> None:
     code = (
         f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-        "import db, db.cli, db.project, db.importer, db.export\n"
+        "import db, db.project, db.importer, db.export, db.merge, db.exchange_records\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt'))]\n"
         "print(bad)\n"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sqlite3
 from pathlib import Path
@@ -155,6 +156,37 @@ def test_nested_write_is_a_savepoint(project: Project) -> None:
                 inner.execute("INSERT INTO tags (name, created_at) VALUES ('inner', 'now')")
                 raise RuntimeError
     assert [t.name for t in project.tags()] == ["outer"]
+
+
+def test_transaction_keeps_all_operations_or_none(project: Project) -> None:
+    seen: list[ChangeEvent] = []
+    project.subscribe(seen.append)
+    with pytest.raises(RuntimeError):
+        with project.transaction():
+            parent = project.add_tag("parent")
+            project.add_tag("child", parent_id=parent.id)
+            assert [t.path for t in project.tags()] == ["parent", "parent/child"]  # reads see the writes so far
+            raise RuntimeError("boom")
+    assert project.tags() == [] and seen == []
+    with project.transaction():
+        parent = project.add_tag("parent")
+        project.add_tag("child", parent_id=parent.id)
+        assert seen == []  # listeners hear of the changes after the commit
+    assert [t.path for t in project.tags()] == ["parent", "parent/child"]
+    assert {e.changes for e in seen} == {Change.TAGS} and len(seen) >= 1
+
+
+def test_forwarded_methods_take_the_feature_functions_words(project: Project) -> None:
+    from db import codebook, search
+
+    def words(function) -> list[str]:
+        return list(inspect.signature(function).parameters)
+
+    assert words(project.search) == words(search.search)[1:]
+    assert words(project.update_tag) == words(codebook.update)[1:]
+    assert words(Project.add_tag)[0] == "self"
+    project.add_tag("kept", colour="#112233", description="d", slot=3)
+    assert project.update_tag(project.find_tag("kept").id, clear_slot=True).slot is None
 
 
 def test_events_arrive_after_commit_with_ids(project: Project) -> None:

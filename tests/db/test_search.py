@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import threading
 from pathlib import Path
 
 import opencc
@@ -12,6 +13,7 @@ import pytest
 from db import Project, QueryError
 from db.folding import fold, fold_pattern, fold_query, squeeze, t2s
 from db.models import ImportStatus
+from db.search import SearchCancelled, SearchTooLong
 
 from .conftest import SAMPLE_PAGES, SMALL_PAGE
 
@@ -191,3 +193,122 @@ def test_hits_across_any_kind_of_space(project: Project, article_id: int, gap: s
     hits = [(h.start, h.end) for h in project.search("法律援助").hits]
     assert (s, s + 4 + len(gap)) in hits
     assert _hits(project, "律援") == _reference(project, "律援")
+
+
+# -- totals, time limits, cancellation -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["职", "职工", "工会", "法律援助站", "劳動"])
+def test_total_counts_every_hit(project: Project, pages: dict[str, int], query: str) -> None:
+    every = _reference(project, query)
+    for limit in (1, 3, 10_000):
+        result = project.search(query, limit=limit)
+        assert result.total_is_exact
+        assert result.total == len(every)
+        assert result.more == (len(every) > limit)
+
+
+def test_total_is_estimated_when_counting_would_cost_more_than_the_budget(
+    project: Project, pages: dict[str, int]
+) -> None:
+    from db import search as search_module
+
+    exact = len(_reference(project, "工"))
+    assert exact > 20
+    estimated = search_module.search(project._cx, "工", limit=1, count_budget=0.0)
+    assert not estimated.total_is_exact
+    assert len(estimated.hits) == 1 and estimated.more
+    assert 1 < estimated.total < 5 * exact  # extrapolated from the articles counted, not a guess
+    assert search_module.search(project._cx, "工", limit=1).total == exact
+
+
+def test_absent_phrase_of_present_pairs_has_no_hits_and_an_exact_zero(project: Project, pages: dict[str, int]) -> None:
+    text = fold_query(project.get_article(project.article_ids(pages["simplified"])[0]).text)
+    pairs = [text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2].isalpha()]
+    # two pairs that occur, chained by a shared character into a phrase that does not occur
+    phrase = next(
+        a + b[1]
+        for a in pairs
+        for b in pairs
+        if a[1] == b[0] and (a + b[1]) not in text and not _reference(project, a + b[1])
+    )
+    result = project.search(phrase)
+    assert result.hits == () and result.total == 0 and result.total_is_exact
+
+
+@pytest.mark.timeout(30)  # a hang fails here; the default limit is 1 s of the search's CPU time
+def test_catastrophic_regex_returns_or_reports_too_long(project: Project, tmp_path: Path) -> None:
+    page = tmp_path / "run.txt"
+    page.write_text("标题在这里\n\n" + "a" * 40 + "b\n\n正文一段，没有别的。\n", encoding="utf-8")
+    project.import_file(page)
+    outcomes = {}
+    for pattern in ("(a+)+$", "(a|aa)+$"):
+        try:
+            result = project.search(pattern, regex=True)
+        except SearchTooLong as exc:
+            assert "took too long" in str(exc)
+            outcomes[pattern] = "too long"
+        else:
+            assert result.hits == () and result.total == 0  # no run of a's ends the text
+            outcomes[pattern] = "no hits"
+    assert outcomes["(a|aa)+$"] == "too long"  # the engine cannot settle this one by cleverness
+    assert project.search("a{40}b", regex=True).total == 1  # the store still answers afterwards
+
+
+def test_regex_time_limit_stops_with_a_clear_error(project: Project, tmp_path: Path) -> None:
+    page = tmp_path / "run.txt"
+    page.write_text("标题在这里\n\n" + "a" * 40 + "b\n", encoding="utf-8")
+    project.import_file(page)
+    with pytest.raises(SearchTooLong, match="took too long"):
+        project.search("(a|aa)+$", regex=True, time_limit=0.2)
+
+
+def test_cancel_token_stops_a_search(project: Project, pages: dict[str, int]) -> None:
+    event = threading.Event()
+    event.set()
+    with pytest.raises(SearchCancelled):
+        project.search("职工", cancel=event)
+    with pytest.raises(SearchCancelled):
+        project.search("职.", regex=True, cancel=lambda: True)
+    assert project.search("职工", cancel=threading.Event()).hits  # an unset token changes nothing
+
+
+@pytest.mark.parametrize("query", ["职工\ud800", "\udcff", "a\udfff"])
+@pytest.mark.parametrize("regex", [False, True])
+def test_lone_surrogate_is_a_clear_error(project: Project, source_id: int, query: str, regex: bool) -> None:
+    with pytest.raises(QueryError, match="lone surrogate"):
+        project.search(query, regex=regex)
+
+
+def test_cli_prints_the_total_and_refuses_undecodable_queries(project_path: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    with Project.open(project_path) as p:
+        p.import_paths(SAMPLE_PAGES)
+        exact = p.search("职工", limit=10_000).total
+    env_cmd = [sys.executable, "-m", "jiaokan", "search", "-p", str(project_path)]
+    done = subprocess.run([*env_cmd, "职工", "--limit", "2"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert f"{exact} hits" in done.stderr and len(done.stdout.splitlines()) == 2
+    undecodable = b"\xff".decode("utf-8", "surrogateescape")  # what Python makes of a non-UTF-8 argument
+    bad = subprocess.run([*env_cmd, undecodable], capture_output=True, timeout=60)
+    assert bad.returncode == 2  # the command line's frame: an argument it cannot use
+    assert b"Traceback" not in bad.stderr and b"not valid text" in bad.stderr
+    assert len(bad.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("pattern", ["职工.{0,6}服务", "工会.{0,3}组织", "(工会|职工)[^，]{0,5}中心", "[0-9]+个"])
+def test_regex_with_several_required_literals_finds_every_hit(
+    project: Project, pages: dict[str, int], pattern: str
+) -> None:
+    import regex as regex_engine
+
+    rx = regex_engine.compile(fold_pattern(pattern), regex_engine.IGNORECASE)
+    expected = []
+    for s in project.list_sources():
+        for aid in project.article_ids(s.id):
+            expected += [(aid, m.start(), m.end()) for m in rx.finditer(fold(project.get_article(aid).text))]
+    result = project.search(pattern, regex=True, limit=10_000)
+    assert sorted((h.article_id, h.start, h.end) for h in result.hits) == sorted(expected)
+    assert result.total == len(expected) and result.total_is_exact

@@ -1,0 +1,57 @@
+"""``jiaokan search``: find text in a project."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from typing import TextIO
+
+from jiaokan.cli.frame import open_project, require_text
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    search = subparsers.add_parser(
+        "search",
+        help="search the text of a project",
+        description="Search current article text. Simplified and Traditional characters match each other and "
+        "spaces are ignored; with --regex the query is a Python regular expression.",
+    )
+    search.add_argument("query", help="text (or, with --regex, a regular expression) to find")
+    search.add_argument("--project", "-p", required=True, metavar="FILE", help="the project file (.jiaokan)")
+    search.add_argument("--regex", action="store_true", help="treat the query as a regular expression")
+    search.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N hits (50)")
+    search.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N hits")
+    search.add_argument("--context", type=int, default=20, metavar="N", help="characters of context each side (20)")
+    search.add_argument("--all-versions", action="store_true", help="also search superseded source versions")
+    search.add_argument("--json", action="store_true", help="print one JSON object per hit")
+    search.set_defaults(handler=run_search)
+
+
+def _flat(s: str) -> str:
+    return s.replace("\n", " ⏎ ")
+
+
+def run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    query = require_text(args.query, "the query")
+    with open_project(args.project) as session:
+        result = session.project.search(
+            query,
+            regex=args.regex,
+            limit=args.limit,
+            offset=args.offset,
+            include_superseded=args.all_versions,
+            context=max(0, args.context),
+        )
+    for h in result.hits:
+        if args.json:
+            out.write(json.dumps(dataclasses.asdict(h), ensure_ascii=False) + "\n")
+            continue
+        out.write(f"{h.source_name}#{h.article_id}:{h.start}\t{_flat(h.left)}【{_flat(h.hit)}】{_flat(h.right)}\n")
+    if not result.hits:
+        print("no hits", file=err)
+    else:
+        print(f"{'' if result.total_is_exact else 'about '}{result.total} hits", file=err)
+    if result.hits and result.more:
+        print(f"more hits follow: use --offset {args.offset + len(result.hits)}", file=err)
+    return 0
