@@ -297,12 +297,16 @@ class ArticleTextMismatch(Exception):
 
 def _check_article_texts_4(db: Database) -> None:
     """Refuse the upgrade (nothing changed) if any article's text is not what its blocks give."""
-    blocks = db.execute("SELECT article_id, text FROM blocks ORDER BY article_id, position")
-    joined: dict[int, list[str]] = {}
-    for article_id, text in blocks.fetchall():
-        joined.setdefault(article_id, []).append(text)
-    for article_id, text in db.execute("SELECT id, text FROM articles").fetchall():
-        if "\n".join(joined.get(article_id, ())) != text:
+    blocks = db.conn.execute("SELECT article_id, text FROM blocks ORDER BY article_id, position")
+    pending = next(blocks, None)
+    for article_id, text in db.conn.execute("SELECT id, text FROM articles ORDER BY id"):
+        while pending is not None and pending[0] < article_id:  # blocks of no article: not this check's
+            pending = next(blocks, None)
+        parts = []
+        while pending is not None and pending[0] == article_id:
+            parts.append(pending[1])
+            pending = next(blocks, None)
+        if "\n".join(parts) != text:
             raise ArticleTextMismatch(f"article {article_id}: its text is not the text of its paragraphs")
 
 

@@ -158,3 +158,18 @@ def test_the_upgrade_drops_the_second_and_third_copies_of_the_text(tmp_path: Pat
     text_bytes = sum(len(t.encode("utf-8")) for (t,) in _rows(old, "SELECT raw_text FROM sources"))
     # the raw bytes and the article text (each about the size of the input) are gone
     assert before - after > 1.5 * text_bytes, (before, after, text_bytes)
+
+
+def test_an_article_whose_text_is_not_its_blocks_stops_the_upgrade_and_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "v2.jiaokan"
+    shutil.copyfile(V2, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE articles SET text = text || '!' WHERE id = 2")  # as a foreign program might
+    conn.commit()
+    conn.close()
+    before = [_rows(path, f"SELECT * FROM {t} ORDER BY 1") for t in ("sources", "articles", "blocks", "search_docs")]
+    with pytest.raises(Exception, match="article 2: its text is not the text of its paragraphs"):
+        Project.open(path)
+    assert _rows(path, "PRAGMA user_version") == [(2,)]
+    after = [_rows(path, f"SELECT * FROM {t} ORDER BY 1") for t in ("sources", "articles", "blocks", "search_docs")]
+    assert after == before
