@@ -122,12 +122,22 @@ def _die_with_parent(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1
 
 
+def _worker_start() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from the main thread, started fresh from any other.
+
+    The desktop imports on a worker thread, and a fork copies the locks its other threads may
+    hold at that moment; "spawn" starts clean. The command line imports on its main thread,
+    where a fork is safe, quick, and has each worker ignore Ctrl+C from its first instant.
+    """
+    if threading.current_thread() is threading.main_thread():
+        return multiprocessing.get_context()
+    return multiprocessing.get_context("spawn")
+
+
 def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> Iterator[tuple[str, object]]:
-    # Started fresh ("spawn"), not forked: the import runs on a worker thread of the desktop,
-    # and a fork copies locks other threads may hold at that moment.
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=_worker_start(),
         initializer=_die_with_parent,
         initargs=(os.getpid(),),
     )

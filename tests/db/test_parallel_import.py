@@ -106,3 +106,19 @@ def test_an_error_writing_one_file_keeps_the_files_before_it(tmp_path: Path) -> 
     assert names == [p.name for p in pages[:5]]
     orphans = _rows(path, "SELECT count(*) FROM articles WHERE source_id NOT IN (SELECT id FROM sources)")
     assert orphans == [(0,)]
+
+
+def test_an_import_off_the_main_thread_starts_fresh_workers_and_writes_the_same_rows(tmp_path: Path) -> None:
+    """The desk imports on a worker thread: its workers are spawned, not forked, with the same result."""
+    import threading
+
+    _varied_pages(tmp_path / "pages", 6)
+    with Project.open(tmp_path / "w1.jiaokan") as p:
+        p.import_paths([tmp_path / "pages"], workers=1)
+    done: list = []
+    with Project.open(tmp_path / "w2.jiaokan") as p:
+        thread = threading.Thread(target=lambda: done.append(p.import_paths([tmp_path / "pages"], workers=2)))
+        thread.start()
+        thread.join(timeout=120)
+    assert done and sum(o.status is ImportStatus.IMPORTED for o in done[0].outcomes) == 6
+    assert _all_rows(tmp_path / "w1.jiaokan") == _all_rows(tmp_path / "w2.jiaokan")
