@@ -12,7 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.columns import calibrate_punctuation, estimate_measures, is_wide, starts_paragraph
+from reader.columns import calibrate_punctuation, estimate_measures, is_wide, measures_differ
+from reader.evidence import (
+    CONT,
+    HEAD,
+    LineCues,
+    PageCues,
+    gap_evidence,
+    gap_rates,
+    label_run,
+    loose_run_on,
+    page_keeps_indents,
+    stands_apart,
+)
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
@@ -24,11 +36,14 @@ from reader.patterns import (
     may_be_credit,
     opens_with_dateline,
 )
+from reader.splitting import split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
-from reader.units import Unit, UnitKind, classify_line, ends_with_terminal
+from reader.units import Unit, UnitKind, classify_line
 
 #: A measure change this large between two blocks means another story's column.
 MEASURE_JUMP = 3.0
+#: Lines either side of a heading compared to tell whether the column measure changes there.
+COLUMN_SAMPLE = 12
 #: At most this many lines make a heading block (subheads and titles are short).
 MAX_HEADING_LINES = 2
 #: A photo caption is rarely longer than this many paragraphs.
@@ -40,7 +55,13 @@ GAPPY_SHARE = 0.5
 def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
     """Split a line holding text followed by a credit ("…机制 本报记者 某某")."""
     out: list[Line] = []
-    for line in lines:
+    for whole in lines:
+        if whole.text[-1] in "）)":
+            parts = split_trailing_credit(whole)
+            if len(parts) > 1:
+                out.extend(parts)
+                continue
+        line = whole
         text = line.text
         if not may_be_credit(text) or " " not in text or BYLINE.match(text) or PHOTO_CREDIT.match(text):
             out.append(line)
@@ -68,10 +89,15 @@ def _tight(lines: list[Line], i: int) -> bool:
     return not lines[i].gap_before or (i + 1 < len(lines) and not lines[i + 1].gap_before)
 
 
+def _opens_with_dateline(line: Line) -> bool:
+    """A dateline opens the line; a letter-spaced line is read with its spacing taken out."""
+    return opens_with_dateline("".join(line.text.split()) if line.letter_spaced else line.text)
+
+
 def build_units(lines: list[Line]) -> list[Unit]:
     """Group lines into units: paragraphs of column lines, and special lines."""
     kinds = [classify_line(line.text) for line in lines]
-    datelines = [kind is UnitKind.TEXT and opens_with_dateline(ln.text) for ln, kind in zip(lines, kinds, strict=True)]
+    datelines = [kind is UnitKind.TEXT and _opens_with_dateline(ln) for ln, kind in zip(lines, kinds, strict=True)]
     gappy = is_gappy(lines)
     tight = [_tight(lines, i) for i in range(len(lines))] if gappy else [False] * len(lines)
     segment_ids: list[int] = []
@@ -84,29 +110,48 @@ def build_units(lines: list[Line]) -> list[Unit]:
         if kind is not UnitKind.TEXT:
             seg += 1
     measures = estimate_measures(lines, segment_ids)
-    block_starts = [i > 0 and tight[i] and not tight[i - 1] for i in range(len(lines))]
+    text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is UnitKind.TEXT]
+    all_cues = [
+        LineCues(line, measures[k], datelines[k]) if kind is UnitKind.TEXT else None
+        for k, (line, kind) in enumerate(zip(lines, kinds, strict=True))
+    ]
+    page = PageCues(page_keeps_indents(text_lines), loose_run_on([c for c in all_cues if c is not None]))
+    rates = gap_rates(lines)
+    gaps = gap_evidence(lines, rates)
     units: list[Unit] = []
-    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        if kind is not UnitKind.TEXT:
-            units.append(Unit(kind, [line], measures[i]))
+    n = len(lines)
+    i = 0
+    while i < n:
+        if kinds[i] is not UnitKind.TEXT:
+            units.append(Unit(kinds[i], [lines[i]], measures[i]))
+            i += 1
             continue
-        prev = units[-1] if units else None
-        if (
-            prev is not None
-            and prev.is_text
-            and not datelines[i]
-            and not starts_paragraph(
-                prev.last, line, measures[i - 1], measures[i], block_starts[i], prev_is_first=len(prev.lines) == 1
+        j = i
+        while j < n and kinds[j] is UnitKind.TEXT:
+            j += 1
+        labels, confidences = label_run(all_cues[i:j], page, [0.0, *gaps[i + 1 : j]])
+        for k in range(i, j):
+            label = labels[k - i]
+            if label == CONT:
+                units[-1].lines.append(lines[k])
+                continue
+            units.append(
+                Unit(
+                    UnitKind.TEXT,
+                    [lines[k]],
+                    measures[k],
+                    dateline=datelines[k],
+                    heading=label == HEAD,
+                    confidence=confidences[k - i],
+                    set_apart=stands_apart(lines, k, rates[k]),
+                )
             )
-        ):
-            prev.lines.append(line)
-            continue
-        units.append(Unit(UnitKind.TEXT, [line], measures[i], dateline=datelines[i]))
+        i = j
     units = _split_toc_items(units)
     for unit in units:
         if unit.is_text and not unit.toc_item:
             unit.wide = any(is_wide(line, unit.measure) for line in unit.lines)
-            unit.heading = _looks_like_heading(unit)
+            unit.heading = unit.heading and not unit.dateline
     return units
 
 
@@ -127,14 +172,6 @@ def _split_toc_items(units: list[Unit]) -> list[Unit]:
         in_toc = False
         out.append(unit)
     return out
-
-
-def _looks_like_heading(unit: Unit) -> bool:
-    """Short, unpunctuated at the end, not a dateline: a headline or subhead line."""
-    if unit.dateline or len(unit.lines) > MAX_HEADING_LINES:
-        return False
-    # Body paragraphs end a sentence; a lead-in ending in a dash is a heading-like line too.
-    return not ends_with_terminal(unit.text)
 
 
 def merge_stacked_headings(units: list[Unit], gappy: bool) -> list[Unit]:
@@ -197,6 +234,7 @@ class ColumnAssembler(StoryCollector):
         self.units = units
         self.title_before = title_before
         self.pending: list[Unit] = []  # heading units awaiting a decision
+        self.position = 0  # index in ``units`` of the unit being taken
 
     def _story(self) -> Story:
         return self.current if self.current is not None else self.start()
@@ -225,13 +263,16 @@ class ColumnAssembler(StoryCollector):
             upcoming is not None
             and upcoming.is_text
             and story.body
-            and abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP
+            and (abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP or self._column_changes(story))
         )
         # Subheads stand one at a time between paragraphs; stacked heading blocks,
         # or one set wider than the column, are a headline.
-        blocks = sum(1 + sum(1 for line in u.lines[1:] if line.gap_before) for u in pending)
-        headline_shape = blocks >= 2 or any(u.wide for u in pending)
-        if self.title_before and upcoming is not None and (story.closed or starts_story or headline_shape):
+        blocks = _heading_blocks(pending)
+        # A heading set off by a blank line where the text around has none is spaced as a
+        # story's head, not as a subhead inside one.
+        headline_shape = blocks >= 2 or any(u.wide for u in pending) or pending[0].set_apart
+        opens_story = story.closed or starts_story or headline_shape or measure_jump
+        if self.title_before and upcoming is not None and opens_story:
             # Headlines printed before their body: these open the next story.
             self.finish()
             self.headline_for_next = pending
@@ -246,9 +287,24 @@ class ColumnAssembler(StoryCollector):
         for unit in pending:
             story.body.append(unit)
 
+    def _column_changes(self, story: Story) -> bool:
+        """The full lines before and after the heading are set to different measures.
+
+        A subhead stands inside its story's column; a story after the heading that is
+        set in a column of another width is another story.
+        """
+        before = [line for unit in reversed(story.body) if not unit.heading for line in reversed(unit.lines)]
+        after: list[Line] = []
+        for unit in self.units[self.position :]:
+            if not unit.is_text or unit.heading or len(after) >= COLUMN_SAMPLE:
+                break
+            after.extend(unit.lines)
+        return measures_differ(before[:COLUMN_SAMPLE], after[:COLUMN_SAMPLE])
+
     # -- main walk ---------------------------------------------------------
     def run(self) -> None:
-        for unit in self.units:
+        for position, unit in enumerate(self.units):
+            self.position = position
             if unit.kind is UnitKind.FURNITURE:
                 # Furniture separates heading groups; "（下转第2版）" ends its story.
                 self._resolve_pending(unit)
@@ -267,6 +323,27 @@ class ColumnAssembler(StoryCollector):
         self._resolve_pending(None)
         self.close()
 
+    def _photo_from_tail(self, story: Story) -> Story:
+        """A photo credit closes its caption: a heading and the few paragraphs after it.
+
+        When the story's last heading (read as a subhead) is followed by no more
+        than a caption's paragraphs, that heading titles a photo of its own.
+        """
+        body = story.body
+        last_heading = next((k for k in range(len(body) - 1, -1, -1) if body[k].heading), None)
+        if last_heading is None or last_heading == 0 or len(body) - last_heading - 1 > MAX_CAPTION_PARAGRAPHS:
+            return story
+        if any(u.dateline for u in body[last_heading + 1 :]) or len(body) - last_heading - 1 == 0:
+            return story
+        moved = body[last_heading:]
+        del body[last_heading:]
+        self.finish()
+        photo = self.start()
+        photo.headline = moved[:1]
+        photo.headline_before = True
+        photo.body = moved[1:]
+        return photo
+
     def _take(self, unit: Unit) -> None:
         kind = unit.kind
         story = self.current
@@ -283,7 +360,7 @@ class ColumnAssembler(StoryCollector):
             story.add_credit(unit)
             story.closed = True
         elif kind is UnitKind.PHOTO_CREDIT:
-            story = self._story()
+            story = self._photo_from_tail(self._story())
             story.add_credit(unit)
             story.photo = True
             story.closed = True
@@ -304,6 +381,29 @@ class ColumnAssembler(StoryCollector):
             if story is None or story.closed:
                 story = self.start()
             story.body.append(unit)
+
+
+#: A heading line this close to the measure (em) filled the column: the next heading line continues it.
+FILLED_HEADING = 1.0
+
+
+def _heading_blocks(pending: list[Unit]) -> int:
+    """How many separate heading blocks are stacked here (kicker, title, subtitle).
+
+    A heading that filled its column and runs on in a shorter line is one block
+    wrapped at the measure (a long subhead in a narrow column), not two.
+    """
+    blocks = 0
+    previous: tuple[Line, float] | None = None
+    for unit in pending:
+        for k, line in enumerate(unit.lines):
+            separate = k == 0 or line.gap_before
+            if previous is not None and separate:
+                before, measure = previous
+                separate = before.letter_spaced or abs(measure - before.width) >= FILLED_HEADING
+            blocks += 1 if separate else 0
+            previous = (line, unit.measure)
+    return blocks
 
 
 def _starts_story(unit: Unit) -> bool:

@@ -10,6 +10,7 @@ whatever the line before it ends with.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from math import copysign, sqrt
@@ -77,8 +78,16 @@ def punctuation_slope(lines: Sequence[Line], punct_width: float) -> tuple[float,
     widths = [line.width_with(punct_width) for line in plain]
     xs: list[int] = []
     ys: list[float] = []
+    window: list[float] = []  # sorted widths[lo:hi], slid along (no sort per line)
+    lo = hi = 0
+    count = len(widths)
     for i, width in enumerate(widths):
-        window = sorted(widths[max(0, i - 10) : i + 11])
+        while hi < count and hi < i + 11:
+            insort(window, widths[hi])
+            hi += 1
+        while lo < i - 10:
+            del window[bisect_left(window, widths[lo])]
+            lo += 1
         excess = width - window[(3 * len(window)) // 4]
         if -1.5 < excess < 1.5:
             xs.append(plain[i].punct_count)
@@ -116,9 +125,12 @@ def calibrate_punctuation(lines: Sequence[Line]) -> float:
     return best
 
 
+_RUNNING_MARKS = re.compile("[，、；。,;]")
+
+
 def heading_punctuation(text: str) -> int:
     """Sentence punctuation inside a line; headings and subheads carry at most one mark."""
-    return sum(1 for ch in text if ch in "，、；。,;")
+    return len(_RUNNING_MARKS.findall(text))
 
 
 def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list[float]:
@@ -130,14 +142,36 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
     """
     n = len(lines)
     measures = [0.0] * n
+    small: list[tuple[int, int]] = []
+    large: list[float] = []
     start = 0
     while start < n:
         end = start
         while end < n and segment_ids[end] == segment_ids[start]:
             end += 1
         _measure_segment(lines, start, end, measures)
+        if end - start < SMALL_SAMPLE:
+            small.append((start, end))
+        else:
+            large.extend(measures[start:end])
         start = end
+    # A page of short blocks only (photo captions, briefs) reads them against each other.
+    pool = large or measures
+    if pool:
+        _borrow_page_measure(measures, small, sorted(pool)[len(pool) // 2])
     return measures
+
+
+def _borrow_page_measure(measures: list[float], small: list[tuple[int, int]], page_measure: float) -> None:
+    """A block of a few lines (a caption, a brief) is set to the page's usual measure.
+
+    Its widest line may be an indented first line: when the page's measure is just
+    an indent or so wider than it, the block is read against the page's measure.
+    """
+    for start, end in small:
+        widest = max(measures[start:end])
+        if widest < page_measure <= widest + INDENT + INDENT_TOLERANCE:
+            measures[start:end] = [page_measure] * (end - start)
 
 
 def _measure_segment(lines: Sequence[Line], start: int, end: int, out: list[float]) -> None:
@@ -236,3 +270,24 @@ def starts_paragraph(
     # short that does not end its paragraph is a first line, so ``prev`` ended
     # a paragraph or a heading (possibly one as wide as the column).
     return line.width <= measure - RUN_ON_INDENT and not ends_sentence(line.text)
+
+
+#: Two blocks whose full lines differ by this much (em) are set in columns of different measures.
+MEASURE_SHIFT = 1.5
+#: Fewest lines a block needs before its measure is compared.
+MIN_MEASURE_LINES = 4
+
+
+def full_width(lines: Sequence[Line]) -> float:
+    """The width of a block's full lines: the upper quartile (last and first lines fall below it)."""
+    widths = sorted(line.width for line in lines if not line.letter_spaced)
+    return widths[(3 * len(widths)) // 4]
+
+
+def measures_differ(before: Sequence[Line], after: Sequence[Line]) -> bool:
+    """Are two blocks of column lines set to different measures?"""
+    plain_before = [line for line in before if not line.letter_spaced]
+    plain_after = [line for line in after if not line.letter_spaced]
+    if len(plain_before) < MIN_MEASURE_LINES or len(plain_after) < MIN_MEASURE_LINES:
+        return False
+    return abs(full_width(plain_before) - full_width(plain_after)) >= MEASURE_SHIFT

@@ -30,4 +30,41 @@ def detect_extractor(lines: list[Line]) -> Extractor:
     long_share = sum(1 for line in body if line.width > MAX_COLUMN_MEASURE) / len(body)
     if long_share >= 0.25 or (ending >= 0.6 and median(line.width for line in body) > 12):
         return Extractor.PARAGRAPH_LINES
+    # Body text wider than any column that ends a sentence is a paragraph set on one line.
+    long_sentences = sum(1 for line in body if line.width > MAX_COLUMN_MEASURE and _ends_sentence(line.text))
+    ending_count = ending * len(body)
+    if long_sentences >= 2 and (
+        long_sentences >= LONG_SENTENCE_SHARE * ending_count
+        or (ending >= MIXED_ENDING_SHARE and not _mid_sentence_lines_share_a_measure(body))
+    ):
+        return Extractor.PARAGRAPH_LINES
     return Extractor.COLUMN_LINES
+
+
+#: A column line never ends a sentence beyond the widest column: when this share of the
+#: sentence-ending lines does, the dump has one paragraph a line.
+LONG_SENTENCE_SHARE = 0.25
+#: With this share of lines ending a sentence, the width of the others decides.
+MIXED_ENDING_SHARE = 0.35
+#: A column's lines that break mid-sentence are justified: most lie this close (em) to one width.
+MEASURE_BAND = 1.5
+MEASURE_SHARE = 0.5
+
+
+def _mid_sentence_lines_share_a_measure(body: list[Line]) -> bool:
+    """In a column dump, lines that stop mid-sentence are full lines of one measure.
+
+    In a paragraph dump the lines that do not end a sentence are headings,
+    labels and credits of every length.
+    """
+    widths = sorted(line.width for line in body if not _ends_sentence(line.text) and not line.letter_spaced)
+    if len(widths) < 3:
+        return True
+    # Stories may sit in columns of different measures: take the densest band, not the median.
+    best = 0
+    lo = 0
+    for hi, width in enumerate(widths):
+        while width - widths[lo] > 2 * MEASURE_BAND:
+            lo += 1
+        best = max(best, hi - lo + 1)
+    return best >= MEASURE_SHARE * len(widths)

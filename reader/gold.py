@@ -25,6 +25,9 @@ def article_to_gold(article: Article) -> dict[str, Any]:
     }
     if article.notes:
         out["notes"] = article.notes
+    # Extra fields the gold format ignores: the engine's belief in its own boundaries.
+    out["confidence"] = round(article.confidence, 4)
+    out["paragraph_confidences"] = [round(b.confidence, 4) for b in article.blocks]
     return out
 
 

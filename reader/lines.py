@@ -14,9 +14,20 @@ class Line:
     has a thousand of these and they are built on the hot path.
     """
 
-    __slots__ = ("number", "start", "end", "text", "gap_before", "letter_spaced", "base_width", "punct_count", "width")
+    __slots__ = (
+        "number",
+        "start",
+        "end",
+        "text",
+        "gap_before",
+        "letter_spaced",
+        "base_width",
+        "punct_count",
+        "width",
+        "indent",
+    )
 
-    def __init__(self, number: int, start: int, end: int, text: str, gap_before: bool) -> None:
+    def __init__(self, number: int, start: int, end: int, text: str, gap_before: bool, indent: float = 0.0) -> None:
         self.number = number  # 0-based line number in the dump
         self.start = start
         self.end = end
@@ -25,6 +36,8 @@ class Line:
         self.letter_spaced = is_letter_spaced(text)
         self.base_width, self.punct_count = width_parts(text, self.letter_spaced)
         self.width = self.base_width + self.punct_count * COMPRESSED_PUNCT
+        #: Leading blank space the dump kept before the text, in em (a paragraph indent, when present).
+        self.indent = indent
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.start}, {self.end}, {self.text!r}, gap_before={self.gap_before})"
@@ -58,11 +71,17 @@ def is_letter_spaced(text: str) -> bool:
     Typesetters stretch a short line to the column width by letter spacing; the
     extractor renders the extra space as a space between nearly every character.
     """
+    if len(text.split(None, 4)) < 5:
+        return False  # fewer than five pieces (most lines have no blank at all)
     tokens = text.split()
     if len(tokens) < 5:
         return False
     short = sum(1 for tok in tokens if len(tok) <= 3)
     return short >= 0.75 * len(tokens)
+
+
+#: Width in em of the blank characters that may open a dump line.
+INDENT_WIDTHS = {"\u3000": 1.0, "\t": 2.0}
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -73,8 +92,12 @@ def split_lines(raw: str) -> list[Line]:
     for number, chunk in enumerate(raw.splitlines(keepends=True)):
         stripped = chunk.strip()
         if stripped:
-            start = pos + chunk.index(stripped[0])
-            out.append(Line(number, start, start + len(stripped), stripped, gap or not out))
+            lead = chunk.index(stripped[0])
+            start = pos + lead
+            indent = 0.0
+            if lead:
+                indent = sum(INDENT_WIDTHS.get(ch, 0.5) for ch in chunk[:lead])
+            out.append(Line(number, start, start + len(stripped), stripped, gap or not out, indent))
             gap = False
         else:
             gap = True

@@ -135,7 +135,8 @@ class TracedText:
 class Block:
     kind: BlockKind
     text: TracedText
-    #: Probability that the boundary BEFORE this block is right (1.0: the engine is sure).
+    #: Probability in [0, 1] that the boundary BEFORE this block (paragraph break or,
+    #: for an article's first block, the block start) is right.
     confidence: float = 1.0
 
     @property
@@ -155,7 +156,8 @@ class Article:
     notes: str | None = None
     #: Credits beyond the first (a standalone byline and a foot credit "（某某）"), in page order.
     more_bylines: list[TracedText] = field(default_factory=list)
-    #: Probability that the article starts where it does (1.0: the engine is sure).
+    #: Probability in [0, 1] that the article starts where it does (its boundary with
+    #: the previous article).
     confidence: float = 1.0
 
     @property

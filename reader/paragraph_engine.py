@@ -15,11 +15,14 @@ from reader.patterns import (
     TOC_ITEM,
     opens_with_dateline,
 )
+from reader.splitting import HOLDS_ITEM, SECTION_LABEL, split_toc_line, split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
 from reader.units import Unit, UnitKind, classify_line, ends_with_terminal, is_subtitle_text
 
 #: A heading line is rarely longer than this many characters.
 MAX_HEADING_CHARS = 48
+#: A photo caption is rarely longer than this many paragraphs.
+MAX_CAPTION_PARAGRAPHS = 3
 #: Below this share of lines after a blank line, a blank line separates items.
 SPARSE_GAPS = 0.3
 
@@ -29,9 +32,7 @@ def _unit(line: Line) -> Unit:
     unit = Unit(kind, [line], line.width)
     if kind is UnitKind.TEXT:
         unit.dateline = opens_with_dateline(line.text)
-        unit.heading = (
-            not unit.dateline and not ends_with_terminal(line.text) and len(line.text) <= MAX_HEADING_CHARS
-        )
+        unit.heading = not unit.dateline and not ends_with_terminal(line.text) and len(line.text) <= MAX_HEADING_CHARS
     return unit
 
 
@@ -82,6 +83,17 @@ class ParagraphAssembler(StoryCollector):
         subhead of the story before), the caption moves to a photo story of its own.
         """
         body = story.body
+        if (
+            story.headline
+            and story.byline is None
+            and len(body) <= MAX_CAPTION_PARAGRAPHS
+            and not any(u.dateline or u.heading for u in body)
+        ):
+            # Headline and a few paragraphs with no byline or dateline, closed by a photo
+            # credit: the whole story is a photo and its caption.
+            story.photo = True
+            story.closed = True
+            return story
         caption_start = len(body) - 1
         if caption_start > 0 and body[caption_start - 1].heading:
             caption_start -= 1
@@ -106,11 +118,12 @@ class ParagraphAssembler(StoryCollector):
                 if self.current is not None and JUMP_TO.match(unit.text):
                     self.current.closed = True
                 continue
-            if self.in_toc and unit.is_text and TOC_ITEM.search(unit.text):
-                unit.toc_item = True
+            if self.in_toc and unit.toc_item:
                 unit.heading = False
                 self.current.body.append(unit)
                 continue
+            if self.in_toc and self.current is not None:
+                self.current.closed = True  # the box ends where its items end
             self.in_toc = False
             if unit.is_text and unit.heading:
                 if self.gaps_separate_items and unit.first.gap_before and self.pending:
@@ -150,8 +163,39 @@ class ParagraphAssembler(StoryCollector):
             story.body.append(unit)
 
 
+def _is_toc_item(text: str) -> bool:
+    return bool(TOC_ITEM.search(text) or HOLDS_ITEM.search(text))
+
+
+def _is_toc_line(lines: list[Line], i: int) -> bool:
+    """An item line of a contents box, or a section line that items follow."""
+    text = lines[i].text
+    if classify_line(text) is not UnitKind.TEXT:
+        return False
+    if _is_toc_item(text):
+        return True
+    return bool(SECTION_LABEL.match(text)) and i + 1 < len(lines) and _is_toc_item(lines[i + 1].text)
+
+
+def build_units(lines: list[Line]) -> list[Unit]:
+    """One unit a line, after splitting foot credits off body lines and contents boxes into items."""
+    units: list[Unit] = []
+    in_toc = False
+    for i, raw_line in enumerate(lines):
+        for line in split_trailing_credit(raw_line):
+            if in_toc and _is_toc_line(lines, i):
+                for item in split_toc_line(line):
+                    unit = Unit(UnitKind.TEXT, [item], item.width, toc_item=True)
+                    units.append(unit)
+                continue
+            unit = _unit(line)
+            in_toc = unit.kind is UnitKind.TOC_HEAD
+            units.append(unit)
+    return units
+
+
 def reflow_paragraph_lines(lines: list[Line]) -> tuple[list[Article], list[TracedText], Layout]:
-    units = [_unit(line) for line in lines]
+    units = build_units(lines)
     gaps = sum(1 for line in lines[1:] if line.gap_before)
     assembler = ParagraphAssembler(units, gaps_separate_items=gaps < SPARSE_GAPS * max(1, len(lines) - 1))
     assembler.run()

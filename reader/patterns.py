@@ -85,7 +85,9 @@ def is_furniture(text: str) -> bool:
         return True
     if ("扫" in text or "长按" in text) and QR_PROMPT.match(text):
         return True
-    return ("年" in text or "版" in text) and bool(RUNNING_HEADER.search(text))
+    # Cheap tests first: a dated header holds 年 and a weekday word; a page label opens with 第.
+    dated = "年" in text and ("星期" in text or "周" in text or "礼拜" in text)
+    return (dated or (text[:1] == "第" and "版" in text)) and bool(RUNNING_HEADER.search(text))
 
 
 #: Characters one of which every credit line contains (a cheap test before the regexes).

@@ -85,3 +85,37 @@ def score(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
     furniture = [_ws(f) for f in gold.get("furniture", []) if _ws(f)]
     metrics["furn"] = sum(1 for f in furniture if f not in all_body) / len(furniture) if furniture else 1.0
     return metrics
+
+
+#: Characters of context that identify a boundary in whitespace-free text.
+BOUNDARY_KEY = 12
+
+
+def boundary_outcomes(gold: dict, pred: dict) -> tuple[list[tuple[float, bool]], list[tuple[float, bool]]]:
+    """(confidence, right?) for every paragraph boundary and every article boundary emitted.
+
+    A paragraph boundary is right when the text after it opens a gold paragraph
+    and the text before it (if any in the article) closes one; an article
+    boundary is right when the article's first paragraph opens a gold article
+    and the previous article's last paragraph closes one.
+    """
+    starts = {_ws(p)[:BOUNDARY_KEY] for a in gold["articles"] for p in a["paragraphs"]}
+    ends = {_ws(p)[-BOUNDARY_KEY:] for a in gold["articles"] for p in a["paragraphs"]}
+    art_starts = {_ws(a["paragraphs"][0])[:BOUNDARY_KEY] for a in gold["articles"] if a["paragraphs"]}
+    art_ends = {_ws(a["paragraphs"][-1])[-BOUNDARY_KEY:] for a in gold["articles"] if a["paragraphs"]}
+    paragraphs: list[tuple[float, bool]] = []
+    articles: list[tuple[float, bool]] = []
+    previous_end: str | None = None
+    for article in pred["articles"]:
+        texts = [_ws(p) for p in article["paragraphs"]]
+        if not texts:
+            continue
+        # An engine without confidences (older output) counts as sure of everything.
+        confidences = article.get("paragraph_confidences") or [1.0] * len(texts)
+        for k, (text, conf) in enumerate(zip(texts, confidences, strict=True)):
+            right = text[:BOUNDARY_KEY] in starts and (k == 0 or texts[k - 1][-BOUNDARY_KEY:] in ends)
+            paragraphs.append((conf, right))
+        right_article = texts[0][:BOUNDARY_KEY] in art_starts and (previous_end is None or previous_end in art_ends)
+        articles.append((article.get("confidence", 1.0), right_article))
+        previous_end = texts[-1][-BOUNDARY_KEY:]
+    return paragraphs, articles

@@ -91,8 +91,6 @@ class StoryCollector:
         return story
 
 
-
-
 def settle_hollow(stories: list[Story], furniture: list[Unit]) -> list[Story]:
     """Stories with nothing but credits or a jump line lose no text.
 
@@ -139,6 +137,37 @@ def _kind_of(story: Story, article: Article) -> ArticleKind:
     return ArticleKind.NEWS
 
 
+#: How sure an article start is, by what marks it: printed markers of a story's head
+#: (a jump line, a contents head, a byline or dateline under a headline) are near certain;
+#: a headline alone may be a subhead; a story with neither headline nor marker is most
+#: often the tail of the story before, cut off by a wrong decision.
+MARKED_START = 0.97
+HEADLINE_START = 0.9
+PHOTO_START = 0.9
+BARE_START = 0.55
+#: One short heading line and nothing else: it could as well be a subhead of the story before.
+SINGLE_HEADING_START = 0.75
+
+
+def _start_confidence(story: Story, article: Article) -> float:
+    first_block = article.blocks[0].confidence if article.blocks else 1.0
+    opens_with_dateline = bool(story.body) and story.body[0].dateline
+    if story.jump is not None or story.toc_head is not None:
+        base = MARKED_START
+    elif story.headline and (story.byline is not None or opens_with_dateline):
+        base = MARKED_START
+    elif story.photo:
+        base = PHOTO_START
+    elif story.headline:
+        lines = sum(len(u.lines) for u in story.headline)
+        base = HEADLINE_START if lines >= 2 or any(u.wide for u in story.headline) else SINGLE_HEADING_START
+    elif opens_with_dateline:
+        base = HEADLINE_START
+    else:
+        base = BARE_START
+    return base * first_block
+
+
 def to_article(story: Story) -> tuple[Article, list[Unit]]:
     """Build the article; returns it with any units that turned out to be furniture."""
     head = split_headline(story.headline)
@@ -156,8 +185,7 @@ def to_article(story: Story) -> tuple[Article, list[Unit]]:
         kind = BlockKind.SUBHEAD if unit.heading and not unit.caption and not unit.toc_item else BlockKind.PARAGRAPH
         text = join_lines(unit.lines)
         if text:
-            article.blocks.append(Block(kind, text))
+            article.blocks.append(Block(kind, text, unit.confidence))
     article.kind = _kind_of(story, article)
+    article.confidence = _start_confidence(story, article)
     return article, head.leftover
-
-

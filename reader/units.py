@@ -12,10 +12,21 @@ from enum import Enum
 
 from reader.charclass import CLOSERS, TERMINAL
 from reader.lines import Line
-from reader.patterns import BYLINE, JUMP_FROM, PHOTO_CREDIT, TOC_HEAD, TRAILING_CREDIT, is_furniture, may_be_credit
+from reader.patterns import (
+    BYLINE,
+    EDITORIAL_LABEL,
+    JUMP_FROM,
+    PHOTO_CREDIT,
+    TOC_HEAD,
+    TRAILING_CREDIT,
+    is_furniture,
+    may_be_credit,
+)
 
 #: A table-of-contents head ("《…》…要目") is a short line.
 MAX_TOC_HEAD_CHARS = 40
+#: How a contents head ends (the cheap test before the pattern).
+TOC_HEAD_ENDINGS = ("要目", "目录", "本期导读")
 
 
 class UnitKind(Enum):
@@ -38,6 +49,10 @@ class Unit:
     wide: bool = False
     caption: bool = False
     toc_item: bool = False
+    #: A blank line sets the unit off in a stretch that has few (see reader.evidence.stands_apart).
+    set_apart: bool = False
+    #: Probability that the boundary before this unit is right (see reader.evidence).
+    confidence: float = 1.0
 
     @property
     def text(self) -> str:
@@ -86,13 +101,14 @@ def classify_line(text: str) -> UnitKind:
         return UnitKind.JUMP
     if is_furniture(text):
         return UnitKind.FURNITURE
-    if may_be_credit(text):
+    if may_be_credit(text) and not EDITORIAL_LABEL.fullmatch(text):
+        # (A column label such as "评论员文章" reads like role + name, but it labels an editorial.)
         if PHOTO_CREDIT.match(text):
             return UnitKind.PHOTO_CREDIT
         if BYLINE.match(text):
             return UnitKind.BYLINE
         if TRAILING_CREDIT.match(text):
             return UnitKind.TRAILING_CREDIT
-    if len(text) <= MAX_TOC_HEAD_CHARS and TOC_HEAD.search(text):
+    if len(text) <= MAX_TOC_HEAD_CHARS and text.endswith(TOC_HEAD_ENDINGS) and TOC_HEAD.search(text):
         return UnitKind.TOC_HEAD
     return UnitKind.TEXT

@@ -4,7 +4,7 @@
 
 The bundled sample pages are imported with confidences set on a few boundaries (the
 sample pages are invented, and the values are too: they stand for an engine that is
-unsure there), then Go > Next Doubtful Boundary (F7) goes to the first one.
+unsure there), then Go > Next Doubtful Boundary (F9) goes to the first one.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def main() -> int:
     window.library.expandAll()
     from ui.doubts import DoubtActionId
 
-    window.doubts.actions[DoubtActionId.NEXT_DOUBT].trigger()  # F7
+    window.doubts.actions[DoubtActionId.NEXT_DOUBT].trigger()  # F9
     settle(app)
     window.grab().save(str(out))
     window.close()

@@ -36,7 +36,7 @@ def take(window, app, out: Path, settle: Callable) -> list[str]:
     window.search_dock.hide()
     window.open_article(project.article_ids(1)[0])
     for action_id in (E.SHOW_CODEBOOK, E.SHOW_ANNOTATIONS):
-        desk.actions[action_id].setChecked(True)
+        desk.docks[action_id].show()
     desk.annotations_dock.raise_()
     window.resizeDocks([desk.codebook_dock], [360], Qt.Orientation.Horizontal)
     window.resizeDocks([desk.codebook_dock, desk.annotations_dock], [250, 600], Qt.Orientation.Vertical)
@@ -101,7 +101,7 @@ def take(window, app, out: Path, settle: Callable) -> list[str]:
     desk.split_block()
     desk.set_role("subhead")
     role_entry = project.history(article.id)[-1]
-    desk.revert_entry(role_entry)
+    desk.revert_entry(role_entry, confirm=False)
     first = next(e for e in project.history(article.id) if e.op == "correct")
     desk.correct(*span("电焊"), "焊接", "核对后再改")
     try:
@@ -109,15 +109,15 @@ def take(window, app, out: Path, settle: Callable) -> list[str]:
     except RevertConflict as exc:  # shown as the desk shows it, without the message box
         desk.history.set_entries(project.history(article.id))
         desk.history.show_conflict(desk.conflict_message(exc), exc.blocking)
-    desk.history.table.selectRow(desk.history.model.row_of(first.id))
-    desk.actions[E.SHOW_HISTORY].setChecked(True)
+    desk.history.select_entry(first.id)
+    desk.history_dock.show()
     desk.history_dock.raise_()
     window.resizeDocks([desk.history_dock], [420], Qt.Orientation.Vertical)
     view.verticalScrollBar().setValue(0)
     window.statusBar().showMessage("")
     settle(app)
     window.grab().save(str(out / "editing-history.png"))
-    desk.actions[E.SHOW_HISTORY].setChecked(False)
+    desk.history_dock.hide()
 
     # undo it all (one step per command), so the shots after these start from the sample as imported
     while desk.stack.canUndo():

@@ -163,6 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from ui.platform_check import EXIT_MISSING_LIBRARIES, check_platform
+
+    problem = check_platform()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_MISSING_LIBRARIES
     from ui import settings as S
 
     app = create_application(sys.argv[:1])

@@ -3,7 +3,7 @@
 Boundaries the engine was unsure of are marked in the article's margin and in the raw
 text (:mod:`ui.doubt_marks`); the library shows how many are open per page and per
 article, and the article view says how many are left in it. **Go > Next Doubtful
-Boundary** (F7) and **Previous** (Shift+F7) move across articles and pages, putting the
+Boundary** (F9) and **Previous** (Shift+F9) move across articles and pages, putting the
 cursor on the boundary: at the end of the paragraph before a doubtful break (so Ctrl+J
 joins the two), at the start of an article whose start is in doubt. Any structure edit
 there resolves the doubt; so does **Structure > Looks Right** (Ctrl+Shift+L), an undo
@@ -39,12 +39,12 @@ DOUBT_ACTIONS: dict[DoubtActionId, ActionSpec] = {
     DoubtActionId.NEXT_DOUBT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Next &Doubtful Boundary"),
         QT_TRANSLATE_NOOP("Actions", "Go to the next boundary the engine was unsure of"),
-        ("F7",),
+        ("F9",),
     ),
     DoubtActionId.PREV_DOUBT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Previous Doubtful &Boundary"),
         QT_TRANSLATE_NOOP("Actions", "Go to the previous boundary the engine was unsure of"),
-        ("Shift+F7",),
+        ("Shift+F9",),
     ),
     DoubtActionId.LOOKS_RIGHT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Looks Right"),
@@ -230,9 +230,9 @@ class DoubtsDesk(QObject):
         if not n:
             self.badge.hide()
             return
-        text = QCoreApplication.translate("DoubtsDesk", "%n doubtful boundaries · F7", None, n)
+        text = QCoreApplication.translate("DoubtsDesk", "%n doubtful boundaries · F9", None, n)
         self.badge.setText(text)
-        self.badge.setToolTip(self.tr("Boundaries in this article the engine was unsure of; F7 goes to the next"))
+        self.badge.setToolTip(self.tr("Boundaries in this article the engine was unsure of; F9 goes to the next"))
         self.badge.adjustSize()
         scroll = self.view.verticalScrollBar()
         right = self.view.width() - (scroll.width() if scroll.isVisible() else 0) - 8
@@ -339,12 +339,12 @@ class DoubtsDesk(QObject):
         if article is None or self.project is None:
             return False
         if doubt is None:
-            self._status(self.tr("No doubtful boundary at the cursor: F7 goes to the next one"))
+            self._status(self.tr("No doubtful boundary at the cursor: F9 goes to the next one"))
             return False
         label = self.tr("Boundary looks right")
         done = self.window.editing.run(LooksRightCommand(self.window.editing, label, article.id, doubt.block_id))
         if done:
-            self._status(self.tr("Marked as right; F7 goes to the next doubtful boundary"))
+            self._status(self.tr("Marked as right; F9 goes to the next doubtful boundary"))
         return done
 
     def _status(self, text: str) -> None:

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox, QPro
 
 from ui.actions import ActionId, ActionSpec
 from ui.dialogs import show_error
+from ui.docks import DockSwitch, present
 from ui.exporting import ExportController
 from ui.operations import OpHolder, StoreOp
+from ui.remembered import last_folder, remember_folder
 from ui.reports import CHOICES, ReportsPanel
 from ui.tasks import Task
 
@@ -105,7 +107,7 @@ class ExchangeDesk(QObject):
         a[X.EXPORT].triggered.connect(self.exports.open_dialog)
         a[X.IMPORT_WORK].triggered.connect(self.choose_work)
         a[X.IMPORT_CODEBOOK].triggered.connect(self.choose_codebook)
-        a[X.SHOW_REPORTS].toggled.connect(self._toggle_reports)
+        self.reports_switch = DockSwitch(a[X.SHOW_REPORTS], self.reports_dock)  # shows and raises
         self.reports_dock.visibilityChanged.connect(self._reports_visibility)
         w.events.changed.connect(lambda _event: self.reports.schedule())
 
@@ -126,11 +128,6 @@ class ExchangeDesk(QObject):
         return False
 
     # -- reports ---------------------------------------------------------------------------------
-    def _toggle_reports(self, on: bool) -> None:
-        self.reports_dock.setVisible(on)
-        if on:
-            self.reports_dock.raise_()
-
     def _reports_visibility(self, visible: bool) -> None:
         action = self.actions[X.SHOW_REPORTS]
         if self.window.isVisible() and action.isChecked() != self.reports_dock.isVisible():
@@ -141,8 +138,7 @@ class ExchangeDesk(QObject):
             self.reports.refresh()
 
     def show_report(self, key: str) -> None:
-        self.reports_dock.show()
-        self.reports_dock.raise_()
+        present(self.reports_dock, focus=False)
         self.actions[X.SHOW_REPORTS].setChecked(True)
         if self.reports.kind.currentData() == key:
             self.reports.refresh()
@@ -170,8 +166,9 @@ class ExchangeDesk(QObject):
         if self._project() is None:
             return
         kinds = self.tr("Jiaokan JSONL exports (*.jsonl)") + ";;" + self.tr("All files (*)")
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Work"), "", kinds)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Work"), last_folder("work"), kinds)
         if path:
+            remember_folder("work", path)
             self.import_work(path)
 
     @property
@@ -206,7 +203,8 @@ class ExchangeDesk(QObject):
         if report.conflicts:
             text += "\n\n" + self.tr(
                 "Where both projects changed the same text differently, both versions are kept: "
-                "list them with “jiaokan conflicts list”, then accept or reject each.")
+                "decide each in the Merge Conflicts panel (Ctrl+9).")
+            self.window.conflicts.open()
         if report.problems:
             text += "\n\n" + "\n".join(report.problems[:20])
         QMessageBox.information(self.window, self.tr("Work Imported"), text)
@@ -216,8 +214,9 @@ class ExchangeDesk(QObject):
         if project is None:
             return
         kinds = self.tr("REFI-QDA codebooks (*.qdc)") + ";;" + self.tr("All files (*)")
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Codebook"), "", kinds)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Codebook"), last_folder("codebook"), kinds)
         if path:
+            remember_folder("codebook", path)
             self.import_codebook(path)
 
     def import_codebook(self, path: str) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import show_error
 from ui.operations import OpHolder, StoreOp
+from ui.remembered import last_folder, last_format, remember_folder, remember_format
 from ui.tasks import Task
 
 STATES = ("unreviewed", "in_progress", "proofread")
@@ -147,6 +148,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
 
+        remembered = self.format.findData(last_format())
+        if remembered >= 0:
+            self.format.setCurrentIndex(remembered)  # the format chosen last time
         self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.browse.clicked.connect(self.choose_output)
         self.retranslate_ui()
@@ -188,7 +192,7 @@ class ExportDialog(QDialog):
         fmt = FORMATS[self.format_name()]
         self.description.setText(format_texts().get(fmt.name, (fmt.label, fmt.description))[1])
         current = self.output.text().strip()
-        folder = Path(current).parent if current else Path.home()
+        folder = Path(current).parent if current else Path(last_folder("export"))
         self.output.setText(str(fmt.default_path(Path(self.project_path).stem or "export", folder)))
 
     def choose_output(self) -> None:
@@ -225,6 +229,12 @@ class ExportDialog(QDialog):
         self.accept()
 
 
+def remember_choice(dialog: ExportDialog) -> None:
+    """The next export dialog opens with this format and folder."""
+    remember_format(dialog.format_name())
+    remember_folder("export", dialog.output.text().strip())
+
+
 class ExportController(QObject):
     """Runs exports for one window: the dialog, the task, the progress dialog, the outcome."""
 
@@ -255,6 +265,7 @@ class ExportController(QObject):
         dialog = ExportDialog(store.path, sources, tags, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.start(*dialog.settings()))
+        dialog.accepted.connect(lambda: remember_choice(dialog))
         dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()

@@ -20,10 +20,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from ui.backend import ArticleRow, DeskStore, SourceRow
+from ui.collation import sorted_naturally
 
 PAGE = 200
+NATURAL_ORDER_LIMIT = 20_000  # up to this many sources are read at once and sorted v1, v2, v10
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 IS_SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -88,6 +91,16 @@ def _doubt_icon() -> QIcon:
 def _label(text: str) -> str:
     """Translate a label declared with QT_TRANSLATE_NOOP("Library", ...)."""
     return QCoreApplication.translate("Library", text)
+
+
+class LibraryElision(QStyledItemDelegate):
+    """Page file names elided in the middle (hundreds of similar names differ at their end: _v2, _v10),
+    headlines and states at the end (their beginning says what they are)."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
+        super().initStyleOption(option, index)
+        source = index.internalId() == 0 and index.column() == 0
+        option.textElideMode = Qt.TextElideMode.ElideMiddle if source else Qt.TextElideMode.ElideRight
 
 
 @dataclass(slots=True)
@@ -191,7 +204,11 @@ class LibraryModel(QAbstractItemModel):
         store = self._store
         assert store is not None
         if not parent.isValid():
-            rows = list(store.sources(len(self._sources), PAGE))
+            if not self._sources and self._source_total <= NATURAL_ORDER_LIMIT:
+                # every source at once (one query), in the order people expect: page_v2 before page_v10
+                rows = sorted_naturally(store.sources(0, self._source_total), lambda r: r.name)
+            else:
+                rows = list(store.sources(len(self._sources), PAGE))
             if not rows:
                 self._source_total = len(self._sources)
                 return

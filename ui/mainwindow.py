@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -24,18 +23,26 @@ from db.models import SearchHit
 from jiaokan import __version__
 from ui import settings as S
 from ui.actions import ActionId, ActionRegistry
+from ui.article_hits import hits_in_text
 from ui.backend import ArticleData, DeskStore
+from ui.conflicts_panel import ConflictsDesk
 from ui.dialogs import ShortcutsDialog
+from ui.docks import DockSwitch, present
 from ui.doubts import DoubtsDesk
 from ui.editing.desk import EditingDesk
 from ui.events import StoreEvents
 from ui.exchange import ExchangeDesk
-from ui.i18n import LANGUAGES, Translations
-from ui.library import LibraryModel
+from ui.i18n import Translations
+from ui.layouts import DeskLayouts
+from ui.library import LibraryElision, LibraryModel
+from ui.passages_panel import CodedPassagesDesk
 from ui.projects import ProjectController, local_paths
 from ui.script import FONT_REGION, SCRIPT_LABELS, Script, ScriptConverter
 from ui.search import SearchPanel
 from ui.views import ArticleView, RawView
+from ui.window_menus import build_menus
+
+LEAD_CHARS = 16  # opening words naming an article without a headline
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +75,13 @@ class MainWindow(QMainWindow):
         self._connect()
         self.editing = EditingDesk(self)  # the editing desk: menus, panels, undo
         self.exchange = ExchangeDesk(self)  # File > Export…, Import Work…, the Reports menu and panel
-        self.doubts = DoubtsDesk(self)  # the engine's doubts: marks, counts, F7, "looks right"
+        self.doubts = DoubtsDesk(self)  # the engine's doubts: marks, counts, F9, "looks right"
+        self.passages = CodedPassagesDesk(self)  # View > Coded Passages (Ctrl+8)
+        self.conflicts = ConflictsDesk(self)  # View > Merge Conflicts (Ctrl+9)
+        self.layouts = DeskLayouts(self)  # reading / proofreading / coding, F5 / F6 / F7
+        self.layouts.listeners.append(self.editing.typing.follow_layout)  # proofreading: typing corrects
+        self.editing.typing.follow_layout(self.layouts.current)
+        self._fresh_layout = False
         self._apply_font_size()
         self.retranslate_ui()
         self._restore_state()
@@ -90,12 +103,13 @@ class MainWindow(QMainWindow):
         self.library.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.library.setAlternatingRowColors(False)
         self.library.setStyleSheet("QTreeView::item { padding: 2px 0px; }")
-        self.library.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.library.setItemDelegate(LibraryElision(self.library))  # file names in the middle, headlines at the end
         self.library.header().setStretchLastSection(False)
         self.library.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # the state column (kind, review state, annotations) elides before the headlines do
         self.library.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.library.header().resizeSection(1, 150)
+        self.library.installEventFilter(self)  # the state column gives way on a narrow library
 
         self.article_view = ArticleView(self)
         self.raw_view = RawView(self)
@@ -152,77 +166,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.raw_label)
 
     def _build_menus(self) -> None:
-        a = self.actions
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.file_menu.addAction(a[ActionId.NEW_PROJECT])
-        self.file_menu.addAction(a[ActionId.OPEN_PROJECT])
-        self.recent_menu = QMenu(self)
-        self.recent_menu.setObjectName("recentMenu")
-        self.file_menu.addMenu(self.recent_menu)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(a[ActionId.IMPORT_FILES])
-        self.file_menu.addAction(a[ActionId.IMPORT_FOLDER])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(a[ActionId.QUIT])
-
-        self.view_menu = bar.addMenu("")
-        self.view_menu.addAction(a[ActionId.SHOW_LIBRARY])
-        self.view_menu.addAction(a[ActionId.SHOW_SEARCH])
-        self.view_menu.addSeparator()
-        self.script_menu = self.view_menu.addMenu("")
-        self.script_group = QActionGroup(self)
-        self.script_actions: dict[Script, QAction] = {}
-        for script in Script:
-            action = QAction(self)
-            action.setObjectName(f"action_script_{script.value}")
-            action.setCheckable(True)
-            action.setData(script.value)
-            self.script_group.addAction(action)
-            self.script_menu.addAction(action)
-            self.script_actions[script] = action
-        self.script_actions[self.converter.script].setChecked(True)
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in [("", ""), *LANGUAGES.items()]:
-            action = QAction(name, self)
-            action.setObjectName(f"action_language_{code or 'system'}")
-            action.setCheckable(True)
-            action.setData(code)
-            self.language_group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
-        saved = self.settings.get(S.LANGUAGE)
-        self.language_actions.get(saved, self.language_actions[""]).setChecked(True)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(a[ActionId.ZOOM_IN])
-        self.view_menu.addAction(a[ActionId.ZOOM_OUT])
-        self.view_menu.addAction(a[ActionId.ZOOM_RESET])
-
-        self.go_menu = bar.addMenu("")
-        for action_id in (
-            ActionId.NEXT_ARTICLE,
-            ActionId.PREV_ARTICLE,
-            None,
-            ActionId.NEXT_PARAGRAPH,
-            ActionId.PREV_PARAGRAPH,
-            None,
-            ActionId.FIND,
-            ActionId.FIND_NEXT,
-            ActionId.FIND_PREV,
-            ActionId.SEARCH_REGEX,
-        ):
-            if action_id is None:
-                self.go_menu.addSeparator()
-            else:
-                self.go_menu.addAction(a[action_id])
-
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(a[ActionId.SHORTCUTS])
-        self.help_menu.addAction(a[ActionId.ABOUT])
-        for _, action in self.actions:
-            self.addAction(action)  # shortcuts work even when a menu is hidden
+        build_menus(self)  # File, View (script, language, zoom), Go, Help: ui/window_menus.py
 
     def _connect(self) -> None:
         a = self.actions
@@ -249,8 +193,7 @@ class MainWindow(QMainWindow):
         a[ActionId.SEARCH_REGEX].toggled.connect(lambda on: self.settings.set(S.SEARCH_REGEX, on))
         a[ActionId.SHOW_LIBRARY].setChecked(True)
         a[ActionId.SHOW_LIBRARY].toggled.connect(self.library.setVisible)
-        a[ActionId.SHOW_SEARCH].toggled.connect(self.search_dock.setVisible)
-        self.search_dock.visibilityChanged.connect(self._sync_search_action)
+        self.search_switch = DockSwitch(a[ActionId.SHOW_SEARCH], self.search_dock)
         self.script_group.triggered.connect(lambda action: self.set_script(Script(action.data())))
         self.script_combo.currentIndexChanged.connect(lambda i: self.set_script(Script(self.script_combo.itemData(i))))
         self.language_group.triggered.connect(lambda action: self.set_language(action.data()))
@@ -261,13 +204,8 @@ class MainWindow(QMainWindow):
         self.raw_view.clicked_cp.connect(self._on_raw_clicked)
         self.article_view.clicked_cp.connect(self._on_article_clicked)
         self.search_panel.hit_activated.connect(self.open_hit)
-
-    def _sync_search_action(self, visible: bool) -> None:
-        action = self.actions[ActionId.SHOW_SEARCH]
-        if self.isVisible() and action.isChecked() != self.search_dock.isVisible():
-            action.blockSignals(True)
-            action.setChecked(self.search_dock.isVisible())
-            action.blockSignals(False)
+        self.search_panel.searched.connect(lambda _q: self.tint_search_hits())
+        self.search_dock.visibilityChanged.connect(lambda _v: self.tint_search_hits())
 
     # -- translation ---------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -299,6 +237,16 @@ class MainWindow(QMainWindow):
             self._show_placeholder()
         self.rebuild_recent_menu()
 
+    def eventFilter(self, obj, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if obj is self.library and event.type() == QEvent.Type.Resize:
+            self._fit_library_columns()
+        return super().eventFilter(obj, event)
+
+    def _fit_library_columns(self) -> None:
+        """The headlines keep at least 60% of a narrow library; the state column takes at most 150 px."""
+        width = self.library.viewport().width()
+        self.library.header().resizeSection(1, max(60, min(150, int(width * 0.4))))
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -327,6 +275,8 @@ class MainWindow(QMainWindow):
         self.events.attach(store)
         self.editing.set_store(store)
         self.exchange.set_store(store)
+        self.passages.set_store(store)
+        self.conflicts.refresh()
         self.article = None
         self._raw_cache.clear()
         self._raw_source = None
@@ -339,6 +289,7 @@ class MainWindow(QMainWindow):
             None if store is None else (lambda q, rx, offset, limit: store.search(q, rx, limit, offset)),
             threaded=getattr(store, "search_threaded", False),
         )
+        self.search_panel.model.set_lead_of(None if store is None else self._lead_of)
         self._show_placeholder()
         self._update_title()
         self._update_status()
@@ -403,6 +354,7 @@ class MainWindow(QMainWindow):
             self.article = None
             self._show_placeholder()
             return
+        self._update_status()  # the character count follows every change
         if [(b.role, b.text) for b in old.blocks] == [(b.role, b.text) for b in self.article.blocks]:
             # same text (annotations changed): repaint the highlights, keep the layout and the selection
             self.article_view.set_annotations([(a.start, a.end, a.colour) for a in self.article.annotations])
@@ -412,6 +364,7 @@ class MainWindow(QMainWindow):
             # same blocks, new text (a correction): rewrite only the changed blocks
             self.article_view.set_annotations([(a.start, a.end, a.colour) for a in self.article.annotations])
             self.raw_view.set_article_lines(self.article.offsets.raw_lines_ranges(), scroll=False)
+            self.tint_search_hits()
         else:
             self._render_article()
         self.article_view.verticalScrollBar().setValue(value)
@@ -447,8 +400,11 @@ class MainWindow(QMainWindow):
         if self.library_model.article_id(index) is None:
             self.library.setExpanded(index, not self.library.isExpanded(index))
 
-    def open_article(self, article_id: int, select: tuple[int, int] | None = None) -> None:
-        """Show article ``article_id``; optionally select article characters ``select`` on both sides."""
+    def open_article(self, article_id: int, select: tuple[int, int] | None = None, scroll_raw: bool = True) -> None:
+        """Show article ``article_id``; optionally select article characters ``select`` on both sides.
+
+        ``scroll_raw`` False keeps the raw pane where it is (the user clicked there).
+        """
         if self.store is None:
             return
         if self.article is None or self.article.id != article_id:
@@ -456,21 +412,22 @@ class MainWindow(QMainWindow):
             self.article = article
             self.raw_view.set_linked([])
             self._show_raw(article.source_id)
-            self._render_article()
+            self._render_article(scroll_raw=scroll_raw)
             self._sync_library(article)
             self.article_opened.emit(article_id)
         if select is not None:
             self.article_view.select_range(*select)
         self._update_status()
 
-    def _render_article(self) -> None:
+    def _render_article(self, scroll_raw: bool = True) -> None:
         article = self.article
         if article is None:
             return
         conv = self.converter.convert
         self.article_view.set_blocks([(b.role, conv(b.text)) for b in article.blocks], self.font_size)
         self.article_view.set_annotations([(a.start, a.end, a.colour) for a in article.annotations])
-        self.raw_view.set_article_lines(article.offsets.raw_lines_ranges())
+        self.raw_view.set_article_lines(article.offsets.raw_lines_ranges(), scroll=scroll_raw)
+        self.tint_search_hits()
 
     def _show_raw(self, source_id: int) -> None:
         assert self.store is not None
@@ -538,7 +495,12 @@ class MainWindow(QMainWindow):
         if found is None:
             return
         article_id, offset = found
-        self.open_article(article_id)
+        raw_scroll = self.raw_view.scroll_at_press
+        if raw_scroll is None:
+            raw_scroll = self.raw_view.verticalScrollBar().value()
+        self.open_article(article_id, scroll_raw=False)  # the raw pane stays where the user clicked
+        self.raw_view.set_linked([])  # the previous raw highlight goes
+        self.raw_view.verticalScrollBar().setValue(raw_scroll)
         assert self.article is not None
         starts = self.article.block_starts()
         block = max(0, sum(1 for s in starts if s <= offset) - 1)
@@ -569,13 +531,28 @@ class MainWindow(QMainWindow):
         self.raw_view.set_linked(self.article.offsets.raw_ranges(start, start + len(self.article.blocks[target].text)))
 
     def focus_search(self) -> None:
-        self.search_dock.show()
-        self.search_dock.raise_()
+        present(self.search_dock, focus=False)
         self.search_panel.focus_query()
 
     def step_hit(self, step: int) -> None:
         self.search_dock.show()
         self.search_panel.step_hit(step)
+
+    def _lead_of(self, article_id: int) -> str:
+        """The opening words of an article (the name of one printed without a headline)."""
+        if self.store is None:
+            return ""
+        text = self.store.article(article_id).text
+        return text.split("\n", 1)[0][:LEAD_CHARS]
+
+    def tint_search_hits(self) -> None:
+        """Tint every hit of the shown search in the open article (cleared when the search panel closes)."""
+        query = self.search_panel.shown_query or ""
+        if self.article is None or self.search_dock.isHidden() or not query:
+            self.article_view.set_marked([])
+            return
+        regex = self.actions[ActionId.SEARCH_REGEX].isChecked()
+        self.article_view.set_marked(hits_in_text(self.article.text, query, regex))
 
     def open_hit(self, hit: SearchHit) -> None:
         self.open_article(hit.article_id, select=(hit.start, hit.end))
@@ -616,6 +593,8 @@ class MainWindow(QMainWindow):
         region = FONT_REGION[self.converter.script]
         self.article_view.set_font_size(self.font_size, region)
         self.raw_view.set_font_size(max(S.MIN_FONT_SIZE, self.font_size - 2), region)
+        if hasattr(self, "layouts"):
+            self.layouts.update_minimum()
 
     def _update_status(self) -> None:
         if self.article is None or self.store is None:
@@ -665,26 +644,16 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------------
     def _restore_state(self) -> None:
-        geometry = self.settings.get(S.GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1500, 920)
-        state = self.settings.get(S.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
-        splitter = self.settings.get(S.SPLITTER)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        self.actions[ActionId.SHOW_SEARCH].setChecked(self.search_dock.isVisibleTo(self))
-        self.actions[ActionId.SHOW_LIBRARY].setChecked(self.library.isVisibleTo(self))
+        self._fresh_layout = not self.layouts.restore_window()  # a first run is laid out once shown
 
     def save_state(self) -> None:
-        self.settings.set(S.GEOMETRY, self.saveGeometry())
-        self.settings.set(S.WINDOW_STATE, self.saveState())
-        self.settings.set(S.SPLITTER, self.splitter.saveState())
-        self.settings.set(S.FONT_SIZE, self.font_size)
-        self.settings.sync()
+        self.layouts.save_window()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._fresh_layout:
+            self._fresh_layout = False
+            QTimer.singleShot(0, lambda: self.layouts.switch(self.layouts.current, fresh=True))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_state()

@@ -23,6 +23,7 @@ from ui import settings as S
 from ui.backend import ProjectStore
 from ui.dialogs import ImportReportDialog, show_error
 from ui.operations import OpHolder, StoreOp
+from ui.remembered import last_folder, remember_folder
 from ui.tasks import Task
 
 PROJECT_SUFFIX = ".jiaokan"
@@ -144,9 +145,11 @@ class ProjectController(QObject):
         return self.tr("Jiaokan projects (*.jiaokan)") + ";;" + self.tr("All files (*)")
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New Project"), str(Path.home()), self._filter())
+        folder = last_folder("project")
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New Project"), folder, self._filter())
         if not path:
             return
+        remember_folder("project", path)
         if not path.endswith(PROJECT_SUFFIX) and not Path(path).suffix:
             path += PROJECT_SUFFIX
         if Path(path).exists():
@@ -159,8 +162,10 @@ class ProjectController(QObject):
         self.open_project(path, create=True)
 
     def choose_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Project"), str(Path.home()), self._filter())
+        folder = last_folder("project")
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Project"), folder, self._filter())
         if path:
+            remember_folder("project", path)
             self.open_project(path)
 
     def choose_files(self) -> None:
@@ -169,18 +174,20 @@ class ProjectController(QObject):
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
             self.tr("Import Page Dumps"),
-            str(Path.home()),
+            last_folder("import"),
             self.tr("Text dumps (*.txt)") + ";;" + self.tr("All files (*)"),
         )
         if paths:
+            remember_folder("import", paths[0])
             self.import_paths(paths)
 
     def choose_folder(self) -> None:
         if not self._need_project():
             return
         title = self.tr("Import a Folder of Page Dumps")
-        folder = QFileDialog.getExistingDirectory(self.window, title, str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self.window, title, last_folder("import"))
         if folder:
+            remember_folder("import", str(Path(folder).parent))
             self.import_paths([folder])
 
     def _need_project(self) -> bool:

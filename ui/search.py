@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import SearchHit, SearchResult
+from ui.store_errors import translate_store_error
 from ui.tasks import Task
 
 PAGE = 200
@@ -59,6 +60,27 @@ class SearchResultsModel(QAbstractTableModel):
         self._fetch: Callable[[int], SearchResult] | None = None
         self._exhausted = True
         self._display: Callable[[str], str] = str
+        self.total: int | None = None
+        self.total_is_exact = True
+        self._lead_of: Callable[[int], str] | None = None
+        self._leads: dict[int, str] = {}
+
+    def set_lead_of(self, lead_of: Callable[[int], str] | None) -> None:
+        """``lead_of(article_id)``: the opening words that name an article printed without a headline."""
+        self._lead_of = lead_of
+        self._leads = {}
+
+    def article_name(self, hit: SearchHit) -> str:
+        """The headline, or the opening words of a continuation article (in italics, with an ellipsis)."""
+        if hit.headline or self._lead_of is None:
+            return hit.headline
+        if hit.article_id not in self._leads:
+            try:
+                self._leads[hit.article_id] = self._lead_of(hit.article_id)
+            except Exception:  # noqa: BLE001 (a closed project: no name rather than a broken table)
+                self._leads[hit.article_id] = ""
+        lead = self._leads[hit.article_id]
+        return lead + "…" if lead else ""
 
     def set_display(self, convert: Callable[[str], str]) -> None:
         """Show the hits through ``convert`` (the display script)."""
@@ -72,6 +94,8 @@ class SearchResultsModel(QAbstractTableModel):
         self.hits = list(page.hits)
         self._fetch = fetch
         self._exhausted = fetch is None or not page.more
+        self.total: int | None = getattr(page, "total", None)  # every hit, when the store counts them
+        self.total_is_exact: bool = getattr(page, "total_is_exact", True)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -114,7 +138,7 @@ class SearchResultsModel(QAbstractTableModel):
         hit = self.hits[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            text = (hit.headline, hit.left, hit.hit, hit.right)[column]
+            text = (self.article_name(hit), hit.left, hit.hit, hit.right)[column]
             return _one_line(self._display(text))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 1:
@@ -126,6 +150,10 @@ class SearchResultsModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.FontRole and column == 0 and not hit.headline:
+            font = QFont()
+            font.setItalic(True)  # opening words stand in for the headline, as in the library
+            return font
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 2:
                 return QColor("#8a2b1b")
@@ -133,7 +161,7 @@ class SearchResultsModel(QAbstractTableModel):
                 return QColor("#6b6257")
         if role == Qt.ItemDataRole.ToolTipRole:
             shown = self._display
-            return f"{shown(hit.headline)}\n…{shown(hit.left)}【{shown(hit.hit)}】{shown(hit.right)}…"
+            return f"{shown(self.article_name(hit))}\n…{shown(hit.left)}【{shown(hit.hit)}】{shown(hit.right)}…"
         if role == HIT_ROLE:
             return hit
         return None
@@ -289,8 +317,8 @@ class SearchPanel(QWidget):
             self.shown_query = query
             from db import QueryError
 
-            self._error = str(exc)
             self._query_error = isinstance(exc, (QueryError, re.error))
+            self._error = translate_store_error(exc) if self._query_error else str(exc)
             self._show_count()
             self.searched.emit(query)
 
@@ -324,6 +352,14 @@ class SearchPanel(QWidget):
             self.status.setText("")
         elif n == 0:
             self.status.setText(self.tr("No hits"))
+        elif self.model.total is not None and self.model.total >= n:
+            total = self.model.total
+            if self.model.total_is_exact:
+                self.status.setText(QCoreApplication.translate("SearchPanel", "%n hits", None, total))
+            else:
+                self.status.setText(QCoreApplication.translate("SearchPanel", "about %n hits", None, total))
+            if n < total:
+                self.status.setToolTip(self.tr("%1 shown so far; more load as you scroll").replace("%1", str(n)))
         elif self.model.canFetchMore(QModelIndex()):
             self.status.setText(QCoreApplication.translate("SearchPanel", "%n+ hits", None, n))
         else:

@@ -105,9 +105,22 @@ class ArticleView(QTextBrowser):
                     continue
                 block = doc.findBlockByNumber(index)
                 fmt = block.begin().fragment().charFormat() if not block.begin().atEnd() else block.charFormat()
+                # only the characters that changed: the rest keeps its layout, and the live cursors of
+                # the tag tints move with the edit as the store moves the annotations
+                prefix = 0
+                while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+                    prefix += 1
+                suffix = 0
+                while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+                    suffix += 1
+                inner = Utf16Map(old)
+                u0, u1 = inner.range_to_utf16(prefix, len(old) - suffix)
                 cursor = QTextCursor(block)
-                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(new, fmt)
+                cursor.setPosition(block.position() + u0)
+                cursor.setPosition(block.position() + u1, QTextCursor.MoveMode.KeepAnchor)
+                if prefix < len(old) - suffix or prefix < len(new) - suffix:
+                    char_fmt = cursor.charFormat() if u1 > u0 or u0 > 0 else fmt
+                    cursor.insertText(new[prefix : len(new) - suffix], char_fmt)
         finally:
             self._quiet = False
         self._blocks = blocks
@@ -201,8 +214,15 @@ class ArticleView(QTextBrowser):
         """Annotated ranges (start, end, tag colour) tinted in their tag's colour; overlapping tints blend.
 
         Their underlines, stacked where annotations overlap, are painted by ``ui.editing.highlights``.
+        The tints' cursors are live: after a small edit they have usually moved exactly as the
+        annotations did, and are kept rather than built again (typing stays fast on a long article).
         """
-        self._annotation_spans = list(spans)
+        spans = list(spans)
+        if len(spans) == len(self._annotations) == len(self._annotation_spans) and self._tints_match(spans):
+            self._annotation_spans = spans
+            self._refresh_extra()
+            return
+        self._annotation_spans = spans
         selections = []
         for start, end, colour in self._annotation_spans:
             tint = QColor(colour) if colour else QColor(ANNOTATION)
@@ -210,6 +230,19 @@ class ArticleView(QTextBrowser):
             selections.append(_selection(self.cursor_for(start, end), tint))
         self._annotations = selections
         self._refresh_extra()
+
+    def _tints_match(self, spans: list[tuple[int, int, str | None]]) -> bool:
+        """The live tint cursors cover ``spans`` with the same colours (after an edit moved them)."""
+        to_cp = self._map.to_code_point
+        for (start, end, colour), (_, _, old_colour), sel in zip(
+            spans, self._annotation_spans, self._annotations, strict=True
+        ):
+            if colour != old_colour:
+                return False
+            cursor = sel.cursor
+            if to_cp(cursor.selectionStart()) != start or to_cp(cursor.selectionEnd()) != end:
+                return False
+        return True
 
     def offset_at(self, pos) -> int:
         """Article code point offset of the character under viewport point ``pos``."""
@@ -278,7 +311,7 @@ class RawView(QPlainTextEdit):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # numbers stay the dump's lines
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.display_text = ""
         self._map = Utf16Map("")
@@ -286,6 +319,7 @@ class RawView(QPlainTextEdit):
         self._linked: list[tuple[int, int]] = []
         self._quiet = False
         self._pressed = False
+        self.scroll_at_press: int | None = None
         self._gutter = _LineNumbers(self)
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._gutter.on_update_request)
@@ -335,6 +369,7 @@ class RawView(QPlainTextEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self._pressed = True
+        self.scroll_at_press = self.verticalScrollBar().value()  # where the user looked when clicking
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -362,9 +397,12 @@ class RawView(QPlainTextEdit):
         return list(self._linked)
 
     def scroll_to(self, raw_offset: int, top: bool = False) -> None:
-        """Bring raw character ``raw_offset`` into view (near the top, or wherever it is visible)."""
-        block = self.document().findBlock(self._map.to_utf16(raw_offset))
-        line = block.blockNumber()
+        """Bring raw character ``raw_offset`` into view (near the top, or wherever it is visible).
+
+        Lines wrap, so the scroll bar counts screen lines: the target is the wrapped line
+        holding the character, not the dump's line number.
+        """
+        line = self.visual_line(raw_offset)
         bar = self.verticalScrollBar()
         first = bar.value()
         visible = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
@@ -376,6 +414,18 @@ class RawView(QPlainTextEdit):
         hbar = self.horizontalScrollBar()
         if x < 0 or x > self.viewport().width():
             hbar.setValue(max(0, hbar.value() + x - 40))
+
+    def visual_line(self, raw_offset: int) -> int:
+        """The screen line (wrapped lines counted) holding raw character ``raw_offset``."""
+        position = self._map.to_utf16(raw_offset)
+        block = self.document().findBlock(position)
+        line = block.firstLineNumber()
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            inner = layout.lineForTextPosition(position - block.position())
+            if inner.isValid():
+                line += inner.lineNumber()
+        return line
 
     def _line_spans(self) -> list[tuple[int, int]]:
         """Article ranges joined across gaps of pure whitespace, so blank lines between tint too."""

@@ -387,6 +387,50 @@
             <source>Reports &amp;Panel</source>
             <translation>Reports &amp;Panel</translation>
         </message>
+        <message>
+            <source>&amp;Reading Layout</source>
+            <translation>&amp;Reading Layout</translation>
+        </message>
+        <message>
+            <source>Library, article and raw text; single keys move (J/K, N/P) and tag (1–9)</source>
+            <translation>Library, article and raw text; single keys move (J/K, N/P) and tag (1–9)</translation>
+        </message>
+        <message>
+            <source>&amp;Proofreading Layout</source>
+            <translation>&amp;Proofreading Layout</translation>
+        </message>
+        <message>
+            <source>Article, raw text, edit history and notes; typing in the article corrects it</source>
+            <translation>Article, raw text, edit history and notes; typing in the article corrects it</translation>
+        </message>
+        <message>
+            <source>&amp;Coding Layout</source>
+            <translation>&amp;Coding Layout</translation>
+        </message>
+        <message>
+            <source>Library, article, codebook and annotations</source>
+            <translation>Library, article, codebook and annotations</translation>
+        </message>
+        <message>
+            <source>&amp;Raw Text</source>
+            <translation>&amp;Raw Text</translation>
+        </message>
+        <message>
+            <source>Coded &amp;Passages</source>
+            <translation>Coded &amp;Passages</translation>
+        </message>
+        <message>
+            <source>Every passage of a tag across the project, with filters and CSV export</source>
+            <translation>Every passage of a tag across the project, with filters and CSV export</translation>
+        </message>
+        <message>
+            <source>Merge &amp;Conflicts</source>
+            <translation>Merge &amp;Conflicts</translation>
+        </message>
+        <message>
+            <source>Where an imported project changed the same text differently: decide</source>
+            <translation>Where an imported project changed the same text differently: decide</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -780,6 +824,14 @@
                 <numerusform>%n hits</numerusform>
             </translation>
         </message>
+        <message>
+            <source>about %n hits</source>
+            <translation>about %n hits</translation>
+        </message>
+        <message>
+            <source>%1 shown so far; more load as you scroll</source>
+            <translation>%1 shown so far; more load as you scroll</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -983,6 +1035,18 @@
         <message>
             <source>Drag a tag onto another to move it under that one</source>
             <translation>Drag a tag onto another to move it under that one</translation>
+        </message>
+        <message>
+            <source>Memo…</source>
+            <translation>Memo…</translation>
+        </message>
+        <message>
+            <source>What this tag means and when to use it (shown over the tag)</source>
+            <translation>What this tag means and when to use it (shown over the tag)</translation>
+        </message>
+        <message>
+            <source>Show Coded Passages</source>
+            <translation>Show Coded Passages</translation>
         </message>
     </context>
     <context>
@@ -1364,6 +1428,34 @@
             <source>Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.</source>
             <translation>Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.</translation>
         </message>
+        <message>
+            <source>Revert edit #%1?</source>
+            <translation>Revert edit #%1?</translation>
+        </message>
+        <message>
+            <source>The revert is a new entry of the history; Undo (Ctrl+Z) takes it back.</source>
+            <translation>The revert is a new entry of the history; Undo (Ctrl+Z) takes it back.</translation>
+        </message>
+        <message>
+            <source>Revert Edit</source>
+            <translation>Revert Edit</translation>
+        </message>
+        <message>
+            <source>Revert #%1: %2</source>
+            <translation>Revert #%1: %2</translation>
+        </message>
+        <message>
+            <source>Tag Memo</source>
+            <translation>Tag Memo</translation>
+        </message>
+        <message>
+            <source>Memo for “%1”:</source>
+            <translation>Memo for “%1”:</translation>
+        </message>
+        <message>
+            <source>Edit memo of %1</source>
+            <translation>Edit memo of %1</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPanel</name>
@@ -1494,6 +1586,14 @@
                 <numerusform>%n edits</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Restored: %1</source>
+            <translation>Restored: %1</translation>
+        </message>
+        <message>
+            <source>Undone: %1</source>
+            <translation>Undone: %1</translation>
+        </message>
     </context>
     <context>
         <name>NotesPanel</name>
@@ -1602,6 +1702,10 @@
         <message>
             <source>Codebook Imported</source>
             <translation>Codebook Imported</translation>
+        </message>
+        <message>
+            <source>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
+            <translation>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</translation>
         </message>
     </context>
     <context>
@@ -1988,8 +2092,8 @@
             <translation>Round again:</translation>
         </message>
         <message>
-            <source>No doubtful boundary at the cursor: F7 goes to the next one</source>
-            <translation>No doubtful boundary at the cursor: F7 goes to the next one</translation>
+            <source>No doubtful boundary at the cursor: F9 goes to the next one</source>
+            <translation>No doubtful boundary at the cursor: F9 goes to the next one</translation>
         </message>
         <message>
             <source>No doubtful boundaries left: the engine was sure of the rest, or they are resolved</source>
@@ -2000,8 +2104,8 @@
             <translation>Move the block to the previous article (Alt+Shift+↑), or say it looks right (Ctrl+Shift+L).</translation>
         </message>
         <message>
-            <source>Marked as right; F7 goes to the next doubtful boundary</source>
-            <translation>Marked as right; F7 goes to the next doubtful boundary</translation>
+            <source>Marked as right; F9 goes to the next doubtful boundary</source>
+            <translation>Marked as right; F9 goes to the next doubtful boundary</translation>
         </message>
         <message>
             <source>Join the paragraphs (Ctrl+J), change a role, or say it looks right (Ctrl+Shift+L).</source>
@@ -2012,19 +2116,454 @@
             <translation>Boundary looks right</translation>
         </message>
         <message>
-            <source>Boundaries in this article the engine was unsure of; F7 goes to the next</source>
-            <translation>Boundaries in this article the engine was unsure of; F7 goes to the next</translation>
+            <source>Boundaries in this article the engine was unsure of; F9 goes to the next</source>
+            <translation>Boundaries in this article the engine was unsure of; F9 goes to the next</translation>
         </message>
         <message numerus="yes">
-            <source>%n doubtful boundaries · F7</source>
+            <source>%n doubtful boundaries · F9</source>
             <translation>
-                <numerusform>%n doubtful boundary · F7</numerusform>
-                <numerusform>%n doubtful boundaries · F7</numerusform>
+                <numerusform>%n doubtful boundary · F9</numerusform>
+                <numerusform>%n doubtful boundaries · F9</numerusform>
             </translation>
         </message>
         <message>
             <source>%1 of %2</source>
             <translation>%1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypingEditor</name>
+        <message>
+            <source>To correct the text here, switch to the proofreading layout (F6) and type, or select the words and press F2</source>
+            <translation>To correct the text here, switch to the proofreading layout (F6) and type, or select the words and press F2</translation>
+        </message>
+        <message>
+            <source>Composing: %1</source>
+            <translation>Composing: %1</translation>
+        </message>
+        <message>
+            <source>Type “%1”</source>
+            <translation>Type “%1”</translation>
+        </message>
+        <message>
+            <source>That is a paragraph boundary: join the paragraphs with Ctrl+J</source>
+            <translation>That is a paragraph boundary: join the paragraphs with Ctrl+J</translation>
+        </message>
+        <message>
+            <source>Delete “%1”</source>
+            <translation>Delete “%1”</translation>
+        </message>
+        <message>
+            <source>Paste one paragraph at a time: a correction stays inside one paragraph</source>
+            <translation>Paste one paragraph at a time: a correction stays inside one paragraph</translation>
+        </message>
+        <message>
+            <source>Paste “%1”</source>
+            <translation>Paste “%1”</translation>
+        </message>
+        <message>
+            <source>A correction stays inside one paragraph: select less, or join the paragraphs first</source>
+            <translation>A correction stays inside one paragraph: select less, or join the paragraphs first</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Look in:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Files of &amp;type:</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreErrors</name>
+        <message>
+            <source>The %1 #%2 no longer exists.</source>
+            <translation>The %1 #%2 no longer exists.</translation>
+        </message>
+        <message>
+            <source>A tag needs a name.</source>
+            <translation>A tag needs a name.</translation>
+        </message>
+        <message>
+            <source>The tag name “%1” cannot contain “/”: it separates the levels of tag paths.</source>
+            <translation>The tag name “%1” cannot contain “/”: it separates the levels of tag paths.</translation>
+        </message>
+        <message>
+            <source>The colour “%1” is not of the form #rrggbb.</source>
+            <translation>The colour “%1” is not of the form #rrggbb.</translation>
+        </message>
+        <message>
+            <source>A tag named “%1” already exists there.</source>
+            <translation>A tag named “%1” already exists there.</translation>
+        </message>
+        <message>
+            <source>A tag key is 1 to 9, not %1.</source>
+            <translation>A tag key is 1 to 9, not %1.</translation>
+        </message>
+        <message>
+            <source>Key %1 already belongs to the tag “%2”.</source>
+            <translation>Key %1 already belongs to the tag “%2”.</translation>
+        </message>
+        <message>
+            <source>A tag cannot be merged into itself.</source>
+            <translation>A tag cannot be merged into itself.</translation>
+        </message>
+        <message>
+            <source>A correction cannot contain a line break: split the paragraph instead.</source>
+            <translation>A correction cannot contain a line break: split the paragraph instead.</translation>
+        </message>
+        <message>
+            <source>A correction must stay inside one paragraph: join the paragraphs first.</source>
+            <translation>A correction must stay inside one paragraph: join the paragraphs first.</translation>
+        </message>
+        <message>
+            <source>The correction changes nothing.</source>
+            <translation>The correction changes nothing.</translation>
+        </message>
+        <message>
+            <source>Characters %1–%2 are outside the article (it has %3).</source>
+            <translation>Characters %1–%2 are outside the article (it has %3).</translation>
+        </message>
+        <message>
+            <source>The article's last block has nothing after it to join: merge the articles instead.</source>
+            <translation>The article's last block has nothing after it to join: merge the articles instead.</translation>
+        </message>
+        <message>
+            <source>The block already has this role.</source>
+            <translation>The block already has this role.</translation>
+        </message>
+        <message>
+            <source>Only the article's first block can move to the previous article.</source>
+            <translation>Only the article's first block can move to the previous article.</translation>
+        </message>
+        <message>
+            <source>Only the article's last block can move to the next article.</source>
+            <translation>Only the article's last block can move to the next article.</translation>
+        </message>
+        <message>
+            <source>This is the article's only block: merge the articles instead.</source>
+            <translation>This is the article's only block: merge the articles instead.</translation>
+        </message>
+        <message>
+            <source>This is the first article of its page: there is no previous article.</source>
+            <translation>This is the first article of its page: there is no previous article.</translation>
+        </message>
+        <message>
+            <source>This is the last article of its page: there is nothing to merge it with.</source>
+            <translation>This is the last article of its page: there is nothing to merge it with.</translation>
+        </message>
+        <message>
+            <source>This is the last article of its page: there is no next article.</source>
+            <translation>This is the last article of its page: there is no next article.</translation>
+        </message>
+        <message>
+            <source>The article already starts with this block.</source>
+            <translation>The article already starts with this block.</translation>
+        </message>
+        <message>
+            <source>Edit #%1 is already reverted (by #%2).</source>
+            <translation>Edit #%1 is already reverted (by #%2).</translation>
+        </message>
+        <message>
+            <source>The search is empty: type something to search for.</source>
+            <translation>The search is empty: type something to search for.</translation>
+        </message>
+        <message>
+            <source>Invalid regular expression: %1</source>
+            <translation>Invalid regular expression: %1</translation>
+        </message>
+        <message>
+            <source>The search is too long (%1 characters; at most %2).</source>
+            <translation>The search is too long (%1 characters; at most %2).</translation>
+        </message>
+        <message>
+            <source>tag</source>
+            <translation>tag</translation>
+        </message>
+        <message>
+            <source>article</source>
+            <translation>article</translation>
+        </message>
+        <message>
+            <source>page</source>
+            <translation>page</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>note</translation>
+        </message>
+        <message>
+            <source>block</source>
+            <translation>block</translation>
+        </message>
+        <message>
+            <source>edit</source>
+            <translation>edit</translation>
+        </message>
+        <message>
+            <source>annotation</source>
+            <translation>annotation</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>conflict</translation>
+        </message>
+        <message>
+            <source>The project refused the change:</source>
+            <translation>The project refused the change:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassages</name>
+        <message>
+            <source>Page</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>Passage</source>
+            <translation>Passage</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Context</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Coder</source>
+            <translation>Coder</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>unreviewed</source>
+            <translation>unreviewed</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>in progress</translation>
+        </message>
+        <message>
+            <source>proofread</source>
+            <translation>proofread</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassagesDesk</name>
+        <message>
+            <source>Coded Passages</source>
+            <translation>Coded Passages</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassagesPanel</name>
+        <message>
+            <source>Tag:</source>
+            <translation>Tag:</translation>
+        </message>
+        <message>
+            <source>Page:</source>
+            <translation>Page:</translation>
+        </message>
+        <message>
+            <source>Coder:</source>
+            <translation>Coder:</translation>
+        </message>
+        <message>
+            <source>State:</source>
+            <translation>State:</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>From:</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>with sub-tags</source>
+            <translation>with sub-tags</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <source>Save the passages listed here as a CSV table</source>
+            <translation>Save the passages listed here as a CSV table</translation>
+        </message>
+        <message>
+            <source>Pages dated from this day (the date of a page's name or running header)</source>
+            <translation>Pages dated from this day (the date of a page's name or running header)</translation>
+        </message>
+        <message>
+            <source>Pages dated up to this day</source>
+            <translation>Pages dated up to this day</translation>
+        </message>
+        <message>
+            <source>Double-click or press Enter to open the passage in the article</source>
+            <translation>Double-click or press Enter to open the passage in the article</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>any</translation>
+        </message>
+        <message>
+            <source>all pages</source>
+            <translation>all pages</translation>
+        </message>
+        <message>
+            <source>(no coder)</source>
+            <translation>(no coder)</translation>
+        </message>
+        <message>
+            <source>anyone</source>
+            <translation>anyone</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passage(s)</source>
+            <translation>
+                <numerusform>%n passage</numerusform>
+                <numerusform>%n passages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export Coded Passages</source>
+            <translation>Export Coded Passages</translation>
+        </message>
+        <message>
+            <source>CSV tables (*.csv)</source>
+            <translation>CSV tables (*.csv)</translation>
+        </message>
+        <message>
+            <source>e.g. 2025-10-01</source>
+            <translation>e.g. 2025-10-01</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDesk</name>
+        <message>
+            <source>Merge Conflicts</source>
+            <translation>Merge Conflicts</translation>
+        </message>
+        <message>
+            <source>Accept “%1” (conflict #%2)</source>
+            <translation>Accept “%1” (conflict #%2)</translation>
+        </message>
+        <message>
+            <source>Keep ours (conflict #%2)</source>
+            <translation>Keep ours (conflict #%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <source>text</source>
+            <translation>text</translation>
+        </message>
+        <message>
+            <source>paragraphs</source>
+            <translation>paragraphs</translation>
+        </message>
+        <message>
+            <source>revert</source>
+            <translation>revert</translation>
+        </message>
+        <message>
+            <source>to decide</source>
+            <translation>to decide</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>accepted</translation>
+        </message>
+        <message>
+            <source>kept ours</source>
+            <translation>kept ours</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <source>Theirs by</source>
+            <translation>Theirs by</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Theirs (the imported project)</source>
+            <translation>Theirs (the imported project)</translation>
+        </message>
+        <message>
+            <source>Ours (this project)</source>
+            <translation>Ours (this project)</translation>
+        </message>
+        <message>
+            <source>Raw text of the page</source>
+            <translation>Raw text of the page</translation>
+        </message>
+        <message>
+            <source>Show decided</source>
+            <translation>Show decided</translation>
+        </message>
+        <message>
+            <source>Accept Theirs</source>
+            <translation>Accept Theirs</translation>
+        </message>
+        <message>
+            <source>Apply the imported edit here (Ctrl+Z takes it back)</source>
+            <translation>Apply the imported edit here (Ctrl+Z takes it back)</translation>
+        </message>
+        <message>
+            <source>Keep Ours</source>
+            <translation>Keep Ours</translation>
+        </message>
+        <message>
+            <source>Keep this project's text; the imported edit is set aside</source>
+            <translation>Keep this project's text; the imported edit is set aside</translation>
+        </message>
+        <message>
+            <source>Show in Article</source>
+            <translation>Show in Article</translation>
+        </message>
+        <message>
+            <source>No conflicts to decide</source>
+            <translation>No conflicts to decide</translation>
+        </message>
+        <message>
+            <source>instead of “%1”</source>
+            <translation>instead of “%1”</translation>
         </message>
     </context>
 </TS>

@@ -387,6 +387,50 @@
             <source>Reports &amp;Panel</source>
             <translation>报告面板(&amp;P)</translation>
         </message>
+        <message>
+            <source>&amp;Reading Layout</source>
+            <translation>阅读布局(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Library, article and raw text; single keys move (J/K, N/P) and tag (1–9)</source>
+            <translation>文库、文章和原始文本；单键移动（J/K、N/P）和标注（1–9）</translation>
+        </message>
+        <message>
+            <source>&amp;Proofreading Layout</source>
+            <translation>校对布局(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Article, raw text, edit history and notes; typing in the article corrects it</source>
+            <translation>文章、原始文本、编辑历史和备注；在文章中输入即可更正</translation>
+        </message>
+        <message>
+            <source>&amp;Coding Layout</source>
+            <translation>编码布局(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Library, article, codebook and annotations</source>
+            <translation>文库、文章、编码表和标注</translation>
+        </message>
+        <message>
+            <source>&amp;Raw Text</source>
+            <translation>原始文本(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Coded &amp;Passages</source>
+            <translation>编码片段(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Every passage of a tag across the project, with filters and CSV export</source>
+            <translation>整个项目中某个标签的所有片段，可筛选并导出为表格</translation>
+        </message>
+        <message>
+            <source>Merge &amp;Conflicts</source>
+            <translation>合并冲突(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Where an imported project changed the same text differently: decide</source>
+            <translation>导入的项目对同一处文字作了不同修改的地方：逐一决定</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -770,6 +814,14 @@
                 <numerusform>%n 处结果</numerusform>
             </translation>
         </message>
+        <message>
+            <source>about %n hits</source>
+            <translation>约 %n 处结果</translation>
+        </message>
+        <message>
+            <source>%1 shown so far; more load as you scroll</source>
+            <translation>已显示 %1 条；滚动时加载更多</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -966,6 +1018,18 @@
         <message>
             <source>Drag a tag onto another to move it under that one</source>
             <translation>把标签拖到另一个标签上，即可移到它下面</translation>
+        </message>
+        <message>
+            <source>Memo…</source>
+            <translation>备忘…</translation>
+        </message>
+        <message>
+            <source>What this tag means and when to use it (shown over the tag)</source>
+            <translation>这个标签的含义和用法（显示在标签的提示中）</translation>
+        </message>
+        <message>
+            <source>Show Coded Passages</source>
+            <translation>显示编码片段</translation>
         </message>
     </context>
     <context>
@@ -1341,6 +1405,34 @@
             <source>Edit #%1 cannot be reverted: %2 changed the same text since. Revert those first.</source>
             <translation>无法还原 #%1：之后 %2 又改动了同一处文字。请先还原它们。</translation>
         </message>
+        <message>
+            <source>Revert edit #%1?</source>
+            <translation>撤销修改 #%1？</translation>
+        </message>
+        <message>
+            <source>The revert is a new entry of the history; Undo (Ctrl+Z) takes it back.</source>
+            <translation>撤销会作为新的一条记入历史；按“撤消”（Ctrl+Z）可以收回。</translation>
+        </message>
+        <message>
+            <source>Revert Edit</source>
+            <translation>撤销修改</translation>
+        </message>
+        <message>
+            <source>Revert #%1: %2</source>
+            <translation>撤销 #%1：%2</translation>
+        </message>
+        <message>
+            <source>Tag Memo</source>
+            <translation>标签备忘</translation>
+        </message>
+        <message>
+            <source>Memo for “%1”:</source>
+            <translation>“%1”的备忘：</translation>
+        </message>
+        <message>
+            <source>Edit memo of %1</source>
+            <translation>编辑 %1 的备忘</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPanel</name>
@@ -1470,6 +1562,14 @@
                 <numerusform>共 %n 次修改</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Restored: %1</source>
+            <translation>已恢复：%1</translation>
+        </message>
+        <message>
+            <source>Undone: %1</source>
+            <translation>已撤销：%1</translation>
+        </message>
     </context>
     <context>
         <name>NotesPanel</name>
@@ -1577,6 +1677,10 @@
         <message>
             <source>Codebook Imported</source>
             <translation>编码本已导入</translation>
+        </message>
+        <message>
+            <source>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
+            <translation>两个项目对同一处文字作了不同修改的地方，两个版本都已保留：请在“合并冲突”面板（Ctrl+9）中逐一决定。</translation>
         </message>
     </context>
     <context>
@@ -1963,8 +2067,8 @@
             <translation>从头再来：</translation>
         </message>
         <message>
-            <source>No doubtful boundary at the cursor: F7 goes to the next one</source>
-            <translation>光标处没有存疑分界：按 F7 转到下一处</translation>
+            <source>No doubtful boundary at the cursor: F9 goes to the next one</source>
+            <translation>光标处没有存疑分界：按 F9 转到下一处</translation>
         </message>
         <message>
             <source>No doubtful boundaries left: the engine was sure of the rest, or they are resolved</source>
@@ -1975,8 +2079,8 @@
             <translation>把此块移到上一篇文章（Alt+Shift+↑），或确认没有错（Ctrl+Shift+L）。</translation>
         </message>
         <message>
-            <source>Marked as right; F7 goes to the next doubtful boundary</source>
-            <translation>已确认没有错；按 F7 转到下一处存疑分界</translation>
+            <source>Marked as right; F9 goes to the next doubtful boundary</source>
+            <translation>已确认没有错；按 F9 转到下一处存疑分界</translation>
         </message>
         <message>
             <source>Join the paragraphs (Ctrl+J), change a role, or say it looks right (Ctrl+Shift+L).</source>
@@ -1987,18 +2091,452 @@
             <translation>分界没有错</translation>
         </message>
         <message>
-            <source>Boundaries in this article the engine was unsure of; F7 goes to the next</source>
-            <translation>本文中引擎没有把握的分界；按 F7 转到下一处</translation>
+            <source>Boundaries in this article the engine was unsure of; F9 goes to the next</source>
+            <translation>本文中引擎没有把握的分界；按 F9 转到下一处</translation>
         </message>
         <message numerus="yes">
-            <source>%n doubtful boundaries · F7</source>
+            <source>%n doubtful boundaries · F9</source>
             <translation>
-                <numerusform>%n 处存疑分界 · F7</numerusform>
+                <numerusform>%n 处存疑分界 · F9</numerusform>
             </translation>
         </message>
         <message>
             <source>%1 of %2</source>
             <translation>第 %1 处，共 %2 处</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypingEditor</name>
+        <message>
+            <source>To correct the text here, switch to the proofreading layout (F6) and type, or select the words and press F2</source>
+            <translation>要在此处更正文字，请切换到校对布局（F6）后直接输入，或选中文字后按 F2</translation>
+        </message>
+        <message>
+            <source>Composing: %1</source>
+            <translation>正在输入：%1</translation>
+        </message>
+        <message>
+            <source>Type “%1”</source>
+            <translation>输入“%1”</translation>
+        </message>
+        <message>
+            <source>That is a paragraph boundary: join the paragraphs with Ctrl+J</source>
+            <translation>这里是段落边界：请用 Ctrl+J 合并段落</translation>
+        </message>
+        <message>
+            <source>Delete “%1”</source>
+            <translation>删除“%1”</translation>
+        </message>
+        <message>
+            <source>Paste one paragraph at a time: a correction stays inside one paragraph</source>
+            <translation>请一次粘贴一个段落：更正只能在一个段落之内</translation>
+        </message>
+        <message>
+            <source>Paste “%1”</source>
+            <translation>粘贴“%1”</translation>
+        </message>
+        <message>
+            <source>A correction stays inside one paragraph: select less, or join the paragraphs first</source>
+            <translation>更正只能在一个段落之内：请少选一些，或先合并段落</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreErrors</name>
+        <message>
+            <source>The %1 #%2 no longer exists.</source>
+            <translation>%1 #%2 已不存在。</translation>
+        </message>
+        <message>
+            <source>A tag needs a name.</source>
+            <translation>标签需要一个名称。</translation>
+        </message>
+        <message>
+            <source>The tag name “%1” cannot contain “/”: it separates the levels of tag paths.</source>
+            <translation>标签名称“%1”不能包含“/”：它用来分隔标签路径的层级。</translation>
+        </message>
+        <message>
+            <source>The colour “%1” is not of the form #rrggbb.</source>
+            <translation>颜色“%1”不是 #rrggbb 格式。</translation>
+        </message>
+        <message>
+            <source>A tag named “%1” already exists there.</source>
+            <translation>那里已有名为“%1”的标签。</translation>
+        </message>
+        <message>
+            <source>A tag key is 1 to 9, not %1.</source>
+            <translation>标签快捷键只能是 1 到 9，不能是 %1。</translation>
+        </message>
+        <message>
+            <source>Key %1 already belongs to the tag “%2”.</source>
+            <translation>快捷键 %1 已属于标签“%2”。</translation>
+        </message>
+        <message>
+            <source>A tag cannot be merged into itself.</source>
+            <translation>标签不能合并到自身。</translation>
+        </message>
+        <message>
+            <source>A correction cannot contain a line break: split the paragraph instead.</source>
+            <translation>更正不能包含换行：请改为拆分段落。</translation>
+        </message>
+        <message>
+            <source>A correction must stay inside one paragraph: join the paragraphs first.</source>
+            <translation>更正必须在一个段落之内：请先合并段落。</translation>
+        </message>
+        <message>
+            <source>The correction changes nothing.</source>
+            <translation>这次更正没有改变任何内容。</translation>
+        </message>
+        <message>
+            <source>Characters %1–%2 are outside the article (it has %3).</source>
+            <translation>第 %1–%2 个字符超出了文章范围（文章共 %3 个字符）。</translation>
+        </message>
+        <message>
+            <source>The article's last block has nothing after it to join: merge the articles instead.</source>
+            <translation>文章的最后一段后面没有可合并的段落：请改为合并文章。</translation>
+        </message>
+        <message>
+            <source>The block already has this role.</source>
+            <translation>这一段已经是这个角色。</translation>
+        </message>
+        <message>
+            <source>Only the article's first block can move to the previous article.</source>
+            <translation>只有文章的第一段可以移到上一篇文章。</translation>
+        </message>
+        <message>
+            <source>Only the article's last block can move to the next article.</source>
+            <translation>只有文章的最后一段可以移到下一篇文章。</translation>
+        </message>
+        <message>
+            <source>This is the article's only block: merge the articles instead.</source>
+            <translation>这是文章唯一的一段：请改为合并文章。</translation>
+        </message>
+        <message>
+            <source>This is the first article of its page: there is no previous article.</source>
+            <translation>这是本版的第一篇文章：没有上一篇。</translation>
+        </message>
+        <message>
+            <source>This is the last article of its page: there is nothing to merge it with.</source>
+            <translation>这是本版的最后一篇文章：没有可以合并的文章。</translation>
+        </message>
+        <message>
+            <source>This is the last article of its page: there is no next article.</source>
+            <translation>这是本版的最后一篇文章：没有下一篇。</translation>
+        </message>
+        <message>
+            <source>The article already starts with this block.</source>
+            <translation>文章已经从这一段开始。</translation>
+        </message>
+        <message>
+            <source>Edit #%1 is already reverted (by #%2).</source>
+            <translation>修改 #%1 已被撤销（由 #%2）。</translation>
+        </message>
+        <message>
+            <source>The search is empty: type something to search for.</source>
+            <translation>搜索内容为空：请输入要搜索的文字。</translation>
+        </message>
+        <message>
+            <source>Invalid regular expression: %1</source>
+            <translation>正则表达式无效：%1</translation>
+        </message>
+        <message>
+            <source>The search is too long (%1 characters; at most %2).</source>
+            <translation>搜索内容太长（%1 个字符；最多 %2 个）。</translation>
+        </message>
+        <message>
+            <source>tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>page</source>
+            <translation>版面</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>block</source>
+            <translation>段落</translation>
+        </message>
+        <message>
+            <source>edit</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>annotation</source>
+            <translation>标注</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>The project refused the change:</source>
+            <translation>项目拒绝了这项更改：</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassages</name>
+        <message>
+            <source>Page</source>
+            <translation>版面</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Passage</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Coder</source>
+            <translation>编码者</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>unreviewed</source>
+            <translation>未校对</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>校对中</translation>
+        </message>
+        <message>
+            <source>proofread</source>
+            <translation>已校对</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassagesDesk</name>
+        <message>
+            <source>Coded Passages</source>
+            <translation>编码片段</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodedPassagesPanel</name>
+        <message>
+            <source>Tag:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <source>Page:</source>
+            <translation>版面：</translation>
+        </message>
+        <message>
+            <source>Coder:</source>
+            <translation>编码者：</translation>
+        </message>
+        <message>
+            <source>State:</source>
+            <translation>状态：</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>从：</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>with sub-tags</source>
+            <translation>含子标签</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>Save the passages listed here as a CSV table</source>
+            <translation>把这里列出的片段保存为 CSV 表格</translation>
+        </message>
+        <message>
+            <source>Pages dated from this day (the date of a page's name or running header)</source>
+            <translation>从这一天起的版面（日期取自版面的文件名或页眉）</translation>
+        </message>
+        <message>
+            <source>Pages dated up to this day</source>
+            <translation>到这一天为止的版面</translation>
+        </message>
+        <message>
+            <source>Double-click or press Enter to open the passage in the article</source>
+            <translation>双击或按回车，在文章中打开这一段</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>任意</translation>
+        </message>
+        <message>
+            <source>all pages</source>
+            <translation>所有版面</translation>
+        </message>
+        <message>
+            <source>(no coder)</source>
+            <translation>（无编码者）</translation>
+        </message>
+        <message>
+            <source>anyone</source>
+            <translation>任何人</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passage(s)</source>
+            <translation>
+                <numerusform>%n 段</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export Coded Passages</source>
+            <translation>导出编码片段</translation>
+        </message>
+        <message>
+            <source>CSV tables (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>e.g. 2025-10-01</source>
+            <translation>如 2025-10-01</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDesk</name>
+        <message>
+            <source>Merge Conflicts</source>
+            <translation>合并冲突</translation>
+        </message>
+        <message>
+            <source>Accept “%1” (conflict #%2)</source>
+            <translation>采用“%1”（冲突 #%2）</translation>
+        </message>
+        <message>
+            <source>Keep ours (conflict #%2)</source>
+            <translation>保留本方（冲突 #%2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <source>text</source>
+            <translation>文字</translation>
+        </message>
+        <message>
+            <source>paragraphs</source>
+            <translation>段落结构</translation>
+        </message>
+        <message>
+            <source>revert</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>to decide</source>
+            <translation>待决定</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>已采用</translation>
+        </message>
+        <message>
+            <source>kept ours</source>
+            <translation>保留本方</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Theirs by</source>
+            <translation>对方作者</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Theirs (the imported project)</source>
+            <translation>对方（导入的项目）</translation>
+        </message>
+        <message>
+            <source>Ours (this project)</source>
+            <translation>本方（本项目）</translation>
+        </message>
+        <message>
+            <source>Raw text of the page</source>
+            <translation>版面原始文本</translation>
+        </message>
+        <message>
+            <source>Show decided</source>
+            <translation>显示已决定的</translation>
+        </message>
+        <message>
+            <source>Accept Theirs</source>
+            <translation>采用对方</translation>
+        </message>
+        <message>
+            <source>Apply the imported edit here (Ctrl+Z takes it back)</source>
+            <translation>在这里应用导入的修改（Ctrl+Z 可收回）</translation>
+        </message>
+        <message>
+            <source>Keep Ours</source>
+            <translation>保留本方</translation>
+        </message>
+        <message>
+            <source>Keep this project's text; the imported edit is set aside</source>
+            <translation>保留本项目的文字；导入的修改被搁置</translation>
+        </message>
+        <message>
+            <source>Show in Article</source>
+            <translation>在文章中显示</translation>
+        </message>
+        <message>
+            <source>No conflicts to decide</source>
+            <translation>没有待决定的冲突</translation>
+        </message>
+        <message>
+            <source>instead of “%1”</source>
+            <translation>取代“%1”</translation>
         </message>
     </context>
 </TS>

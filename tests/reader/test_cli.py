@@ -16,6 +16,8 @@ PAGE_B1 = SAMPLES / "page_b1.txt"
 PAGE_A1 = SAMPLES / "page_a1.txt"
 ENTRIES = {"reader": [sys.executable, "-m", "reader"], "jiaokan": [sys.executable, "-m", "jiaokan"]}
 ARTICLE_KEYS = ["kind", "kicker", "title", "subtitle", "byline", "continued_from", "paragraphs", "subheads"]
+#: Fields beyond the gold shape, which the gold format ignores.
+EXTRA_KEYS = ["confidence", "paragraph_confidences"]
 
 
 def run(entry: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -38,7 +40,10 @@ def _check_keys(gold: dict) -> None:
     assert list(gold) == ["source", "layout", "furniture", "articles"]
     assert gold["articles"]
     for article in gold["articles"]:
-        assert [k for k in article if k != "notes"] == ARTICLE_KEYS
+        assert [k for k in article if k != "notes"] == ARTICLE_KEYS + EXTRA_KEYS
+        assert 0.0 <= article["confidence"] <= 1.0
+        assert len(article["paragraph_confidences"]) == len(article["paragraphs"])
+        assert all(0.0 <= c <= 1.0 for c in article["paragraph_confidences"])
 
 
 @pytest.mark.parametrize("entry", ENTRIES)

@@ -81,7 +81,8 @@ def page_files(tmp_path) -> list[Path]:
     folder.mkdir()
     paths = []
     for src in [*sorted(SAMPLES.glob("*.txt")), DATA / "astral_page.txt"]:
-        dst = folder / src.name
+        # the library sorts names naturally: the 𠀋 page comes last, after the samples, as imported
+        dst = folder / ("page_z_astral.txt" if src.parent == DATA else src.name)
         shutil.copy(src, dst)
         paths.append(dst)
     return paths

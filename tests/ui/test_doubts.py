@@ -1,4 +1,4 @@
-"""The engine's doubts in the desk, driven as an editor would: F7, "looks right", a join, undo."""
+"""The engine's doubts in the desk, driven as an editor would: F9, "looks right", a join, undo."""
 
 from __future__ import annotations
 
@@ -68,35 +68,35 @@ def state_text(window, index: QModelIndex) -> str:
 def test_f7_steps_through_the_doubts_across_articles_and_pages(window):
     a, b = ids(window)
     assert window.article.id == a[0] and cursor(window) == 0
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
     # the paragraph break before block 5 of the first article: the cursor ends the paragraph before it
     assert window.article.id == a[0]
     assert cursor(window) == window.article.block_starts()[5] - 1
     assert window.doubts.current().block_id == window.article.blocks[5].id
     assert "paragraph break (35% sure). 1 of 3" in window.statusBar().currentMessage()
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
     assert window.article.id == a[2] and cursor(window) == 0  # an article start: the top of the article
     assert "article starts here (40% sure). 2 of 3" in window.statusBar().currentMessage()
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
     assert window.article.id == b[1] and cursor(window) == window.article.block_starts()[2] - 1
     assert window.library.currentIndex().parent().row() == 1  # the library follows to page B
     assert window.statusBar().currentMessage().endswith("3 of 3")
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
     assert window.article.id == a[0] and "Round again" in window.statusBar().currentMessage()
-    key(window, Qt.Key.Key_F7, SHIFT)
+    key(window, Qt.Key.Key_F9, SHIFT)
     assert window.article.id == b[1]
-    key(window, Qt.Key.Key_F7, SHIFT)
+    key(window, Qt.Key.Key_F9, SHIFT)
     assert window.article.id == a[2]
-    # from a cursor put anywhere by hand, F7 goes to the next doubt after it
+    # from a cursor put anywhere by hand, F9 goes to the next doubt after it
     window.open_article(a[0])
     window.article_view.select_range(window.article.block_starts()[6] + 2, window.article.block_starts()[6] + 2)
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
     assert window.article.id == a[2]
 
 
 def test_marks_in_the_margin_and_in_the_raw_text(window):
     a, _ = ids(window)
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
     marks = window.doubts.article_marks.marks
     assert [(m.at, m.current) for m in marks] == [(5, True)]
     assert "35%" in marks[0].tip and "Ctrl+J" in marks[0].tip
@@ -127,8 +127,8 @@ def test_looks_right_updates_the_counts_at_once_and_undo_brings_the_doubt_back(w
     icon = Qt.ItemDataRole.DecorationRole
     assert window.library_model.data(article, icon) is not None  # the question mark by the headline
     window.open_article(a[0])
-    key(window, Qt.Key.Key_F7, SHIFT)  # backwards from the first article: round to the last doubt (page B)
-    key(window, Qt.Key.Key_F7, SHIFT)  # page A, third article: its start
+    key(window, Qt.Key.Key_F9, SHIFT)  # backwards from the first article: round to the last doubt (page B)
+    key(window, Qt.Key.Key_F9, SHIFT)  # page A, third article: its start
     assert window.article.id == a[2]
     key(window, Qt.Key.Key_L, CTRL | SHIFT)
     assert state_text(window, source).endswith("1 doubt")  # no waiting for a refresh
@@ -143,14 +143,14 @@ def test_looks_right_updates_the_counts_at_once_and_undo_brings_the_doubt_back(w
     assert state_text(window, source).endswith("1 doubt")
     # the worklist now skips it
     window.open_article(a[0])
-    key(window, Qt.Key.Key_F7)
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
+    key(window, Qt.Key.Key_F9)
     assert window.article.id == ids(window)[1][1]
 
 
 def test_a_join_at_the_boundary_resolves_it_and_undo_reopens_it(window):
     a, _ = ids(window)
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
     blocks = len(window.article.blocks)
     source = window.library.currentIndex().parent()
     key(window, Qt.Key.Key_J, CTRL)  # the cursor ends the paragraph before the doubtful break: join them
@@ -173,8 +173,8 @@ def test_looks_right_away_from_a_doubt_says_so(window):
 
 def test_the_keys_are_listed_with_the_others(window):
     rows = dict(window.actions.shortcut_rows())
-    assert rows["Next Doubtful Boundary"] == "F7"
-    assert rows["Previous Doubtful Boundary"] == "Shift+F7"
+    assert rows["Next Doubtful Boundary"] == "F9"
+    assert rows["Previous Doubtful Boundary"] == "Shift+F9"
     assert rows["Looks Right"] == "Ctrl+Shift+L"
     keys = [k for _, k in window.actions.shortcut_rows() for k in k.split(", ")]
     assert len(keys) == len(set(keys)), "a key is bound twice"
@@ -183,7 +183,7 @@ def test_the_keys_are_listed_with_the_others(window):
 
 def test_the_engine_report_in_the_reports_panel(window):
     a, _ = ids(window)
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
     key(window, Qt.Key.Key_J, CTRL)  # the engine's break was wrong: the editor joins the paragraphs
     window.editing.set_review("proofread")
     window.exchange.show_report("engine")
@@ -203,8 +203,8 @@ def test_the_engine_report_in_the_reports_panel(window):
 
 def test_moving_an_articles_first_block_back_resolves_its_start(window):
     a, _ = ids(window)
-    key(window, Qt.Key.Key_F7)
-    key(window, Qt.Key.Key_F7)  # the start of page A's third article
+    key(window, Qt.Key.Key_F9)
+    key(window, Qt.Key.Key_F9)  # the start of page A's third article
     assert window.article.id == a[2] and window.doubts.current().kind == "article"
     first = window.article.blocks[0].id
     key(window, Qt.Key.Key_Up, M.AltModifier | SHIFT)  # its first block belongs to the article before
@@ -217,11 +217,11 @@ def test_moving_an_articles_first_block_back_resolves_its_start(window):
 
 
 def test_the_doubts_speak_the_interface_language(window):
-    key(window, Qt.Key.Key_F7)
+    key(window, Qt.Key.Key_F9)
     window.set_language("zh_CN")
-    assert window.doubts.badge.text() == "1 处存疑分界 · F7"
+    assert window.doubts.badge.text() == "1 处存疑分界 · F9"
     assert window.doubts.article_marks.marks[0].tip.startswith("引擎对这里分段没有把握（把握 35%）")
     source = window.library.currentIndex().parent()
     assert state_text(window, source).endswith("2 处存疑")
     window.set_language("en")
-    assert window.doubts.badge.text() == "1 doubtful boundary · F7"
+    assert window.doubts.badge.text() == "1 doubtful boundary · F9"

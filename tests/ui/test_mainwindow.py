@@ -15,7 +15,7 @@ def open_astral_article(window):
     model = window.library_model
     for s in range(model.rowCount()):
         parent = model.index(s, 0)
-        if model.data(parent) == "astral_page.txt":
+        if model.data(parent) == "page_z_astral.txt":
             model.fetchMore(parent)
             window.library.setCurrentIndex(model.index(0, 0, parent))
             break

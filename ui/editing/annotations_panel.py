@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ui.backend import AnnotationData
 from ui.editing.codebook_model import swatch
+from ui.flow import FlowLayout
 
 Index = QModelIndex | QPersistentModelIndex
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -160,14 +160,12 @@ class AnnotationsPanel(QWidget):
         self.orphan_remove_button = QPushButton(self)
         self.orphan_remove_button.setObjectName("orphanRemove")
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow panel
         buttons.addWidget(self.note_button)
         buttons.addWidget(self.tag_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
-        orphan_buttons = QHBoxLayout()
+        orphan_buttons = FlowLayout()
         orphan_buttons.addWidget(self.reattach_button)
-        orphan_buttons.addStretch(1)
         orphan_buttons.addWidget(self.orphan_remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from db.models import Tag
+from ui.collation import pinyin_collator, sorted_naturally
 
 MIME = "application/x-jiaokan-tag"
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,15 +90,32 @@ class CodebookModel(QAbstractItemModel):
             node = _Node(tag, parent)
             parent.children.append(node)
             self._by_id[tag.id] = node
+        self._sort(self._root, pinyin_collator())
         self._total(self._root)
         self.endResetModel()
+
+    def _sort(self, node: _Node, by) -> None:
+        """Sibling tags in pinyin order (Chinese names), numbers by value (QCollator, zh_CN)."""
+        node.children = sorted_naturally(node.children, lambda n: n.tag.name if n.tag else "", by)
+        for child in node.children:
+            self._sort(child, by)
 
     def _total(self, node: _Node) -> int:
         node.total = (node.tag.annotation_count if node.tag else 0) + sum(self._total(c) for c in node.children)
         return node.total
 
     def tags(self) -> list[Tag]:
-        return [n.tag for n in self._by_id.values() if n.tag is not None]
+        """Every tag, depth first in the tree's (pinyin) order."""
+        found: list[Tag] = []
+
+        def walk(node: _Node) -> None:
+            for child in node.children:
+                if child.tag is not None:
+                    found.append(child.tag)
+                walk(child)
+
+        walk(self._root)
+        return found
 
     def tag(self, index: Index) -> Tag | None:
         node = self._node(index)

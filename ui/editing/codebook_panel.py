@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QMenu,
     QToolButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from db.models import Tag
 from ui.editing.codebook_model import CodebookModel
+from ui.flow import FlowLayout
 
 
 class CodebookPanel(QWidget):
@@ -32,6 +32,8 @@ class CodebookPanel(QWidget):
     merge_requested = Signal(object)  # Tag
     delete_requested = Signal(object)  # Tag
     apply_requested = Signal(object)  # Tag
+    memo_requested = Signal(object)  # Tag: edit its memo (description)
+    passages_requested = Signal(object)  # Tag: list its passages across the project
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +64,8 @@ class CodebookPanel(QWidget):
         self.merge_action = QAction(self)
         self.delete_action = QAction(self)
         self.apply_action = QAction(self)
+        self.memo_action = QAction(self)
+        self.passages_action = QAction(self)
         self.slot_menu = QMenu(self)
         self.slot_actions: list[QAction] = []
         for slot in [*range(1, 10), None]:
@@ -72,16 +76,15 @@ class CodebookPanel(QWidget):
             self.slot_actions.append(action)
         self.slot_menu_action = self.slot_menu.menuAction()
 
-        self.buttons = QHBoxLayout()
-        self.buttons.setSpacing(2)
+        self.buttons = FlowLayout(spacing=2)  # wraps on a narrow panel
         self.tool_buttons: list[QToolButton] = []
         for action in (self.add_action, self.add_child_action, self.rename_action, self.colour_action):
             self.buttons.addWidget(self._button(action))
         slot_button = self._button(self.slot_menu_action)
         slot_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.buttons.addWidget(slot_button)
+        self.buttons.addWidget(self._button(self.memo_action))
         self.buttons.addWidget(self._button(self.merge_action))
-        self.buttons.addStretch(1)
         self.buttons.addWidget(self._button(self.delete_action))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -95,6 +98,8 @@ class CodebookPanel(QWidget):
         self.merge_action.triggered.connect(lambda: self._emit(self.merge_requested))
         self.delete_action.triggered.connect(lambda: self._emit(self.delete_requested))
         self.apply_action.triggered.connect(lambda: self._emit(self.apply_requested))
+        self.memo_action.triggered.connect(lambda: self._emit(self.memo_requested))
+        self.passages_action.triggered.connect(lambda: self._emit(self.passages_requested))
         self.tree.doubleClicked.connect(self._on_double_click)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
@@ -126,6 +131,9 @@ class CodebookPanel(QWidget):
         self.merge_action.setToolTip(self.tr("Merge this tag into another: its annotations and children move there"))
         self.delete_action.setText(self.tr("Delete…"))
         self.apply_action.setText(self.tr("Apply to Selection"))
+        self.memo_action.setText(self.tr("Memo…"))
+        self.memo_action.setToolTip(self.tr("What this tag means and when to use it (shown over the tag)"))
+        self.passages_action.setText(self.tr("Show Coded Passages"))
         self.tree.setToolTip(self.tr("Drag a tag onto another to move it under that one"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.COLUMNS - 1)
 
@@ -188,8 +196,10 @@ class CodebookPanel(QWidget):
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
         menu.addAction(self.apply_action)
+        menu.addAction(self.passages_action)
         menu.addSeparator()
-        for action in (self.add_action, self.add_child_action, self.rename_action, self.colour_action):
+        for action in (self.add_action, self.add_child_action, self.rename_action, self.colour_action,
+                       self.memo_action):
             menu.addAction(action)
         menu.addMenu(self.slot_menu)
         menu.addAction(self.merge_action)
@@ -207,6 +217,8 @@ class CodebookPanel(QWidget):
             self.delete_action,
             self.apply_action,
             self.slot_menu_action,
+            self.memo_action,
+            self.passages_action,
         ):
             action.setEnabled(tag is not None)
         for action in self.slot_actions:

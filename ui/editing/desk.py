@@ -11,33 +11,38 @@ context: it reports refusals in a message box and brings an undone change into v
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QActionGroup, QColor, QUndoStack
-from PySide6.QtWidgets import QColorDialog, QDialog, QDockWidget, QInputDialog, QMenu, QMessageBox
+from PySide6.QtGui import QActionGroup, QUndoStack
+from PySide6.QtWidgets import QDialog, QDockWidget, QInputDialog, QMenu, QMessageBox
 
 from db import Change, EditError, RevertConflict, StoreError, TagError
 from db.models import Tag
 from ui.actions import ActionId
 from ui.backend import AnnotationData
+from ui.docks import DockSwitch
 from ui.editing import commands as C
 from ui.editing.actions import EDIT_ACTIONS, REVIEW_ACTIONS, ROLE_ACTIONS, SLOT_ACTIONS, EditActionId
 from ui.editing.annotations_panel import AnnotationsPanel
 from ui.editing.autotag import AutoTagDialog, collect_hits, existing_annotations
+from ui.editing.codebook_editing import CodebookEditing
 from ui.editing.codebook_panel import CodebookPanel
 from ui.editing.correction import CorrectionBar
 from ui.editing.corrections_view import CorrectionsView
 from ui.editing.highlights import Highlights
-from ui.editing.history_panel import HistoryPanel, role_name, when
+from ui.editing.history_panel import HistoryPanel, describe, role_name, when
 from ui.editing.notes import REVIEW_LABELS, NotesPanel, next_state
 from ui.editing.structure import place, spans_blocks, split_offset
+from ui.editing.typing import TypingEditor
+from ui.store_errors import translate_store_error
 
 E = EditActionId
 
 
-class EditingDesk(QObject):
+class EditingDesk(CodebookEditing, QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.setObjectName("editingDesk")
@@ -59,6 +64,7 @@ class EditingDesk(QObject):
         self.corrections_view.hide()
         self.corrections_view.set_describe(self.describe_correction)
         self.highlights = Highlights(self.view, self._shown_annotations, self.describe_annotations)
+        self.typing = TypingEditor(self)  # typing in the article: on in the proofreading layout
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._connect()
         window.installEventFilter(self)
@@ -162,9 +168,7 @@ class EditingDesk(QObject):
         for action_id, state in REVIEW_ACTIONS.items():
             a[action_id].triggered.connect(lambda _=False, s=state: self.set_review(s))
         a[E.REVIEW_CYCLE].triggered.connect(self.cycle_review)
-        for action_id, dock in self.docks.items():
-            a[action_id].toggled.connect(dock.setVisible)
-            dock.visibilityChanged.connect(lambda _v, i=action_id, d=dock: self._sync_dock_action(i, d))
+        self.switches = [DockSwitch(a[action_id], dock) for action_id, dock in self.docks.items()]
         w.events.changed.connect(self._on_store_changed)
         w.article_opened.connect(self._on_article_opened)
         self.view.selectionChanged.connect(self._update_actions)
@@ -180,6 +184,8 @@ class EditingDesk(QObject):
         self.codebook.merge_requested.connect(self.merge_tag)
         self.codebook.delete_requested.connect(self.delete_tag)
         self.codebook.apply_requested.connect(lambda tag: self.apply_tag(tag.id))
+        self.codebook.memo_requested.connect(self.edit_tag_memo)
+        self.codebook.passages_requested.connect(lambda tag: self.window.passages.show_tag(tag.id))
         self.annotations.chosen.connect(self.select_annotation)
         self.annotations.edit_note.connect(self.edit_annotation_note)
         self.annotations.change_tag.connect(self.change_annotation_tag)
@@ -189,15 +195,6 @@ class EditingDesk(QObject):
         self.notes.add_requested.connect(self.add_article_note)
         self.notes.edit_requested.connect(self.edit_article_note)
         self.notes.delete_requested.connect(self.delete_article_note)
-
-    def _sync_dock_action(self, action_id: EditActionId, dock: QDockWidget) -> None:
-        action = self.actions[action_id]
-        if not shiboken6.isValid(self.window):
-            return  # the window is being destroyed
-        if self.window.isVisible() and action.isChecked() != dock.isVisible():
-            action.blockSignals(True)
-            action.setChecked(dock.isVisible())
-            action.blockSignals(False)
 
     def sync_dock_actions(self) -> None:
         for action_id, dock in self.docks.items():
@@ -237,7 +234,7 @@ class EditingDesk(QObject):
         return getattr(store, "project", None)
 
     def report(self, exc: StoreError) -> None:
-        message = str(exc)
+        message = translate_store_error(exc)  # the store speaks English; the desk, the user's language
         if isinstance(exc, RevertConflict):
             title = self.tr("Cannot Revert")
             message = self.conflict_message(exc)
@@ -382,13 +379,15 @@ class EditingDesk(QObject):
         return article.annotations if article is not None else ()
 
     def describe_annotations(self, found: Sequence[AnnotationData]) -> str:
+        """The tooltip over tagged words: a swatch in each tag's colour, its path and note."""
         lines = []
         for ann in found:
-            line = f"■ {ann.tag}" if ann.tag else "■"
+            colour = ann.colour or "#3d7fd1"
+            line = f'<span style="color:{colour}; font-size:large">■</span>&nbsp;{html.escape(ann.tag)}'
             if ann.note:
-                line += f" — {ann.note}"
+                line += f" — {html.escape(ann.note)}"
             lines.append(line)
-        return "\n".join(lines)
+        return "<qt>" + "<br>".join(lines) + "</qt>"
 
     def describe_correction(self, mark) -> str:
         who = mark.author or "—"
@@ -579,11 +578,32 @@ class EditingDesk(QObject):
             return
         self.run(C.merge_with_next(self, article.id, self.tr("Merge with next article")))
 
-    def revert_entry(self, entry) -> None:
+    def revert_entry(self, entry, confirm: bool = True) -> bool:
+        """Revert history entry ``entry`` after saying what it undoes (a new entry, itself undoable)."""
         article = self.window.article
         if article is None:
-            return
-        self.run(C.revert(self, article.id, entry.id, self.tr("Revert #%1").replace("%1", str(entry.id))))
+            return False
+        model = self.history.model
+        what = describe(entry, self.window.converter.convert, model._by_id)
+        if confirm:
+            text = (
+                self.tr("Revert edit #%1?").replace("%1", str(entry.id))
+                + "\n\n"
+                + what
+                + "\n\n"
+                + self.tr("The revert is a new entry of the history; Undo (Ctrl+Z) takes it back.")
+            )
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Revert Edit"),
+                text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        label = self.tr("Revert #%1: %2").replace("%1", str(entry.id)).replace("%2", what)
+        return self.run(C.revert(self, article.id, entry.id, label))
 
     # -- tagging -----------------------------------------------------------------------------------------
     def _selection(self) -> tuple[int, int] | None:
@@ -604,7 +624,8 @@ class EditingDesk(QObject):
             return False
         start, end = found
         label = self.tr("Tag “%1” as %2").replace("%1", article.text[start:end]).replace("%2", tag.name)
-        done = self.run(C.AnnotateCommand(self, label, [(article.id, tag_id, start, end)]), select=(start, end))
+        # the cursor moves past the passage: the next drag starts a new selection, the next key tags nothing
+        done = self.run(C.AnnotateCommand(self, label, [(article.id, tag_id, start, end)]), select=(end, end))
         if done:
             self.status(self.tr("Tagged as %1").replace("%1", tag.path))
         return done
@@ -725,122 +746,6 @@ class EditingDesk(QObject):
         if done:
             self.status(self.tr("Tagged %n passage(s)", None, len(items)))
         return done
-
-    # -- codebook -----------------------------------------------------------------------------------------
-    def new_tag(self, parent_id: int | None = None, name: str | None = None) -> Tag | None:
-        if self.project is None:
-            return None
-        if name is None:
-            name, ok = QInputDialog.getText(self.window, self.tr("New Tag"), self.tr("Name of the new tag:"))
-            if not ok or not name.strip():
-                return None
-        model = self.codebook.model
-        command = C.add_tag(
-            self,
-            self.tr("New tag %1").replace("%1", name.strip()),
-            name.strip(),
-            parent_id=parent_id,
-            colour=model.next_colour(),
-            slot=model.free_slot(),
-        )
-        if self.run(command):
-            self.codebook.choose(command.result.id)
-            return command.result
-        return None
-
-    def rename_tag(self, tag_id: int, name: str) -> bool:
-        return self.run(C.update_tag(self, self.tr("Rename tag to %1").replace("%1", name), tag_id, name=name))
-
-    def recolour_tag(self, tag: Tag, colour: str | None = None) -> bool:
-        if colour is None:
-            title = self.tr("Colour of %1").replace("%1", tag.name)
-            chosen = QColorDialog.getColor(QColor(tag.colour or "#3d7fd1"), self.window, title)
-            if not chosen.isValid():
-                return False
-            colour = chosen.name()
-        return self.run(C.update_tag(self, self.tr("Recolour tag %1").replace("%1", tag.name), tag.id, colour=colour))
-
-    def set_tag_slot(self, tag_id: int, slot: int | None) -> bool:
-        tag = self.codebook.model.tag_by_id(tag_id)
-        if tag is None:
-            return False
-        if slot is None:
-            return self.run(
-                C.update_tag(self, self.tr("Remove key of %1").replace("%1", tag.name), tag_id, clear_slot=True)
-            )
-        holder = self.codebook.model.slot_tag(slot)
-        label = self.tr("Give key %1 to %2").replace("%1", str(slot)).replace("%2", tag.name)
-        if holder is None or holder.id == tag_id:
-            return self.run(C.update_tag(self, label, tag_id, slot=slot))
-
-        def swap(project):  # the key moves from the tag that had it
-            project.update_tag(holder.id, clear_slot=True)
-            try:
-                return project.update_tag(tag_id, slot=slot)
-            except StoreError:
-                project.update_tag(holder.id, slot=slot)
-                raise
-
-        return self.run(C.CodebookCommand(self, label, swap, [tag_id, holder.id]))
-
-    def move_tag(self, tag_id: int, parent_id: int | None) -> bool:
-        tag = self.codebook.model.tag_by_id(tag_id)
-        parent = self.codebook.model.tag_by_id(parent_id) if parent_id is not None else None
-        where = parent.name if parent is not None else self.tr("the top level")
-        label = self.tr("Move tag %1 to %2").replace("%1", tag.name if tag else "?").replace("%2", where)
-        return self.run(C.move_tag(self, label, tag_id, parent_id))
-
-    def merge_tag(self, tag: Tag, target_id: int | None = None) -> bool:
-        model = self.codebook.model
-        if target_id is None:
-            candidates = self._tag_paths(model.descendants(tag.id))
-            if not candidates:
-                self.status(self.tr("There is no other tag to merge it into"))
-                return False
-            paths = [t.path for t in candidates]
-            path, ok = QInputDialog.getItem(
-                self.window,
-                self.tr("Merge Tag"),
-                self.tr("Merge “%1” into (its annotations and children move there):").replace("%1", tag.path),
-                paths,
-                0,
-                False,
-            )
-            if not ok or path not in paths:
-                return False
-            target_id = candidates[paths.index(path)].id
-        target = model.tag_by_id(target_id)
-        label = self.tr("Merge %1 into %2").replace("%1", tag.name).replace("%2", target.name if target else "?")
-        return self.run(C.merge_tags(self, label, tag.id, target_id))
-
-    def delete_tag(self, tag: Tag, confirm: bool = True) -> bool:
-        project = self.project
-        if project is None:
-            return False
-        try:
-            counts = project.tag_deletion_counts(tag.id)
-        except StoreError as exc:
-            self.report(exc)
-            return False
-        if confirm:
-            text = (
-                self.tr("Delete the tag “%1”?").replace("%1", tag.path)
-                + "\n\n"
-                + self.tr("This removes %n tag(s)", None, counts.tags)
-                + self.tr(" and %n annotation(s).", None, counts.annotations)
-                + "\n"
-                + self.tr("Undo (Ctrl+Z) brings them back.")
-            )
-            answer = QMessageBox.question(
-                self.window,
-                self.tr("Delete Tag"),
-                text,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        return self.run(C.delete_tag(self, self.tr("Delete tag %1").replace("%1", tag.name), tag.id))
 
     # -- review and notes ---------------------------------------------------------------------------------
     def set_review(self, state: str) -> bool:

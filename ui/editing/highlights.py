@@ -63,6 +63,8 @@ class Highlights(QObject):
         self._annotations = annotations
         self._describe = describe
         self._painting = False
+        self._lane_spans: list[tuple[int, int]] = []
+        self._lanes: list[int] = []
         self.enabled = True
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
@@ -120,7 +122,10 @@ class Highlights(QObject):
         shown = [i for i, a in enumerate(annotations) if a.end >= first and a.start <= last and a.start < a.end]
         if not shown:
             return []
-        lanes = assign_lanes([(a.start, a.end) for a in annotations])
+        spans = [(a.start, a.end) for a in annotations]
+        if spans != self._lane_spans:  # lanes change with the annotations, not with every paint
+            self._lane_spans, self._lanes = spans, assign_lanes(spans)
+        lanes = self._lanes
         doc = self.view.document()
         layout = doc.documentLayout()
         dx = -self.view.horizontalScrollBar().value()

@@ -7,14 +7,15 @@ A second tab shows this session's undo stack (a ``QUndoView``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
+    QAbstractItemModel,
     QCoreApplication,
     QDateTime,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,8 +28,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
+    QTreeView,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -73,9 +74,24 @@ def _quoted(text: str, limit: int = 24) -> str:
     return f"“{text}”"
 
 
-def describe(entry: EditEntry, display: Callable[[str], str] = str) -> str:
-    """One line saying what an entry changed: before -> after for corrections and roles."""
+def describe(
+    entry: EditEntry, display: Callable[[str], str] = str, by_id: Mapping[int, EditEntry] | None = None
+) -> str:
+    """One line saying what an entry changed: before -> after for corrections and roles.
+
+    A revert says what it undid ("Undone: “a” → “b”"), and a revert of a revert what it
+    restored, rather than a chain of entry numbers; ``by_id`` finds the entries reverted.
+    """
     p = entry.params
+    target_id = entry.reverts if entry.reverts is not None else p.get("reverts")
+    target = by_id.get(target_id) if by_id is not None and target_id is not None else None
+    if entry.op == "revert" and target is not None:
+        inner_id = target.reverts if target.reverts is not None else target.params.get("reverts")
+        inner = by_id.get(inner_id) if target.op == "revert" and inner_id is not None else None
+        if inner is not None:
+            text = QCoreApplication.translate("HistoryPanel", "Restored: %1")
+            return text.replace("%1", describe(inner, display, by_id))
+        return QCoreApplication.translate("HistoryPanel", "Undone: %1").replace("%1", describe(target, display, by_id))
     if entry.op == "correct":
         old, new = display(p.get("old_text", "")), display(p.get("text", ""))
         if not old:
@@ -103,65 +119,122 @@ def when(at: str) -> str:
     return stamp.toLocalTime().toString("yyyy-MM-dd HH:mm:ss")
 
 
-class HistoryModel(QAbstractTableModel):
-    COLUMNS = 5  # number, when, who, change, note
+def reverted_id(entry: EditEntry) -> int | None:
+    if entry.op != "revert":
+        return None
+    return entry.reverts if entry.reverts is not None else entry.params.get("reverts")
+
+
+class HistoryModel(QAbstractItemModel):
+    """The article's edits, newest first, one line each (what, who, when, reason, number).
+
+    A revert is folded under the edit it reverted (and a revert of that revert under it), so the
+    list reads as edits, not as chains of "Reverted #n".
+    """
+
+    COLUMNS = 5  # change, who, when, reason, number
+    CHANGE, WHO, WHEN, REASON, NUMBER = range(5)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.entries: list[EditEntry] = []
+        self.entries: list[EditEntry] = []  # every entry, newest first
         self.blocking: set[int] = set()
         self._display: Callable[[str], str] = str
+        self._by_id: dict[int, EditEntry] = {}
+        self._children: dict[int, list[int]] = {0: []}  # entry id (0: the root) -> child entry ids
+        self._parent: dict[int, int] = {}
 
     def set_entries(self, entries: Sequence[EditEntry], display: Callable[[str], str] = str) -> None:
         self.beginResetModel()
-        self.entries = list(reversed(entries))  # newest first
+        self.entries = list(reversed(entries))
         self.blocking = set()
         self._display = display
+        self._by_id = {e.id: e for e in self.entries}
+        self._children = {0: []}
+        self._parent = {}
+        for entry in reversed(self.entries):  # oldest first: a revert's target is already placed
+            target = reverted_id(entry)
+            parent = target if target in self._by_id else 0
+            self._parent[entry.id] = parent
+            self._children.setdefault(parent, []).append(entry.id)
+            self._children.setdefault(entry.id, [])
+        for ids in self._children.values():
+            ids.reverse()  # newest first at every level
         self.endResetModel()
 
     def set_blocking(self, ids: Sequence[int]) -> None:
         self.blocking = set(ids)
-        if self.entries:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.entries) - 1, self.COLUMNS - 1))
+        self._changed_all()
+
+    def _changed_all(self) -> None:
+        for edit_id in self._by_id:
+            first = self.index_of(edit_id)
+            self.dataChanged.emit(first, first.siblingAtColumn(self.COLUMNS - 1))
+
+    def entry(self, index: Index) -> EditEntry | None:
+        return self._by_id.get(index.internalId()) if index.isValid() else None
+
+    def index_of(self, edit_id: int, column: int = 0) -> QModelIndex:
+        parent = self._parent.get(edit_id)
+        if parent is None:
+            return QModelIndex()
+        return self.createIndex(self._children[parent].index(edit_id), column, edit_id)
 
     def row_of(self, edit_id: int) -> int:
-        return next((i for i, e in enumerate(self.entries) if e.id == edit_id), -1)
+        """The entry's row under its parent (-1 when it is not listed)."""
+        index = self.index_of(edit_id)
+        return index.row() if index.isValid() else -1
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        key = parent.internalId() if parent.isValid() else 0
+        ids = self._children.get(key, [])
+        if not 0 <= row < len(ids) or not 0 <= column < self.COLUMNS:
+            return QModelIndex()
+        return self.createIndex(row, column, ids[row])
+
+    def parent(self, index: Index = QModelIndex()):  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._parent.get(index.internalId(), 0)
+        return QModelIndex() if parent == 0 else self.index_of(parent)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.entries)
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(parent.internalId() if parent.isValid() else 0, []))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self.COLUMNS
+        return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         labels = (
-            QCoreApplication.translate("HistoryPanel", "#"),
-            QCoreApplication.translate("HistoryPanel", "When"),
-            QCoreApplication.translate("HistoryPanel", "Who"),
             QCoreApplication.translate("HistoryPanel", "Change"),
+            QCoreApplication.translate("HistoryPanel", "Who"),
+            QCoreApplication.translate("HistoryPanel", "When"),
             QCoreApplication.translate("HistoryPanel", "Reason"),
+            QCoreApplication.translate("HistoryPanel", "#"),
         )
         return labels[section] if 0 <= section < len(labels) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+        entry = self.entry(index)
+        if entry is None:
             return None
-        entry = self.entries[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return str(entry.id)
-            if column == 1:
-                return when(entry.at)
-            if column == 2:
+            if column == self.CHANGE:
+                return describe(entry, self._display, self._by_id)
+            if column == self.WHO:
                 return entry.author or "—"
-            if column == 3:
-                return describe(entry, self._display)
-            return entry.note or ""
+            if column == self.WHEN:
+                return when(entry.at)
+            if column == self.REASON:
+                return entry.note or ""
+            return f"#{entry.id}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [describe(entry, self._display)]
+            lines = [describe(entry, self._display, self._by_id)]
             if entry.reverted_by is not None:
                 lines.append(
                     QCoreApplication.translate("HistoryPanel", "Reverted by #%1").replace("%1", str(entry.reverted_by))
@@ -174,13 +247,13 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if entry.reverted_by is not None:
                 return QColor("#a39e93")
-            if column in (1, 2):
+            if column in (self.WHO, self.WHEN, self.NUMBER):
                 return QColor("#6b6257")
         if role == Qt.ItemDataRole.BackgroundRole and entry.id in self.blocking:
             return QColor("#f6d5cf")
         if role == Qt.ItemDataRole.FontRole and entry.reverted_by is not None:
             font = QFont()
-            font.setStrikeOut(column == 3)
+            font.setStrikeOut(column == self.CHANGE)
             font.setItalic(True)
             return font
         if role == ENTRY_ROLE:
@@ -198,46 +271,51 @@ class HistoryPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("historyTabs")
         page = QWidget(self.tabs)
-        self.table = QTableView(page)
+        self.table = QTreeView(page)
         self.table.setObjectName("historyList")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
+        self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.Interactive,
-            )
-        ):
-            header.setSectionResizeMode(column, mode)
-        header.resizeSection(4, 160)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        # fixed widths (not "resize to contents", which reads every row after each keystroke's edit)
+        header.setSectionResizeMode(HistoryModel.CHANGE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        widths = {
+            HistoryModel.WHO: metrics.horizontalAdvance("林校对林校对") + 16,
+            HistoryModel.WHEN: metrics.horizontalAdvance("2025-10-01 12:00:00") + 16,
+            HistoryModel.REASON: 140,
+            HistoryModel.NUMBER: metrics.horizontalAdvance("#00000") + 12,
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.status = QLabel(page)
         self.status.setObjectName("historyStatus")
         self.status.setWordWrap(True)
         self.revert_button = QPushButton(page)
         self.revert_button.setObjectName("historyRevert")
-        row = QHBoxLayout()
+        # the count and the Revert button sit beside the tabs: every row of a low panel goes to the edits
+        corner = QWidget(self.tabs)
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(8, 0, 0, 2)
         row.addWidget(self.status, 1)
         row.addWidget(self.revert_button)
         inner = QVBoxLayout(page)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.table, 1)
-        inner.addLayout(row)
         self.undo_view = QUndoView(stack, self.tabs)
         self.undo_view.setObjectName("undoView")
         self.tabs.addTab(page, "")
         self.tabs.addTab(self.undo_view, "")
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(4, 2, 4, 4)
         layout.addWidget(self.tabs)
         self.revert_button.clicked.connect(self._on_revert)
         self.table.doubleClicked.connect(lambda _i: self._on_revert())
@@ -272,11 +350,12 @@ class HistoryPanel(QWidget):
         self._message = message
         self._show_status()
         if blocking:
-            row = self.model.row_of(blocking[-1])
-            if row >= 0:
-                self.table.scrollTo(self.model.index(row, 0))
+            index = self.model.index_of(blocking[-1])
+            if index.isValid():
+                self.table.scrollTo(index)
 
     def _show_status(self) -> None:
+        self.status.setToolTip(self._message)  # a long refusal, whole (the panel's corner is small)
         if self._message:
             self.status.setText(self._message)
             self.status.setStyleSheet("color: #a93226;")
@@ -287,7 +366,17 @@ class HistoryPanel(QWidget):
 
     def selected(self) -> EditEntry | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entries[rows[0].row()] if rows else None
+        return self.model.entry(rows[0]) if rows else None
+
+    def select_entry(self, edit_id: int) -> None:
+        """Select entry ``edit_id`` (its folded parent is expanded)."""
+        index = self.model.index_of(edit_id)
+        if index.isValid():
+            self.table.expand(index.parent())
+            self.table.setCurrentIndex(index)
+            self.table.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
 
     def _on_revert(self) -> None:
         entry = self.selected()

@@ -12,7 +12,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Sign
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from db.models import Note
 from ui.editing.history_panel import when
+from ui.flow import FlowLayout
 
 REVIEW_STATES = ("unreviewed", "in_progress", "proofread")
 REVIEW_LABELS = {
@@ -52,7 +52,7 @@ class NotesPanel(QWidget):
         self.review_label = QLabel(self)
         self.review_label.setObjectName("reviewLabel")
         self.review_buttons = []
-        states = QHBoxLayout()
+        states = FlowLayout()  # wraps on a narrow panel
         states.addWidget(self.review_label)
         for action in review_actions:
             button = QToolButton(self)
@@ -61,7 +61,6 @@ class NotesPanel(QWidget):
             button.setCheckable(True)
             states.addWidget(button)
             self.review_buttons.append(button)
-        states.addStretch(1)
         self.notes_label = QLabel(self)
         self.notes_label.setObjectName("notesLabel")
         self.list = QListWidget(self)
@@ -75,10 +74,9 @@ class NotesPanel(QWidget):
         self.edit_button.setObjectName("noteEdit")
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("noteDelete")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

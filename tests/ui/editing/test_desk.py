@@ -48,7 +48,9 @@ def test_tag_by_number_key_then_undo_and_redo_by_keyboard(window):
     key(window, Qt.Key.Key_2)
     [ann] = window.article.annotations
     assert (ann.start, ann.end, ann.tag_id) == (3, 9, place.id)
-    assert window.article_view.selected_range() == (3, 9)  # the selection stays for the next tag
+    assert window.article_view.selected_range() == (9, 9)  # the cursor moved past the passage
+    key(window, Qt.Key.Key_1)  # the next number key does not tag the same words again
+    assert len(window.article.annotations) == 1
     assert window.editing.annotations.model.rowCount() == 1
     key(window, Qt.Key.Key_Z, CTRL)
     assert window.article.annotations == []
@@ -88,7 +90,7 @@ def test_correct_a_character_inside_a_tagged_passage(window, qtbot):
     QAbstractItemModelTester(history, FATAL)
     entry = history.entries[0]
     assert entry.op == "correct" and entry.note == "原文误植"
-    assert history.data(history.index(0, 3)) == f"“{words[3]}” → “𠀋”"
+    assert history.data(history.index(0, history.CHANGE)) == f"“{words[3]}” → “𠀋”"
     quotes_hold(window)
 
 
@@ -210,17 +212,18 @@ def test_revert_from_the_history_panel_and_a_conflict(window, messages):
     editing.correct(2, 3, "乙")
     history = editing.history
     first = history.model.entries[-1]
-    history.table.selectRow(history.model.row_of(first.id))
+    history.select_entry(first.id)
     history.revert_button.click()
+    assert messages[-2][0] == "Revert Edit"  # asked first
     assert messages and messages[-1][0] == "Cannot Revert"
     assert "Revert those first" in history.status.text()
     assert history.status.text() == messages[-1][1]
     later = history.model.entries[0].id
     assert history.model.blocking == {later}
     # revert the later one first, then the first one
-    history.table.selectRow(history.model.row_of(later))
+    history.select_entry(later)
     history.revert_button.click()
-    history.table.selectRow(history.model.row_of(first.id))
+    history.select_entry(first.id)
     history.revert_button.click()
     assert window.article.text[2] == first.params["old_text"]
     assert editing.stack.count() == 4  # two corrections and two reverts, each undoable
