@@ -182,18 +182,20 @@ def bench_typing(window, app, runs: int) -> list[float]:
 
 
 def bare_write_floor(path: Path, article_id: int, runs: int, full_sync: bool) -> list[float]:
-    """The floor: rewrite the article's text with plain ``sqlite3`` and commit, same journal and sync."""
+    """The floor: rewrite the article's text (its first block's) with plain ``sqlite3`` and commit, same journal."""
     import sqlite3
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA synchronous = {'FULL' if full_sync else 'NORMAL'}")
-    text = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    block_id, text = conn.execute(
+        "SELECT id, text FROM blocks WHERE article_id = ? ORDER BY position LIMIT 1", (article_id,)
+    ).fetchone()
     times = []
     for i in range(runs):
         changed = text[:i] + "囗" + text[i + 1 :]
         t0 = time.perf_counter()
         conn.execute("BEGIN")
-        conn.execute("UPDATE articles SET text = ? WHERE id = ?", (changed, article_id))
+        conn.execute("UPDATE blocks SET text = ? WHERE id = ?", (changed, block_id))
         conn.execute("COMMIT")
         times.append(time.perf_counter() - t0)
     conn.close()

@@ -236,11 +236,12 @@ print(json.dumps({{"seconds": seconds, "articles": result.articles, "annotations
 _FLOOR = """
 import csv, json, sqlite3, sys, time
 sys.path.insert(0, {repo!r})
+from db.article_text import TEXT
 start = time.perf_counter()
 conn = sqlite3.connect({project!r})
 with open({out!r}, "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f)
-    for aid, text in conn.execute("SELECT id, text FROM articles ORDER BY id"):
+    for aid, text in conn.execute(f"SELECT id, {{TEXT}} FROM articles ORDER BY id"):
         w.writerow((aid, "article", text))
     sql = "SELECT article_id, tag_id, char_start, char_end, quote, note FROM annotations ORDER BY id"
     for row in conn.execute(sql):

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 #: Where built projects are kept between runs (JIAOKAN_BENCH_CACHE overrides).
 CACHE = Path(os.environ.get("JIAOKAN_BENCH_CACHE") or Path(tempfile.gettempdir()) / "jiaokan-bench")
 #: Bump when the generator or the way the project is built changes, so stale caches are rebuilt.
-BUILD_VERSION = 1
+BUILD_VERSION = 2  # 2: schema 4, an article's text is its blocks'
 
 
 def build(path: Path, articles: int, seed: int = 0, pages: int = 12) -> Path:
@@ -51,11 +51,14 @@ def build(path: Path, articles: int, seed: int = 0, pages: int = 12) -> Path:
                 row.update(
                     source_id=source_ids[n % len(source_ids)],
                     position=position + n,
-                    text=text,
                     headline=headline,
                     engine_index=None,
                 )
                 article_id = conn.execute(sql, [row[k] for k in names]).lastrowid
+                conn.execute(  # an article's text is its blocks' (schema 4): one paragraph
+                    "INSERT INTO blocks (article_id, position, role, text, runs) VALUES (?, 0, 'paragraph', ?, '[]')",
+                    (article_id, text),
+                )
                 batch.append((article_id, text))
                 if len(batch) == 2000:
                     search_index.index_new_articles(conn, batch)

@@ -70,11 +70,13 @@ def build_project(pages: int, cache: Path) -> Path:
 def annotated_articles(path: Path, count: int, seed: int = 4) -> list[int]:
     """``count`` random articles with :data:`ANNOTATIONS` annotations each (made once, kept in the cache)."""
     from db import Project
+    from db.article_text import length_sql
 
     rng = random.Random(seed)
     with Project.open(path, create=False) as project:
         conn = project._cx.conn
-        ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE length(text) >= 200 ORDER BY id")]
+        long_enough = f"SELECT id FROM articles WHERE {length_sql('articles.id')} >= 200 ORDER BY id"
+        ids = [r[0] for r in conn.execute(long_enough)]
         chosen = rng.sample(ids, min(count, len(ids)))
         tags = {t.name: t for t in project.tags()}
         palette = ["#c0392b", "#2e86c1", "#28b463", "#b7950b", "#7d3c98"]

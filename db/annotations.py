@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from db import anchoring
+from db.article_text import TEXT
 from db.articles import require_article
 from db.connection import Connection, now
 from db.errors import AnnotationError, NotFound
@@ -44,7 +45,7 @@ def context(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 def article_text(conn: sqlite3.Connection, article_id: int) -> str:
     """The current text of an article; :class:`NotFound` when there is none."""
-    row = named(conn, "SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = named(conn, f"SELECT {TEXT} AS text FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         raise NotFound("article", article_id)
     return row["text"]
@@ -276,7 +277,9 @@ def carry_over(conn: sqlite3.Connection, old_source_id: int, new_source_id: int)
     article at the same position (its quote kept), so nothing is lost.
     """
     new_articles = named(
-        conn, "SELECT id, position, text FROM articles WHERE source_id = ? ORDER BY position", (new_source_id,)
+        conn,
+        f"SELECT id, position, {TEXT} AS text FROM articles WHERE source_id = ? ORDER BY position",
+        (new_source_id,),
     ).fetchall()
     if not new_articles:
         return 0, 0

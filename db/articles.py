@@ -15,11 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from db import search_index
+from db.article_text import SEPARATOR, text_sql
 from db.connection import now
 from db.errors import NotFound
 from db.models import HEADLINE_ROLES, Block, BlockRole, Runs, TextLocation
-
-SEPARATOR = "\n"
 
 # -- raw maps ------------------------------------------------------------------
 
@@ -100,7 +99,8 @@ def load_blocks(conn: sqlite3.Connection, article_id: int) -> list[Block]:
 
 def require_article(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row | tuple:
     row = conn.execute(
-        "SELECT id, source_id, position, kind, text FROM articles WHERE id = ?", (article_id,)
+        f"SELECT id, source_id, position, kind, {text_sql('articles.id')} AS text FROM articles WHERE id = ?",
+        (article_id,),
     ).fetchone()
     if row is None:
         raise NotFound("article", article_id)
@@ -116,12 +116,14 @@ def headline_of(blocks: Iterable[Block]) -> str:
 
 
 def refresh_article(conn: sqlite3.Connection, article_id: int) -> str:
-    """Recompute an article's text and headline from its blocks and reindex it; returns the text."""
+    """Recompute an article's headline from its blocks and reindex its text; returns the text.
+
+    The text itself is not stored: it is the blocks' texts joined (:mod:`db.article_text`).
+    """
     blocks = load_blocks(conn, article_id)
     text = SEPARATOR.join(b.text for b in blocks)
     conn.execute(
-        "UPDATE articles SET text = ?, headline = ?, updated_at = ? WHERE id = ?",
-        (text, headline_of(blocks), now(), article_id),
+        "UPDATE articles SET headline = ?, updated_at = ? WHERE id = ?", (headline_of(blocks), now(), article_id)
     )
     search_index.index_article(conn, article_id, text)
     return text

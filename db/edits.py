@@ -304,8 +304,8 @@ def split_article(cx: Connection, block_id: int, *, author: str | None = None, n
         def apply(conn: sqlite3.Connection) -> Change_:
             position = insert_article_after(conn, old["source_id"], art)
             cur = conn.execute(
-                "INSERT INTO articles (source_id, position, kind, engine_index, text, headline, updated_at,"
-                " review_state) VALUES (?, ?, ?, NULL, '', '', ?, ?)",
+                "INSERT INTO articles (source_id, position, kind, engine_index, headline, updated_at,"
+                " review_state) VALUES (?, ?, ?, NULL, '', ?, ?)",
                 (old["source_id"], position, old["kind"], now(), old["review_state"]),
             )
             new_id = cur.lastrowid

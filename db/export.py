@@ -30,11 +30,13 @@ from contextlib import AbstractContextManager
 from typing import TextIO
 
 from db import annotations, codebook
+from db.article_text import A_TEXT
 from db.articles import load_blocks
 from db.connection import Connection
 from db.history import active_map
 from db.rows import named
 from db.schema import ORIGINS_TABLE
+from db.source_bytes import raw_bytes_of
 from db.source_dates import source_date
 
 FORMAT_NAME = "jiaokan-jsonl"
@@ -66,7 +68,8 @@ def _raw_payload(conn: sqlite3.Connection, source_id: int) -> dict:
         " size, previous_id FROM sources WHERE id = ?",
         (source_id,),
     ).fetchone()
-    data, text = bytes(r["raw_bytes"]), r["raw_text"]
+    text = r["raw_text"]
+    data = raw_bytes_of(r["raw_bytes"], text, r["encoding"], bool(r["had_bom"]))
     payload: dict = {
         "text": text,
         "encoding": r["encoding"],
@@ -139,7 +142,8 @@ def article_record(
     row = named(
         conn,
         "SELECT a.id, a.source_id, s.name, s.path, s.version, s.sha256, a.position, a.kind, a.review_state,"
-        " a.headline, a.text, a.engine_index, a.engine_notes, s.superseded, substr(s.raw_text, 1, 300) AS header"
+        f" a.headline, {A_TEXT} AS text, a.engine_index, a.engine_notes, s.superseded,"
+        " substr(s.raw_text, 1, 300) AS header"
         " FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
         (article_id,),
     ).fetchone()

@@ -2,15 +2,19 @@
 
 Meant to run off the GUI thread: ``progress`` is called after every file (from
 the importing thread) and ``cancel`` is polled between files. Every file is its
-own transaction, so a cancel, a crash or a bad file never loses the files
-already imported. With ``workers > 1`` the decoding and reflowing run in
-worker processes while this thread writes.
+own transaction (with worker processes, its own savepoint in a transaction that
+commits every quarter second or so: SQLite's per-commit work, the search index's new
+segment above all, is paid once a batch), so a cancel, an error or a bad file never
+loses the files already imported. By default the decoding and reflowing run in one worker process
+per core (:func:`default_workers`) while this thread alone writes; ``workers=1`` does
+everything on this thread.
 """
 
 from __future__ import annotations
 
 import ctypes
 import fnmatch
+import multiprocessing
 import os
 import signal
 import sys
@@ -18,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +31,10 @@ from db.connection import Connection
 from db.models import ImportOutcome, ImportReport, ImportStatus
 
 DEFAULT_PATTERN = "*.txt"
+
+#: A transaction of the parallel import ends after this long or this many files.
+BATCH_SECONDS = 0.25
+BATCH_FILES = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +78,14 @@ def collect(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> tupl
     return files, failures, ignored
 
 
+def default_workers() -> int:
+    """One worker process per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def _prepare_path(path: str) -> sources.Prepared | str:
     """Worker-side half of an import: the prepared dump, or the reason it was refused."""
     try:
@@ -105,8 +122,25 @@ def _die_with_parent(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1
 
 
+def _worker_start() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from the main thread, started fresh from any other.
+
+    The desktop imports on a worker thread, and a fork copies the locks its other threads may
+    hold at that moment; "spawn" starts clean. The command line imports on its main thread,
+    where a fork is safe, quick, and has each worker ignore Ctrl+C from its first instant.
+    """
+    if threading.current_thread() is threading.main_thread():
+        return multiprocessing.get_context()
+    return multiprocessing.get_context("spawn")
+
+
 def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> Iterator[tuple[str, object]]:
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_worker_start(),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
     try:
         window = workers * 4
         pending = []
@@ -127,6 +161,39 @@ def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> It
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _store_in_batches(
+    cx: Connection, results: Iterator[tuple[str, sources.Prepared | str]], finished: Callable[[ImportOutcome], None]
+) -> None:
+    """Write prepared files, a batch per transaction and each file a savepoint in it.
+
+    A file that fails to be written rolls back alone; the batch before it commits and the
+    error is raised after, as it was when each file was its own transaction.
+    """
+    failure: BaseException | None = None
+    more = True
+    while more and failure is None:
+        more = False
+        started = time.monotonic()
+        count = 0
+        with cx.write():
+            for path, prepared in results:
+                try:
+                    if isinstance(prepared, str):
+                        outcome = ImportOutcome(sources.printable_path(path), ImportStatus.FAILED, reason=prepared)
+                    else:
+                        outcome = sources.store(cx, prepared)
+                except BaseException as exc:  # noqa: BLE001 - raised again once the batch is safe
+                    failure = exc
+                    break
+                finished(outcome)
+                count += 1
+                if count >= BATCH_FILES or time.monotonic() - started > BATCH_SECONDS:
+                    more = True
+                    break
+    if failure is not None:
+        raise failure
+
+
 def import_paths(
     cx: Connection,
     paths: Iterable[str | Path],
@@ -134,8 +201,10 @@ def import_paths(
     pattern: str = DEFAULT_PATTERN,
     progress: ProgressFn | None = None,
     cancel: CancelFn | threading.Event | None = None,
-    workers: int = 1,
+    workers: int | None = None,
 ) -> ImportReport:
+    """Import files and folders; ``workers``: reflowing processes (None: one per core)."""
+    workers = default_workers() if workers is None else workers
     files, failures, ignored = collect(paths, pattern)
     should_stop: CancelFn
     if cancel is None:
@@ -160,11 +229,8 @@ def import_paths(
             progress(ImportProgress(done, total, outcome.path, outcome))
 
     if workers > 1 and len(files) > workers:
-        for path, prepared in _prepared_in_workers(files, workers, should_stop):
-            if isinstance(prepared, str):
-                finished(ImportOutcome(sources.printable_path(path), ImportStatus.FAILED, reason=prepared))
-            else:
-                finished(sources.store(cx, prepared))
+        with closing(_prepared_in_workers(files, workers, should_stop)) as results:
+            _store_in_batches(cx, results, finished)
         report.cancelled = should_stop() and done < total
         return report
     for path in files:

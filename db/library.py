@@ -11,10 +11,12 @@ import sqlite3
 from collections.abc import Iterable
 
 from db import annotations
+from db.article_text import A_TEXT, TEXT, length_sql
 from db.articles import Layout, block_from_row, load_blocks
 from db.errors import NotFound
 from db.models import Article, ArticleSummary, Block, Progress, ReviewState, Source, SourceSummary, TextLocation
 from db.rows import build, named
+from db.source_bytes import raw_bytes_of
 
 #: Characters of text shown for an article printed without a headline.
 LEAD_CHARS = 30
@@ -81,10 +83,10 @@ def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
 
 
 def raw_bytes(conn: sqlite3.Connection, source_id: int) -> bytes:
-    r = named(conn, "SELECT raw_bytes FROM sources WHERE id = ?", (source_id,)).fetchone()
+    r = named(conn, "SELECT raw_bytes, raw_text, encoding, had_bom FROM sources WHERE id = ?", (source_id,)).fetchone()
     if r is None:
         raise NotFound("source", source_id)
-    return bytes(r["raw_bytes"])
+    return raw_bytes_of(r["raw_bytes"], r["raw_text"], r["encoding"], bool(r["had_bom"]))
 
 
 def progress(conn: sqlite3.Connection, source_id: int | None = None) -> Progress:
@@ -121,9 +123,9 @@ def list_articles(
     """Summary rows of a source's articles in page order (paged; no text loaded)."""
     rows = named(
         conn,
-        "SELECT a.id, a.source_id, a.position, a.kind, a.headline, length(a.text) AS length, a.review_state,"
+        f"SELECT a.id, a.source_id, a.position, a.kind, a.headline, {length_sql('a.id')} AS length, a.review_state,"
         " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotation_count,"
-        " CASE WHEN a.headline = '' THEN substr(a.text, 1, ?) ELSE '' END AS lead"
+        f" CASE WHEN a.headline = '' THEN substr({A_TEXT}, 1, ?) ELSE '' END AS lead"
         " FROM articles a WHERE a.source_id = ? ORDER BY a.position LIMIT ? OFFSET ?",
         (LEAD_CHARS, source_id, -1 if limit is None else limit, offset),
     )
@@ -137,7 +139,8 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article:
     """An article with its blocks, annotations and notes."""
     r = named(
         conn,
-        "SELECT id, source_id, position, kind, review_state, headline, text, engine_notes FROM articles WHERE id = ?",
+        f"SELECT id, source_id, position, kind, review_state, headline, {TEXT} AS text, engine_notes FROM articles"
+        " WHERE id = ?",
         (article_id,),
     ).fetchone()
     if r is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from db.article_text import A_TEXT
 from db.source_dates import HEADER_CHARS, source_date
 
 LEAD_CHARS = 16
@@ -110,7 +111,7 @@ def passages(project, ids: Sequence[int], dates: dict[int, str | None] | None = 
         paths = _tag_paths(conn)
         rows = conn.execute(
             "SELECT n.id, n.article_id, a.source_id, s.name, a.headline,"
-            " CASE WHEN a.headline = '' THEN substr(a.text, 1, ?) ELSE '' END,"
+            f" CASE WHEN a.headline = '' THEN substr({A_TEXT}, 1, ?) ELSE '' END,"
             " n.tag_id, n.char_start, n.char_end, n.quote, n.prefix, n.suffix, n.note, n.author, n.created_at,"
             " a.review_state, n.orphaned"
             " FROM annotations n JOIN articles a ON a.id = n.article_id JOIN sources s ON s.id = a.source_id"

@@ -178,7 +178,7 @@ class Project:
         pattern: str = importer.DEFAULT_PATTERN,
         progress: importer.ProgressFn | None = None,
         cancel: importer.CancelFn | None = None,
-        workers: int = 1,
+        workers: int | None = None,
     ) -> ImportReport:
         """Import files and folders (recursively, names matching ``pattern``); see :mod:`db.importer`."""
         return importer.import_paths(

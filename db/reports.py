@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from db import codebook
+from db.article_text import TEXT
 from db.engine_report import engine_table
 from db.history import active_ids
 from db.readers import open_reader
@@ -352,7 +353,7 @@ def agreement_rows(
         pairs = list(combinations(people, 2)) if coders is None else [tuple(coders)]
         texts: dict[int, str] = {}
         needed = sorted({a for x, y in pairs for a in tagged_by.get(x, set()) & tagged_by.get(y, set())})
-        texts.update(_rows_for(r.conn, "SELECT id, text FROM articles", "id", needed, "id", "text"))
+        texts.update(_rows_for(r.conn, f"SELECT id, {TEXT} AS text FROM articles", "id", needed, "id", "text"))
     out: list[Agreement] = []
     for a, b in pairs:
         shared = sorted(tagged_by.get(a, set()) & tagged_by.get(b, set()))

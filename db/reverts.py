@@ -144,8 +144,8 @@ def _restore(conn: sqlite3.Connection, target: dict, current: dict, abs_inverse:
         if row is not None and conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is None:
             position = insert_article_after(conn, row["source_id"], row["after_id"])
             conn.execute(
-                "INSERT INTO articles (id, source_id, position, kind, engine_index, text, headline, engine_notes,"
-                " updated_at, review_state) VALUES (?, ?, ?, ?, ?, '', '', ?, ?, ?)",
+                "INSERT INTO articles (id, source_id, position, kind, engine_index, headline, engine_notes,"
+                " updated_at, review_state) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)",
                 (
                     aid,
                     row["source_id"],

@@ -13,6 +13,10 @@ merge bookkeeping (origins of merged edits, conflicts kept for the user).
 Schema 3: the engine's own segmentation of each page as imported, with its confidence in
 every boundary (``engine_articles``, ``engine_blocks``), and the doubts an editor checked
 ("looks right", ``doubt_checks``); see :mod:`db.engine_record` and :mod:`db.doubts`.
+Schema 4: the text stored once. ``sources.raw_bytes`` is NULL where the decoded text
+re-encoded (encoding, BOM) gives the file's bytes exactly; ``articles.text`` is gone (an
+article's text is its blocks' texts joined by "\\n", see :mod:`db.articles`);
+``search_docs.folded`` is NULL where folding left the article text unchanged.
 
 Migrations are frozen: each carries its own DDL as literal text (the role and review-state
 lists in their CHECK constraints included) and imports nothing from the rest of the store,
@@ -34,7 +38,7 @@ from sqlite_utils.migrations import Migrations
 from db.models import ReviewState
 
 #: The schema this code writes. Files with a higher ``user_version`` are refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: ``PRAGMA application_id`` of every project file: "JKAN".
 APPLICATION_ID = 0x4A4B414E
@@ -260,4 +264,105 @@ def m0003_engine_confidence(db: Database) -> None:
         db.execute(statement)
 
 
-MIGRATION_NAMES = ("0001_store", "0002_review_notes_search", "0003_engine_confidence")
+MIGRATION_NAMES = (
+    "0001_store",
+    "0002_review_notes_search",
+    "0003_engine_confidence",
+    "0004_text_once",
+)
+
+
+#: Frozen: the byte order marks schema 4 re-encodes with (as ``reader.decoding`` read them in 2026).
+_BOMS_4 = {
+    "utf-32-le": b"\xff\xfe\x00\x00",
+    "utf-32-be": b"\x00\x00\xfe\xff",
+    "utf-8": b"\xef\xbb\xbf",
+    "utf-16-le": b"\xff\xfe",
+    "utf-16-be": b"\xfe\xff",
+}
+
+
+def _reencodes_4(data: bytes, text: str, encoding: str, had_bom: bool) -> bool:
+    """Whether the decoded text gives back the file's bytes exactly (frozen copy of the rule)."""
+    try:
+        prefix = _BOMS_4[encoding.lower()] if had_bom else b""
+        return prefix + text.encode(encoding) == data
+    except (KeyError, LookupError, UnicodeError):
+        return False
+
+
+class ArticleTextMismatch(Exception):
+    """An article whose stored text is not its blocks' texts joined: dropping it would lose text."""
+
+
+def _check_article_texts_4(db: Database) -> None:
+    """Refuse the upgrade (nothing changed) if any article's text is not what its blocks give."""
+    blocks = db.conn.execute("SELECT article_id, text FROM blocks ORDER BY article_id, position")
+    pending = next(blocks, None)
+    for article_id, text in db.conn.execute("SELECT id, text FROM articles ORDER BY id"):
+        while pending is not None and pending[0] < article_id:  # blocks of no article: not this check's
+            pending = next(blocks, None)
+        parts = []
+        while pending is not None and pending[0] == article_id:
+            parts.append(pending[1])
+            pending = next(blocks, None)
+        if "\n".join(parts) != text:
+            raise ArticleTextMismatch(f"article {article_id}: its text is not the text of its paragraphs")
+
+
+SCHEMA_4 = [
+    # raw bytes only where the decoded text cannot reproduce them (filled in between these statements)
+    "ALTER TABLE sources ADD COLUMN raw_kept BLOB",
+    # the folded copy only where folding changed the text, compared while articles.text exists;
+    # ``search_docs`` becomes a view giving every article's folded text, so its readers are unchanged
+    """CREATE TABLE search_folds (
+        article_id INTEGER PRIMARY KEY,
+        folded TEXT,
+        spaced INTEGER NOT NULL
+    )""",
+    """INSERT INTO search_folds (article_id, folded, spaced)
+       SELECT d.article_id, CASE WHEN d.folded IS (SELECT a.text FROM articles a WHERE a.id = d.article_id)
+                                 THEN NULL ELSE d.folded END, d.spaced
+       FROM search_docs d""",
+    "DROP TABLE search_docs",
+    # The index forgets an article's old grams by recomputing them from the text it indexed;
+    # where only the blocks hold that text, it is kept aside before a block changes.
+    """CREATE TRIGGER blocks_keep_indexed_text_insert BEFORE INSERT ON blocks BEGIN
+       UPDATE search_folds SET folded = (SELECT coalesce(group_concat(t.text, char(10)), '')
+            FROM (SELECT text FROM blocks WHERE article_id = NEW.article_id ORDER BY position) t)
+       WHERE article_id = NEW.article_id AND folded IS NULL; END""",
+    """CREATE TRIGGER blocks_keep_indexed_text_update BEFORE UPDATE ON blocks BEGIN
+       UPDATE search_folds SET folded = (SELECT coalesce(group_concat(t.text, char(10)), '')
+            FROM (SELECT text FROM blocks WHERE article_id = search_folds.article_id ORDER BY position) t)
+       WHERE article_id IN (OLD.article_id, NEW.article_id) AND folded IS NULL; END""",
+    """CREATE TRIGGER blocks_keep_indexed_text_delete BEFORE DELETE ON blocks BEGIN
+       UPDATE search_folds SET folded = (SELECT coalesce(group_concat(t.text, char(10)), '')
+            FROM (SELECT text FROM blocks WHERE article_id = OLD.article_id ORDER BY position) t)
+       WHERE article_id = OLD.article_id AND folded IS NULL; END""",
+    """CREATE VIEW search_docs (article_id, folded, spaced) AS
+       SELECT f.article_id,
+              coalesce(f.folded, (SELECT coalesce(group_concat(t.text, char(10)), '')
+                                  FROM (SELECT text FROM blocks WHERE article_id = f.article_id ORDER BY position) t)),
+              f.spaced
+       FROM search_folds f""",
+    "ALTER TABLE sources DROP COLUMN raw_bytes",
+    "ALTER TABLE sources RENAME COLUMN raw_kept TO raw_bytes",
+    # an article's text is its blocks' texts joined by newlines: not stored twice
+    "ALTER TABLE articles DROP COLUMN text",
+    "PRAGMA user_version = 4",
+]
+
+
+@migrations(name="0004_text_once")
+def m0004_text_once(db: Database) -> None:
+    _check_article_texts_4(db)
+    kept = []
+    for source_id, data, text, encoding, had_bom in db.conn.execute(
+        "SELECT id, raw_bytes, raw_text, encoding, had_bom FROM sources"
+    ):
+        if not _reencodes_4(bytes(data), text, encoding, bool(had_bom)):
+            kept.append((bytes(data), source_id))
+    db.execute(SCHEMA_4[0])
+    db.conn.executemany("UPDATE sources SET raw_kept = ? WHERE id = ?", kept)
+    for statement in SCHEMA_4[1:]:
+        db.execute(statement)

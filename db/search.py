@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import regex as rx_engine
 
+from db.article_text import A_TEXT
 from db.connection import Connection
 from db.errors import QueryError
 from db.folding import fold_pattern, fold_query, squeeze
@@ -403,7 +404,7 @@ def _kwic(conn: sqlite3.Connection, found: list[_Found], context: int) -> Iterat
     for f in found:
         if f.article_id not in cache:
             cache[f.article_id] = conn.execute(
-                "SELECT a.text, a.headline, a.source_id, s.name FROM articles a JOIN sources s ON s.id = a.source_id"
+                f"SELECT {A_TEXT}, a.headline, a.source_id, s.name FROM articles a JOIN sources s ON s.id = a.source_id"
                 " WHERE a.id = ?",
                 (f.article_id,),
             ).fetchone()

@@ -8,7 +8,9 @@ looked up by the AND of its grams, which returns a superset of the articles
 containing it; :mod:`db.search` then finds the exact hits in the folded text.
 
 ``search_docs.folded`` has exactly the length of the article text, so a hit
-found in it is a hit at the same position in the original text.
+found in it is a hit at the same position in the original text. It is a view
+(schema 4): the table ``search_folds`` keeps the folded text only where folding
+changed the article text, and the view gives the article text elsewhere.
 Callers keep the index in step inside the transaction that changes the text.
 """
 
@@ -21,17 +23,18 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from operator import add
 
+from db.article_text import text_sql
 from db.folding import fold, squeeze
 
 #: Characters that can be part of a gram: anything but whitespace and ASCII
 #: punctuation (the FTS5 ``ascii`` tokenizer separates tokens at those).
 _INDEXABLE = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
 
-CREATE_SQL = [
-    # spaced: which whitespace the folded text holds (see spaced()); lets SQL pre-filter candidates
-    "CREATE TABLE search_docs (article_id INTEGER PRIMARY KEY, folded TEXT NOT NULL, spaced INTEGER NOT NULL)",
-    "CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='', detail='none', tokenize='ascii')",
-]
+
+
+def kept_fold(folded: str, text: str) -> str | None:
+    """What ``search_folds.folded`` stores: the folded text only where folding changed ``text``."""
+    return None if folded == text else folded
 
 
 _SPACE = re.compile(r"[^\S\n]")
@@ -166,7 +169,8 @@ def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
             old_grams = _grams_of(article_id, old[0])
             new_grams = frozenset(gram_set(squeezed))
         conn.execute(
-            "UPDATE search_docs SET folded = ?, spaced = ? WHERE article_id = ?", (folded, spaced(folded), article_id)
+            "UPDATE search_folds SET folded = ?, spaced = ? WHERE article_id = ?",
+            (kept_fold(folded, text), spaced(folded), article_id),
         )
         if old_grams != new_grams:
             # A contentless FTS5 table forgets a row only when told the tokens it held.
@@ -178,8 +182,8 @@ def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
     else:
         new_grams = frozenset(gram_set(squeezed))
         conn.execute(
-            "INSERT INTO search_docs (article_id, folded, spaced) VALUES (?, ?, ?)",
-            (article_id, folded, spaced(folded)),
+            "INSERT INTO search_folds (article_id, folded, spaced) VALUES (?, ?, ?)",
+            (article_id, kept_fold(folded, text), spaced(folded)),
         )
         conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(new_grams)))
     _remember(article_id, folded, squeezed, new_grams)
@@ -191,18 +195,18 @@ def index_new_articles(conn: sqlite3.Connection, items: Iterable[tuple[int, str]
     toks = []
     for article_id, text in items:
         folded = fold(text)
-        docs.append((article_id, folded, spaced(folded)))
+        docs.append((article_id, kept_fold(folded, text), spaced(folded)))
         toks.append((article_id, grams(squeeze(folded).text)))
-    conn.executemany("INSERT INTO search_docs (article_id, folded, spaced) VALUES (?, ?, ?)", docs)
+    conn.executemany("INSERT INTO search_folds (article_id, folded, spaced) VALUES (?, ?, ?)", docs)
     conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", toks)
 
 
-def insert_prepared(conn: sqlite3.Connection, items: Iterable[tuple[int, str, str]]) -> None:
-    """Index new articles whose (id, folded text, grams) were computed elsewhere (an import worker)."""
+def insert_prepared(conn: sqlite3.Connection, items: Iterable[tuple[int, str | None, str, str]]) -> None:
+    """Index new articles whose (id, kept fold, grams, text) were computed elsewhere (an import worker)."""
     rows = list(items)
     conn.executemany(
-        "INSERT INTO search_docs (article_id, folded, spaced) VALUES (?, ?, ?)",
-        [(r[0], r[1], spaced(r[1])) for r in rows],
+        "INSERT INTO search_folds (article_id, folded, spaced) VALUES (?, ?, ?)",
+        [(r[0], r[1], spaced(r[3] if r[1] is None else r[1])) for r in rows],
     )
     conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
 
@@ -215,15 +219,15 @@ def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
         "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)",
         (article_id, " ".join(_grams_of(article_id, old[0]))),
     )
-    conn.execute("DELETE FROM search_docs WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM search_folds WHERE article_id = ?", (article_id,))
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
     """Drop and rebuild the whole index from the articles' current text; returns articles indexed."""
-    conn.execute("DELETE FROM search_docs")
+    conn.execute("DELETE FROM search_folds")
     conn.execute("INSERT INTO search_grams(search_grams) VALUES ('delete-all')")
     count = 0
-    cursor = conn.execute("SELECT id, text FROM articles ORDER BY id")
+    cursor = conn.execute(f"SELECT id, {text_sql('articles.id')} FROM articles ORDER BY id")
     while batch := cursor.fetchmany(500):
         index_new_articles(conn, batch)
         count += len(batch)

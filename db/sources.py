@@ -1,4 +1,8 @@
-"""Importing one page dump: the raw file kept verbatim, the engine's articles as blocks.
+"""Importing one page dump: the raw file kept exactly, the engine's articles as blocks.
+
+The file's bytes are stored only when its decoded text, re-encoded with the encoding and
+byte order mark it was read with, does not give them back exactly (checked at import);
+otherwise :func:`db.source_bytes.raw_bytes_of` rebuilds them from ``raw_text``.
 
 Importing is split in two so the slow half can run anywhere (a worker thread or
 process): :func:`prepare` decodes and reflows without touching the database;
@@ -26,6 +30,7 @@ from db.events import Change, event
 from db.folding import fold, squeeze
 from db.models import BlockRole, ImportOutcome, ImportStatus
 from db.search_index import grams
+from db.source_bytes import raw_bytes_of, reencode
 from reader.model import ArticleKind, BlockKind
 
 #: Page dumps are tens of kilobytes; anything this big is not one, and the
@@ -57,14 +62,15 @@ class PreparedArticle:
     blocks: list[PreparedBlock] = field(default_factory=list)
     confidence: float = 1.0  #: the engine's, that the article starts where it does
     text: str = ""
-    folded: str = ""  #: search form of ``text`` (see :mod:`db.search_index`)
+    folded: str | None = None  #: search form of ``text``, None where folding left it as it was
     grams: str = ""
 
     def finish(self) -> PreparedArticle:
         """Compute the article text and its search form (CPU work done wherever prepare runs)."""
         self.text = "\n".join(b.text for b in self.blocks)
-        self.folded = fold(self.text)
-        self.grams = grams(squeeze(self.folded).text)
+        folded = fold(self.text)
+        self.folded = None if folded == self.text else folded
+        self.grams = grams(squeeze(folded).text)
         return self
 
 
@@ -84,6 +90,7 @@ class Prepared:
     layout: str
     furniture: str
     articles: list[PreparedArticle]
+    keep_bytes: bool = True  #: False when ``text`` re-encoded gives ``data`` exactly
 
 
 def printable_path(path: str | Path) -> str:
@@ -190,6 +197,7 @@ def prepare(data: bytes, path: str) -> Prepared:
         layout=doc.layout.value,
         furniture=furniture,
         articles=articles,
+        keep_bytes=reencode(decoded.text, decoded.encoding, decoded.had_bom) != data,
     )
 
 
@@ -207,18 +215,17 @@ def _insert_articles(conn, source_id: int, articles: list[PreparedArticle]) -> l
     block_rows = []
     indexed = []
     for position, art in enumerate(articles):
-        text = art.text
         headline = " ".join(
             b.text for role in ("kicker", "title", "subtitle") for b in art.blocks if b.role == role and b.text
         )
         cur = conn.execute(
-            "INSERT INTO articles (source_id, position, kind, engine_index, text, headline, engine_notes, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (source_id, position, art.kind, art.engine_index, text, headline, art.engine_notes, stamp),
+            "INSERT INTO articles (source_id, position, kind, engine_index, headline, engine_notes, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (source_id, position, art.kind, art.engine_index, headline, art.engine_notes, stamp),
         )
         article_id = cur.lastrowid
         ids.append(article_id)
-        indexed.append((article_id, art.folded, art.grams))
+        indexed.append((article_id, art.folded, art.grams, art.text))
         block_rows.extend((article_id, k, b.role, b.text, b.runs) for k, b in enumerate(art.blocks))
     # original_text stays NULL ("as the engine made it") until an edit first changes the block: half the size
     conn.executemany("INSERT INTO blocks (article_id, position, role, text, runs) VALUES (?, ?, ?, ?, ?)", block_rows)
@@ -264,7 +271,7 @@ def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) 
                 prev[0] if prev else None,
                 prep.sha256,
                 len(prep.data),
-                prep.data,
+                prep.data if prep.keep_bytes else None,
                 prep.text,
                 prep.encoding,
                 int(prep.had_bom),
@@ -314,11 +321,13 @@ def import_file(cx: Connection, path: str | Path, *, max_bytes: int = MAX_DUMP_B
 def reflow_source(cx: Connection, source_id: int) -> ImportOutcome:
     """Re-run the engine on a stored source: the result becomes its next version."""
     with cx.read() as conn:
-        row = conn.execute("SELECT raw_bytes, path FROM sources WHERE id = ?", (source_id,)).fetchone()
+        row = conn.execute(
+            "SELECT raw_bytes, path, raw_text, encoding, had_bom FROM sources WHERE id = ?", (source_id,)
+        ).fetchone()
     if row is None:
         raise NotFound("source", source_id)
     try:
-        prep = prepare(bytes(row[0]), row[1])
+        prep = prepare(raw_bytes_of(row[0], row[2], row[3], bool(row[4])), row[1])
     except ImportRefused as exc:
         return ImportOutcome(row[1], ImportStatus.FAILED, reason=exc.reason)
     return store(cx, prep, new_version_of=source_id)

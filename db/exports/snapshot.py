@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from db import codebook
+from db.article_text import TEXT
 from db.errors import NotFound
 from db.exports.common import ExportError, Progress
 from db.exports.history import corrections_of, prior_states
@@ -145,7 +146,9 @@ class StoreCorpus(ExportCorpus):
         rows = {
             r["id"]: r
             for r in named(
-                conn, f"SELECT id, source_id, kind, headline, text, review_state FROM articles WHERE id IN ({marks})",
+                conn,
+                f"SELECT id, source_id, kind, headline, {TEXT} AS text, review_state FROM articles"
+                f" WHERE id IN ({marks})",
                 ids,
             )
         }

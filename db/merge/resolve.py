@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 from db import edits
+from db.article_text import TEXT
 from db.connection import Connection
 from db.merge.conflict_store import ConflictStore
 from db.merge.model import Conflict, MergeError, Outcome
@@ -77,7 +78,7 @@ def _accept_structure(cx: Connection, store: ConflictStore, c: Conflict, row: di
 def _accept_text(cx: Connection, conn: sqlite3.Connection, store: ConflictStore, c: Conflict, row: dict) -> None:
     if c.article_id is None or c.start is None or c.end is None:
         raise MergeError(f"conflict #{c.id}: its place in this project is not known; make the change by hand")
-    article = conn.execute("SELECT text FROM articles WHERE id = ?", (c.article_id,)).fetchone()
+    article = conn.execute(f"SELECT {TEXT} FROM articles WHERE id = ?", (c.article_id,)).fetchone()
     if article is None:
         raise MergeError(f"conflict #{c.id}: its article no longer exists")
     text = article[0]

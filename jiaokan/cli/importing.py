@@ -24,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
     imp.add_argument("--project", "-p", required=True, metavar="FILE", help="the project file (.jiaokan)")
     imp.add_argument("--pattern", default=DEFAULT_PATTERN, help=f"names to import inside folders ({DEFAULT_PATTERN})")
-    imp.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="reflow in N worker processes")
+    imp.add_argument(
+        "--jobs", "-j", type=int, default=None, metavar="N", help="reflow in N worker processes (default: one per core)"
+    )
     imp.set_defaults(handler=run_import)
 
 
@@ -36,7 +38,10 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with open_project(args.project, create=True) as session:
         try:
             report = session.project.import_paths(
-                args.paths, pattern=args.pattern, progress=ImportBar(err), workers=max(1, args.jobs)
+                args.paths,
+                pattern=args.pattern,
+                progress=ImportBar(err),
+                workers=None if args.jobs is None else max(1, args.jobs),
             )
         except KeyboardInterrupt:
             raise CommandFailed("import interrupted; the files imported so far are kept", 130) from None

@@ -13,6 +13,7 @@ from db import Project, engine_record, reports, sources
 from db.doubts import ARTICLE, DOUBT_THRESHOLD, PARAGRAPH
 from db.errors import EditError
 from db.rows import named
+from db.schema import SCHEMA_VERSION
 
 from .conftest import FIXTURES, ROOT, SMALL_PAGE
 
@@ -180,7 +181,7 @@ def test_upgrade_from_schema_1_has_no_doubts_and_no_engine_figures(tmp_path: Pat
     old = tmp_path / "old.jiaokan"
     shutil.copyfile(FIXTURES / "schema_v1.jiaokan", old)
     with Project.open(old) as p:
-        assert p.schema_version() == 3
+        assert p.schema_version() == SCHEMA_VERSION
         assert p.doubts.open() == [] and p.doubts.counts() == {}
         sid = p.list_sources()[0].id
         p.set_review_state(p.article_ids(sid)[0], "proofread")

@@ -31,6 +31,7 @@ import pytest
 from lxml import etree
 
 from db import Project
+from db.article_text import A_TEXT, TEXT
 from db.exports.registry import FORMATS
 from db.exports.snapshot import ExportFilter, export_project
 from tests.exports.conftest import SCHEMAS
@@ -149,7 +150,7 @@ def test_qdpx_notes_carry_the_projects_authors_and_times(exports, project):
     by_text: dict[str, list[etree._Element]] = {}
     for src in root.iter(f"{Q}TextSource"):
         by_text.setdefault(_source_text(src, texts), []).append(src)
-    stored = _rows(project, "SELECT n.text, n.author, n.created_at, a.text AS article FROM article_notes n"
+    stored = _rows(project, f"SELECT n.text, n.author, n.created_at, {A_TEXT} AS article FROM article_notes n"
                             " JOIN articles a ON a.id = n.article_id")
     assert len(stored) >= 3
     for row in stored:
@@ -170,7 +171,7 @@ def test_qdpx_passage_notes_are_the_selections_description(exports, project):
         text = _source_text(src, texts)
         for sel in src.findall(f"{Q}PlainTextSelection"):
             selections.setdefault((text, int(sel.get("startPosition")), int(sel.get("endPosition"))), []).append(sel)
-    stored = _rows(project, "SELECT n.*, a.text AS article FROM annotations n JOIN articles a ON a.id = n.article_id"
+    stored = _rows(project, f"SELECT n.*, {A_TEXT} AS article FROM annotations n JOIN articles a ON a.id = n.article_id"
                             " WHERE n.orphaned = 0")
     written = 0
     for row in stored:
@@ -236,7 +237,7 @@ class Texts:
             assert m, f"unknown resource {iri}"
             article, edit = int(m.group(1)), m.group(2)
             if edit is None:
-                (row,) = _rows(self.project, "SELECT text FROM articles WHERE id = ?", (article,))
+                (row,) = _rows(self.project, f"SELECT {TEXT} AS text FROM articles WHERE id = ?", (article,))
                 self.cache[iri] = row["text"]
             else:
                 self.cache[iri] = self._before(article, int(edit))
@@ -471,7 +472,7 @@ def test_csv_rows_are_the_passages(exports, project):
     assert len(rows) == _rows(project, "SELECT count(*) AS n FROM annotations")[0]["n"]
     placed = [r for r in rows if r["start"]]  # an orphan keeps its row, without a place
     assert len(placed) == _rows(project, "SELECT count(*) AS n FROM annotations WHERE orphaned = 0")[0]["n"]
-    texts = {str(r["id"]): r["text"] for r in _rows(project, "SELECT id, text FROM articles")}
+    texts = {str(r["id"]): r["text"] for r in _rows(project, f"SELECT id, {TEXT} AS text FROM articles")}
     for row in placed:
         start, end = int(row["start"]), int(row["end"])
         assert texts[row["article_id"]][start:end] == row["passage"].removeprefix("'")
