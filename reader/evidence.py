@@ -121,7 +121,7 @@ HEADING_MARGIN = 2.9
 
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
-#: A line ending in a comma or enumeration comma stops mid-clause: no headline or banner ends so.
+#: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
 _MAY_END = frozenset(TERMINAL | CLOSERS | {"."})
@@ -316,7 +316,7 @@ def _first_evidence(b: LineCues) -> float:
 def _head_evidence(b: LineCues) -> float:
     if b.wide and not b.mid_clause:
         return WIDE_HEADING
-    if b.ends or b.dateline:
+    if b.ends or b.dateline or b.mid_clause:
         return NOT_A_HEADING
     score = HEAD_PRIOR + (KICKER_DASH if b.dash else 0.0) + (PUNCTUATED_HEADING if b.punctuated else 0.0)
     if b.bare:

@@ -65,3 +65,12 @@ def test_a_line_wider_than_the_column_without_closing_mark_is_still_a_banner() -
     body = "青禾县总工会今年把技能培训作\n为服务职工的重点工作，见效明显。\n"
     labels, _ = _label(body + "全县职工技能大赛暨劳动竞赛表彰大会隆重召开\n")
     assert labels[2] == HEAD
+
+
+def test_a_short_line_ending_in_a_comma_is_not_a_heading() -> None:
+    """A heading never stops mid-clause: a short line ending in "，" is body text, however short."""
+    body = "青禾县总工会今年把技能培训作\n为服务职工的重点工作，见效明显。\n"
+    labels, _ = _label(body + "职工技能大赛，\n各小组已提出合理化建议多条。\n")
+    assert labels[2] != HEAD
+    labels, _ = _label(body + "职工技能大赛\n各小组已提出合理化建议多条。\n")
+    assert labels[2] == HEAD
