@@ -121,6 +121,8 @@ HEADING_MARGIN = 2.9
 
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
+#: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
+MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
 _MAY_END = frozenset(TERMINAL | CLOSERS | {"."})
 
@@ -151,6 +153,7 @@ class LineCues:
         "run_on_body",
         "run_on_first",
         "loose",
+        "mid_clause",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
@@ -165,6 +168,7 @@ class LineCues:
         self.wide = not stretched and short < -WIDE_MARGIN
         marks = len(_RUNNING_MARK.findall(text))
         self.bare = marks == 0
+        self.mid_clause = last in MID_CLAUSE_MARKS
         self.punctuated = marks > 1
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
@@ -310,9 +314,9 @@ def _first_evidence(b: LineCues) -> float:
 
 
 def _head_evidence(b: LineCues) -> float:
-    if b.wide:
+    if b.wide and not b.mid_clause:
         return WIDE_HEADING
-    if b.ends or b.dateline:
+    if b.ends or b.dateline or b.mid_clause:
         return NOT_A_HEADING
     score = HEAD_PRIOR + (KICKER_DASH if b.dash else 0.0) + (PUNCTUATED_HEADING if b.punctuated else 0.0)
     if b.bare:

@@ -50,3 +50,27 @@ def test_a_tightly_justified_page_learns_that_loose_lines_are_first_lines() -> N
     loose_page = loose_run_on([full] * 100 + [loose] * 100)
     assert tight_page < 0.0
     assert loose_page > tight_page
+
+
+def test_a_line_wider_than_the_column_ending_in_a_comma_is_not_a_banner() -> None:
+    """Headlines and banners never stop mid-clause: a wide line ending in "，" runs on in the body."""
+    body = "青禾县总工会今年把技能培训作\n为服务职工的重点工作，见效明显。\n"
+    run_on = "今年的职工运动会设置趣味项目与民\n俗体育展演，既与街区、商圈和广场融为一体，\n又增加了步行街的烟火气。\n"
+    labels, _ = _label(body + run_on)
+    assert labels[3] != HEAD
+    assert labels[3:] == [CONT, CONT]
+
+
+def test_a_line_wider_than_the_column_without_closing_mark_is_still_a_banner() -> None:
+    body = "青禾县总工会今年把技能培训作\n为服务职工的重点工作，见效明显。\n"
+    labels, _ = _label(body + "全县职工技能大赛暨劳动竞赛表彰大会隆重召开\n")
+    assert labels[2] == HEAD
+
+
+def test_a_short_line_ending_in_a_comma_is_not_a_heading() -> None:
+    """A heading never stops mid-clause: a short line ending in "，" is body text, however short."""
+    body = "青禾县总工会今年把技能培训作\n为服务职工的重点工作，见效明显。\n"
+    labels, _ = _label(body + "职工技能大赛，\n各小组已提出合理化建议多条。\n")
+    assert labels[2] != HEAD
+    labels, _ = _label(body + "职工技能大赛\n各小组已提出合理化建议多条。\n")
+    assert labels[2] == HEAD
