@@ -9,6 +9,7 @@ and the target.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import os
@@ -19,7 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -195,6 +196,14 @@ def markdown(rows: Sequence[Row], info: dict[str, str] | None = None) -> str:
         lines.append("")
         lines.append("Machine: " + "; ".join(f"{k} {v}" for k, v in info.items()))
     return "\n".join(lines)
+
+
+def bench_parser(doc: str, sizes: Iterable[str]) -> argparse.ArgumentParser:
+    """The options every benchmark script takes: ``--size`` (the full size by default) and ``--json``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--size", choices=tuple(sizes), default="full")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for bench/run_all.py)")
+    return parser
 
 
 def emit(rows: Sequence[Row], as_json: bool) -> None:

@@ -23,7 +23,6 @@ input, peak RSS < 300 MB.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
@@ -32,7 +31,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import Row, emit, run_child  # noqa: E402
+from bench.common import Row, bench_parser, emit, run_child  # noqa: E402
 
 SIZES = {"tiny": 8, "quick": 300, "full": 3000}
 
@@ -127,11 +126,9 @@ def measure_import(size: str, jobs: int, work: Path) -> tuple[list[Row], Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", choices=tuple(SIZES), default="full")
+    parser = bench_parser(__doc__, SIZES)
     parser.add_argument("--jobs", type=int, default=2, help="import worker processes (2: both cores)")
     parser.add_argument("--no-search", action="store_true", help="skip the search benchmark")
-    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for bench/run_all.py)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="jiaokan-bench-import-") as work:
         rows, _ = measure_import(args.size, args.jobs, Path(work))

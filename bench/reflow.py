@@ -22,7 +22,6 @@ Targets: >= 5 MB/s, start-up <= 0.15 s, peak RSS flat from 300 to 3,000 files.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -32,7 +31,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import Row, emit, run_child, stats_ms, wall  # noqa: E402
+from bench.common import Row, bench_parser, emit, run_child, stats_ms, wall  # noqa: E402
 
 SIZES = {"tiny": (6, 4, 20), "quick": (60, 30, 300), "full": (300, 300, 3000)}  # throughput, json small, json big
 
@@ -186,9 +185,7 @@ def measure(size: str, work: Path) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", choices=tuple(SIZES), default="full")
-    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for bench/run_all.py)")
+    parser = bench_parser(__doc__, SIZES)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="jiaokan-bench-reflow-") as work:
         emit(measure(args.size, Path(work)), args.json)

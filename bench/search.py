@@ -24,7 +24,6 @@ Targets: every 1-4 character or absent query < 50 ms median, < 150 ms p95.
 
 from __future__ import annotations
 
-import argparse
 import random
 import subprocess
 import sys
@@ -34,7 +33,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import Row, emit, run_child, stats_ms  # noqa: E402
+from bench.common import Row, bench_parser, emit, run_child, stats_ms  # noqa: E402
 
 SIZES = {"tiny": (300, 3), "quick": (20_000, 10), "full": (100_000, 30)}  # articles, queries per class
 CLASSES = ("1-char", "2-char", "3-char", "4-char", "absent, common pairs", "absent, unseen char", "regex")
@@ -216,9 +215,7 @@ def measure(size: str) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", choices=tuple(SIZES), default="full")
-    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for bench/run_all.py)")
+    parser = bench_parser(__doc__, SIZES)
     args = parser.parse_args(argv)
     emit(measure(args.size), args.json)
     return 0

@@ -23,7 +23,6 @@ unless a display is set. Measured:
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import random
@@ -36,7 +35,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import Row, emit, stats_ms  # noqa: E402
+from bench.common import Row, bench_parser, emit, stats_ms  # noqa: E402
 
 SIZES = {"tiny": (6, 3, 1, 2), "quick": (300, 10, 3, 5), "full": (3000, 30, 5, 10)}  # pages, annotated, runs, queries
 ANNOTATIONS = 300
@@ -337,9 +336,7 @@ def main() -> int:
         return child_startup(sys.argv[2], sys.argv[3])
     if len(sys.argv) == 2 and sys.argv[1] == "--child-startup-floor":
         return child_startup_floor()
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", choices=tuple(SIZES), default="full")
-    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for bench/run_all.py)")
+    parser = bench_parser(__doc__, SIZES)
     parser.add_argument("--cache", type=Path, default=None, help="where projects are kept between runs")
     args = parser.parse_args()
     from bench.search_project import CACHE

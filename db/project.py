@@ -28,8 +28,6 @@ from db.events import Change, ChangeEvent, event
 from db.models import (
     Annotation,
     Block,
-    BlockRole,
-    EditEntry,
     ImportOutcome,
     ImportReport,
     Note,
@@ -88,23 +86,36 @@ def _operation(run: Callable[Concatenate[Connection, P], R]) -> Callable[Concate
     return _presented_as(method, run)
 
 
-def _presented_as(method: Callable[..., R], feature: Callable[..., R]) -> Callable[..., R]:
-    """``method`` with the feature function's name, docstring and signature (``self`` for its connection)."""
+def _authored(edit: Callable[Concatenate[Connection, P], R]) -> Callable[Concatenate[Project, P], R]:
+    """A method that runs the text or structure ``edit`` (it opens its own transaction) as this project's author."""
+
+    def method(self: Project, *args: P.args, **kwargs: P.kwargs) -> R:
+        return edit(self._cx, *args, author=self.author, **kwargs)  # type: ignore[arg-type]
+
+    return _presented_as(method, edit, hidden=("author",))
+
+
+def _presented_as(
+    method: Callable[..., R], feature: Callable[..., R], hidden: tuple[str, ...] = ()
+) -> Callable[..., R]:
+    """``method`` with the feature function's name, docstring and signature (``self`` for its connection).
+
+    Parameters in ``hidden`` are left out of the signature: the method supplies them itself.
+    """
     functools.update_wrapper(method, feature)
     signature = inspect.signature(feature)
     itself = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    method.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[itself, *list(signature.parameters.values())[1:]]
-    )
+    kept = [p for p in list(signature.parameters.values())[1:] if p.name not in hidden]
+    method.__signature__ = signature.replace(parameters=[itself, *kept])  # type: ignore[attr-defined]
     return method
 
 
 class Project:
     """An open project file. Use :meth:`open`; close it (or use ``with``) when done.
 
-    Methods made with :func:`_reading` and :func:`_operation` take the arguments of the
-    feature function they name (after its connection); the others add the author, a layout
-    or a check of their own.
+    Methods made with :func:`_reading`, :func:`_operation` and :func:`_authored` take the
+    arguments of the feature function they name (after its connection; :func:`_authored` adds
+    the author); the others add the author, a layout or a check of their own.
     """
 
     def __init__(self, cx: Connection, author: str | None = None) -> None:
@@ -265,33 +276,15 @@ class Project:
         return _doubts.Doubts(self._cx, self.author)
 
     # -- text edits ------------------------------------------------------------------------
-    def correct(self, article_id: int, start: int, end: int, text: str, *, note: str | None = None) -> EditEntry:
-        """Replace [start, end) of the article text (inside one block) with ``text``."""
-        return edits.correct(self._cx, article_id, start, end, text, author=self.author, note=note)
-
-    def join_with_next(self, block_id: int, *, note: str | None = None) -> EditEntry:
-        return edits.join_with_next(self._cx, block_id, author=self.author, note=note)
-
-    def split_block(self, block_id: int, offset: int, *, note: str | None = None) -> EditEntry:
-        return edits.split_block(self._cx, block_id, offset, author=self.author, note=note)
-
-    def set_block_role(self, block_id: int, role: BlockRole | str, *, note: str | None = None) -> EditEntry:
-        return edits.set_role(self._cx, block_id, role, author=self.author, note=note)
-
-    def move_block_to_previous(self, block_id: int, *, note: str | None = None) -> EditEntry:
-        return edits.move_to_previous(self._cx, block_id, author=self.author, note=note)
-
-    def move_block_to_next(self, block_id: int, *, note: str | None = None) -> EditEntry:
-        return edits.move_to_next(self._cx, block_id, author=self.author, note=note)
-
-    def split_article(self, block_id: int, *, note: str | None = None) -> EditEntry:
-        return edits.split_article(self._cx, block_id, author=self.author, note=note)
-
-    def merge_with_next(self, article_id: int, *, note: str | None = None) -> EditEntry:
-        return edits.merge_with_next(self._cx, article_id, author=self.author, note=note)
-
-    def revert(self, edit_id: int, *, note: str | None = None) -> EditEntry:
-        return edits.revert(self._cx, edit_id, author=self.author, note=note)
+    correct = _authored(edits.correct)
+    join_with_next = _authored(edits.join_with_next)
+    split_block = _authored(edits.split_block)
+    set_block_role = _authored(edits.set_role)
+    move_block_to_previous = _authored(edits.move_to_previous)
+    move_block_to_next = _authored(edits.move_to_next)
+    split_article = _authored(edits.split_article)
+    merge_with_next = _authored(edits.merge_with_next)
+    revert = _authored(edits.revert)
 
     history = _reading(edits.history)
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ui.typeset import RAW_FAMILIES, make_font
 from ui.utf16 import Utf16Map
-from ui.views import ARTICLE_LINES, LINKED, extra_selection, read_only_view
+from ui.views import ARTICLE_LINES, LINKED, CodePointCursor, extra_selection, read_only_view
 
 
-class RawView(QPlainTextEdit):
+class RawView(CodePointCursor, QPlainTextEdit):
     """Read-only raw dump with line numbers; reports selections and clicks in raw offsets."""
 
     selection_changed_cp = Signal(int, int)
@@ -58,17 +58,6 @@ class RawView(QPlainTextEdit):
         self._refresh_extra()
 
     # -- offsets ----------------------------------------------------------------------------------
-    def cursor_for(self, start: int, end: int) -> QTextCursor:
-        u0, u1 = self._map.range_to_utf16(start, end)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(u0)
-        cursor.setPosition(u1, QTextCursor.MoveMode.KeepAnchor)
-        return cursor
-
-    def selected_range(self) -> tuple[int, int]:
-        cursor = self.textCursor()
-        return self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
-
     def select_range(self, start: int, end: int) -> None:
         self.setTextCursor(self.cursor_for(start, end))
 

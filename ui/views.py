@@ -50,7 +50,26 @@ def read_only_view(view: QTextBrowser | QPlainTextEdit, name: str) -> None:
     view._map = Utf16Map("")
 
 
-class ArticleView(QTextBrowser):
+class CodePointCursor:
+    """Cursors and selections in code points, for a Qt text view that keeps its :class:`Utf16Map` in ``_map``."""
+
+    _map: Utf16Map
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting characters ``[start, end)`` (code points) of the view's text."""
+        u0, u1 = self._map.range_to_utf16(start, end)
+        cursor = QTextCursor(self.document())  # type: ignore[attr-defined]
+        cursor.setPosition(u0)
+        cursor.setPosition(u1, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def selected_range(self) -> tuple[int, int]:
+        """The user's selection in code points (an empty range: none)."""
+        cursor = self.textCursor()  # type: ignore[attr-defined]
+        return self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
+
+
+class ArticleView(CodePointCursor, QTextBrowser):
     """Read-only reading view of one article."""
 
     #: article code point range of the user's selection (empty range: no selection)
@@ -179,31 +198,18 @@ class ArticleView(QTextBrowser):
     def _on_selection_changed(self) -> None:
         if self._quiet:
             return
-        cursor = self.textCursor()
-        start, end = self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
-        self.selection_changed_cp.emit(start, end)
+        self.selection_changed_cp.emit(*self.selected_range())
 
     def cursor_offset(self) -> int:
         """Where the selection starts (or the cursor is), in code points of the article's text."""
         cursor = self.textCursor()
         return self._map.to_code_point(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
 
-    def selected_range(self) -> tuple[int, int]:
-        cursor = self.textCursor()
-        return self._map.range_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
-
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         super().mouseReleaseEvent(event)
         cursor = self.cursorForPosition(event.position().toPoint())
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             self.clicked_cp.emit(self._map.to_code_point(cursor.position()))
-
-    def cursor_for(self, start: int, end: int) -> QTextCursor:
-        u0, u1 = self._map.range_to_utf16(start, end)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(u0)
-        cursor.setPosition(u1, QTextCursor.MoveMode.KeepAnchor)
-        return cursor
 
     def select_range(self, start: int, end: int) -> None:
         """Select article characters ``[start, end)`` (emits :attr:`selection_changed_cp`)."""

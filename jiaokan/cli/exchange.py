@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from jiaokan.cli.frame import open_project
+from jiaokan.cli.frame import add_project_argument, open_project
 from jiaokan.cli.progress import Bar
 
 
@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Every line is checked first: a file with a bad line is refused whole and the project stays as it was.",
     )
     p.add_argument("file", metavar="FILE.jsonl")
-    p.add_argument("--project", "-p", required=True, metavar="FILE", help="the project to merge into (created if new)")
+    add_project_argument(p, "the project to merge into (created if new)")
     p.set_defaults(handler=run_import_work)
 
     p = subparsers.add_parser(
@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "as they are; codes of the same name among siblings are merged and reported.",
     )
     p.add_argument("file", metavar="FILE.qdc")
-    p.add_argument("--project", "-p", required=True, metavar="FILE", help="the project file (.jiaokan)")
+    add_project_argument(p)
     p.add_argument("--dry-run", action="store_true", help="only report what would be imported")
     p.set_defaults(handler=run_codebook_import)
 
@@ -43,12 +43,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     sub = p.add_subparsers(dest="conflicts_command", required=True, metavar="ACTION")
     q = sub.add_parser("list", help="the pending conflicts (--all: decided ones too)")
-    q.add_argument("--project", "-p", required=True, metavar="FILE")
+    add_project_argument(q)
     q.add_argument("--all", action="store_true", help="also accepted and rejected ones")
     for name, text in (("accept", "apply the incoming text"), ("reject", "keep this project's text")):
         q = sub.add_parser(name, help=text)
         q.add_argument("id", type=int, metavar="ID")
-        q.add_argument("--project", "-p", required=True, metavar="FILE")
+        add_project_argument(q)
     p.set_defaults(handler=run_conflicts)
 
 

@@ -11,7 +11,7 @@ from db.errors import NotFound
 from db.exports import leftovers
 from db.project import Project
 from db.schema import REVIEW_STATES
-from jiaokan.cli.frame import CommandFailed, open_project
+from jiaokan.cli.frame import CommandFailed, add_project_argument, open_project
 from jiaokan.cli.progress import Bar
 
 
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "db.exports.FORMATS (jsonl, the default: every article with its blocks, edit history, annotations and "
         "notes, one per line), optionally only some sources, tags or review states.",
     )
-    exp.add_argument("--project", "-p", required=True, metavar="FILE", help="the project file (.jiaokan)")
+    add_project_argument(exp)
     names = ", ".join(f"{n} ({f.label})" for n, f in FORMATS.items())
     exp.add_argument("--format", "-f", choices=list(FORMATS), default="jsonl", metavar="FORMAT",
                      help=f"one of: {names}; jsonl (the default) can go to standard output")

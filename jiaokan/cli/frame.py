@@ -41,6 +41,11 @@ class CommandFailed(Exception):
         self.status = status
 
 
+def add_project_argument(parser: argparse.ArgumentParser, help: str = "the project file (.jiaokan)") -> None:
+    """The ``--project/-p FILE`` option every project command takes."""
+    parser.add_argument("--project", "-p", required=True, metavar="FILE", help=help)
+
+
 def exit_status(exc: BaseException) -> int:
     if isinstance(exc, CommandFailed):
         return exc.status

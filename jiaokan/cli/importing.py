@@ -9,7 +9,7 @@ from typing import TextIO
 from db.importer import DEFAULT_PATTERN
 from db.models import ImportStatus
 from db.sources import printable_path
-from jiaokan.cli.frame import CommandFailed, open_project
+from jiaokan.cli.frame import CommandFailed, add_project_argument, open_project
 from jiaokan.cli.progress import ImportBar
 
 
@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Bad files are reported by name and reason and do not stop the others.",
     )
     imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
-    imp.add_argument("--project", "-p", required=True, metavar="FILE", help="the project file (.jiaokan)")
+    add_project_argument(imp)
     imp.add_argument("--pattern", default=DEFAULT_PATTERN, help=f"names to import inside folders ({DEFAULT_PATTERN})")
     imp.add_argument(
         "--jobs", "-j", type=int, default=None, metavar="N", help="reflow in N worker processes (default: one per core)"

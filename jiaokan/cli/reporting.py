@@ -6,7 +6,7 @@ import argparse
 from typing import TextIO
 
 from jiaokan.cli.exporting import checked_output, resolve_sources
-from jiaokan.cli.frame import CommandFailed, open_project
+from jiaokan.cli.frame import CommandFailed, add_project_argument, open_project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "inter-coder agreement (percentage and Cohen's kappa per tag, per character of the articles both coders "
         "tagged). Without --kind, all four as tables.",
     )
-    p.add_argument("--project", "-p", required=True, metavar="FILE", help="the project file (.jiaokan)")
+    add_project_argument(p)
     p.add_argument("--kind", "-k", choices=reports.KINDS, help="which report (default: all, as tables)")
     p.add_argument("--format", "-f", choices=("table", "csv"), default="table", help="table (default) or csv")
     p.add_argument("--by", choices=("source", "month"), default="source", help="frequencies per source or month")

@@ -7,7 +7,7 @@ import dataclasses
 import json
 from typing import TextIO
 
-from jiaokan.cli.frame import open_project, require_text
+from jiaokan.cli.frame import add_project_argument, open_project, require_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "spaces are ignored; with --regex the query is a Python regular expression.",
     )
     search.add_argument("query", help="text (or, with --regex, a regular expression) to find")
-    search.add_argument("--project", "-p", required=True, metavar="FILE", help="the project file (.jiaokan)")
+    add_project_argument(search)
     search.add_argument("--regex", action="store_true", help="treat the query as a regular expression")
     search.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N hits (50)")
     search.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N hits")

@@ -8,48 +8,42 @@ import json
 from typing import TextIO
 
 from db.project import Project
-from jiaokan.cli.frame import open_project, require_text
+from jiaokan.cli.frame import add_project_argument, open_project, require_text
 
 
-def _project_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--project", "-p", required=True, metavar="FILE", help="the project file (.jiaokan)")
+def _action(
+    actions: argparse._SubParsersAction, name: str, help: str, *positionals: tuple[str, str | None], **kw
+) -> argparse.ArgumentParser:
+    """A ``tags`` action with its positional arguments (name, metavar) and ``--project``."""
+    parser = actions.add_parser(name, help=help, **kw)
+    for dest, metavar in positionals:
+        parser.add_argument(dest, metavar=metavar)
+    add_project_argument(parser)
+    return parser
+
+
+TAG = ("tag", "TAG")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     tags = subparsers.add_parser("tags", help="list and edit the codebook", description="List and edit the codebook.")
     tsub = tags.add_subparsers(dest="tags_command", required=True, metavar="ACTION")
-    p = tsub.add_parser("list", help="show the codebook as a tree")
-    _project_arg(p)
+    p = _action(tsub, "list", "show the codebook as a tree")
     p.add_argument("--json", action="store_true", help="print one JSON object per tag")
-    p = tsub.add_parser("add", help="add a tag")
-    p.add_argument("name")
-    _project_arg(p)
+    p = _action(tsub, "add", "add a tag", ("name", None))
     p.add_argument("--parent", metavar="TAG", help="parent tag (path like a/b, or id)")
     p.add_argument("--colour", "--color", dest="colour", metavar="#RRGGBB")
     p.add_argument("--description", default="")
     p.add_argument("--slot", type=int, metavar="1-9", help="keyboard slot")
-    p = tsub.add_parser("rename", help="rename a tag")
-    p.add_argument("tag", metavar="TAG")
-    p.add_argument("name", metavar="NEW_NAME")
-    _project_arg(p)
-    p = tsub.add_parser("move", help="move a tag under another (or to the top with --top)")
-    p.add_argument("tag", metavar="TAG")
+    _action(tsub, "rename", "rename a tag", TAG, ("name", "NEW_NAME"))
+    p = _action(tsub, "move", "move a tag under another (or to the top with --top)", TAG)
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--parent", metavar="TAG", help="the new parent")
     where.add_argument("--top", action="store_true", help="make it a top-level tag")
-    _project_arg(p)
-    p = tsub.add_parser("merge", help="merge a tag into another: its annotations and children move")
-    p.add_argument("tag", metavar="TAG")
-    p.add_argument("target", metavar="INTO")
-    _project_arg(p)
-    p = tsub.add_parser("delete", help="delete a tag, its children and their annotations")
-    p.add_argument("tag", metavar="TAG")
-    _project_arg(p)
+    _action(tsub, "merge", "merge a tag into another: its annotations and children move", TAG, ("target", "INTO"))
+    p = _action(tsub, "delete", "delete a tag, its children and their annotations", TAG)
     p.add_argument("--dry-run", action="store_true", help="only say what would be deleted")
-    p = tsub.add_parser("color", aliases=["colour"], help="set a tag's colour ('none' removes it)")
-    p.add_argument("tag", metavar="TAG")
-    p.add_argument("colour", metavar="#RRGGBB")
-    _project_arg(p)
+    _action(tsub, "color", "set a tag's colour ('none' removes it)", TAG, ("colour", "#RRGGBB"), aliases=["colour"])
     tags.set_defaults(handler=run_tags)
 
 

@@ -22,9 +22,10 @@ from bench.pages import page_text, write_pages
 pytestmark = pytest.mark.timeout(600)
 
 
-def run_bench(name: str, cache: Path, *extra: str) -> list[Row]:
+def run_script(script: str, cache: Path, *args: str) -> str:
+    """Run ``bench/<script>.py`` with ``args`` in a fresh process on the cache folder; its standard output."""
     done = subprocess.run(
-        [sys.executable, str(REPO / "bench" / f"{name}.py"), "--size", "tiny", "--json", *extra],
+        [sys.executable, str(REPO / "bench" / f"{script}.py"), *args],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -32,7 +33,11 @@ def run_bench(name: str, cache: Path, *extra: str) -> list[Row]:
         env={**os.environ, "JIAOKAN_BENCH_CACHE": str(cache), "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    return rows_from_json(done.stdout)
+    return done.stdout
+
+
+def run_bench(name: str, cache: Path, *extra: str) -> list[Row]:
+    return rows_from_json(run_script(name, cache, "--size", "tiny", "--json", *extra))
 
 
 @pytest.fixture(scope="module")
@@ -157,22 +162,14 @@ def test_export_benchmark(cache: Path) -> None:
 
 
 def test_run_all_prints_one_table(cache: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "run_all.py"), "--tiny", "--only", "reflow,export"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=500,
-        env={**os.environ, "JIAOKAN_BENCH_CACHE": str(cache), "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    lines = done.stdout.splitlines()
+    out = run_script("run_all", cache, "--tiny", "--only", "reflow,export")
+    lines = out.splitlines()
     header = [i for i, line in enumerate(lines) if line == "| what | figure | floor | ratio | target |"]
     assert len(header) == 1
     body = [line for line in lines if line.startswith("| ") and not line.startswith("| what")]
     assert any("reflow throughput" in line for line in body)
     assert any("export csv" in line for line in body)
-    assert "FAILED" not in done.stdout
+    assert "FAILED" not in out
     assert any(line.startswith("Machine: cpu ") and "cores" in line and "python" in line for line in lines)
     json.dumps(lines)  # printable as text
 

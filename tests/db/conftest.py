@@ -20,6 +20,22 @@ SMALL_PAGE = ROOT / "tests" / "reader" / "fixtures" / "style_a_small.txt"
 SAMPLE_PAGES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
+PAGE_A = SMALL_PAGE.read_text(encoding="utf-8")
+PAGE_B = (SMALL_PAGE.parent / "style_b_small.txt").read_text(encoding="utf-8")
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    """All rows of ``sql`` on the project file at ``path``, read through a separate connection."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def columns(path: Path, table: str) -> set[str]:
+    """The column names of ``table`` in the project file at ``path``."""
+    return {r[1] for r in rows(path, f"PRAGMA table_info({table})")}
 
 
 @pytest.fixture

@@ -12,22 +12,7 @@ from db import Project
 from db.errors import StoreError
 from db.models import ImportStatus
 
-from .conftest import ROOT
-
-PAGE_A = (ROOT / "tests" / "reader" / "fixtures" / "style_a_small.txt").read_text(encoding="utf-8")
-PAGE_B = (ROOT / "tests" / "reader" / "fixtures" / "style_b_small.txt").read_text(encoding="utf-8")
-
-
-def _rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def _columns(path: Path, table: str) -> set[str]:
-    return {r[1] for r in _rows(path, f"PRAGMA table_info({table})")}
+from .conftest import PAGE_A, PAGE_B, columns, rows
 
 
 def _varied_pages(folder: Path, count: int) -> list[Path]:
@@ -53,9 +38,9 @@ def _all_rows(path: Path) -> dict[str, list[tuple]]:
     tables = ("sources", "articles", "blocks", "search_folds", "engine_articles", "engine_blocks")
     out = {}
     for table in tables:
-        cols = sorted(_columns(path, table) - _VOLATILE)
-        out[table] = _rows(path, f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1, 2")
-    out["grams"] = _rows(path, "SELECT count(*) FROM search_grams WHERE search_grams MATCH 'a OR b OR 版'")
+        cols = sorted(columns(path, table) - _VOLATILE)
+        out[table] = rows(path, f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1, 2")
+    out["grams"] = rows(path, "SELECT count(*) FROM search_grams WHERE search_grams MATCH 'a OR b OR 版'")
     return out
 
 
@@ -84,7 +69,7 @@ def test_a_cancelled_parallel_import_keeps_every_file_it_reported(tmp_path: Path
     with Project.open(tmp_path / "p.jiaokan") as project:
         report = project.import_paths([tmp_path / "pages"], workers=2, progress=progress, cancel=lambda: len(seen) >= 5)
     assert report.cancelled and len(report.outcomes) == 5 == len(seen)
-    stored = _rows(tmp_path / "p.jiaokan", "SELECT path FROM sources ORDER BY id")
+    stored = rows(tmp_path / "p.jiaokan", "SELECT path FROM sources ORDER BY id")
     assert [r[0] for r in stored] == [o.path for o in report.outcomes]
 
 
@@ -102,9 +87,9 @@ def test_an_error_writing_one_file_keeps_the_files_before_it(tmp_path: Path) -> 
     conn.close()
     with Project.open(path) as project, pytest.raises(StoreError, match="refused by the test"):
         project.import_paths([tmp_path / "pages"], workers=2)
-    names = [r[0] for r in _rows(path, "SELECT name FROM sources ORDER BY id")]
+    names = [r[0] for r in rows(path, "SELECT name FROM sources ORDER BY id")]
     assert names == [p.name for p in pages[:5]]
-    orphans = _rows(path, "SELECT count(*) FROM articles WHERE source_id NOT IN (SELECT id FROM sources)")
+    orphans = rows(path, "SELECT count(*) FROM articles WHERE source_id NOT IN (SELECT id FROM sources)")
     assert orphans == [(0,)]
 
 

@@ -12,38 +12,24 @@ import pytest
 from db import SCHEMA_VERSION, Project
 from db.exports.snapshot import export_project
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, PAGE_A, PAGE_B, columns, rows
 
 V2 = FIXTURES / "schema_v2.jiaokan"
 V3 = FIXTURES / "schema_v3.jiaokan"
 V3_EXPORTS = FIXTURES / "schema_v3_exports"
-PAGE_A = (ROOT / "tests" / "reader" / "fixtures" / "style_a_small.txt").read_text(encoding="utf-8")
-PAGE_B = (ROOT / "tests" / "reader" / "fixtures" / "style_b_small.txt").read_text(encoding="utf-8")
 
 #: Times the export writes about itself (when it was made), not about the project.
 _EXPORT_TIME = re.compile(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 
 
-def _rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def _columns(path: Path, table: str) -> set[str]:
-    return {r[1] for r in _rows(path, f"PRAGMA table_info({table})")}
-
-
 def test_upgrade_from_schema_2_keeps_texts_bytes_annotations_and_search(tmp_path: Path) -> None:
     path = tmp_path / "v2.jiaokan"
     shutil.copyfile(V2, path)
-    texts = dict(_rows(path, "SELECT id, text FROM articles"))
-    raw = dict(_rows(path, "SELECT id, raw_bytes FROM sources"))
-    annotations = _rows(path, "SELECT id, article_id, char_start, char_end, quote FROM annotations ORDER BY id")
-    states = dict(_rows(path, "SELECT id, review_state FROM articles"))
-    folded = dict(_rows(path, "SELECT article_id, folded FROM search_docs"))
+    texts = dict(rows(path, "SELECT id, text FROM articles"))
+    raw = dict(rows(path, "SELECT id, raw_bytes FROM sources"))
+    annotations = rows(path, "SELECT id, article_id, char_start, char_end, quote FROM annotations ORDER BY id")
+    states = dict(rows(path, "SELECT id, review_state FROM articles"))
+    folded = dict(rows(path, "SELECT article_id, folded FROM search_docs"))
     with Project.open(path) as p:
         assert p.schema_version() == SCHEMA_VERSION == 4
         for article_id, text in texts.items():
@@ -56,16 +42,16 @@ def test_upgrade_from_schema_2_keeps_texts_bytes_annotations_and_search(tmp_path
             assert (ann.start, ann.end, ann.quote) == (start, end, quote) == (start, end, texts[article_id][start:end])
         word = texts[1][4:8]
         assert any(h.article_id == 1 for h in p.search(word).hits)
-    assert "text" not in _columns(path, "articles")
+    assert "text" not in columns(path, "articles")
     # only the source whose text cannot give its bytes back keeps them
-    assert dict(_rows(path, "SELECT name, raw_bytes IS NOT NULL FROM sources")) == {
+    assert dict(rows(path, "SELECT name, raw_bytes IS NOT NULL FROM sources")) == {
         "a.txt": 0,
         "b.txt": 0,
         "broken.txt": 1,
     }
-    assert dict(_rows(path, "SELECT article_id, folded FROM search_docs")) == folded
+    assert dict(rows(path, "SELECT article_id, folded FROM search_docs")) == folded
     changed_by_folding = sum(1 for article_id, f in folded.items() if f != texts[article_id])
-    assert _rows(path, "SELECT count(folded) FROM search_folds") == [(changed_by_folding,)]
+    assert rows(path, "SELECT count(folded) FROM search_folds") == [(changed_by_folding,)]
 
 
 def _export_all(project: Project, out: Path) -> dict[str, str]:
@@ -81,9 +67,9 @@ def _export_all(project: Project, out: Path) -> dict[str, str]:
 def test_upgrade_from_schema_3_gives_the_same_exports(tmp_path: Path) -> None:
     path = tmp_path / V3.name  # exports name the project after its file
     shutil.copyfile(V3, path)
-    texts = dict(_rows(path, "SELECT id, text FROM articles"))
-    raw = dict(_rows(path, "SELECT id, raw_bytes FROM sources"))
-    edits = _rows(path, "SELECT * FROM edits ORDER BY id")
+    texts = dict(rows(path, "SELECT id, text FROM articles"))
+    raw = dict(rows(path, "SELECT id, raw_bytes FROM sources"))
+    edits = rows(path, "SELECT * FROM edits ORDER BY id")
     assert edits, "the fixture holds edits"
     before = {
         f.suffix.lstrip("."): _EXPORT_TIME.sub("<time>", f.read_text(encoding="utf-8")) for f in V3_EXPORTS.iterdir()
@@ -96,8 +82,8 @@ def test_upgrade_from_schema_3_gives_the_same_exports(tmp_path: Path) -> None:
     assert set(before) == {"jsonl", "csv", "w3c", "tei", "markdown", "text"}
     for name in before:
         assert after[name] == before[name], name
-    assert _rows(path, "SELECT * FROM edits ORDER BY id") == edits
-    assert _rows(path, "SELECT count(*) FROM sources WHERE raw_bytes IS NOT NULL") == [(0,)]
+    assert rows(path, "SELECT * FROM edits ORDER BY id") == edits
+    assert rows(path, "SELECT count(*) FROM sources WHERE raw_bytes IS NOT NULL") == [(0,)]
 
 
 def test_an_upgraded_project_edits_and_searches_like_a_new_one(tmp_path: Path) -> None:
@@ -136,13 +122,13 @@ def test_raw_bytes_come_back_exactly_without_being_stored(tmp_path: Path, name: 
         assert p.raw_bytes(outcome.source_id) == data
         again = p.reflow_source(outcome.source_id)  # the engine runs on the rebuilt bytes
         assert again.status.value == "new_version" and p.raw_bytes(again.source_id) == data
-    assert _rows(tmp_path / "p.jiaokan", "SELECT count(*) FROM sources WHERE raw_bytes IS NOT NULL") == [(0,)]
+    assert rows(tmp_path / "p.jiaokan", "SELECT count(*) FROM sources WHERE raw_bytes IS NOT NULL") == [(0,)]
 
 
 def _payload(path: Path) -> int:
     """Bytes the file's b-trees use (page fill, not whole pages): what a tiny project is made of."""
     try:
-        return _rows(path, "SELECT sum(pgsize - unused) FROM dbstat")[0][0]
+        return rows(path, "SELECT sum(pgsize - unused) FROM dbstat")[0][0]
     except sqlite3.OperationalError:
         pytest.skip("this SQLite has no dbstat table")
 
@@ -155,7 +141,7 @@ def test_the_upgrade_drops_the_second_and_third_copies_of_the_text(tmp_path: Pat
     with Project.open(new):
         pass
     before, after = _payload(old), _payload(new)
-    text_bytes = sum(len(t.encode("utf-8")) for (t,) in _rows(old, "SELECT raw_text FROM sources"))
+    text_bytes = sum(len(t.encode("utf-8")) for (t,) in rows(old, "SELECT raw_text FROM sources"))
     # the raw bytes and the article text (each about the size of the input) are gone
     assert before - after > 1.5 * text_bytes, (before, after, text_bytes)
 
@@ -167,9 +153,9 @@ def test_an_article_whose_text_is_not_its_blocks_stops_the_upgrade_and_changes_n
     conn.execute("UPDATE articles SET text = text || '!' WHERE id = 2")  # as a foreign program might
     conn.commit()
     conn.close()
-    before = [_rows(path, f"SELECT * FROM {t} ORDER BY 1") for t in ("sources", "articles", "blocks", "search_docs")]
+    before = [rows(path, f"SELECT * FROM {t} ORDER BY 1") for t in ("sources", "articles", "blocks", "search_docs")]
     with pytest.raises(Exception, match="article 2: its text is not the text of its paragraphs"):
         Project.open(path)
-    assert _rows(path, "PRAGMA user_version") == [(2,)]
-    after = [_rows(path, f"SELECT * FROM {t} ORDER BY 1") for t in ("sources", "articles", "blocks", "search_docs")]
+    assert rows(path, "PRAGMA user_version") == [(2,)]
+    after = [rows(path, f"SELECT * FROM {t} ORDER BY 1") for t in ("sources", "articles", "blocks", "search_docs")]
     assert after == before

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -35,6 +37,24 @@ T0 = "2024-03-01T10:00:00+08:00"
 T1 = "2024-03-02T09:30:00+08:00"
 
 _NS = uuid.UUID("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")
+
+
+def json_nodes(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in ``node`` (a parsed JSON or JSON-LD document), depth first."""
+    if isinstance(node, list):
+        for item in node:
+            yield from json_nodes(item)
+    elif isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from json_nodes(value)
+
+
+def plain_bytes(path: Path) -> bytes:
+    """The bytes of a written export, checked to be UTF-8 without a BOM and with LF line ends only."""
+    data = path.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
+    return data
 
 
 def U(name: str) -> str:

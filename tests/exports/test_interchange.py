@@ -34,7 +34,7 @@ from db import Project
 from db.article_text import A_TEXT, TEXT
 from db.exports.registry import FORMATS
 from db.exports.snapshot import ExportFilter, export_project
-from tests.exports.conftest import SCHEMAS
+from tests.exports.conftest import SCHEMAS, json_nodes
 from tests.exports.workproject import build
 
 Q = "{urn:QDA-XML:project:1.0}"
@@ -297,20 +297,10 @@ def test_w3c_expands_with_pyld(w3c):
 
     expanded = jsonld.expand(w3c, {"documentLoader": loader})
     oa = "http://www.w3.org/ns/oa#"
-    annotations = [n for n in _nodes(expanded) if f"{oa}Annotation" in n.get("@type", [])]
+    annotations = [n for n in json_nodes(expanded) if f"{oa}Annotation" in n.get("@type", [])]
     assert len(annotations) == w3c["total"] == len(w3c["first"]["items"])
-    sources = {s["@id"] for n in _nodes(expanded) for s in n.get(f"{oa}hasSource", [])}
+    sources = {s["@id"] for n in json_nodes(expanded) for s in n.get(f"{oa}hasSource", [])}
     assert any(":before-edit:" in s for s in sources)
-
-
-def _nodes(node: Any):
-    if isinstance(node, list):
-        for item in node:
-            yield from _nodes(item)
-    elif isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _nodes(value)
 
 
 def test_w3c_tagging_anchors_in_the_text_it_names(w3c, texts, project):

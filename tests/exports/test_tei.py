@@ -14,7 +14,7 @@ from lxml import etree
 from db.exports.common import inline_corrections, is_placed
 from db.exports.model import ExportAnnotation, ExportCorpus, ExportCorrection, ExportSource
 from db.exports.tei import build_tei, write_tei, xml_id
-from tests.exports.conftest import EXT_B, TAG_A, TAG_RIGHTS, TAG_WAGES, TAGS, U, build_article
+from tests.exports.conftest import EXT_B, TAG_A, TAG_RIGHTS, TAG_WAGES, TAGS, U, build_article, plain_bytes
 
 T = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -23,10 +23,7 @@ BLOCK_TAGS = {f"{T}head", f"{T}byline", f"{T}p", f"{T}note"}
 
 @pytest.fixture(scope="module")
 def tei(corpus, tmp_path_factory):
-    out = write_tei(corpus, tmp_path_factory.mktemp("tei") / "corpus.xml")
-    data = out.read_bytes()
-    assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
-    return etree.fromstring(data)
+    return etree.fromstring(plain_bytes(write_tei(corpus, tmp_path_factory.mktemp("tei") / "corpus.xml")))
 
 
 def assert_valid(rng: etree.RelaxNG, doc) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from db.exports.common import is_placed
 from db.exports.w3c_anno import CONTEXT_IRI, article_iri, write_w3c
-from tests.exports.conftest import EXT_B, SCHEMAS
+from tests.exports.conftest import EXT_B, SCHEMAS, json_nodes, plain_bytes
 
 OA = "http://www.w3.org/ns/oa#"
 CONTEXT = json.loads((SCHEMAS / "w3c-anno.jsonld").read_text(encoding="utf-8"))
@@ -22,10 +22,7 @@ LITERAL = {"value", "exact", "prefix", "suffix", "label", "name", "format", "cre
 
 @pytest.fixture(scope="module")
 def doc(corpus, tmp_path_factory):
-    out = write_w3c(corpus, tmp_path_factory.mktemp("w3c") / "annotations.jsonld")
-    data = out.read_bytes()
-    assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
-    return json.loads(data)
+    return json.loads(plain_bytes(write_w3c(corpus, tmp_path_factory.mktemp("w3c") / "annotations.jsonld")))
 
 
 def items_of(doc) -> list[dict[str, Any]]:
@@ -73,25 +70,15 @@ def test_expands_with_the_local_context(doc):
 
     expanded = jsonld.expand(doc, {"documentLoader": loader})
     flat = json.dumps(expanded, ensure_ascii=False)
-    annotations = [n for n in _nodes(expanded) if f"{OA}Annotation" in n.get("@type", [])]
+    annotations = [n for n in json_nodes(expanded) if f"{OA}Annotation" in n.get("@type", [])]
     assert len(annotations) == doc["total"]
     motivations = {m["@id"] for n in annotations for m in n[f"{OA}motivatedBy"]}
     assert motivations == {f"{OA}tagging", f"{OA}editing", f"{OA}commenting"}
-    purposes = {p["@id"] for n in _nodes(expanded) for p in n.get(f"{OA}hasPurpose", [])}
+    purposes = {p["@id"] for n in json_nodes(expanded) for p in n.get(f"{OA}hasPurpose", [])}
     assert purposes == {f"{OA}tagging", f"{OA}classifying", f"{OA}commenting", f"{OA}editing"}
-    positions = [n for n in _nodes(expanded) if f"{OA}TextPositionSelector" in n.get("@type", [])]
+    positions = [n for n in json_nodes(expanded) if f"{OA}TextPositionSelector" in n.get("@type", [])]
     assert len(positions) == sum("TextPositionSelector" in json.dumps(i) for i in items_of(doc))
     assert EXT_B in flat
-
-
-def _nodes(node: Any):
-    if isinstance(node, list):
-        for item in node:
-            yield from _nodes(item)
-    elif isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _nodes(value)
 
 
 def _selectors(item: dict[str, Any]) -> dict[str, dict[str, Any]]:

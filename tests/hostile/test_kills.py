@@ -69,14 +69,27 @@ def _dumps(folder: Path, count: int = 120) -> Path:
     return folder
 
 
+def _start_import(tmp_path: Path, stdout: int) -> subprocess.Popen:
+    """``jiaokan import`` of 120 page dumps with two workers, its progress read from a pipe on stderr."""
+    folder = _dumps(tmp_path / "dumps")
+    return subprocess.Popen(
+        [sys.executable, "-m", "jiaokan", "import", str(folder), "-p", str(tmp_path / "p.jiaokan"), "--jobs", "2"],
+        stdout=stdout, stderr=subprocess.PIPE, text=True, env=_env(),
+    )
+
+
+def _survivors(workers: list[int], seconds: float = 5) -> list[int]:
+    """The workers still alive after giving them ``seconds`` to end."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    return [w for w in workers if _alive(w)]
+
+
 @linux_only
 def test_interrupted_import_stops_its_workers_in_one_line(tmp_path: Path) -> None:
     """Ctrl+C at a terminal reaches the command and its workers alike."""
-    folder = _dumps(tmp_path / "dumps")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jiaokan", "import", str(folder), "-p", str(tmp_path / "p.jiaokan"), "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
-    )
+    proc = _start_import(tmp_path, subprocess.PIPE)
     try:
         seen = _read_until(proc, "[3/120]")
         workers = _children(proc.pid)
@@ -89,29 +102,19 @@ def test_interrupted_import_stops_its_workers_in_one_line(tmp_path: Path) -> Non
     err = seen + err
     assert proc.returncode == 130 and "Traceback" not in err, err
     assert err.strip().splitlines()[-1] == "jiaokan: import interrupted; the files imported so far are kept"
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and any(_alive(w) for w in workers):
-        time.sleep(0.1)
-    assert not any(_alive(w) for w in workers)
+    assert _survivors(workers) == []
 
 
 @linux_only
 def test_killed_import_leaves_no_worker_running(tmp_path: Path) -> None:
-    folder = _dumps(tmp_path / "dumps")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jiaokan", "import", str(folder), "-p", str(tmp_path / "p.jiaokan"), "--jobs", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env(),
-    )
+    proc = _start_import(tmp_path, subprocess.DEVNULL)
     try:
         _read_until(proc, "[3/120]")
         workers = _children(proc.pid)
         assert len(workers) >= 2, "the import runs its workers as child processes"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and any(_alive(w) for w in workers):
-            time.sleep(0.1)
-        survivors = [w for w in workers if _alive(w)]
+        survivors = _survivors(workers)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -111,18 +111,31 @@ def store(project_path):
 
 
 @pytest.fixture
-def window(qtbot, settings, store):
+def open_window(qtbot, settings):
+    """A factory: ``open_window(store, size)`` shows an English main window on ``store``; closed after the test."""
     from ui.i18n import Translations
     from ui.mainwindow import MainWindow
 
-    translations = Translations(QApplication.instance())
-    translations.set_language("en")
-    win = MainWindow(settings, translations)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_store(store)
-    yield win
-    win.close()
-    translations.set_language("en")
+    opened = []
+
+    def open_(store, size=(1400, 900)):
+        translations = Translations(QApplication.instance())
+        translations.set_language("en")
+        win = MainWindow(settings, translations)
+        qtbot.addWidget(win)
+        win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        win.set_store(store)
+        opened.append((win, translations))
+        return win
+
+    yield open_
+    for win, translations in opened:
+        win.close()
+        translations.set_language("en")
+
+
+@pytest.fixture
+def window(open_window, store):
+    return open_window(store)

@@ -10,7 +10,6 @@ import time
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from ui.backend import ProjectStore
 from ui.tasks import Task
@@ -30,30 +29,24 @@ def runaway_store(tmp_path):
 
 
 @pytest.fixture
-def threaded_window(qtbot, settings, runaway_store, monkeypatch):
-    from ui.i18n import Translations
-    from ui.mainwindow import MainWindow
-
+def threaded_window(qtbot, open_window, runaway_store, monkeypatch):
     monkeypatch.setattr(Task, "synchronous", False)  # searches on their own thread, as in the desk
-    translations = Translations(QApplication.instance())
-    translations.set_language("en")
-    win = MainWindow(settings, translations)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_store(runaway_store)
-    yield win
+    yield open_window(runaway_store, (1280, 720))
     qtbot.waitUntil(lambda: not Task.running(), timeout=30_000)
-    win.close()
+
+
+def _runaway_typed_quietly(window):
+    """The search panel with regex on and the runaway pattern typed, its signals still blocked (no search yet)."""
+    panel = window.search_panel
+    panel.regex_action.setChecked(True)
+    panel.query.blockSignals(True)
+    panel.query.setText(RUNAWAY)
+    return panel
 
 
 @pytest.mark.timeout(60)
 def test_a_runaway_regex_reports_too_long_and_the_gui_thread_stays_free(threaded_window, qtbot):
-    panel = threaded_window.search_panel
-    panel.regex_action.setChecked(True)
-    panel.query.blockSignals(True)
-    panel.query.setText(RUNAWAY)
+    panel = _runaway_typed_quietly(threaded_window)
     panel.query.blockSignals(False)
     ticks: list[float] = []
     timer = QTimer()
@@ -72,10 +65,7 @@ def test_a_runaway_regex_reports_too_long_and_the_gui_thread_stays_free(threaded
 
 @pytest.mark.timeout(60)
 def test_a_newer_query_cancels_the_search_still_running(threaded_window, qtbot):
-    panel = threaded_window.search_panel
-    panel.regex_action.setChecked(True)
-    panel.query.blockSignals(True)
-    panel.query.setText(RUNAWAY)
+    panel = _runaway_typed_quietly(threaded_window)
     panel.run_search()
     runaway = panel._task
     assert runaway is not None and not runaway.done
