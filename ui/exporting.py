@@ -29,14 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.schema import REVIEW_STATES
 from ui.dialogs import show_error
 from ui.operations import OpHolder, RunsStoreOps, StoreOp
 from ui.panel_parts import named
 from ui.remembered import last_folder, last_format, remember_folder, remember_format
 from ui.tasks import Task
-
-STATES = ("unreviewed", "in_progress", "proofread")
-
 
 #: Labels and descriptions of the known formats, for translation (the registry's own texts are English).
 FORMAT_LABELS = {
@@ -114,7 +112,7 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
         self.states: dict[str, QCheckBox] = {}
         states_row = QHBoxLayout()
-        for state in STATES:
+        for state in REVIEW_STATES:
             box = QCheckBox(self)
             box.setObjectName(f"exportState_{state}")
             self.states[state] = box
