@@ -155,10 +155,10 @@ class AnnotationsPanel(RetranslatedOnLanguageChange, QWidget):
         self._update_titles()
         self.note_button.setText(self.tr("Edit Note…"))
         self.tag_button.setText(self.tr("Change Tag…"))
-        self.remove_button.setText(self.tr("Remove"))
         self.reattach_button.setText(self.tr("Re-attach to Selection"))
         self.reattach_button.setToolTip(self.tr("Select the words it belongs on in the article, then press this"))
-        self.orphan_remove_button.setText(self.tr("Remove"))
+        for button in (self.remove_button, self.orphan_remove_button):
+            button.setText(self.tr("Remove"))
         for model in (self.model, self.orphan_model):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.COLUMNS - 1)
 
