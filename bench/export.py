@@ -37,15 +37,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.common import Row, emit  # noqa: E402
 from bench.search_project import CACHE  # noqa: E402
-from db.exports.model import (  # noqa: E402
-    ExportAnnotation,
-    ExportArticle,
-    ExportBlock,
-    ExportCorpus,
-    ExportCorrection,
-    ExportSource,
-    ExportTag,
-)
+from db.exports import model  # noqa: E402
 from db.exports.registry import FORMATS  # noqa: E402
 
 POOL = (
@@ -59,24 +51,24 @@ def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def build_corpus(n_articles: int, n_annotations: int, chars: int, seed: int = 7) -> ExportCorpus:
+def build_corpus(n_articles: int, n_annotations: int, chars: int, seed: int = 7) -> model.ExportCorpus:
     rng = random.Random(seed)
-    tags: list[ExportTag] = []
+    tags: list[model.ExportTag] = []
     for i in range(6):
-        parent = ExportTag(_uuid(rng), (f"类别{i}",), f"#{rng.randrange(0x1000000):06x}")
+        parent = model.ExportTag(_uuid(rng), (f"类别{i}",), f"#{rng.randrange(0x1000000):06x}")
         tags.append(parent)
         tags.extend(
-            ExportTag(_uuid(rng), (parent.path[0], f"子类{i}-{j}"), f"#{rng.randrange(0x1000000):06x}", "说明")
+            model.ExportTag(_uuid(rng), (parent.path[0], f"子类{i}-{j}"), f"#{rng.randrange(0x1000000):06x}", "说明")
             for j in range(4)
         )
     sources = [
-        ExportSource(_uuid(rng), f"日报-2024-{k // 28 + 1:02d}-{k % 28 + 1:02d}.txt", "0" * 64, "", None)
+        model.ExportSource(_uuid(rng), f"日报-2024-{k // 28 + 1:02d}-{k % 28 + 1:02d}.txt", "0" * 64, "", None)
         for k in range(max(1, n_articles // 20))
     ]
     authors = ["王编辑", "李研究员", "张校对"]
     base, extra = divmod(n_annotations, n_articles)
     per_article = [base + (1 if k < extra else 0) for k in range(n_articles)]
-    articles: list[ExportArticle] = []
+    articles: list[model.ExportArticle] = []
     for k in range(n_articles):
         source = sources[k % len(sources)]
         parts = [("title", "".join(rng.choices(POOL, k=14))), ("byline", "本报记者 " + "".join(rng.choices(POOL, k=3)))]
@@ -90,7 +82,7 @@ def build_corpus(n_articles: int, n_annotations: int, chars: int, seed: int = 7)
         text = "\n".join(t for _, t in parts)
         blocks, pos = [], 0
         for role, t in parts:
-            blocks.append(ExportBlock(role, pos, pos + len(t)))
+            blocks.append(model.ExportBlock(role, pos, pos + len(t)))
             pos += len(t) + 1
         anns = []
         for _ in range(per_article[k]):
@@ -98,7 +90,7 @@ def build_corpus(n_articles: int, n_annotations: int, chars: int, seed: int = 7)
             e = s + rng.randint(2, 45)
             orphaned = rng.random() < 0.01
             anns.append(
-                ExportAnnotation(
+                model.ExportAnnotation(
                     _uuid(rng),
                     rng.choice(tags).id,
                     s,
@@ -115,10 +107,12 @@ def build_corpus(n_articles: int, n_annotations: int, chars: int, seed: int = 7)
         for b in rng.sample([b for b in blocks[2:] if b.end - b.start > 2], 2):
             s = rng.randrange(b.start, b.end - 2)
             corrs.append(
-                ExportCorrection(_uuid(rng), "correct", s, s + 1, "囗", text[s], "王编辑", "2024-03-01T09:00:00+08:00")
+                model.ExportCorrection(
+                    _uuid(rng), "correct", s, s + 1, "囗", text[s], "王编辑", "2024-03-01T09:00:00+08:00"
+                )
             )
         articles.append(
-            ExportArticle(
+            model.ExportArticle(
                 id=str(k + 1),
                 source_id=source.id,
                 source_name=source.name,
@@ -133,7 +127,7 @@ def build_corpus(n_articles: int, n_annotations: int, chars: int, seed: int = 7)
                 review_state="proofread",
             )
         )
-    return ExportCorpus("bench", tags, sources, articles, authors)
+    return model.ExportCorpus("bench", tags, sources, articles, authors)
 
 
 def _size(path: Path) -> int:

@@ -13,6 +13,7 @@ moves, article split/merge) are checked per article.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from db import annotations
 from db.articles import (
@@ -233,6 +234,19 @@ def set_role(
     return record(cx, "role", plan, author, note)
 
 
+def _block_move(
+    block_id: int, source: int, source_blocks: list[int], target: int, target_blocks: list[int], step: list
+) -> Callable[[sqlite3.Connection], Change_]:
+    """Applies a block's move from article ``source`` to ``target``: both renumbered in their new order."""
+
+    def apply(conn: sqlite3.Connection) -> Change_:
+        renumber(conn, target, target_blocks)
+        renumber(conn, source, source_blocks)
+        return Change_([step], {"block_id": block_id, "from_article": source, "to_article": target}, [step])
+
+    return apply
+
+
 def move_to_previous(cx: Connection, block_id: int, *, author: str | None = None, note: str | None = None) -> EditEntry:
     """Move the first block of an article to the end of the previous article."""
 
@@ -250,13 +264,8 @@ def move_to_previous(cx: Connection, block_id: int, *, author: str | None = None
         art, n = lay.article_id, len(block.text)
         sep = len(SEPARATOR) if prev.blocks else 0
         step = ["move", art, 0, n, prev_id, prev.length, sep + n, prev.length + sep, 0, n + 1]
-
-        def apply(conn: sqlite3.Connection) -> Change_:
-            renumber(conn, prev_id, [b.id for b in prev.blocks] + [block.id])
-            renumber(conn, art, [b.id for b in lay.blocks[1:]])
-            return Change_([step], {"block_id": block.id, "from_article": art, "to_article": prev_id}, [step])
-
-        return Plan([art, prev_id], set(), True, apply)
+        staying, joined = [b.id for b in lay.blocks[1:]], [*(b.id for b in prev.blocks), block.id]
+        return Plan([art, prev_id], set(), True, _block_move(block.id, art, staying, prev_id, joined, step))
 
     return record(cx, "move_previous", plan, author, note)
 
@@ -279,13 +288,8 @@ def move_to_next(cx: Connection, block_id: int, *, author: str | None = None, no
         start = lay.starts[i]
         sep = len(SEPARATOR) if nxt.blocks else 0
         step = ["move", art, start, start + n, next_id, 0, n + sep, 0, start - 1, start + n]
-
-        def apply(conn: sqlite3.Connection) -> Change_:
-            renumber(conn, next_id, [block.id] + [b.id for b in nxt.blocks])
-            renumber(conn, art, [b.id for b in lay.blocks[:-1]])
-            return Change_([step], {"block_id": block.id, "from_article": art, "to_article": next_id}, [step])
-
-        return Plan([art, next_id], set(), True, apply)
+        staying, joined = [b.id for b in lay.blocks[:-1]], [block.id, *(b.id for b in nxt.blocks)]
+        return Plan([art, next_id], set(), True, _block_move(block.id, art, staying, next_id, joined, step))
 
     return record(cx, "move_next", plan, author, note)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Flag, auto
 
 log = logging.getLogger(__name__)
@@ -36,11 +36,11 @@ class ChangeEvent:
     """What one committed transaction changed. Empty id sets mean "unknown/any"."""
 
     changes: Change
-    source_ids: frozenset[int] = field(default_factory=frozenset)
-    article_ids: frozenset[int] = field(default_factory=frozenset)
-    annotation_ids: frozenset[int] = field(default_factory=frozenset)
-    tag_ids: frozenset[int] = field(default_factory=frozenset)
-    edit_ids: frozenset[int] = field(default_factory=frozenset)
+    source_ids: frozenset[int] = frozenset()
+    article_ids: frozenset[int] = frozenset()
+    annotation_ids: frozenset[int] = frozenset()
+    tag_ids: frozenset[int] = frozenset()
+    edit_ids: frozenset[int] = frozenset()
 
     def merged(self, other: ChangeEvent) -> ChangeEvent:
         return ChangeEvent(

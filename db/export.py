@@ -34,6 +34,7 @@ from db.article_text import A_TEXT
 from db.articles import load_blocks
 from db.connection import Connection
 from db.history import active_map
+from db.library import source_row
 from db.rows import named
 from db.schema import ORIGINS_TABLE
 from db.source_bytes import raw_bytes_of
@@ -62,12 +63,11 @@ def codebook_records(conn: sqlite3.Connection, only: Collection[int] | None = No
 
 
 def _raw_payload(conn: sqlite3.Connection, source_id: int) -> dict:
-    r = named(
-        conn,
-        "SELECT raw_bytes, raw_text, encoding, had_bom, imported_at, engine_version, extractor, layout, furniture,"
-        " size, previous_id FROM sources WHERE id = ?",
-        (source_id,),
-    ).fetchone()
+    columns = (
+        "raw_bytes, raw_text, encoding, had_bom, imported_at, engine_version, extractor, layout, furniture,"
+        " size, previous_id"
+    )
+    r = source_row(conn, source_id, columns)
     text = r["raw_text"]
     data = raw_bytes_of(r["raw_bytes"], text, r["encoding"], bool(r["had_bom"]))
     payload: dict = {

@@ -62,30 +62,31 @@ def list_sources(
 
 def source_versions(conn: sqlite3.Connection, source_id: int) -> list[SourceSummary]:
     """Every version of the file a source came from, oldest first."""
-    row = named(conn, "SELECT path FROM sources WHERE id = ?", (source_id,)).fetchone()
-    if row is None:
-        raise NotFound("source", source_id)
-    rows = named(conn, _SOURCE_SUMMARY_SQL + " WHERE s.path = ? ORDER BY s.version", (row["path"],))
+    path = source_row(conn, source_id, "path")["path"]
+    rows = named(conn, _SOURCE_SUMMARY_SQL + " WHERE s.path = ? ORDER BY s.version", (path,))
     return [_summary(r) for r in rows]
 
 
-def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
-    r = named(
-        conn,
-        "SELECT id, name, path, version, previous_id, superseded, sha256, size, encoding, had_bom,"
-        " imported_at, engine_version, extractor, layout, raw_text, furniture FROM sources WHERE id = ?",
-        (source_id,),
-    ).fetchone()
-    if r is None:
+def source_row(conn: sqlite3.Connection, source_id: int, columns: str) -> sqlite3.Row:
+    """The ``columns`` (SQL, comma-separated) of source ``source_id``, by name; NotFound if there is none."""
+    row = named(conn, f"SELECT {columns} FROM sources WHERE id = ?", (source_id,)).fetchone()
+    if row is None:
         raise NotFound("source", source_id)
+    return row
+
+
+def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
+    columns = (
+        "id, name, path, version, previous_id, superseded, sha256, size, encoding, had_bom,"
+        " imported_at, engine_version, extractor, layout, raw_text, furniture"
+    )
+    r = source_row(conn, source_id, columns)
     furniture = tuple((text, tuple(tuple(x) for x in runs)) for text, runs in json.loads(r["furniture"]))
     return build(Source, r, superseded=bool(r["superseded"]), had_bom=bool(r["had_bom"]), furniture=furniture)
 
 
 def raw_bytes(conn: sqlite3.Connection, source_id: int) -> bytes:
-    r = named(conn, "SELECT raw_bytes, raw_text, encoding, had_bom FROM sources WHERE id = ?", (source_id,)).fetchone()
-    if r is None:
-        raise NotFound("source", source_id)
+    r = source_row(conn, source_id, "raw_bytes, raw_text, encoding, had_bom")
     return raw_bytes_of(r["raw_bytes"], r["raw_text"], r["encoding"], bool(r["had_bom"]))
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from db.article_text import A_TEXT
+from db.models import Annotation
 from db.source_dates import HEADER_CHARS, source_date
 
 LEAD_CHARS = 16
@@ -32,26 +33,16 @@ class PassageFilter:
     date_to: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
-    id: int
-    article_id: int
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Passage(Annotation):
+    """An annotation with where it stands: its page, article and tag path, and the article's review state."""
+
     source_id: int
     source_name: str
     source_date: str | None
     article_title: str  # the headline, or the opening words of an article printed without one
-    tag_id: int
     tag_path: str
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    note: str
-    author: str | None
-    created_at: str
     review_state: str
-    orphaned: bool
 
 
 _SUBTREE = """WITH RECURSIVE subtree(id) AS (
@@ -109,21 +100,23 @@ def passages(project, ids: Sequence[int], dates: dict[int, str | None] | None = 
     marks = ",".join("?" * len(ids))
     with project._cx.read() as conn:
         paths = _tag_paths(conn)
-        rows = conn.execute(
-            "SELECT n.id, n.article_id, a.source_id, s.name, a.headline,"
-            f" CASE WHEN a.headline = '' THEN substr({A_TEXT}, 1, ?) ELSE '' END,"
-            " n.tag_id, n.char_start, n.char_end, n.quote, n.prefix, n.suffix, n.note, n.author, n.created_at,"
-            " a.review_state, n.orphaned"
+        cursor = conn.execute(
+            "SELECT n.id, n.article_id, n.tag_id, n.char_start AS start, n.char_end AS end, n.quote, n.prefix,"
+            " n.suffix, n.note, n.author, n.created_at, n.updated_at, n.orphaned, n.copied_from,"
+            " a.source_id, s.name AS source_name, a.review_state, a.headline,"
+            f" CASE WHEN a.headline = '' THEN substr({A_TEXT}, 1, ?) ELSE '' END AS lead"
             " FROM annotations n JOIN articles a ON a.id = n.article_id JOIN sources s ON s.id = a.source_id"
             f" WHERE n.id IN ({marks})",
             (LEAD_CHARS, *ids),
-        ).fetchall()
+        )
+        names = [column[0] for column in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     by_id = {}
     for r in rows:
-        title = r[4] or (r[5].split("\n", 1)[0] + "…" if r[5] else "")
-        by_id[r[0]] = Passage(
-            r[0], r[1], r[2], r[3], dates.get(r[2]), title, r[6], paths.get(r[6], ""), r[7], r[8], r[9], r[10],
-            r[11], r[12], r[13], r[14], r[15], bool(r[16]),
+        headline, lead = r.pop("headline"), r.pop("lead")
+        title = headline or (lead.split("\n", 1)[0] + "…" if lead else "")
+        by_id[r["id"]] = Passage(
+            **r, source_date=dates.get(r["source_id"]), article_title=title, tag_path=paths.get(r["tag_id"], "")
         )
     return [by_id[i] for i in ids if i in by_id]
 

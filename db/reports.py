@@ -49,10 +49,10 @@ from db.history import active_ids
 from db.readers import open_reader
 from db.report_table import Table
 from db.rows import named, values
+from db.schema import REVIEW_STATES
 from db.source_dates import HEADER_CHARS, source_date
 
 KINDS = ("frequencies", "cooccurrence", "progress", "agreement", "engine")
-STATES = ("unreviewed", "in_progress", "proofread")
 
 
 # -- reading ---------------------------------------------------------------------------------------------
@@ -246,7 +246,7 @@ def progress(project: Any, source_ids: Sequence[int] | None = None) -> Table:
                 (sid,),
             )
             states = {row["review_state"]: row["n"] for row in by_state.fetchall()}
-            counts = [states.get(s, 0) for s in STATES]
+            counts = [states.get(s, 0) for s in REVIEW_STATES]
             articles = sum(counts)
             history = named(
                 r.conn,
@@ -268,7 +268,7 @@ def progress(project: Any, source_ids: Sequence[int] | None = None) -> Table:
                 totals[k] += v
         share = round(100 * totals[3] / totals[0], 1) if totals[0] else 0.0
         rows.append(("Σ", *totals[:4], f"{share:.1f}%", *totals[4:6]))
-    columns = ("source", "articles", *STATES, "proofread %", "corrections", "passages")
+    columns = ("source", "articles", *REVIEW_STATES, "proofread %", "corrections", "passages")
     return Table("Proofreading progress", columns, rows, "Corrections: text corrections in effect (not reverted).")
 
 

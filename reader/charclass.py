@@ -15,32 +15,30 @@ DASHES = frozenset("—－―")
 LINE_END_HYPHENS = frozenset("-\u2010\u2011\u2043\u00ad")
 
 
+def _one_of(*ranges: tuple[int, int], extra: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """A pattern matching one character of the code point ranges (inclusive) or of ``extra``."""
+    spans = "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in ranges)
+    return re.compile(f"[{spans}{''.join(re.escape(ch) for ch in sorted(extra))}]")
+
+
+#: CJK ideographs (unified, extension A, the supplementary planes, compatibility), kana and hangul.
+_CJK = _one_of(
+    (0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x3FFFF), (0xF900, 0xFAFF), (0x3040, 0x30FF), (0xAC00, 0xD7AF)
+)
+#: Full-width punctuation: CJK symbols, the punctuation among the full-width forms, curly quotes.
+_FULLWIDTH_PUNCT = _one_of(
+    (0x3000, 0x303F), (0xFF01, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65), (0x2018, 0x201F),
+    extra=PUNCT_COMPRESSIBLE | DASHES | frozenset("…·"),
+)
+
+
 def is_cjk(ch: str) -> bool:
     """A CJK ideograph (BMP or supplementary planes) or kana/hangul."""
-    o = ord(ch)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0x20000 <= o <= 0x3FFFF
-        or 0xF900 <= o <= 0xFAFF
-        or 0x3040 <= o <= 0x30FF
-        or 0xAC00 <= o <= 0xD7AF
-    )
+    return _CJK.match(ch) is not None
 
 
 def is_fullwidth_punct(ch: str) -> bool:
-    o = ord(ch)
-    return (
-        ch in PUNCT_COMPRESSIBLE
-        or ch in DASHES
-        or ch in "…·"
-        or 0x3000 <= o <= 0x303F
-        or 0xFF01 <= o <= 0xFF0F
-        or 0xFF1A <= o <= 0xFF20
-        or 0xFF3B <= o <= 0xFF40
-        or 0xFF5B <= o <= 0xFF65
-        or 0x2018 <= o <= 0x201F
-    )
+    return _FULLWIDTH_PUNCT.match(ch) is not None
 
 
 def is_wide(ch: str) -> bool:

@@ -11,9 +11,8 @@ sets it aside; both are one step of Edit > Undo, which puts the conflict back to
 from __future__ import annotations
 
 import html
-from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,26 +32,21 @@ from db import StoreError
 from db.conflict_reopen import reopen_conflict
 from db.merge import Conflict
 from ui.actions import ActionSpec
-from ui.docks import DockSwitch, panel_dock, present
+from ui.docks import present
 from ui.editing import commands as C
+from ui.panel_desk import PanelActionId, PanelDesk
 from ui.panel_parts import RetranslatedOnLanguageChange, named
 
 MARK = "background:#ffd866"
 AROUND = 24  # characters of this project's text shown around "ours"
 
 
-class ConflictsActionId(StrEnum):
-    SHOW_CONFLICTS = "show_conflicts"
-
-
-CONFLICTS_ACTIONS = {
-    ConflictsActionId.SHOW_CONFLICTS: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Merge &Conflicts"),
-        QT_TRANSLATE_NOOP("Actions", "Where an imported project changed the same text differently: decide"),
-        ("Ctrl+9",),
-        checkable=True,
-    )
-}
+SHOW_CONFLICTS = ActionSpec(
+    QT_TRANSLATE_NOOP("Actions", "Merge &Conflicts"),
+    QT_TRANSLATE_NOOP("Actions", "Where an imported project changed the same text differently: decide"),
+    ("Ctrl+9",),
+    checkable=True,
+)
 KINDS = {
     "text": QT_TRANSLATE_NOOP("ConflictsPanel", "text"),
     "structure": QT_TRANSLATE_NOOP("ConflictsPanel", "paragraphs"),
@@ -226,19 +220,13 @@ def marked(text: str, start: int, end: int) -> str:
             + html.escape(text[end:])).replace("\n", "<br>")
 
 
-class ConflictsDesk(QObject):
+class ConflictsDesk(PanelDesk):
     """The panel in the window: its action (Ctrl+9), dock, the decisions as undoable commands."""
 
     def __init__(self, window) -> None:
-        super().__init__(window)
-        self.setObjectName("conflictsDesk")
-        self.window = window
-        self.action = window.actions.install(CONFLICTS_ACTIONS, window)[ConflictsActionId.SHOW_CONFLICTS]
-        self.panel = ConflictsPanel(window)
+        panel = ConflictsPanel(window)
+        super().__init__(window, "conflictsDesk", panel, PanelActionId.SHOW_CONFLICTS, SHOW_CONFLICTS, "conflictsDock")
         self.panel.texts = self.texts
-        self.dock = panel_dock(window, "conflictsDock", self.panel, tab_with=window.search_dock, hidden=True)
-        self.switch = DockSwitch(self.action, self.dock)
-        window.view_menu.addAction(self.action)
         self.panel.accept_requested.connect(lambda c: self.decide(c, accept=True))
         self.panel.reject_requested.connect(lambda c: self.decide(c, accept=False))
         self.panel.show_requested.connect(self.show_place)
@@ -246,16 +234,10 @@ class ConflictsDesk(QObject):
         self.dock.visibilityChanged.connect(lambda visible: self.refresh() if visible else None)
         window.events.changed.connect(lambda _event: self.refresh() if self.dock.isVisible() else None)
         window.editing.stack.indexChanged.connect(lambda _i: self.refresh() if self.dock.isVisible() else None)
-        window.installEventFilter(self)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.dock.setWindowTitle(self.tr("Merge Conflicts"))
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange and obj is self.window:
-            self.retranslate_ui()
-        return False
 
     @property
     def project(self):

@@ -29,45 +29,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.schema import REVIEW_STATES
 from ui.dialogs import show_error
 from ui.operations import OpHolder, RunsStoreOps, StoreOp
 from ui.panel_parts import named
 from ui.remembered import last_folder, last_format, remember_folder, remember_format
 from ui.tasks import Task
 
-STATES = ("unreviewed", "in_progress", "proofread")
-
-
 #: Labels and descriptions of the known formats, for translation (the registry's own texts are English).
-FORMAT_TEXTS = {
-    "jsonl": (
-        QT_TRANSLATE_NOOP("ExportDialog", "Jiaokan JSONL"),
-        QT_TRANSLATE_NOOP("ExportDialog", "The project's work, one article per line: merges into another project"),
-    ),
-    "csv": (QT_TRANSLATE_NOOP("ExportDialog", "CSV (Excel)"),
-            QT_TRANSLATE_NOOP("ExportDialog", "One row per tagged passage with context, UTF-8 with BOM")),
-    "qdpx": (QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project"),
-             QT_TRANSLATE_NOOP("ExportDialog", "Project for ATLAS.ti, MAXQDA, NVivo and other QDA tools")),
-    "qdc": (QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook"),
-            QT_TRANSLATE_NOOP("ExportDialog", "The tags alone, for QDA tools")),
-    "w3c": (QT_TRANSLATE_NOOP("ExportDialog", "W3C Web Annotation"),
-            QT_TRANSLATE_NOOP("ExportDialog", "JSON-LD annotation collection (tags, notes, corrections)")),
-    "tei": (QT_TRANSLATE_NOOP("ExportDialog", "TEI P5 XML"),
-            QT_TRANSLATE_NOOP("ExportDialog", "Corrected articles with tags, corrections and notes")),
-    "brat": (QT_TRANSLATE_NOOP("ExportDialog", "brat standoff"),
-             QT_TRANSLATE_NOOP("ExportDialog", "A folder of .txt/.ann pairs with annotation.conf")),
-    "markdown": (QT_TRANSLATE_NOOP("ExportDialog", "Markdown"),
-                 QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading")),
-    "text": (QT_TRANSLATE_NOOP("ExportDialog", "Plain text"),
-             QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading")),
+FORMAT_LABELS = {
+    "jsonl": QT_TRANSLATE_NOOP("ExportDialog", "Jiaokan JSONL"),
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV (Excel)"),
+    "qdpx": QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project"),
+    "qdc": QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook"),
+    "w3c": QT_TRANSLATE_NOOP("ExportDialog", "W3C Web Annotation"),
+    "tei": QT_TRANSLATE_NOOP("ExportDialog", "TEI P5 XML"),
+    "brat": QT_TRANSLATE_NOOP("ExportDialog", "brat standoff"),
+    "markdown": QT_TRANSLATE_NOOP("ExportDialog", "Markdown"),
+    "text": QT_TRANSLATE_NOOP("ExportDialog", "Plain text"),
+}
+FORMAT_DESCRIPTIONS = {
+    "jsonl": QT_TRANSLATE_NOOP("ExportDialog", "The project's work, one article per line: merges into another project"),
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "One row per tagged passage with context, UTF-8 with BOM"),
+    "qdpx": QT_TRANSLATE_NOOP("ExportDialog", "Project for ATLAS.ti, MAXQDA, NVivo and other QDA tools"),
+    "qdc": QT_TRANSLATE_NOOP("ExportDialog", "The tags alone, for QDA tools"),
+    "w3c": QT_TRANSLATE_NOOP("ExportDialog", "JSON-LD annotation collection (tags, notes, corrections)"),
+    "tei": QT_TRANSLATE_NOOP("ExportDialog", "Corrected articles with tags, corrections and notes"),
+    "brat": QT_TRANSLATE_NOOP("ExportDialog", "A folder of .txt/.ann pairs with annotation.conf"),
+    "markdown": QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading"),
+    "text": QT_TRANSLATE_NOOP("ExportDialog", "The corrected articles for reading"),
 }
 
 
 def format_texts() -> dict[str, tuple[str, str]]:
     """Labels and descriptions of the known formats in the interface language (others show as registered)."""
     return {
-        name: (QCoreApplication.translate("ExportDialog", label), QCoreApplication.translate("ExportDialog", text))
-        for name, (label, text) in FORMAT_TEXTS.items()
+        name: (
+            QCoreApplication.translate("ExportDialog", label),
+            QCoreApplication.translate("ExportDialog", FORMAT_DESCRIPTIONS[name]),
+        )
+        for name, label in FORMAT_LABELS.items()
     }
 
 
@@ -111,7 +112,7 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
         self.states: dict[str, QCheckBox] = {}
         states_row = QHBoxLayout()
-        for state in STATES:
+        for state in REVIEW_STATES:
             box = QCheckBox(self)
             box.setObjectName(f"exportState_{state}")
             self.states[state] = box

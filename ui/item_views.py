@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 #: an index a model is given (Qt passes both kinds)
@@ -55,6 +62,28 @@ def header_label(section: int, orientation: Qt.Orientation, role: int, context: 
 def row_item(index: Index, rows: Sequence[Item]) -> Item | None:
     """The item in ``rows`` that a valid ``index`` names by its row, else None (a model's ``data``)."""
     return rows[index.row()] if index.isValid() and 0 <= index.row() < len(rows) else None
+
+
+class ItemsTableModel(QAbstractTableModel):
+    """A table over a list of items, one a row, ``COLUMNS`` wide; :meth:`cell` says what a cell shows."""
+
+    COLUMNS = 1
+
+    def items(self) -> Sequence:
+        raise NotImplementedError
+
+    def cell(self, item, column: int, role: int):
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.items())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        item = row_item(index, self.items())
+        return None if item is None else self.cell(item, index.column(), role)
 
 
 def compact_rows(table: QTableView, fixed: bool = False) -> None:

@@ -139,10 +139,10 @@ class StoreOp(QObject):
         self.finished.emit()
 
     def _close_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
+        dialog, self.dialog = self.dialog, None  # let go first: closing it may re-enter (its canceled signal)
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
 
 
 class OpHolder:

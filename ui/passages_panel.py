@@ -9,10 +9,9 @@ exactly what the view lists to CSV (UTF-8 with BOM, formula-like cells escaped, 
 from __future__ import annotations
 
 import csv
-from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,27 +27,21 @@ from PySide6.QtWidgets import (
 
 from db.passages import PassageFilter, authors
 from ui.actions import ActionSpec
-from ui.docks import BELOW_OR_ABOVE, DockSwitch, panel_dock, present
+from ui.docks import BELOW_OR_ABOVE, present
 from ui.flow import FlowLayout
 from ui.item_views import compact_rows, list_view
+from ui.panel_desk import PanelActionId, PanelDesk
 from ui.panel_parts import bar_over_list, debounce, named
 from ui.passages_model import CONTEXT, PASSAGE_ROLE, STATES, CodedPassagesModel
 from ui.passages_model import tr as tr_state
 from ui.remembered import last_folder, remember_folder
 
-
-class PassagesActionId(StrEnum):
-    SHOW_CODED_PASSAGES = "show_coded_passages"
-
-
-PASSAGES_ACTIONS = {
-    PassagesActionId.SHOW_CODED_PASSAGES: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Coded &Passages"),
-        QT_TRANSLATE_NOOP("Actions", "Every passage of a tag across the project, with filters and CSV export"),
-        ("Ctrl+8",),
-        checkable=True,
-    )
-}
+SHOW_CODED_PASSAGES = ActionSpec(
+    QT_TRANSLATE_NOOP("Actions", "Coded &Passages"),
+    QT_TRANSLATE_NOOP("Actions", "Every passage of a tag across the project, with filters and CSV export"),
+    ("Ctrl+8",),
+    checkable=True,
+)
 CSV_COLUMNS = ("page", "page_date", "article_id", "article", "tag", "start", "end", "passage", "before", "after",
                "note", "coder", "coded_at", "review_state")
 DATE = QRegularExpression(r"^(\d{4}-\d{2}-\d{2})?$")
@@ -238,34 +231,27 @@ class CodedPassagesPanel(QWidget):
         return n
 
 
-class CodedPassagesDesk(QObject):
+class CodedPassagesDesk(PanelDesk):
     """Attaches the view to the window: its action (Ctrl+8), dock, refreshes and the jump."""
 
     def __init__(self, window) -> None:
-        super().__init__(window)
-        self.setObjectName("codedPassagesDesk")
-        self.window = window
-        self.action = window.actions.install(PASSAGES_ACTIONS, window)[PassagesActionId.SHOW_CODED_PASSAGES]
-        self.panel = CodedPassagesPanel(window)
-        self.dock = panel_dock(
-            window, "codedPassagesDock", self.panel, allowed=BELOW_OR_ABOVE, tab_with=window.search_dock, hidden=True
+        super().__init__(
+            window,
+            "codedPassagesDesk",
+            CodedPassagesPanel(window),
+            PanelActionId.SHOW_CODED_PASSAGES,
+            SHOW_CODED_PASSAGES,
+            "codedPassagesDock",
+            allowed=BELOW_OR_ABOVE,
         )
-        self.switch = DockSwitch(self.action, self.dock)
-        window.view_menu.addAction(self.action)
         self.panel.jump_requested.connect(self.jump)
         self.dock.visibilityChanged.connect(self._on_visible)
         window.events.changed.connect(self._on_store_changed)
         self._stale = True
-        window.installEventFilter(self)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.dock.setWindowTitle(self.tr("Coded Passages"))
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange and obj is self.window:
-            self.retranslate_ui()
-        return False
 
     def show_tag(self, tag_id: int) -> None:
         """Open the view on ``tag_id``'s passages."""

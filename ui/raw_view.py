@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -19,9 +19,6 @@ from ui.views import ARTICLE_LINES, LINKED, CodePointCursor, extra_selection, re
 
 class RawView(CodePointCursor, QPlainTextEdit):
     """Read-only raw dump with line numbers; reports selections and clicks in raw offsets."""
-
-    selection_changed_cp = Signal(int, int)
-    clicked_cp = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import SearchHit, SearchResult
-from ui.item_views import Index, header_label, list_view, row_item
+from ui.item_views import Index, ItemsTableModel, header_label, list_view
 from ui.panel_parts import RetranslatedOnLanguageChange, bar_over_list, debounce, named
 from ui.store_errors import translate_store_error
 from ui.tasks import Task
@@ -49,7 +49,7 @@ COLUMN_LABELS = (
 )
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(ItemsTableModel):
     """Hits of one query; more are fetched a page at a time as the view scrolls."""
 
     COLUMNS = 4  # article, left context, match, right context
@@ -101,11 +101,8 @@ class SearchResultsModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_page(SearchResult((), False), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self.COLUMNS
+    def items(self) -> list[SearchHit]:
+        return self.hits
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         return not parent.isValid() and not self._exhausted
@@ -124,11 +121,7 @@ class SearchResultsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         return header_label(section, orientation, role, "SearchPanel", COLUMN_LABELS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        hit = row_item(index, self.hits)
-        if hit is None:
-            return None
-        column = index.column()
+    def cell(self, hit: SearchHit, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             text = (self.article_name(hit), hit.left, hit.hit, hit.right)[column]
             return _one_line(self._display(text))

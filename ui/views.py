@@ -53,6 +53,11 @@ def read_only_view(view: QTextBrowser | QPlainTextEdit, name: str) -> None:
 class CodePointCursor:
     """Cursors and selections in code points, for a Qt text view that keeps its :class:`Utf16Map` in ``_map``."""
 
+    #: code point range of the user's selection (empty range: no selection)
+    selection_changed_cp = Signal(int, int)
+    #: code point offset of a plain click (no selection)
+    clicked_cp = Signal(int)
+
     _map: Utf16Map
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
@@ -70,12 +75,7 @@ class CodePointCursor:
 
 
 class ArticleView(CodePointCursor, QTextBrowser):
-    """Read-only reading view of one article."""
-
-    #: article code point range of the user's selection (empty range: no selection)
-    selection_changed_cp = Signal(int, int)
-    #: article code point offset of a plain click (no selection)
-    clicked_cp = Signal(int)
+    """Read-only reading view of one article (offsets in its signals: the article's code points)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -28,18 +28,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from db.exports.common import (
-    Progress,
-    TagNode,
-    Ticker,
-    guid,
-    log_skipped,
-    placed_annotations,
-    rgb,
-    tag_tree,
-)
+from db.exports.common import Progress, TagNode, Ticker, log_skipped, placed_annotations, tag_tree
 from db.exports.leftovers import remove_stale_parts
 from db.exports.model import ExportArticle, ExportCorpus
+from db.exports.values import guid, rgb
 
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _FILE_BAD = re.compile(r"[^A-Za-z0-9._-]+")

@@ -1,4 +1,4 @@
-"""Helpers every format writer shares: which spans are safe to write, identifiers, times, progress.
+"""Helpers every format writer shares: which spans are safe to write, contexts, tag trees, progress.
 
 The one rule all span-based writers follow: **never write a wrong span.** An
 annotation is written with offsets only when :func:`is_placed` holds: it is not
@@ -11,25 +11,20 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from db.errors import StoreError
 from db.exports.leftovers import remove_stale_parts
 from db.exports.model import ExportAnnotation, ExportArticle, ExportCorpus, ExportCorrection, ExportNote, ExportTag
+from db.exports.values import derived_guid
 
 log = logging.getLogger("db.exports")
 
 Progress = Callable[[int, int], None]
-
-#: Namespace for identifiers derived from store ids that are not UUIDs (uuid5 keeps them stable across exports).
-JIAOKAN_NS = uuid.UUID("7b0e4f7e-3c1a-5d2b-9a61-6a69616f6b61")
 
 #: Code points of context written before and after a passage (CSV columns, W3C prefix/suffix).
 CONTEXT_CHARS = 32
@@ -38,11 +33,6 @@ CONTEXT_CHARS = 32
 TEXT_EDIT_OPS = frozenset({"correct", "replace", "insert", "delete"})
 
 SOFTWARE = "Jiaokan 校勘"
-
-_UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_COLOUR_RE = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
-# Characters XML 1.0 forbids (C0 controls except tab/LF/CR, surrogates, U+FFFE/U+FFFF).
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class ExportError(StoreError):
@@ -119,57 +109,6 @@ def unique_context(text: str, start: int, end: int, n: int = CONTEXT_CHARS) -> t
         if whole or (text.find(needle) == at and text.find(needle, at + 1) < 0):
             return prefix, suffix
         n *= 2
-
-
-# -- identifiers, times, colours --------------------------------------------------------------------
-
-
-def guid(value: str, kind: str) -> str:
-    """``value`` if it is a UUID (lower-cased), else a stable uuid5 of ``kind:value``."""
-    if _UUID_RE.match(value):
-        return value.lower()
-    return str(uuid.uuid5(JIAOKAN_NS, f"{kind}:{value}"))
-
-
-def derived_guid(*parts: str) -> str:
-    """A stable UUID for something the store has no id for (a coding, a note, a user)."""
-    return str(uuid.uuid5(JIAOKAN_NS, "\x1f".join(parts)))
-
-
-def xsd_datetime(value: str | None) -> str | None:
-    """An ISO 8601 time as an ``xsd:dateTime`` string, or None when it cannot be read."""
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return dt.isoformat()
-
-
-def xsd_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip()).date().isoformat()
-    except ValueError:
-        return None
-
-
-def rgb(colour: str | None) -> str | None:
-    """``#RRGGBB`` (upper case) or None for anything that is not a colour."""
-    m = _COLOUR_RE.match((colour or "").strip())
-    if not m:
-        return None
-    hexpart = m.group(1)
-    if len(hexpart) == 3:
-        hexpart = "".join(ch * 2 for ch in hexpart)
-    return "#" + hexpart.upper()
-
-
-def xml_text(value: str) -> str:
-    """Text safe for XML 1.0: forbidden control characters become U+FFFD (one code point for one)."""
-    return _XML_ILLEGAL.sub("\ufffd", value)
 
 
 def tag_path(tag: ExportTag) -> str:

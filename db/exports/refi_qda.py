@@ -45,17 +45,12 @@ from db.exports.common import (
     Ticker,
     article_notes,
     atomic_path,
-    derived_guid,
-    guid,
     log_skipped,
     placed_annotations,
-    rgb,
     tag_tree,
-    xml_text,
-    xsd_date,
-    xsd_datetime,
 )
 from db.exports.model import ExportArticle, ExportCorpus
+from db.exports.values import derived_guid, guid, rgb, xml_text, xsd_date, xsd_datetime
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"

@@ -51,12 +51,10 @@ from db.exports.common import (
     inline_corrections,
     log_skipped,
     placed_annotations,
-    rgb,
     tag_tree,
-    xml_text,
-    xsd_date,
 )
 from db.exports.model import ExportAnnotation, ExportArticle, ExportBlock, ExportCorpus, ExportCorrection
+from db.exports.values import rgb, xml_text, xsd_date
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

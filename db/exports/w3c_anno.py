@@ -59,15 +59,13 @@ from db.exports.common import (
     Ticker,
     article_notes,
     atomic_path,
-    derived_guid,
-    guid,
     is_placed,
     log_skipped,
     tag_path,
     unique_context,
-    xsd_datetime,
 )
 from db.exports.model import ExportArticle, ExportCorpus, ExportCorrection, ExportTag
+from db.exports.values import derived_guid, guid, xsd_datetime
 
 CONTEXT_IRI = "http://www.w3.org/ns/anno.jsonld"
 

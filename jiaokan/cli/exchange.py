@@ -5,41 +5,31 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from jiaokan.cli.frame import add_project_argument, open_project
+from jiaokan.cli.frame import add_command, add_project_argument, open_project
 from jiaokan.cli.progress import Bar
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "import-work",
-        help="merge another project's work (its jsonl export) into a project",
-        description="Merge a jsonl export of another project: sources are recognised by their SHA-256 (and imported "
-        "from the export when missing), tags by path, passages are added (exact duplicates skipped), corrections "
-        "and other edits are applied where the text still reads as they expect; where both projects changed the "
-        "same text differently both versions are kept as a conflict to accept or reject (jiaokan conflicts). "
-        "Every line is checked first: a file with a bad line is refused whole and the project stays as it was.",
+        run_import_work,
+        "merge another project's work (its jsonl export) into a project",
+        project="the project to merge into (created if new)",
     )
     p.add_argument("file", metavar="FILE.jsonl")
-    add_project_argument(p, "the project to merge into (created if new)")
-    p.set_defaults(handler=run_import_work)
 
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "codebook-import",
-        help="add the codes of a REFI-QDA codebook (.qdc) to the codebook",
-        description="Import a REFI-QDA codebook (.qdc) from another QDA tool: the file is validated against the "
-        "REFI-QDA schema; nested codes, colours and descriptions become tags; codes already in the codebook are left "
-        "as they are; codes of the same name among siblings are merged and reported.",
+        run_codebook_import,
+        "add the codes of a REFI-QDA codebook (.qdc) to the codebook",
     )
     p.add_argument("file", metavar="FILE.qdc")
-    add_project_argument(p)
     p.add_argument("--dry-run", action="store_true", help="only report what would be imported")
-    p.set_defaults(handler=run_codebook_import)
 
-    p = subparsers.add_parser(
-        "conflicts",
-        help="list, accept or reject the conflicts merges kept",
-        description="Where a merge found that both projects changed the same text differently, it kept both: "
-        "list them, accept one (the incoming text replaces this project's) or reject it (this project's text stays).",
+    p = add_command(
+        subparsers, "conflicts", run_conflicts, "list, accept or reject the conflicts merges kept", project=None
     )
     sub = p.add_subparsers(dest="conflicts_command", required=True, metavar="ACTION")
     q = sub.add_parser("list", help="the pending conflicts (--all: decided ones too)")
@@ -49,10 +39,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         q = sub.add_parser(name, help=text)
         q.add_argument("id", type=int, metavar="ID")
         add_project_argument(q)
-    p.set_defaults(handler=run_conflicts)
 
 
 def run_import_work(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Merge a jsonl export of another project: sources are recognised by their SHA-256 (and imported from the export
+    when missing), tags by path, passages are added (exact duplicates skipped), corrections and other edits are
+    applied where the text still reads as they expect; where both projects changed the same text differently both
+    versions are kept as a conflict to accept or reject (jiaokan conflicts). Every line is checked first: a file with
+    a bad line is refused whole and the project stays as it was.
+    """
     with open_project(args.project, create=True) as session:
         report = session.project.merge_jsonl(args.file, progress=Bar(err, "merging"))
     print(f"merged {report.summary()}", file=out)
@@ -65,6 +60,10 @@ def run_import_work(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_codebook_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Import a REFI-QDA codebook (.qdc) from another QDA tool: the file is validated against the REFI-QDA schema;
+    nested codes, colours and descriptions become tags; codes already in the codebook are left as they are; codes of
+    the same name among siblings are merged and reported.
+    """
     from db.exports.qdc_import import import_codebook
 
     with open_project(args.project, create=True) as session:
@@ -75,6 +74,9 @@ def run_codebook_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
 
 
 def run_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Where a merge found that both projects changed the same text differently, it kept both: list them, accept one
+    (the incoming text replaces this project's) or reject it (this project's text stays).
+    """
     with open_project(args.project) as session:
         project = session.project
         if args.conflicts_command == "list":

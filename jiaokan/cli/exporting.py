@@ -11,21 +11,14 @@ from db.errors import NotFound
 from db.exports import leftovers
 from db.project import Project
 from db.schema import REVIEW_STATES
-from jiaokan.cli.frame import CommandFailed, add_project_argument, open_project
+from jiaokan.cli.frame import CommandFailed, add_command, open_project
 from jiaokan.cli.progress import Bar
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from db.exports.registry import FORMATS
 
-    exp = subparsers.add_parser(
-        "export",
-        help="export a project",
-        description="Export the articles with their current text and the work done on them, in any format of "
-        "db.exports.FORMATS (jsonl, the default: every article with its blocks, edit history, annotations and "
-        "notes, one per line), optionally only some sources, tags or review states.",
-    )
-    add_project_argument(exp)
+    exp = add_command(subparsers, "export", run_export, "export a project")
     names = ", ".join(f"{n} ({f.label})" for n, f in FORMATS.items())
     exp.add_argument("--format", "-f", choices=list(FORMATS), default="jsonl", metavar="FORMAT",
                      help=f"one of: {names}; jsonl (the default) can go to standard output")
@@ -38,7 +31,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exp.add_argument("--state", action="append", choices=REVIEW_STATES, metavar="STATE",
                      help=f"only articles in this review state ({', '.join(REVIEW_STATES)}); repeatable")
     exp.add_argument("--all-versions", action="store_true", help="include superseded source versions")
-    exp.set_defaults(handler=run_export)
 
 
 def resolve_sources(project: Project, given: list[str] | None, all_versions: bool = False) -> tuple[int, ...]:
@@ -74,6 +66,10 @@ def checked_output(output: str, *, folder_format: bool = False) -> Path:
 
 
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Export the articles with their current text and the work done on them, in any format of db.exports.FORMATS
+    (jsonl, the default: every article with its blocks, edit history, annotations and notes, one per line),
+    optionally only some sources, tags or review states.
+    """
     from db import export as native
     from db.exports.registry import FORMATS
     from db.exports.snapshot import ExportFilter, export_project, snapshot

@@ -17,6 +17,7 @@ empty project file behind when they fail.
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import sqlite3
 import sys
@@ -33,6 +34,9 @@ from db.project import Project
 Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 
+PROJECT_HELP = "the project file (.jiaokan)"
+
+
 class CommandFailed(Exception):
     """A failure the command itself has worded; ``status`` is the exit status."""
 
@@ -41,9 +45,25 @@ class CommandFailed(Exception):
         self.status = status
 
 
-def add_project_argument(parser: argparse.ArgumentParser, help: str = "the project file (.jiaokan)") -> None:
+def add_project_argument(parser: argparse.ArgumentParser, help: str = PROJECT_HELP) -> None:
     """The ``--project/-p FILE`` option every project command takes."""
     parser.add_argument("--project", "-p", required=True, metavar="FILE", help=help)
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    handler: Handler,
+    help: str,
+    *,
+    project: str | None = PROJECT_HELP,
+) -> argparse.ArgumentParser:
+    """The subcommand ``name`` run by ``handler``, described by its docstring; ``--project`` unless None."""
+    parser = subparsers.add_parser(name, help=help, description=inspect.cleandoc(handler.__doc__ or ""))
+    if project is not None:
+        add_project_argument(parser, project)
+    parser.set_defaults(handler=handler)
+    return parser
 
 
 def exit_status(exc: BaseException) -> int:

@@ -9,28 +9,24 @@ from typing import TextIO
 from db.importer import DEFAULT_PATTERN
 from db.models import ImportStatus
 from db.sources import printable_path
-from jiaokan.cli.frame import CommandFailed, add_project_argument, open_project
+from jiaokan.cli.frame import CommandFailed, add_command, open_project
 from jiaokan.cli.progress import ImportBar
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    imp = subparsers.add_parser(
-        "import",
-        help="import page dumps into a project",
-        description="Import page dumps (files, or folders searched recursively) into a project, creating it if "
-        "needed. Identical files are skipped; a changed file at a path imported before becomes a new version. "
-        "Bad files are reported by name and reason and do not stop the others.",
-    )
+    imp = add_command(subparsers, "import", run_import, "import page dumps into a project")
     imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
-    add_project_argument(imp)
     imp.add_argument("--pattern", default=DEFAULT_PATTERN, help=f"names to import inside folders ({DEFAULT_PATTERN})")
     imp.add_argument(
         "--jobs", "-j", type=int, default=None, metavar="N", help="reflow in N worker processes (default: one per core)"
     )
-    imp.set_defaults(handler=run_import)
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Import page dumps (files, or folders searched recursively) into a project, creating it if needed. Identical files
+    are skipped; a changed file at a path imported before becomes a new version. Bad files are reported by name and
+    reason and do not stop the others.
+    """
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if len(missing) == len(args.paths):  # nothing to import: refuse before a project file is made
         names = ", ".join(printable_path(p) for p in missing)

@@ -6,31 +6,29 @@ import argparse
 from typing import TextIO
 
 from jiaokan.cli.exporting import checked_output, resolve_sources
-from jiaokan.cli.frame import CommandFailed, add_project_argument, open_project
+from jiaokan.cli.frame import CommandFailed, add_command, open_project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from db import reports
 
-    p = subparsers.add_parser(
-        "report",
-        help="tag frequencies, co-occurrence, proofreading progress, inter-coder agreement",
-        description="Reports over the latest version of every source (or the sources given): tag frequencies by "
-        "source or month, tag co-occurrence (passages that overlap or share a paragraph), proofreading progress, and "
-        "inter-coder agreement (percentage and Cohen's kappa per tag, per character of the articles both coders "
-        "tagged). Without --kind, all four as tables.",
+    p = add_command(
+        subparsers, "report", run_report, "tag frequencies, co-occurrence, proofreading progress, inter-coder agreement"
     )
-    add_project_argument(p)
     p.add_argument("--kind", "-k", choices=reports.KINDS, help="which report (default: all, as tables)")
     p.add_argument("--format", "-f", choices=("table", "csv"), default="table", help="table (default) or csv")
     p.add_argument("--by", choices=("source", "month"), default="source", help="frequencies per source or month")
     p.add_argument("--coders", nargs=2, metavar=("A", "B"), help="agreement of these two coders (default: every pair)")
     p.add_argument("--source", action="append", metavar="ID", help="only this source (id or file name); repeatable")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
-    p.set_defaults(handler=run_report)
 
 
 def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Reports over the latest version of every source (or the sources given): tag frequencies by source or month, tag
+    co-occurrence (passages that overlap or share a paragraph), proofreading progress, and inter-coder agreement
+    (percentage and Cohen's kappa per tag, per character of the articles both coders tagged). Without --kind, all
+    four as tables.
+    """
     from db import reports
 
     kinds = [args.kind] if args.kind else list(reports.KINDS)

@@ -7,25 +7,18 @@ import dataclasses
 import json
 from typing import TextIO
 
-from jiaokan.cli.frame import add_project_argument, open_project, require_text
+from jiaokan.cli.frame import add_command, open_project, require_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    search = subparsers.add_parser(
-        "search",
-        help="search the text of a project",
-        description="Search current article text. Simplified and Traditional characters match each other and "
-        "spaces are ignored; with --regex the query is a Python regular expression.",
-    )
+    search = add_command(subparsers, "search", run_search, "search the text of a project")
     search.add_argument("query", help="text (or, with --regex, a regular expression) to find")
-    add_project_argument(search)
     search.add_argument("--regex", action="store_true", help="treat the query as a regular expression")
     search.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N hits (50)")
     search.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N hits")
     search.add_argument("--context", type=int, default=20, metavar="N", help="characters of context each side (20)")
     search.add_argument("--all-versions", action="store_true", help="also search superseded source versions")
     search.add_argument("--json", action="store_true", help="print one JSON object per hit")
-    search.set_defaults(handler=run_search)
 
 
 def _flat(s: str) -> str:
@@ -33,6 +26,9 @@ def _flat(s: str) -> str:
 
 
 def run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Search current article text. Simplified and Traditional characters match each other and spaces are ignored; with
+    --regex the query is a Python regular expression.
+    """
     query = require_text(args.query, "the query")
     with open_project(args.project) as session:
         result = session.project.search(

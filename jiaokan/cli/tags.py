@@ -8,7 +8,7 @@ import json
 from typing import TextIO
 
 from db.project import Project
-from jiaokan.cli.frame import add_project_argument, open_project, require_text
+from jiaokan.cli.frame import add_command, add_project_argument, open_project, require_text
 
 
 def _action(
@@ -26,7 +26,7 @@ TAG = ("tag", "TAG")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    tags = subparsers.add_parser("tags", help="list and edit the codebook", description="List and edit the codebook.")
+    tags = add_command(subparsers, "tags", run_tags, "list and edit the codebook", project=None)
     tsub = tags.add_subparsers(dest="tags_command", required=True, metavar="ACTION")
     p = _action(tsub, "list", "show the codebook as a tree")
     p.add_argument("--json", action="store_true", help="print one JSON object per tag")
@@ -44,10 +44,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = _action(tsub, "delete", "delete a tag, its children and their annotations", TAG)
     p.add_argument("--dry-run", action="store_true", help="only say what would be deleted")
     _action(tsub, "color", "set a tag's colour ('none' removes it)", TAG, ("colour", "#RRGGBB"), aliases=["colour"])
-    tags.set_defaults(handler=run_tags)
 
 
 def run_tags(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """List and edit the codebook."""
     for name in ("name", "tag", "target", "parent", "description"):
         value = getattr(args, name, None)
         if isinstance(value, str):

@@ -17,9 +17,10 @@ from lxml import etree
 
 from db import Project
 from db.exports import FORMATS
-from db.exports.common import guid, is_placed
+from db.exports.common import is_placed
 from db.exports.csv_table import unescape_cell
 from db.exports.snapshot import ExportFilter, FilterError, StoreCorpus, export_project, snapshot
+from db.exports.values import guid
 from tests.exports.workproject import EDITOR, EXT_B, NAME_CRLF, NAME_LF, PAGE_CRLF, RESEARCHER
 
 

@@ -159,15 +159,15 @@ def test_tight_and_gappy_column_dumps_agree() -> None:
     assert tight == gappy
 
 
+#: The 暖心站 article set headline first: title, byline, its column.
+T_HEADLINE_FIRST = (T_TITLE, "本报记者 苏映雪", column(T1, T2))
 JUMP_BODY = "澜州港自动化码头今年吞吐量已突破300万标准箱，码头职工通过培训全部实现转岗。"
 
 
 def test_headlines_before_the_body_in_a_column_dump() -> None:
     raw = "\n".join(
         page(
-            T_TITLE,
-            "本报记者 苏映雪",
-            column(T1, T2),
+            *T_HEADLINE_FIRST,
             "青禾县职工书屋新添图书三千余册供职工借阅",
             "本报记者 温知远",
             column("青禾县总工会日前为全县职工书屋新添图书三千余册，涵盖技能培训、法律知识等门类。"),
@@ -189,16 +189,7 @@ def test_headlines_before_the_body_in_a_column_dump() -> None:
 
 
 def test_mixed_layout() -> None:
-    raw = "\n".join(
-        page(
-            T_TITLE,
-            "本报记者 苏映雪",
-            column(T1, T2),
-            "（苏映雪）",
-            column(D1, D2),
-            D_TITLE,
-        )
-    )
+    raw = "\n".join(page(*T_HEADLINE_FIRST, "（苏映雪）", column(D1, D2), D_TITLE))
     doc = reflow_text(raw)
     assert doc.layout is Layout.MIXED
     assert [str(a.title) for a in doc.articles] == [T_TITLE, D_TITLE]

@@ -22,6 +22,13 @@ def _articles(raw: str) -> list[dict]:
     return document_to_gold(reflow_text(raw))["articles"]
 
 
+def _one_paragraph_each(raw: str) -> list[dict]:
+    """The articles of ``raw``, each checked to have come out as a single paragraph."""
+    articles = _articles(raw)
+    assert all(len(a["paragraphs"]) == 1 for a in articles)
+    return articles
+
+
 def test_short_justified_line_ending_mid_word_runs_on() -> None:
     raw = "澜州机械厂攻关小组成效明显\n" + "\n".join(BODY_A) + "\n"
     paragraphs = _articles(raw)[0]["paragraphs"]
@@ -56,10 +63,9 @@ def test_foot_credit_then_next_headline_with_no_blank_line() -> None:
         "六家基地分布在山区和海岛，全年可接待\n"
         "一线职工三千人次。\n"
     )
-    articles = _articles(raw)
+    articles = _one_paragraph_each(raw)
     assert [a["title"] for a in articles] == ["青禾县为环卫工人免费体检", "澜州首批职工疗休养基地挂牌"]
     assert articles[0]["byline"] == "（苏映雪）"
-    assert all(len(a["paragraphs"]) == 1 for a in articles)
 
 
 def test_headline_adjacent_to_the_body_is_not_a_paragraph() -> None:
@@ -75,10 +81,9 @@ def test_headline_adjacent_to_the_body_is_not_a_paragraph() -> None:
             "环卫工人享受免费体检",
         ]
     )
-    articles = _articles(raw)
+    articles = _one_paragraph_each(raw)
     titles = [(a["kicker"], a["title"]) for a in articles]
     assert titles == [("三年培训职工两万人次——", "技能提升行动启动"), (None, "环卫工人享受免费体检")]
-    assert all(len(a["paragraphs"]) == 1 for a in articles)
 
 
 def test_kicker_with_dash_stays_a_kicker() -> None:

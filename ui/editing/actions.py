@@ -80,6 +80,24 @@ _SLOT_TEXTS = (
     QT_TRANSLATE_NOOP("Actions", "Apply Tag in Slot &9"),
 )
 
+#: Checkable actions without a tip, one row each: (action, text, shortcut).
+_REVIEW_TOGGLES = (
+    (E.REVIEW_UNREVIEWED, QT_TRANSLATE_NOOP("Actions", "Mark &Unreviewed"), "Alt+1"),
+    (E.REVIEW_IN_PROGRESS, QT_TRANSLATE_NOOP("Actions", "Mark &In Progress"), "Alt+2"),
+    (E.REVIEW_PROOFREAD, QT_TRANSLATE_NOOP("Actions", "Mark &Proofread"), "Alt+3"),
+)
+_PANEL_TOGGLES = (
+    (E.SHOW_CODEBOOK, QT_TRANSLATE_NOOP("Actions", "&Codebook"), "Ctrl+3"),
+    (E.SHOW_ANNOTATIONS, QT_TRANSLATE_NOOP("Actions", "&Annotations"), "Ctrl+4"),
+    (E.SHOW_HISTORY, QT_TRANSLATE_NOOP("Actions", "Edit &History"), "Ctrl+5"),
+    (E.SHOW_NOTES, QT_TRANSLATE_NOOP("Actions", "Review and &Notes"), "Ctrl+6"),
+)
+
+
+def _toggles(rows: tuple[tuple[EditActionId, str, str], ...]) -> dict[EditActionId, ActionSpec]:
+    return {action_id: ActionSpec(text, "", (key,), checkable=True) for action_id, text, key in rows}
+
+
 EDIT_ACTIONS: dict[EditActionId, ActionSpec] = {
     E.UNDO: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Undo"), "", (SK.Undo,)),
     E.REDO: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Redo"), "", (SK.Redo, "Ctrl+Shift+Z")),
@@ -156,16 +174,11 @@ EDIT_ACTIONS: dict[EditActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Write a note about the open article"),
         ("Ctrl+M",),
     ),
-    E.REVIEW_UNREVIEWED: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark &Unreviewed"), "", ("Alt+1",), checkable=True),
-    E.REVIEW_IN_PROGRESS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark &In Progress"), "", ("Alt+2",), checkable=True),
-    E.REVIEW_PROOFREAD: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark &Proofread"), "", ("Alt+3",), checkable=True),
+    **_toggles(_REVIEW_TOGGLES),
     E.REVIEW_CYCLE: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Next Review State"),
         QT_TRANSLATE_NOOP("Actions", "Unreviewed, in progress, proofread, and round again"),
         ("F8",),
     ),
-    E.SHOW_CODEBOOK: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Codebook"), "", ("Ctrl+3",), checkable=True),
-    E.SHOW_ANNOTATIONS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Annotations"), "", ("Ctrl+4",), checkable=True),
-    E.SHOW_HISTORY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Edit &History"), "", ("Ctrl+5",), checkable=True),
-    E.SHOW_NOTES: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Review and &Notes"), "", ("Ctrl+6",), checkable=True),
+    **_toggles(_PANEL_TOGGLES),
 }

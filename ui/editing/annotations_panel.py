@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ui.backend import AnnotationData
 from ui.editing.codebook_model import swatch
 from ui.flow import FlowLayout
-from ui.item_views import Index, Selection, compact_rows, header_label, list_view, row_item
+from ui.item_views import ItemsTableModel, Selection, compact_rows, header_label, list_view
 from ui.panel_parts import RetranslatedOnLanguageChange, named
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,7 +31,7 @@ COLUMN_LABELS = (
 ORPHAN_LABELS = (COLUMN_LABELS[0], QT_TRANSLATE_NOOP("AnnotationsPanel", "Lost text"), COLUMN_LABELS[2])
 
 
-class AnnotationListModel(QAbstractTableModel):
+class AnnotationListModel(ItemsTableModel):
     """Annotations of one article: tag, the passage (or the lost quote), note."""
 
     COLUMNS = 3
@@ -51,11 +51,8 @@ class AnnotationListModel(QAbstractTableModel):
         self._display = display
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self.COLUMNS
+    def items(self) -> list[AnnotationData]:
+        return self.rows
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         labels = ORPHAN_LABELS if self.orphans else COLUMN_LABELS
@@ -65,11 +62,7 @@ class AnnotationListModel(QAbstractTableModel):
         text = ann.quote if self.orphans or not self._text else self._text[ann.start : ann.end]
         return self._display(text).replace("\n", " ⏎ ")
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        ann = row_item(index, self.rows)
-        if ann is None:
-            return None
-        column = index.column()
+    def cell(self, ann: AnnotationData, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return ann.tag.rsplit("/", 1)[-1]
@@ -162,10 +155,10 @@ class AnnotationsPanel(RetranslatedOnLanguageChange, QWidget):
         self._update_titles()
         self.note_button.setText(self.tr("Edit Note…"))
         self.tag_button.setText(self.tr("Change Tag…"))
-        self.remove_button.setText(self.tr("Remove"))
         self.reattach_button.setText(self.tr("Re-attach to Selection"))
         self.reattach_button.setToolTip(self.tr("Select the words it belongs on in the article, then press this"))
-        self.orphan_remove_button.setText(self.tr("Remove"))
+        for button in (self.remove_button, self.orphan_remove_button):
+            button.setText(self.tr("Remove"))
         for model in (self.model, self.orphan_model):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.COLUMNS - 1)
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Note
+from db.schema import REVIEW_STATES
 from ui.editing.history_panel import when
 from ui.flow import FlowLayout
 from ui.panel_parts import RetranslatedOnLanguageChange, named
 
-REVIEW_STATES = ("unreviewed", "in_progress", "proofread")
 REVIEW_LABELS = {
     "unreviewed": QT_TRANSLATE_NOOP("NotesPanel", "Unreviewed"),
     "in_progress": QT_TRANSLATE_NOOP("NotesPanel", "In progress"),
