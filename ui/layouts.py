@@ -237,7 +237,7 @@ class DeskLayouts(QObject):
     def _set_pane(self, pane: str, visible: bool) -> None:
         w = self.window
         if pane == "library":
-            w.library.setVisible(visible)
+            w.library_pane.setVisible(visible)
             w.actions[ActionId.SHOW_LIBRARY].setChecked(visible)
         else:
             w.raw_view.setVisible(visible)

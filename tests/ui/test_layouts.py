@@ -104,7 +104,7 @@ def test_layouts_switch_with_one_key_and_are_remembered(window, qtbot):
     assert window.layouts.current is Layout.PROOFREADING
     assert editing.history_dock.isVisible() and not editing.codebook_dock.isVisible()
     assert not window.library.isVisible() and window.raw_view.isVisible()
-    window.library.show()  # the user changes the layout…
+    window.library_pane.show()  # the user changes the layout (the library with its filter)…
     editing.notes_dock.hide()
     use_layout(window, qtbot, Qt.Key.Key_F7)
     assert editing.codebook_dock.isVisible() and not editing.history_dock.isVisible()
@@ -112,7 +112,7 @@ def test_layouts_switch_with_one_key_and_are_remembered(window, qtbot):
     assert window.library.isVisible() and not editing.notes_dock.isVisible() and editing.history_dock.isVisible()
     use_layout(window, qtbot, Qt.Key.Key_F6)  # the same key again: laid out afresh
     assert not window.library.isVisible() and editing.notes_dock.isVisible()
-    window.library.show()
+    window.library_pane.show()
     editing.notes_dock.hide()  # as the user left it, for the window saved below
     window.close()
     again = MainWindow(S.Settings())
