@@ -32,18 +32,6 @@ from ui.editing.context import translate
 from ui.panel_parts import named
 from ui.store_errors import translate_store_error
 
-
-class SourceActionId(StrEnum):
-    SOURCE_PROPERTIES = "source_properties"
-
-
-SOURCE_ACTIONS = {
-    SourceActionId.SOURCE_PROPERTIES: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Source &Properties…"),
-        QT_TRANSLATE_NOOP("Actions", "The page's date, page name and page number"),
-        ("Alt+Return",),
-    )
-}
 #: changes of the page's attributes listed in the dialog (the latest)
 HISTORY_SHOWN = 5
 
@@ -52,6 +40,18 @@ def describe(attributes: PageAttributes) -> str:
     """One line for a page's attributes: "2025-10-01 · 要闻 · 3" ("—" for what is unknown)."""
     number = "—" if attributes.number is None else str(attributes.number)
     return " · ".join((attributes.date or "—", attributes.name or "—", number))
+
+
+class SourceActionId(StrEnum):
+    """The one action of Source Properties."""
+
+    SOURCE_PROPERTIES = "source_properties"
+
+
+SOURCE_ACTIONS = {SourceActionId.SOURCE_PROPERTIES: ActionSpec(
+    QT_TRANSLATE_NOOP("Actions", "Source &Properties…"),
+    QT_TRANSLATE_NOOP("Actions", "The page's date, page name and page number"), ("Alt+Return",),
+)}
 
 
 class SourceAttributesCommand(SnapshotCommand):
@@ -96,16 +96,15 @@ class SourcePropertiesDialog(QDialog):
         form.addRow(self.tr("&Date:"), self.date)
         form.addRow(self.tr("Page &name:"), self.page_name)
         form.addRow(self.tr("Page n&umber:"), self.page_number)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.history)
+        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(ok_cancel, self)
         layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         for edit in (self.date, self.page_name, self.page_number):
             edit.textChanged.connect(lambda _text: self.check())
         self.setMinimumWidth(380)
@@ -149,14 +148,14 @@ class SourcePropertiesDesk(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.setObjectName("sourcePropertiesDesk")
         self.window = window
+        self.dialog: SourcePropertiesDialog | None = None  # the one open (tests fill it in)
+        self.setObjectName("sourcePropertiesDesk")
         self.action = window.actions.install(SOURCE_ACTIONS, window)[SourceActionId.SOURCE_PROPERTIES]
         self.action.triggered.connect(lambda: self.open())
         window.file_menu.insertAction(window.file_menu.actions()[-1], self.action)
         window.library.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         window.library.customContextMenuRequested.connect(self._context_menu)
-        self.dialog: SourcePropertiesDialog | None = None  # the one open (tests fill it in)
 
     def current_source(self) -> int | None:
         """The page of the library's current row, else of the open article."""
