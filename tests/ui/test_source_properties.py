@@ -132,3 +132,22 @@ def test_coded_passages_filter_and_exports_carry_them(window, qtbot, tmp_path, m
     rows = [r for r in csv.DictReader(table.open(encoding="utf-8-sig")) if r["source"] == sources[0].name]
     assert rows and all((r["source_date"], r["source_page_name"], r["source_page_number"])
                         == ("2025-10-01", "要闻", "3") for r in rows)
+
+
+def test_the_dialog_and_its_error_read_in_chinese(window):
+    from tests.ui.test_language import english, readable_texts
+
+    window.set_language("zh_CN")
+    try:
+        project = window.store.project
+        page = project.list_sources()[0]
+        dialog = SourcePropertiesDialog(page.name, project.source_attributes(page.id), [], window)
+        dialog.show()
+        _retype(dialog.date, "2025-13-01")
+        assert dialog.windowTitle() == "版面属性"
+        assert dialog.error.text() == "“2025-13-01”不是日期：请写成 年-月-日，如 2025-10-01。"
+        texts = [t for t in readable_texts(dialog) if t != page.name]
+        assert texts and all(english(t) == set() for t in texts), texts
+        dialog.close()
+    finally:
+        window.set_language("en")
