@@ -18,6 +18,7 @@ from db.errors import (
     ProjectTooNew,
     QueryError,
     RevertConflict,
+    SourceAttributeError,
     StoreError,
     TagError,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "ProjectTooNew",
     "QueryError",
     "RevertConflict",
+    "SourceAttributeError",
     "StoreError",
     "TagError",
 ]

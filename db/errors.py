@@ -91,6 +91,10 @@ class TagError(StoreError):
     """A codebook change that would break its rules (duplicate name, cycle, slot taken)."""
 
 
+class SourceAttributeError(StoreError):
+    """A page attribute that is not one: a date that is no date, a page number that is no number."""
+
+
 class AnnotationError(StoreError):
     """An annotation range or field that does not fit its article."""
 

@@ -38,7 +38,6 @@ from db.library import source_row
 from db.rows import named
 from db.schema import ORIGINS_TABLE
 from db.source_bytes import raw_bytes_of
-from db.source_dates import source_date
 
 FORMAT_NAME = "jiaokan-jsonl"
 FORMAT_VERSION = 2
@@ -143,7 +142,7 @@ def article_record(
         conn,
         "SELECT a.id, a.source_id, s.name, s.path, s.version, s.sha256, a.position, a.kind, a.review_state,"
         f" a.headline, {A_TEXT} AS text, a.engine_index, a.engine_notes, s.superseded,"
-        " substr(s.raw_text, 1, 300) AS header"
+        " s.page_date, s.page_name, s.page_number"
         " FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
         (article_id,),
     ).fetchone()
@@ -154,7 +153,9 @@ def article_record(
         "version": row["version"],
         "sha256": row["sha256"],
         "superseded": bool(row["superseded"]),
-        "date": source_date(row["name"], row["header"]),
+        "date": row["page_date"],
+        "page_name": row["page_name"],
+        "page_number": row["page_number"],
     }
     if with_raw:
         source["raw"] = _raw_payload(conn, row["source_id"])

@@ -7,6 +7,7 @@ reads rows by column name (:mod:`db.rows`).
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable
 
@@ -23,6 +24,7 @@ LEAD_CHARS = 30
 
 _SOURCE_SUMMARY_SQL = (
     "SELECT s.id, s.name, s.path, s.version, s.previous_id, s.superseded, s.imported_at, s.encoding,"
+    " s.page_date, s.page_name, s.page_number,"
     " (SELECT count(*) FROM articles a WHERE a.source_id = s.id) AS article_count,"
     " (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.review_state = 'in_progress') AS busy,"
     " (SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.review_state = 'proofread') AS done"
@@ -45,18 +47,42 @@ def _summary(r: sqlite3.Row) -> SourceSummary:
 # -- sources -------------------------------------------------------------------------------------
 
 
-def count_sources(conn: sqlite3.Connection, *, include_superseded: bool = False) -> int:
-    where = "" if include_superseded else " WHERE superseded = 0"
-    return named(conn, "SELECT count(*) AS n FROM sources" + where).fetchone()["n"]
+def _sources_where(include_superseded: bool, matching: str) -> tuple[str, list]:
+    """The sources kept: current ones (or all), each word of ``matching`` found in one of their fields.
+
+    A word matches a page whose file name or page name holds it, whose date starts with it
+    ("2025-10") or whose number it is ("3", "第3版").
+    """
+    clauses = [] if include_superseded else ["s.superseded = 0"]
+    params: list = []
+    for word in matching.split():
+        number = _PAGE_NUMBER.match(word)
+        clauses.append("(instr(s.name, ?) > 0 OR instr(s.page_name, ?) > 0 OR s.page_date LIKE ? || '%'"
+                       " OR s.page_number IS ?)")
+        params += [word, word, word.replace("%", "").replace("_", ""), int(number.group(1)) if number else None]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+_PAGE_NUMBER = re.compile(r"^(?:第)?(\d{1,4})(?:版)?$")
+
+
+def count_sources(conn: sqlite3.Connection, *, include_superseded: bool = False, matching: str = "") -> int:
+    where, params = _sources_where(include_superseded, matching)
+    return named(conn, "SELECT count(*) AS n FROM sources s" + where, params).fetchone()["n"]
 
 
 def list_sources(
-    conn: sqlite3.Connection, *, include_superseded: bool = False, limit: int | None = None, offset: int = 0
+    conn: sqlite3.Connection, *, include_superseded: bool = False, limit: int | None = None, offset: int = 0,
+    matching: str = "",
 ) -> list[SourceSummary]:
-    """Sources in import order with article counts and review progress (paged)."""
-    where = "" if include_superseded else " WHERE s.superseded = 0"
+    """Sources in import order with article counts, review progress and page attributes (paged).
+
+    ``matching``: only the pages whose name, page name, date or number match its words (see
+    :func:`_sources_where`).
+    """
+    where, params = _sources_where(include_superseded, matching)
     rows = named(conn, _SOURCE_SUMMARY_SQL + where + " ORDER BY s.id LIMIT ? OFFSET ?",
-                 (-1 if limit is None else limit, offset))
+                 (*params, -1 if limit is None else limit, offset))
     return [_summary(r) for r in rows]
 
 

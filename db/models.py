@@ -64,6 +64,9 @@ class SourceSummary(SourceVersion):
     encoding: str
     article_count: int
     progress: Progress
+    page_date: str | None = None  #: the page's attributes (db.source_attributes)
+    page_name: str = ""
+    page_number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

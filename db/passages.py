@@ -1,11 +1,15 @@
 """Coded passages across a project: every annotation of a tag (and the tags under it), filtered.
 
 The researcher's most used report (QualCoder's "coded text", MAXQDA's "retrieved segments"):
-which passages carry this code, where they stand (page, date, article), with their context,
-note and coder. Two queries, so a view over 50,000 passages opens at once: the ordered ids
-(:func:`passage_ids`), then the rows of the ids a view shows (:func:`passages`).
+which passages carry this code, where they stand (page, date, page name and number, article),
+with their context, note and coder. Two queries, so a view over 50,000 passages opens at once:
+the ordered ids (:func:`passage_ids`), then the rows of the ids a view shows (:func:`passages`).
 
-A page's date comes from its file name or running header (:mod:`db.source_dates`).
+The ids come in reading order (page, article, place) without sorting them: the query walks the
+pages, their articles by ``articles_source`` and their passages by ``annotations_place``
+(article, start, tag: the tag is read from the index, not the table), so 50,000 ids cost one
+pass over the index. A page's date, name and number are its stored attributes
+(:mod:`db.source_attributes`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from dataclasses import dataclass
 
 from db.article_text import A_TEXT
 from db.models import Annotation
-from db.source_dates import HEADER_CHARS, source_date
 
 LEAD_CHARS = 16
 
@@ -31,6 +34,7 @@ class PassageFilter:
     states: tuple[str, ...] = ()  # review states of the article: unreviewed, in_progress, proofread
     date_from: str | None = None  # ISO dates, inclusive; pages without a date are left out when set
     date_to: str | None = None
+    page_names: tuple[str, ...] = ()  # pages of these names (版名); "" stands for pages without one
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +47,8 @@ class Passage(Annotation):
     article_title: str  # the headline, or the opening words of an article printed without one
     tag_path: str
     review_state: str
+    page_name: str = ""
+    page_number: int | None = None
 
 
 _SUBTREE = """WITH RECURSIVE subtree(id) AS (
@@ -50,63 +56,56 @@ _SUBTREE = """WITH RECURSIVE subtree(id) AS (
 )"""
 
 
-def source_dates(project) -> dict[int, str | None]:
-    """Every current page's date (file name, else running header)."""
-    with project._cx.read() as conn:
-        rows = conn.execute(
-            "SELECT id, name, substr(raw_text, 1, ?) FROM sources WHERE superseded = 0", (HEADER_CHARS,)
-        ).fetchall()
-    return {r[0]: source_date(r[1], r[2]) for r in rows}
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
 
 
 def passage_ids(project, flt: PassageFilter) -> list[int]:
     """Ids of the passages ``flt`` selects, in reading order (page, article, position)."""
-    where = ["s.superseded = 0"]
+    where = ["s.superseded = 0", "n.tag_id IN subtree"]
     params: list[object] = [flt.tag_id, 1 if flt.include_children else 0]
     if flt.source_ids:
-        where.append(f"a.source_id IN ({','.join('?' * len(flt.source_ids))})")
+        where.append(f"s.id IN ({_marks(flt.source_ids)})")
         params += flt.source_ids
+    if flt.page_names:
+        where.append(f"s.page_name IN ({_marks(flt.page_names)})")
+        params += flt.page_names
+    if flt.date_from:
+        where.append("s.page_date >= ?")
+        params.append(flt.date_from)
+    if flt.date_to:
+        where.append("s.page_date <= ?")
+        params.append(flt.date_to)
     if flt.authors:
-        where.append(f"coalesce(n.author, '') IN ({','.join('?' * len(flt.authors))})")
+        where.append(f"coalesce(n.author, '') IN ({_marks(flt.authors)})")
         params += flt.authors
     if flt.states:
-        where.append(f"a.review_state IN ({','.join('?' * len(flt.states))})")
+        where.append(f"a.review_state IN ({_marks(flt.states)})")
         params += flt.states
-    if flt.date_from or flt.date_to:
-        dated = [
-            sid
-            for sid, day in source_dates(project).items()
-            if day is not None and (flt.date_from or day) <= day <= (flt.date_to or day)
-        ]
-        if not dated:
-            return []
-        where.append(f"a.source_id IN ({','.join('?' * len(dated))})")
-        params += dated
+    # CROSS JOIN keeps this join order, so the rows come in index order and need no sort
     sql = (
-        _SUBTREE
-        + " SELECT n.id FROM annotations n JOIN subtree st ON st.id = n.tag_id"
-        " JOIN articles a ON a.id = n.article_id JOIN sources s ON s.id = a.source_id"
+        _SUBTREE + " SELECT n.id FROM sources s CROSS JOIN articles a ON a.source_id = s.id"
+        " CROSS JOIN annotations n ON n.article_id = a.id"
         " WHERE " + " AND ".join(where) + " ORDER BY s.id, a.position, n.char_start, n.id"
     )
     with project._cx.read() as conn:
-        return [r[0] for r in conn.execute(sql, params)]
+        return [r for (r,) in conn.execute(sql, params).fetchall()]
 
 
-def passages(project, ids: Sequence[int], dates: dict[int, str | None] | None = None) -> list[Passage]:
+def passages(project, ids: Sequence[int]) -> list[Passage]:
     """The rows of ``ids``, in that order (ids that no longer exist are left out)."""
     if not ids:
         return []
-    dates = source_dates(project) if dates is None else dates
-    marks = ",".join("?" * len(ids))
     with project._cx.read() as conn:
         paths = _tag_paths(conn)
         cursor = conn.execute(
             "SELECT n.id, n.article_id, n.tag_id, n.char_start AS start, n.char_end AS end, n.quote, n.prefix,"
             " n.suffix, n.note, n.author, n.created_at, n.updated_at, n.orphaned, n.copied_from,"
-            " a.source_id, s.name AS source_name, a.review_state, a.headline,"
+            " a.source_id, s.name AS source_name, s.page_date AS source_date, s.page_name, s.page_number,"
+            " a.review_state, a.headline,"
             f" CASE WHEN a.headline = '' THEN substr({A_TEXT}, 1, ?) ELSE '' END AS lead"
             " FROM annotations n JOIN articles a ON a.id = n.article_id JOIN sources s ON s.id = a.source_id"
-            f" WHERE n.id IN ({marks})",
+            f" WHERE n.id IN ({_marks(ids)})",
             (LEAD_CHARS, *ids),
         )
         names = [column[0] for column in cursor.description]
@@ -115,16 +114,20 @@ def passages(project, ids: Sequence[int], dates: dict[int, str | None] | None = 
     for r in rows:
         headline, lead = r.pop("headline"), r.pop("lead")
         title = headline or (lead.split("\n", 1)[0] + "…" if lead else "")
-        by_id[r["id"]] = Passage(
-            **r, source_date=dates.get(r["source_id"]), article_title=title, tag_path=paths.get(r["tag_id"], "")
-        )
+        by_id[r["id"]] = Passage(**r, article_title=title, tag_path=paths.get(r["tag_id"], ""))
     return [by_id[i] for i in ids if i in by_id]
 
 
 def authors(project) -> list[str]:
     """The coders who made annotations ("" for annotations without an author)."""
-    with project._cx.read() as conn:
+    with project._cx.read() as conn:  # answered from the index annotations_author
         return sorted({r[0] or "" for r in conn.execute("SELECT DISTINCT author FROM annotations")})
+
+
+def page_names(project) -> list[str]:
+    """The page names (版名) of the current pages, "" for pages without one."""
+    with project._cx.read() as conn:
+        return sorted({r[0] for r in conn.execute("SELECT DISTINCT page_name FROM sources WHERE superseded = 0")})
 
 
 def _tag_paths(conn) -> dict[int, str]:
@@ -140,4 +143,3 @@ def _tag_paths(conn) -> dict[int, str]:
     for tag_id in rows:
         path(tag_id)
     return paths
-

@@ -21,6 +21,7 @@ from typing import Concatenate, ParamSpec, TextIO, TypeVar
 from db import annotations as _annotations
 from db import codebook, corrections, edits, export, importer, library, merge, restore, search, search_index, sources
 from db import doubts as _doubts
+from db import source_attributes as _attributes
 from db.articles import Layout, load_blocks, require_article
 from db.connection import Connection
 from db.errors import NotFound, StoreError
@@ -135,6 +136,7 @@ class Project:
         cx = Connection(path, create=create, busy_timeout=busy_timeout)
         try:
             _fill_search_index(cx)
+            _attributes.read_unread(cx)
         except BaseException:
             cx.close()
             raise
@@ -206,6 +208,9 @@ class Project:
     get_source = _reading(library.get_source)
     raw_bytes = _reading(library.raw_bytes)
     progress = _reading(library.progress)
+    source_attributes = _reading(_attributes.attributes)
+    source_attribute_history = _reading(_attributes.history)
+    set_source_attributes = _authored(_attributes.set_attributes)
 
     # -- articles --------------------------------------------------------------------------
     count_articles = _reading(library.count_articles)

@@ -11,7 +11,8 @@ Definitions:
   sources given.
 - **Frequencies** count tagged passages (orphaned ones included: they are still a coder's
   judgement, only their place is lost), per tag and per source or per month. The month is
-  the page's (from its file name or page header, :mod:`db.source_dates`); a page whose date
+  the page's date as stored (read from its file name or running header, maybe corrected since:
+  :mod:`db.source_attributes`); a page whose date
   is not known counts in the month it was imported (UTC).
 - **Co-occurrence** counts pairs of distinct passages in the same article that overlap or
   share a paragraph (a block of the article text that both touch), per pair of tags; the
@@ -50,7 +51,6 @@ from db.readers import open_reader
 from db.report_table import Table
 from db.rows import named, values
 from db.schema import REVIEW_STATES
-from db.source_dates import HEADER_CHARS, source_date
 
 KINDS = ("frequencies", "cooccurrence", "progress", "agreement", "engine")
 
@@ -126,9 +126,8 @@ def _rows_for(
 
 def _months(conn: sqlite3.Connection, source_ids: Sequence[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    select = f"SELECT id, name, substr(raw_text, 1, {HEADER_CHARS}) AS head, imported_at FROM sources"
-    for sid, name, head, imported in _rows_for(conn, select, "id", source_ids, "id", "name", "head", "imported_at"):
-        day = source_date(name, head)
+    select = "SELECT id, page_date, imported_at FROM sources"
+    for sid, day, imported in _rows_for(conn, select, "id", source_ids, "id", "page_date", "imported_at"):
         out[sid] = day[:7] if day else (imported or "")[:7]
     return out
 

@@ -17,6 +17,12 @@ Schema 4: the text stored once. ``sources.raw_bytes`` is NULL where the decoded 
 re-encoded (encoding, BOM) gives the file's bytes exactly; ``articles.text`` is gone (an
 article's text is its blocks' texts joined by "\\n", see :mod:`db.articles`);
 ``search_docs.folded`` is NULL where folding left the article text unchanged.
+Schema 5: a page's attributes, editable: its date (``sources.page_date``, ISO), name (``page_name``,
+版名) and number (``page_number``, 版次), read at import from the file name and running header
+(:mod:`db.page_header`); ``attributes_read`` is 0 until they have been read (the project reads
+them after opening an upgraded file), and every edit of them is kept in ``source_changes``
+(append-only, like ``edits``; see :mod:`db.source_attributes`). Passages are indexed by place and
+tag, and by coder, for the Coded Passages view (:mod:`db.passages`).
 
 Migrations are frozen: each carries its own DDL as literal text (the role and review-state
 lists in their CHECK constraints included) and imports nothing from the rest of the store,
@@ -38,7 +44,7 @@ from sqlite_utils.migrations import Migrations
 from db.models import ReviewState
 
 #: The schema this code writes. Files with a higher ``user_version`` are refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: ``PRAGMA application_id`` of every project file: "JKAN".
 APPLICATION_ID = 0x4A4B414E
@@ -269,6 +275,7 @@ MIGRATION_NAMES = (
     "0002_review_notes_search",
     "0003_engine_confidence",
     "0004_text_once",
+    "0005_source_attributes",
 )
 
 
@@ -365,4 +372,40 @@ def m0004_text_once(db: Database) -> None:
     db.execute(SCHEMA_4[0])
     db.conn.executemany("UPDATE sources SET raw_kept = ? WHERE id = ?", kept)
     for statement in SCHEMA_4[1:]:
+        db.execute(statement)
+
+
+SCHEMA_5 = [
+    "ALTER TABLE sources ADD COLUMN page_date TEXT CHECK (page_date IS NULL OR date(page_date) IS page_date)",
+    "ALTER TABLE sources ADD COLUMN page_name TEXT NOT NULL DEFAULT ''",
+    """ALTER TABLE sources ADD COLUMN page_number INTEGER
+        CHECK (page_number IS NULL OR (typeof(page_number) = 'integer' AND page_number > 0))""",
+    "ALTER TABLE sources ADD COLUMN attributes_read INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX sources_page_date ON sources(page_date)",
+    """CREATE TABLE source_changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        at TEXT NOT NULL,
+        author TEXT,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL
+    )""",
+    "CREATE INDEX source_changes_source ON source_changes(source_id)",
+    # the Coded Passages view walks the passages in reading order (page, article, place) with their
+    # tag from the index alone; it serves every query of annotations_article, which it replaces
+    "CREATE INDEX annotations_place ON annotations(article_id, char_start, tag_id)",
+    "DROP INDEX annotations_article",
+    "CREATE INDEX annotations_author ON annotations(author)",
+    """CREATE TRIGGER source_changes_append_only_update BEFORE UPDATE ON source_changes
+       BEGIN SELECT RAISE(ABORT, 'the history of source attributes is append-only'); END""",
+    """CREATE TRIGGER source_changes_append_only_delete BEFORE DELETE ON source_changes
+       BEGIN SELECT RAISE(ABORT, 'the history of source attributes is append-only'); END""",
+    "PRAGMA user_version = 5",
+]
+
+
+@migrations(name="0005_source_attributes")
+def m0005_source_attributes(db: Database) -> None:
+    # The attributes start unread: the project reads them from each page after the upgrade commits.
+    for statement in SCHEMA_5:
         db.execute(statement)

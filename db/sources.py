@@ -29,6 +29,7 @@ from db.errors import NotFound
 from db.events import Change, event
 from db.folding import fold, squeeze
 from db.models import BlockRole, ImportOutcome, ImportStatus
+from db.page_header import read_attributes
 from db.search_index import grams
 from db.source_bytes import raw_bytes_of, reencode
 from reader.model import ArticleKind, BlockKind
@@ -233,6 +234,19 @@ def _insert_articles(conn, source_id: int, articles: list[PreparedArticle]) -> l
     return ids
 
 
+def _page_attributes(conn, prep: Prepared, previous_id: int | None) -> tuple[str | None, str, int | None]:
+    """The page's date, name and number: a person's corrections of the previous version, else as read."""
+    from db.source_attributes import attributes, furniture_texts
+
+    if previous_id is not None and conn.execute(
+        "SELECT 1 FROM source_changes WHERE source_id = ? LIMIT 1", (previous_id,)
+    ).fetchone():
+        kept = attributes(conn, previous_id)
+    else:
+        kept = read_attributes(prep.name, prep.text, furniture_texts(prep.furniture))
+    return kept.date, kept.name, kept.number
+
+
 def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) -> ImportOutcome:
     """Write a prepared dump in one transaction (or recognise it as already there)."""
     from db import engine_record
@@ -262,8 +276,8 @@ def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) 
         version = prev[1] + 1 if prev else 1
         cur = conn.execute(
             "INSERT INTO sources (path, name, version, previous_id, sha256, size, raw_bytes, raw_text, encoding,"
-            " had_bom, imported_at, engine_version, extractor, layout, furniture)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " had_bom, imported_at, engine_version, extractor, layout, furniture, page_date, page_name, page_number,"
+            " attributes_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
             (
                 prep.path,
                 prep.name,
@@ -280,6 +294,7 @@ def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) 
                 prep.extractor,
                 prep.layout,
                 prep.furniture,
+                *_page_attributes(conn, prep, prev[0] if prev else None),
             ),
         )
         source_id = cur.lastrowid

@@ -2,11 +2,12 @@
 
     .venv/bin/python scripts/desk_screenshots.py [OUTDIR]
 
-For each screen size (1600×1000, 1280×720, 1000×700) it starts ``Xvfb`` on a display of its own
-(:91–:93) with ``openbox``, runs the desk maximized on the bundled sample project (with an
+For each screen size (1600×1000, 1280×720, 1000×700) it starts ``Xvfb`` on a free display of its
+own (``-displayfd``) with ``openbox``, runs the desk maximized on the bundled sample project (with an
 invented coding of it, see ``scripts/screenshots.py``), switches layouts with their keys and
 takes ``import -window root`` pictures: main-WxH.png (coding layout), reading-1000x700.png,
-proofreading-1280x720.png / -1000x700.png, coded-passages.png and conflicts.png (at 1600×1000).
+proofreading-1280x720.png / -1000x700.png, coded-passages.png, source-properties.png and
+conflicts.png (at 1600×1000).
 It also prints how many characters a line the article
 and the raw pane get, the figure the layouts are judged by.
 """
@@ -24,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-SCREENS = [(":91", 1600, 1000), (":92", 1280, 720), (":93", 1000, 700)]
+SCREENS = [(1600, 1000), (1280, 720), (1000, 700)]
 
 
 def settle(app, seconds: float = 0.6) -> None:
@@ -36,7 +37,7 @@ def settle(app, seconds: float = 0.6) -> None:
 
 #: the pictures kept in docs/screenshots (the others are measured and printed only)
 KEPT = {"main-1600x1000", "main-1280x720", "main-1000x700", "reading-1000x700", "proofreading-1280x720",
-        "proofreading-1000x700", "coded-passages", "conflicts"}
+        "proofreading-1000x700", "coded-passages", "conflicts", "source-properties"}
 
 
 def shoot(path: Path) -> None:
@@ -141,6 +142,7 @@ def new_views(window, app, out: Path) -> None:
     shoot(out / "coded-passages.png")
     print(f"coded-passages: {panel.model.rowCount()} passages", flush=True)
     window.passages.dock.hide()
+    source_properties(window, app, out)
 
     colleague_work = merge_a_colleague(project, Path(tempfile.mkdtemp(prefix="jiaokan-colleague-")))
     report = project.merge_jsonl(colleague_work)
@@ -149,6 +151,24 @@ def new_views(window, app, out: Path) -> None:
     settle(app)
     shoot(out / "conflicts.png")
     print(f"conflicts: {report.conflicts} kept side by side", flush=True)
+
+
+def source_properties(window, app, out: Path) -> None:
+    """source-properties.png: the dialog on the first page, after one correction of its page number."""
+    from ui.source_properties import SourcePropertiesDialog
+
+    project = window.store.project
+    page = project.list_sources()[0]
+    read = project.source_attributes(page.id)
+    project.set_source_attributes(page.id, number=(read.number or 0) + 1)
+    project.set_source_attributes(page.id, number=read.number)
+    dialog = SourcePropertiesDialog(page.name, project.source_attributes(page.id),
+                                    project.source_attribute_history(page.id), window)
+    dialog.show()
+    settle(app)
+    shoot(out / "source-properties.png")
+    print(f"source-properties: {page.name} {read}", flush=True)
+    dialog.close()
 
 
 def merge_a_colleague(project, folder: Path) -> Path:
@@ -173,14 +193,28 @@ def merge_a_colleague(project, folder: Path) -> Path:
     return out
 
 
-def run_screen(display: str, width: int, height: int, out: Path) -> int:
-    """Xvfb + openbox on ``display``, the driver inside, then both stopped (only the processes started here)."""
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def start_xvfb(width: int, height: int) -> tuple[subprocess.Popen, str]:
+    """An Xvfb on a display number it finds free itself (``-displayfd``): runs beside other X servers."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
+                             "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as answer:
+        number = answer.readline().strip()
+    if not number:
+        xvfb.terminate()
+        raise SystemExit("Xvfb did not start (is it installed? apt-get install xvfb)")
+    return xvfb, f":{number}"
+
+
+def run_screen(width: int, height: int, out: Path) -> int:
+    """Xvfb + openbox on a free display, the driver inside, then both stopped (only the processes started here)."""
+    xvfb, display = start_xvfb(width, height)
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     wm = None
     try:
-        time.sleep(1.0)
+        time.sleep(0.5)
         wm = subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
         time.sleep(1.0)
@@ -201,8 +235,8 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else REPO / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     status = 0
-    for display, width, height in SCREENS:
-        status |= run_screen(display, width, height, out)
+    for width, height in SCREENS:
+        status |= run_screen(width, height, out)
     return status
 
 

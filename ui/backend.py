@@ -25,6 +25,9 @@ class SourceRow:
     name: str
     article_count: int
     proofread: int = 0  # articles marked proofread
+    date: str | None = None  # the page's attributes: ISO date, name (版名), number (版次)
+    page_name: str = ""
+    page_number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,14 +141,18 @@ class ProjectStore:
         self._tags = None
 
     # -- sources and articles -----------------------------------------------------------------
-    def source_count(self) -> int:
-        return self.project.count_sources()
+    def source_count(self, matching: str = "") -> int:
+        return self.project.count_sources(matching=matching)
 
-    def sources(self, offset: int, limit: int) -> list[SourceRow]:
-        rows = self.project.list_sources(limit=limit, offset=offset)
+    def sources(self, offset: int, limit: int, matching: str = "") -> list[SourceRow]:
+        """A page of the sources (``matching``: only those whose name, page name, date or number match)."""
+        rows = self.project.list_sources(limit=limit, offset=offset, matching=matching)
         for r in rows:
             self._names[r.id] = r.name
-        return [SourceRow(r.id, r.name, r.article_count, r.progress.proofread) for r in rows]
+        return [
+            SourceRow(r.id, r.name, r.article_count, r.progress.proofread, r.page_date, r.page_name, r.page_number)
+            for r in rows
+        ]
 
     def source_name(self, source_id: int) -> str:
         name = self._names.get(source_id)

@@ -4,7 +4,9 @@ A layout is which panels are open and how wide they are. Switching saves the lay
 (the window's dock state, the splitter and which panes are shown, in QSettings) and restores the
 one chosen, or lays it out fresh the first time. Laying out fresh fits the window: the article
 keeps a minimum reading width (:func:`min_reading_width`), the library and raw panes share
-what is left, and on a narrow window the side panels collapse into tabs of one dock column.
+what is left, and on a narrow window the side panels collapse into tabs of one dock column. The
+coding layout gives the raw pane a readable line (:data:`RAW_EM` characters where the article keeps
+:data:`COMFORT_EM`, never below :data:`RAW_MIN_EM`): on a small screen the library gives way to it.
 
 The proofreading layout is also the desk's typing mode: there, typing in the article makes
 corrections and plain letters and digits are text, not shortcuts (see ``ui.editing.typing``).
@@ -78,11 +80,13 @@ KNOWN_DOCKS = frozenset(
 )
 #: the side panel in front when they share a column of tabs
 SIDE_ORDER = ("codebookDock", "notesDock", "annotationsDock")
-#: which pane gives way first when the article would get less than its reading width
+#: which pane gives way first when the article would get less than its reading width: in the coding
+#: layout the library (J/K and N/P step through the articles; Ctrl+1 brings it back), so a coder keeps
+#: the raw text the passages came from beside the article even on a small screen
 DROP_ORDER: dict[Layout, tuple[str, ...]] = {
     Layout.READING: ("library", "raw"),
     Layout.PROOFREADING: ("library", "raw"),
-    Layout.CODING: ("raw", "library"),
+    Layout.CODING: ("library", "raw"),
 }
 
 #: the library's and the raw pane's share of the width beside the side panels, by layout: a coder
@@ -93,16 +97,29 @@ SHARES: dict[Layout, tuple[float, float]] = {
     Layout.CODING: (0.26, 0.22),
 }
 READING_EM = 22  # the article's minimum measure, in characters of its font
+COMFORT_EM = 30  # the article's measure the coding layout keeps before it narrows for the raw pane
+RAW_EM = 24  # a readable raw line, where the window has room for it (coding layout)
+RAW_MIN_EM = 16  # the narrowest raw pane worth showing (coding layout); narrower, it gives way
+LIBRARY_FLOOR = 150  # pixels: the narrowest library worth showing
+CODING_LIBRARY_FLOOR = 220  # pixels the library keeps (its names readable) while the raw pane widens
 NARROW = 1400  # below this window width the side panels share one column of tabs
 COMPACT = 1200  # below this, with panels below the text as well, all panels share the row of tabs below
 MAX_MIN_READING = 560  # a big zoom must not make the window wider than a laptop screen
 
 
-def min_reading_width(view) -> int:
-    """Pixels the article view needs for ``READING_EM`` characters a line, margins and scroll bar included."""
+def min_reading_width(view, chars: int = READING_EM) -> int:
+    """Pixels the article view needs for ``chars`` characters a line, margins and scroll bar included."""
     em = QFontMetricsF(view.document().defaultFont()).horizontalAdvance("\u56fd")
     extra = 2 * 24 + view.verticalScrollBar().sizeHint().width() + 8
-    return min(MAX_MIN_READING, int(READING_EM * em + extra))
+    width = int(chars * em + extra)
+    return min(MAX_MIN_READING, width) if chars == READING_EM else width
+
+
+def raw_width(view, chars: int) -> int:
+    """Pixels the raw pane needs for ``chars`` characters a line: line numbers, margins, scroll bar included."""
+    em = QFontMetricsF(view.font()).horizontalAdvance("\u56fd")
+    margins = 2 * view.document().documentMargin() + 2 * view.frameWidth() + 4
+    return int((chars + 0.5) * em + view.gutter_width() + view.verticalScrollBar().sizeHint().width() + margins)
 
 
 class DeskLayouts(QObject):
@@ -237,7 +254,7 @@ class DeskLayouts(QObject):
     def _set_pane(self, pane: str, visible: bool) -> None:
         w = self.window
         if pane == "library":
-            w.library.setVisible(visible)
+            w.library_pane.setVisible(visible)
             w.actions[ActionId.SHOW_LIBRARY].setChecked(visible)
         else:
             w.raw_view.setVisible(visible)
@@ -278,18 +295,31 @@ class DeskLayouts(QObject):
             "library": max(170, min(320, int(central * library_share))) if panes["library"] else 0,
             "raw": max(180, min(520, int(central * raw_share))) if panes["raw"] else 0,
         }
+        floors = {"library": LIBRARY_FLOOR, "raw": 180}
+        if layout is Layout.CODING and panes["raw"]:
+            floors["raw"] = raw_width(w.raw_view, RAW_MIN_EM)
+            self._widen_raw(sizes, central, min_reading_width(w.article_view, COMFORT_EM))
         for pane in DROP_ORDER[layout]:  # first shrink, then close what cannot fit
             if central - sizes["library"] - sizes["raw"] >= need:
                 break
             if sizes[pane]:
-                floor = 150 if pane == "library" else 180
-                sizes[pane] = max(floor, central - need - sum(v for k, v in sizes.items() if k != pane))
+                sizes[pane] = max(floors[pane], central - need - sum(v for k, v in sizes.items() if k != pane))
         for pane in DROP_ORDER[layout]:
             if sizes[pane] and central - sizes["library"] - sizes["raw"] < need:
                 sizes[pane] = 0
                 self._set_pane(pane, False)
         article = max(need, central - sizes["library"] - sizes["raw"])
         w.splitter.setSizes([sizes["library"], article, sizes["raw"]])
+
+    def _widen_raw(self, sizes: dict[str, int], central: int, comfort: int) -> None:
+        """The coding layout's raw pane: ``RAW_EM`` characters a line where the article keeps ``comfort``
+        pixels (the library narrows first), else as wide as that leaves, not below ``RAW_MIN_EM``."""
+        raw = self.window.raw_view
+        sizes["raw"] = max(sizes["raw"], raw_width(raw, RAW_EM))
+        if sizes["library"] and central - sizes["library"] - sizes["raw"] < comfort:
+            sizes["library"] = max(CODING_LIBRARY_FLOOR, central - sizes["raw"] - comfort)
+        if central - sizes["library"] - sizes["raw"] < comfort:
+            sizes["raw"] = max(raw_width(raw, RAW_MIN_EM), central - sizes["library"] - comfort)
 
     def update_minimum(self) -> None:
         """The article view never gets narrower than its reading width (the font size may have changed)."""

@@ -9,7 +9,7 @@ project of 100,000 articles opens by reading one page of sources.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -81,6 +81,13 @@ def _doubt_icon() -> QIcon:
     return _DOUBT_ICON[0]
 
 
+def page_label(row: SourceRow) -> str:
+    """The page's name and number as the library shows them ("要闻 3"), "" when neither is known."""
+    number = "" if row.page_number is None else QCoreApplication.translate("Library", "p. %1").replace(
+        "%1", str(row.page_number))
+    return " ".join(filter(None, (row.page_name, number)))
+
+
 def _label(text: str) -> str:
     """Translate a label declared with QT_TRANSLATE_NOOP("Library", ...)."""
     return QCoreApplication.translate("Library", text)
@@ -111,6 +118,7 @@ class LibraryModel(QAbstractItemModel):
         self._sources: list[_SourceNode] = []
         self._source_total = 0
         self._display: Callable[[str], str] = str
+        self.filter_text = ""  # only the sources whose name, page name, date or number match its words
         #: Open doubts of a source (True) or an article (False) by id, shown in the state column (ui.doubts)
         self.doubt_count: Callable[[bool, int], int] | None = None
         self.set_store(store)
@@ -138,8 +146,23 @@ class LibraryModel(QAbstractItemModel):
         self.beginResetModel()
         self._store = store
         self._sources = []
-        self._source_total = store.source_count() if store is not None else 0
+        self._source_total = self._count(store) if store is not None else 0
         self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the sources matching ``text`` (file name, page name, date "2025-10", number "3")."""
+        text = " ".join(text.split())
+        if text != self.filter_text:
+            self.filter_text = text
+            self.set_store(self._store)
+
+    def _count(self, store: DeskStore) -> int:
+        return store.source_count(matching=self.filter_text) if self.filter_text else store.source_count()
+
+    def _read_sources(self, store: DeskStore, offset: int, limit: int):
+        if self.filter_text:
+            return store.sources(offset, limit, matching=self.filter_text)
+        return store.sources(offset, limit)
 
     def refresh(self) -> None:
         """Reload after the store changed (import); rows are fetched again lazily."""
@@ -199,9 +222,9 @@ class LibraryModel(QAbstractItemModel):
         if not parent.isValid():
             if not self._sources and self._source_total <= NATURAL_ORDER_LIMIT:
                 # every source at once (one query), in the order people expect: page_v2 before page_v10
-                rows = sorted_naturally(store.sources(0, self._source_total), lambda r: r.name)
+                rows = sorted_naturally(self._read_sources(store, 0, self._source_total), lambda r: r.name)
             else:
-                rows = list(store.sources(len(self._sources), PAGE))
+                rows = list(self._read_sources(store, len(self._sources), PAGE))
             if not rows:
                 self._source_total = len(self._sources)
                 return
@@ -213,7 +236,7 @@ class LibraryModel(QAbstractItemModel):
         node = self._sources[parent.row()]
         rows = list(store.articles(node.row.id, len(node.articles), PAGE))
         if not rows:
-            node.row = SourceRow(node.row.id, node.row.name, len(node.articles), node.row.proofread)
+            node.row = replace(node.row, article_count=len(node.articles))
             return
         first = len(node.articles)
         self.beginInsertRows(parent.siblingAtColumn(0), first, first + len(rows) - 1)
@@ -253,7 +276,7 @@ class LibraryModel(QAbstractItemModel):
                 text = QCoreApplication.translate("Library", "%n articles", None, row.article_count)
             return " · ".join(filter(None, (text, self._doubts(True, row.id))))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.name
+            return "\n".join(filter(None, (row.name, " · ".join(filter(None, (row.date, page_label(row)))))))
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._doubts(True, row.id):
             return _doubt_icon()
         if role == Qt.ItemDataRole.FontRole and column == 0:
@@ -311,6 +334,13 @@ class LibraryModel(QAbstractItemModel):
         if not source.isValid() or source.internalId() != 0:
             return 0
         return self._sources[source.row()].row.article_count
+
+    def source_row(self, index: Index) -> SourceRow | None:
+        """The source of a row: itself, or the page an article stands on."""
+        if not index.isValid():
+            return None
+        node = index.internalId() - 1 if index.internalId() else index.row()
+        return self._sources[node].row if 0 <= node < len(self._sources) else None
 
     def article_id(self, index: Index) -> int | None:
         if not index.isValid() or index.internalId() == 0:

@@ -30,6 +30,7 @@ from ui.panel_parts import RetranslatedOnLanguageChange, debounce
 from ui.passages_panel import CodedPassagesDesk
 from ui.projects import ProjectController, local_paths
 from ui.script import SCRIPT_LABELS, Script, ScriptConverter
+from ui.source_properties import SourcePropertiesDesk
 from ui.window_display import WindowDisplay
 from ui.window_linking import ArticleRawLinking
 from ui.window_menus import build_menus
@@ -68,6 +69,7 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
         self.doubts = DoubtsDesk(self)  # the engine's doubts: marks, counts, F9, "looks right"
         self.passages = CodedPassagesDesk(self)  # View > Coded Passages (Ctrl+8)
         self.conflicts = ConflictsDesk(self)  # View > Merge Conflicts (Ctrl+9)
+        self.sources = SourcePropertiesDesk(self)  # a page's date, name and number (Alt+Return, library menu)
         self.layouts = DeskLayouts(self)  # reading / proofreading / coding, F5 / F6 / F7
         self.layouts.listeners.append(self.editing.typing.follow_layout)  # proofreading: typing corrects
         self.editing.typing.follow_layout(self.layouts.current)
@@ -113,7 +115,8 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
         a[ActionId.SEARCH_REGEX].setChecked(self.settings.get(S.SEARCH_REGEX))
         a[ActionId.SEARCH_REGEX].toggled.connect(lambda on: self.settings.set(S.SEARCH_REGEX, on))
         a[ActionId.SHOW_LIBRARY].setChecked(True)
-        a[ActionId.SHOW_LIBRARY].toggled.connect(self.library.setVisible)
+        a[ActionId.SHOW_LIBRARY].toggled.connect(self.library_pane.setVisible)
+        self.library_pane.on_filtered = self.sync_library_after_refresh
         self.search_switch = DockSwitch(a[ActionId.SHOW_SEARCH], self.search_dock)
         self.script_group.triggered.connect(lambda action: self.set_script(Script(action.data())))
         self.script_combo.currentIndexChanged.connect(lambda i: self.set_script(Script(self.script_combo.itemData(i))))

@@ -1,8 +1,8 @@
 """The Coded Passages table: a model over passage ids, rows fetched a page at a time (after Anki's browser).
 
-Opening the view reads only the ordered ids of the passages (one query, fast at 50,000); a row's
-page and date, article, context, note and coder are read when a view first shows it, 200 rows
-at a time, and cached.
+Opening the view reads only the ordered ids of the passages (one query walking two indexes, no
+sort: fast at 50,000); a row's page and its date, name and number, article, context, note and
+coder are read when a view first shows it, 200 rows at a time, and cached.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from db.passages import Passage, PassageFilter, passage_ids, passages, source_dates
+from db.passages import Passage, PassageFilter, passage_ids, passages
 from ui.item_views import Index
 
 PAGE = 200
@@ -28,8 +28,10 @@ HEADERS = (
     QT_TRANSLATE_NOOP("CodedPassages", "Note"),
     QT_TRANSLATE_NOOP("CodedPassages", "Coder"),
     QT_TRANSLATE_NOOP("CodedPassages", "State"),
+    QT_TRANSLATE_NOOP("CodedPassages", "Page name"),
+    QT_TRANSLATE_NOOP("CodedPassages", "Page no."),
 )
-SOURCE, DATE, ARTICLE, TAG, PASSAGE, CONTEXT, NOTE, CODER, STATE = range(len(HEADERS))
+SOURCE, DATE, ARTICLE, TAG, PASSAGE, CONTEXT, NOTE, CODER, STATE, PAGE_NAME, PAGE_NUMBER = range(len(HEADERS))
 STATES = {
     "unreviewed": QT_TRANSLATE_NOOP("CodedPassages", "unreviewed"),
     "in_progress": QT_TRANSLATE_NOOP("CodedPassages", "in progress"),
@@ -56,7 +58,6 @@ class CodedPassagesModel(QAbstractTableModel):
         self.filter: PassageFilter | None = None
         self.ids: list[int] = []
         self._rows: dict[int, Passage] = {}
-        self._dates: dict[int, str | None] = {}
         self._display: Callable[[str], str] = str
         self.fetches = 0  # pages read from the store (the tests check the view stays lazy)
 
@@ -71,7 +72,6 @@ class CodedPassagesModel(QAbstractTableModel):
         self.project, self.filter = project, flt
         self._rows = {}
         self.ids = passage_ids(project, flt) if project is not None and flt is not None else []
-        self._dates = source_dates(project) if self.ids else {}
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -85,7 +85,7 @@ class CodedPassagesModel(QAbstractTableModel):
         passage_id = self.ids[row]
         if passage_id not in self._rows:
             first = row - row % PAGE
-            for p in passages(self.project, self.ids[first : first + PAGE], self._dates):
+            for p in passages(self.project, self.ids[first : first + PAGE]):
                 self._rows[p.id] = p
             self.fetches += 1
         return self._rows.get(passage_id)
@@ -93,7 +93,7 @@ class CodedPassagesModel(QAbstractTableModel):
     def every_passage(self) -> Iterator[Passage]:
         """All rows of the view in order (for the CSV export), a page at a time."""
         for first in range(0, len(self.ids), PAGE):
-            yield from passages(self.project, self.ids[first : first + PAGE], self._dates)
+            yield from passages(self.project, self.ids[first : first + PAGE])
 
     # -- Qt ---------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -126,6 +126,8 @@ class CodedPassagesModel(QAbstractTableModel):
                 p.note,
                 p.author or "—",
                 tr(STATES.get(p.review_state, p.review_state)),
+                p.page_name,
+                "" if p.page_number is None else str(p.page_number),
             )
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (PASSAGE, CONTEXT, NOTE):
@@ -134,7 +136,7 @@ class CodedPassagesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if p.orphaned:
                 return QColor("#a39e93")
-            if column in (SOURCE, DATE, CODER, STATE):
+            if column in (SOURCE, DATE, CODER, STATE, PAGE_NAME, PAGE_NUMBER):
                 return QColor("#6b6257")
         if role == Qt.ItemDataRole.FontRole and column == ARTICLE and p.article_title.endswith("…"):
             font = QFont()

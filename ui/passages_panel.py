@@ -1,7 +1,8 @@
 """The Coded Passages view: every passage of a tag (and the tags under it) across the project.
 
-A dock (View > Coded Passages, Ctrl+8) with the filters a researcher narrows by — page, date
-(from the page's name or running header), coder, review state — the table of passages
+A dock (View > Coded Passages, Ctrl+8) with the filters a researcher narrows by — page, page
+name (版名), date (the page's, as read from its file name or running header or set in Source
+Properties), coder, review state — the table of passages
 (:mod:`ui.passages_model`), a jump to the passage on double-click or Enter, and an export of
 exactly what the view lists to CSV (UTF-8 with BOM, formula-like cells escaped, for Excel).
 """
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.passages import PassageFilter, authors
+from db.passages import PassageFilter, authors, page_names
 from ui.actions import ActionSpec
 from ui.docks import BELOW_OR_ABOVE, present
 from ui.flow import FlowLayout
@@ -43,7 +44,7 @@ SHOW_CODED_PASSAGES = ActionSpec(
     checkable=True,
 )
 CSV_COLUMNS = ("page", "page_date", "article_id", "article", "tag", "start", "end", "passage", "before", "after",
-               "note", "coder", "coded_at", "review_state")
+               "note", "coder", "coded_at", "review_state", "page_name", "page_number")
 DATE = QRegularExpression(r"^(\d{4}-\d{2}-\d{2})?$")
 
 
@@ -67,6 +68,7 @@ class CodedPassagesPanel(QWidget):
         self.source = named(QComboBox(self), "passagesSource")
         self.source.setMinimumContentsLength(10)
         self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.page_name = named(QComboBox(self), "passagesPageName")
         self.coder = named(QComboBox(self), "passagesCoder")
         self.state = named(QComboBox(self), "passagesState")
         self.date_from, self.date_to = QLineEdit(self), QLineEdit(self)
@@ -76,7 +78,7 @@ class CodedPassagesPanel(QWidget):
             edit.setMaximumWidth(110)
         self.count = named(QLabel(self), "passagesCount")
         self.export_button = named(QPushButton(self), "passagesExport")
-        self.labels = {key: QLabel(self) for key in ("tag", "source", "coder", "state", "from", "to")}
+        self.labels = {key: QLabel(self) for key in ("tag", "source", "page_name", "coder", "state", "from", "to")}
         self.model = CodedPassagesModel(self)
         self.table = list_view(QTableView(self), "passagesTable", self.model)
         compact_rows(self.table)
@@ -84,18 +86,19 @@ class CodedPassagesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(CONTEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((150, 90, 170, 120, 160, 300, 120, 80, 80)):
+        for column, width in enumerate((150, 90, 170, 120, 160, 300, 120, 80, 80, 80, 60)):
             header.resizeSection(column, width)
         filters = FlowLayout()
         for key, widget in (("tag", self.tag), (None, self.children_box), ("source", self.source),
-                            ("coder", self.coder), ("state", self.state), ("from", self.date_from),
-                            ("to", self.date_to), (None, self.count), (None, self.export_button)):
+                            ("page_name", self.page_name), ("coder", self.coder), ("state", self.state),
+                            ("from", self.date_from), ("to", self.date_to), (None, self.count),
+                            (None, self.export_button)):
             if key is not None:
                 filters.addWidget(self.labels[key])
             filters.addWidget(widget)
         bar_over_list(self, filters, self.table)
         self._debounce = debounce(self, 300, self.refresh)
-        for combo in (self.tag, self.source, self.coder, self.state):
+        for combo in (self.tag, self.source, self.page_name, self.coder, self.state):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.children_box.toggled.connect(lambda _on: self.refresh())
         for edit in (self.date_from, self.date_to):
@@ -107,7 +110,8 @@ class CodedPassagesPanel(QWidget):
 
     # -- texts --------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        texts = {"tag": self.tr("Tag:"), "source": self.tr("Page:"), "coder": self.tr("Coder:"),
+        texts = {"tag": self.tr("Tag:"), "source": self.tr("Page:"), "page_name": self.tr("Page name:"),
+                 "coder": self.tr("Coder:"),
                  "state": self.tr("State:"), "from": self.tr("From:"), "to": self.tr("to")}
         for key, label in self.labels.items():
             label.setText(texts[key])
@@ -152,6 +156,8 @@ class CodedPassagesPanel(QWidget):
             self.tag.setCurrentIndex(self.tag.findData(tag_id))
             self.tag.blockSignals(False)
         self._fill(self.source, [(name, sid) for sid, name in sources], self.tr("all pages"))
+        names = page_names(project) if project is not None else []
+        self._fill(self.page_name, [(name or self.tr("(no page name)"), name) for name in names], self.tr("any"))
         coders = authors(project) if project is not None else []
         self._fill(self.coder, [(c or self.tr("(no coder)"), c) for c in coders], self.tr("anyone"))
         self.refresh()
@@ -178,10 +184,12 @@ class CodedPassagesPanel(QWidget):
         if tag_id is None:
             return None
         source, coder, state = self.source.currentData(), self.coder.currentData(), self.state.currentData()
+        page_name = self.page_name.currentData()
         return PassageFilter(
             tag_id=tag_id,
             include_children=self.children_box.isChecked(),
             source_ids=(source,) if source is not None else (),
+            page_names=(page_name,) if page_name is not None else (),
             authors=(coder,) if coder is not None else (),
             states=(state,) if state else (),
             date_from=self.date_from.text() or None,
@@ -225,7 +233,8 @@ class CodedPassagesPanel(QWidget):
             for p in self.model.every_passage():
                 writer.writerow([csv_cell(v) for v in (
                     p.source_name, p.source_date or "", p.article_id, p.article_title, p.tag_path, p.start, p.end,
-                    p.quote, p.prefix, p.suffix, p.note, p.author or "", p.created_at, p.review_state)])
+                    p.quote, p.prefix, p.suffix, p.note, p.author or "", p.created_at, p.review_state, p.page_name,
+                    "" if p.page_number is None else p.page_number)])
                 n += 1
         tmp.replace(path)  # written whole, or not at all
         return n

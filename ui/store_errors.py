@@ -79,6 +79,13 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("StoreErrors", "%1, line %2: no format header: this is not a Jiaokan JSONL export.")),
     (r"(.+), line (\d+): (.+)",
      QT_TRANSLATE_NOOP("StoreErrors", "%1, line %2 cannot be used: %3")),
+    # a page's attributes (Source Properties)
+    (r"'(.*)' is not a date: write it as YYYY-MM-DD.*",
+     QT_TRANSLATE_NOOP("StoreErrors", "“%1” is not a date: write it as YYYY-MM-DD, e.g. 2025-10-01.")),
+    (r"'(.*)' is not a page number: give a whole number from 1 to (\d+)",
+     QT_TRANSLATE_NOOP("StoreErrors", "“%1” is not a page number: give a whole number from 1 to %2.")),
+    (r"a page name is at most (\d+) characters, not (\d+)",
+     QT_TRANSLATE_NOOP("StoreErrors", "A page name has at most %1 characters, not %2.")),
     (r"cannot write (.+): the folder (.+) does not exist",
      QT_TRANSLATE_NOOP("StoreErrors", "Cannot write %1: the folder %2 does not exist.")),
 )

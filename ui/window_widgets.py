@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui.actions import ActionId
 from ui.item_views import list_view
 from ui.library import LibraryElision, LibraryModel
+from ui.library_pane import LibraryPane
 from ui.raw_view import RawView
 from ui.script import Script
 from ui.search import SearchPanel
@@ -48,7 +49,8 @@ def build_widgets(window) -> None:
     window.splitter = QSplitter(Qt.Orientation.Horizontal, window)
     window.splitter.setObjectName("mainSplitter")
     window.splitter.setChildrenCollapsible(False)
-    window.splitter.addWidget(window.library)
+    window.library_pane = LibraryPane(window.library, window.library_model, window)  # a filter over the tree
+    window.splitter.addWidget(window.library_pane)
     window.splitter.addWidget(window.article_view)
     window.splitter.addWidget(window.raw_view)
     window.splitter.setStretchFactor(0, 0)

@@ -234,3 +234,12 @@ def atomic_path(out: Path) -> Iterator[Path]:
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
+
+
+#: a page number as the page prints it (版次)
+PAGE_NUMBER = "第{}版"
+
+
+def page_label(name: str, number: int | None) -> str:
+    """The page's name and number as one label ("要闻 第3版"), "" when neither is known."""
+    return " ".join(filter(None, (name, PAGE_NUMBER.format(number) if number is not None else "")))

@@ -40,6 +40,8 @@ COLUMNS = (
     "created",
     "updated",
     "status",
+    "source_page_name",  # after the columns of earlier exports: scripts reading them by position still work
+    "source_page_number",
 )
 
 _TRIGGER = "=+-@\t\r＝＋－＠"
@@ -91,6 +93,8 @@ def write_csv(corpus: ExportCorpus, out: Path, progress: Progress | None = None)
                     ann.created,
                     ann.updated,
                     status,
+                    article.source_page_name,
+                    "" if article.source_page_number is None else article.source_page_number,
                 )
                 writer.writerow([escape_cell(v) if isinstance(v, str) else v for v in row])
             ticker.tick()

@@ -105,6 +105,8 @@ class ExportArticle:
     note: str = ""  # the article's notes' texts joined by a blank line (for reading formats)
     original_text: str | None = None  # the engine's text before any correction, when it differs
     notes: tuple[ExportNote, ...] = ()  # the same notes one by one, with author and time
+    source_page_name: str = ""  # the page's name (版名), "" if unknown
+    source_page_number: int | None = None  # the page's number (版次), None if unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,8 @@ class ExportSource:
     sha256: str
     raw_text: str  # verbatim decoded dump
     date: str | None = None
+    page_name: str = ""
+    page_number: int | None = None
 
 
 @dataclass(slots=True)

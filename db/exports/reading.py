@@ -2,7 +2,7 @@
 
 One file for the whole export (UTF-8 without BOM, LF), articles in export order, grouped
 under their source file. Each article: the title as a heading (kicker and subtitle as
-lines around it), bylines, a line with source, date, kind and review state, the
+lines around it), bylines, a line with source, date, page name and number, kind and review state, the
 article's note, then the paragraphs; subheads are sub-headings, captions and jump lines
 ("continued on page …") are set off.
 """
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from db.exports.common import Progress, Ticker, atomic_path
+from db.exports.common import Progress, Ticker, atomic_path, page_label
 from db.exports.model import ExportArticle, ExportCorpus
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -46,6 +46,9 @@ def _meta(article: ExportArticle) -> str:
     parts = [article.source_name]
     if article.source_date:
         parts.append(article.source_date)
+    page = page_label(article.source_page_name, article.source_page_number)
+    if page:
+        parts.append(page)
     if article.kind:
         parts.append(article.kind)
     parts.append(REVIEW_LABELS.get(article.review_state, article.review_state))

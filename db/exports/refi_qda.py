@@ -59,6 +59,8 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 _VARIABLES = (
     ("来源 source", "Text"),
     ("日期 date", "Date"),
+    ("版名 page name", "Text"),
+    ("版次 page number", "Integer"),
     ("类型 kind", "Text"),
     ("校对状态 review state", "Text"),
 )
@@ -248,13 +250,15 @@ def _text_source(
         ng = derived_guid("article-note", note.id)
         notes.append((ng, article.headline or article.id, note.text, note.author, note.created, note.updated))
         b.el(src, "NoteRef", {"targetGUID": ng})
-    values = (article.source_name, xsd_date(article.source_date), article.kind, article.review_state)
+    number = article.source_page_number
+    values = (article.source_name, xsd_date(article.source_date), article.source_page_name,
+              None if number is None else str(number), article.kind, article.review_state)
     for (_, kind), vg, value in zip(_VARIABLES, var_guids, values, strict=True):
         if not value:
             continue
         vv = b.el(src, "VariableValue")
         b.el(vv, "VariableRef", {"targetGUID": vg})
-        b.text_el(vv, "DateValue" if kind == "Date" else "TextValue", value)
+        b.text_el(vv, f"{kind}Value", value)
     return src
 
 

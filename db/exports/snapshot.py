@@ -25,7 +25,9 @@ What the snapshot puts in the model:
 
 - ids are the store's integer ids as strings (the writers derive UUIDs from them);
 - a tag without a colour has colour ``""`` (the writers leave the colour out);
-- ``source_date`` comes from the file name or the page header (:mod:`db.source_dates`);
+- ``source_date``, ``source_page_name`` and ``source_page_number`` are the page's attributes
+  as stored (read at import from the file name and running header, perhaps corrected since:
+  :mod:`db.source_attributes`);
 - an article's notes are ``ExportArticle.notes`` (with author and times) and, joined by a
   blank line, ``ExportArticle.note``;
 - ``corrections``: every edit of the article's history that is in effect (not reverted,
@@ -65,7 +67,6 @@ from db.exports.registry import FORMATS
 from db.models import ReviewState
 from db.readers import open_reader
 from db.rows import named
-from db.source_dates import HEADER_CHARS, source_date
 
 REVIEW_STATES = tuple(state.value for state in ReviewState)
 
@@ -236,6 +237,8 @@ class StoreCorpus(ExportCorpus):
                     source_name=source.name,
                     source_sha256=source.sha256,
                     source_date=source.date,
+                    source_page_name=source.page_name,
+                    source_page_number=source.page_number,
                     kind=r["kind"],
                     headline=r["headline"],
                     text=text,
@@ -314,15 +317,15 @@ class Snapshot:
         ids = [r[0] for r in conn.execute(f"SELECT a.id {base} ORDER BY a.source_id, a.position", params)]
         source_ids = [r[0] for r in conn.execute(f"SELECT DISTINCT a.source_id {base} ORDER BY a.source_id", params)]
         sources: dict[int, ExportSource] = {}
-        raw = "raw_text" if f.with_raw_text else f"substr(raw_text, 1, {HEADER_CHARS})"
+        raw = "raw_text" if f.with_raw_text else "''"
         for i in range(0, len(source_ids), 500):
             chunk = source_ids[i : i + 500]
-            for sid, name, sha, text in conn.execute(
-                f"SELECT id, name, sha256, {raw} FROM sources WHERE id IN ({_marks(chunk)})", chunk
+            for sid, name, sha, text, day, page_name, page_number in conn.execute(
+                f"SELECT id, name, sha256, {raw}, page_date, page_name, page_number FROM sources"
+                f" WHERE id IN ({_marks(chunk)})",
+                chunk,
             ):
-                sources[sid] = ExportSource(
-                    str(sid), name, sha, text if f.with_raw_text else "", source_date(name, text[:HEADER_CHARS])
-                )
+                sources[sid] = ExportSource(str(sid), name, sha, text, day, page_name, page_number)
         every = codebook.all_tags(conn)
         if tag_ids is not None:  # the filtered tags and their ancestors, as in the full codebook (same GUIDs)
             kept = {tuple(t.path.split("/")) for t in every if t.id in tag_ids}

@@ -4,7 +4,7 @@ Structure::
 
     teiHeader
       titleStmt/respStmt     one <name xml:id="person-N"> per author (segs point at it with @resp)
-      sourceDesc/listBibl    one <bibl xml:id="source-…"> per page dump (title, date, sha256)
+      sourceDesc/listBibl    one <bibl xml:id="source-…"> per page dump (title, date, page name and number, sha256)
       encodingDesc
         editorialDecl        how corrections and overlaps are encoded (the text below)
         classDecl/taxonomy   the codebook: nested <category xml:id="tag-…"><catDesc><term>name</term></catDesc>
@@ -42,6 +42,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from db.exports.common import (
+    PAGE_NUMBER,
     SOFTWARE,
     Progress,
     TagNode,
@@ -342,16 +343,24 @@ def _tei_root(corpus: ExportCorpus) -> tuple[ET.Element, ET.Element, dict[str, s
     _el(pub, "p", None, f"Exported from {SOFTWARE}.")
 
     source_desc = _el(file_desc, "sourceDesc")
-    sources: dict[str, tuple[str, str | None, str]] = {s.id: (s.name, s.date, s.sha256) for s in corpus.sources}
+    sources: dict[str, tuple[str, str | None, str, str, int | None]] = {
+        s.id: (s.name, s.date, s.sha256, s.page_name, s.page_number) for s in corpus.sources
+    }
     for a in corpus.articles:
-        sources.setdefault(a.source_id, (a.source_name, a.source_date, a.source_sha256))
+        sources.setdefault(
+            a.source_id, (a.source_name, a.source_date, a.source_sha256, a.source_page_name, a.source_page_number)
+        )
     if sources:
         bibls = _el(source_desc, "listBibl")
-        for sid, (name, date, sha) in sources.items():
+        for sid, (name, date, sha, page_name, page_number) in sources.items():
             bibl = _el(bibls, "bibl", {_ID: xml_id("source", sid)})
             _el(bibl, "title", None, name)
             if xsd_date(date):
                 _el(bibl, "date", {"when": xsd_date(date)}, date)
+            if page_name:  # the page's name (版名): the section of the paper it prints
+                _el(bibl, "biblScope", {"unit": "section"}, page_name)
+            if page_number is not None:
+                _el(bibl, "biblScope", {"unit": "page", "n": str(page_number)}, PAGE_NUMBER.format(page_number))
             if sha:
                 _el(bibl, "idno", {"type": "sha256"}, sha)
     else:

@@ -26,6 +26,8 @@ are code points.
   ``TextualBody`` with purpose "tagging" whose value is the tag path ("权益/工资"), a
   SpecificResource with purpose "classifying" whose source is the tag's IRI
   ``urn:jiaokan:tag:<id>``, and, when there is a note, a ``TextualBody`` with purpose "commenting".
+  The target's ``scope`` is the page the article stands on (``Text``): its ``label`` the file name,
+  page name and number ("page_a1.txt · 要闻 第3版"), its ``created`` the page's date.
 - Orphaned annotations (their text was edited away) target the article before the edit that
   orphaned them, where their quote last stood, with both selectors. An orphan the history
   cannot place (e.g. orphaned by re-importing its page) keeps only the ``TextQuoteSelector``
@@ -61,11 +63,12 @@ from db.exports.common import (
     atomic_path,
     is_placed,
     log_skipped,
+    page_label,
     tag_path,
     unique_context,
 )
 from db.exports.model import ExportArticle, ExportCorpus, ExportCorrection, ExportTag
-from db.exports.values import derived_guid, guid, xsd_datetime
+from db.exports.values import derived_guid, guid, xsd_date, xsd_datetime
 
 CONTEXT_IRI = "http://www.w3.org/ns/anno.jsonld"
 
@@ -101,6 +104,18 @@ def _prior_state(article: ExportArticle, corr: ExportCorrection) -> tuple[str, i
     if 0 <= corr.start <= corr.end <= len(text) and text[corr.start : corr.end] == corr.after:
         return text[: corr.start] + before + text[corr.end :], corr.start
     return None
+
+
+def page_scope(article: ExportArticle) -> dict[str, Any]:
+    """The page the article stands on, as the target's ``scope``: its date (``created``), name and number."""
+    scope: dict[str, Any] = {"id": f"urn:uuid:{guid(article.source_id, 'source')}", "type": "Text"}
+    label = " · ".join(filter(None, (article.source_name, page_label(article.source_page_name,
+                                                                      article.source_page_number))))
+    if label:
+        scope["label"] = label
+    if xsd_date(article.source_date):
+        scope["created"] = xsd_date(article.source_date)
+    return scope
 
 
 def _agent(name: str) -> dict[str, Any]:
@@ -144,7 +159,8 @@ def _annotations(article: ExportArticle, tags: dict[str, ExportTag]) -> list[dic
             "id": f"urn:uuid:{guid(ann.id, 'annotation')}",
             "type": "Annotation",
             "motivation": "tagging",
-            "target": {"type": "SpecificResource", "source": target_source, "selector": selectors},
+            "target": {"type": "SpecificResource", "source": target_source, "scope": page_scope(article),
+                       "selector": selectors},
         }
         if bodies:
             item["body"] = bodies

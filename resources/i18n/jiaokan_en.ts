@@ -431,6 +431,14 @@
             <source>Where an imported project changed the same text differently: decide</source>
             <translation>Where an imported project changed the same text differently: decide</translation>
         </message>
+        <message>
+            <source>Source &amp;Properties…</source>
+            <translation>Source &amp;Properties…</translation>
+        </message>
+        <message>
+            <source>The page's date, page name and page number</source>
+            <translation>The page's date, page name and page number</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -557,6 +565,10 @@
         <message>
             <source>%1 of %2 proofread</source>
             <translation>%1 of %2 proofread</translation>
+        </message>
+        <message>
+            <source>p. %1</source>
+            <translation>p. %1</translation>
         </message>
     </context>
     <context>
@@ -1893,8 +1905,8 @@
             <translation>Engine against the editors (proofread)</translation>
         </message>
         <message>
-            <source>Articles marked proofread, as the editors left them, against the engine&apos;s segmentation of the same text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the share of headlines and credits reproduced (the measures of score.py). Both sides are read from the raw page, so corrected misprints do not count.</source>
-            <translation>Articles marked proofread, as the editors left them, against the engine&apos;s segmentation of the same text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the share of headlines and credits reproduced (the measures of score.py). Both sides are read from the raw page, so corrected misprints do not count.</translation>
+            <source>Articles marked proofread, as the editors left them, against the engine's segmentation of the same text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the share of headlines and credits reproduced (the measures of score.py). Both sides are read from the raw page, so corrected misprints do not count.</source>
+            <translation>Articles marked proofread, as the editors left them, against the engine's segmentation of the same text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the share of headlines and credits reproduced (the measures of score.py). Both sides are read from the raw page, so corrected misprints do not count.</translation>
         </message>
         <message>
             <source>Tag frequencies by source</source>
@@ -2343,6 +2355,18 @@
             <source>Cannot write %1: the folder %2 does not exist.</source>
             <translation>Cannot write %1: the folder %2 does not exist.</translation>
         </message>
+        <message>
+            <source>“%1” is not a date: write it as YYYY-MM-DD, e.g. 2025-10-01.</source>
+            <translation>“%1” is not a date: write it as YYYY-MM-DD, e.g. 2025-10-01.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a page number: give a whole number from 1 to %2.</source>
+            <translation>“%1” is not a page number: give a whole number from 1 to %2.</translation>
+        </message>
+        <message>
+            <source>A page name has at most %1 characters, not %2.</source>
+            <translation>A page name has at most %1 characters, not %2.</translation>
+        </message>
     </context>
     <context>
         <name>CodedPassages</name>
@@ -2393,6 +2417,14 @@
         <message>
             <source>proofread</source>
             <translation>proofread</translation>
+        </message>
+        <message>
+            <source>Page name</source>
+            <translation>Page name</translation>
+        </message>
+        <message>
+            <source>Page no.</source>
+            <translation>Page no.</translation>
         </message>
     </context>
     <context>
@@ -2486,6 +2518,14 @@
         <message>
             <source>e.g. 2025-10-01</source>
             <translation>e.g. 2025-10-01</translation>
+        </message>
+        <message>
+            <source>(no page name)</source>
+            <translation>(no page name)</translation>
+        </message>
+        <message>
+            <source>Page name:</source>
+            <translation>Page name:</translation>
         </message>
     </context>
     <context>
@@ -2592,6 +2632,67 @@
         <message>
             <source>instead of “%1”</source>
             <translation>instead of “%1”</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryPane</name>
+        <message>
+            <source>Filter pages: name, date, page…</source>
+            <translation>Filter pages: name, date, page…</translation>
+        </message>
+        <message>
+            <source>Keep the pages whose file name or page name holds these words, whose date starts with one (2025-10) or whose page number it is (3, 第3版)</source>
+            <translation>Keep the pages whose file name or page name holds these words, whose date starts with one (2025-10) or whose page number it is (3, 第3版)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourceProperties</name>
+        <message>
+            <source>Change Source Properties</source>
+            <translation>Change Source Properties</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcePropertiesDialog</name>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>&amp;Date:</translation>
+        </message>
+        <message>
+            <source>Changes:</source>
+            <translation>Changes:</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>File:</translation>
+        </message>
+        <message>
+            <source>Page &amp;name:</source>
+            <translation>Page &amp;name:</translation>
+        </message>
+        <message>
+            <source>Page n&amp;umber:</source>
+            <translation>Page n&amp;umber:</translation>
+        </message>
+        <message>
+            <source>Read from the page's file name and running header; not changed since.</source>
+            <translation>Read from the page's file name and running header; not changed since.</translation>
+        </message>
+        <message>
+            <source>Source Properties</source>
+            <translation>Source Properties</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD, e.g. 2025-10-01</source>
+            <translation>YYYY-MM-DD, e.g. 2025-10-01</translation>
+        </message>
+        <message>
+            <source>e.g. 3 (第3版)</source>
+            <translation>e.g. 3 (第3版)</translation>
+        </message>
+        <message>
+            <source>e.g. 要闻, 评论</source>
+            <translation>e.g. 要闻, 评论</translation>
         </message>
     </context>
 </TS>

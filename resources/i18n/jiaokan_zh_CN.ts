@@ -431,6 +431,14 @@
             <source>Where an imported project changed the same text differently: decide</source>
             <translation>导入的项目对同一处文字作了不同修改的地方：逐一决定</translation>
         </message>
+        <message>
+            <source>Source &amp;Properties…</source>
+            <translation>版面属性(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>The page's date, page name and page number</source>
+            <translation>这一版的日期、版名和版次</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
@@ -550,6 +558,10 @@
         <message>
             <source>%1 of %2 proofread</source>
             <translation>已校对 %1/%2</translation>
+        </message>
+        <message>
+            <source>p. %1</source>
+            <translation>第%1版</translation>
         </message>
     </context>
     <context>
@@ -1868,7 +1880,7 @@
             <translation>引擎与编辑对比（已校对）</translation>
         </message>
         <message>
-            <source>Articles marked proofread, as the editors left them, against the engine&apos;s segmentation of the same text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the share of headlines and credits reproduced (the measures of score.py). Both sides are read from the raw page, so corrected misprints do not count.</source>
+            <source>Articles marked proofread, as the editors left them, against the engine's segmentation of the same text as imported: par_ws is paragraph F1 ignoring whitespace, art article F1, head and byline the share of headlines and credits reproduced (the measures of score.py). Both sides are read from the raw page, so corrected misprints do not count.</source>
             <translation>已校对的文章（编辑改定的结构）与引擎导入时对同一文本的切分相比：par_ws 为忽略空白的段落 F1，art 为文章 F1，head 与 byline 为标题和署名复现的比例（score.py 的指标）。两边都从原始版面读取，所以改正的错字不计。</translation>
         </message>
         <message>
@@ -2317,6 +2329,18 @@
             <source>Cannot write %1: the folder %2 does not exist.</source>
             <translation>无法写入 %1：文件夹 %2 不存在。</translation>
         </message>
+        <message>
+            <source>“%1” is not a date: write it as YYYY-MM-DD, e.g. 2025-10-01.</source>
+            <translation>“%1”不是日期：请写成 年-月-日，如 2025-10-01。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a page number: give a whole number from 1 to %2.</source>
+            <translation>“%1”不是版次：请填 1 到 %2 的整数。</translation>
+        </message>
+        <message>
+            <source>A page name has at most %1 characters, not %2.</source>
+            <translation>版名最多 %1 个字，现在是 %2 个。</translation>
+        </message>
     </context>
     <context>
         <name>CodedPassages</name>
@@ -2367,6 +2391,14 @@
         <message>
             <source>proofread</source>
             <translation>已校对</translation>
+        </message>
+        <message>
+            <source>Page name</source>
+            <translation>版名</translation>
+        </message>
+        <message>
+            <source>Page no.</source>
+            <translation>版次</translation>
         </message>
     </context>
     <context>
@@ -2459,6 +2491,14 @@
         <message>
             <source>e.g. 2025-10-01</source>
             <translation>如 2025-10-01</translation>
+        </message>
+        <message>
+            <source>(no page name)</source>
+            <translation>（无版名）</translation>
+        </message>
+        <message>
+            <source>Page name:</source>
+            <translation>版名：</translation>
         </message>
     </context>
     <context>
@@ -2565,6 +2605,67 @@
         <message>
             <source>instead of “%1”</source>
             <translation>取代“%1”</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryPane</name>
+        <message>
+            <source>Filter pages: name, date, page…</source>
+            <translation>筛选版面：名称、日期、版次…</translation>
+        </message>
+        <message>
+            <source>Keep the pages whose file name or page name holds these words, whose date starts with one (2025-10) or whose page number it is (3, 第3版)</source>
+            <translation>只列出文件名或版名含有这些词、日期以其开头（2025-10）或版次正是它（3、第3版）的版面</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourceProperties</name>
+        <message>
+            <source>Change Source Properties</source>
+            <translation>修改版面属性</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcePropertiesDialog</name>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>Changes:</source>
+            <translation>修改记录：</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Page &amp;name:</source>
+            <translation>版名(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>Page n&amp;umber:</source>
+            <translation>版次(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>Read from the page's file name and running header; not changed since.</source>
+            <translation>取自这一版的文件名和报头，此后未曾修改。</translation>
+        </message>
+        <message>
+            <source>Source Properties</source>
+            <translation>版面属性</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD, e.g. 2025-10-01</source>
+            <translation>年-月-日，如 2025-10-01</translation>
+        </message>
+        <message>
+            <source>e.g. 3 (第3版)</source>
+            <translation>如 3（第3版）</translation>
+        </message>
+        <message>
+            <source>e.g. 要闻, 评论</source>
+            <translation>如 要闻、评论</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 import sqlite3
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from db import SCHEMA_VERSION, Project
+from db.exports.common import page_label
 from db.exports.snapshot import export_project
 
 from .conftest import FIXTURES, PAGE_A, PAGE_B, columns, rows
@@ -31,7 +34,7 @@ def test_upgrade_from_schema_2_keeps_texts_bytes_annotations_and_search(tmp_path
     states = dict(rows(path, "SELECT id, review_state FROM articles"))
     folded = dict(rows(path, "SELECT article_id, folded FROM search_docs"))
     with Project.open(path) as p:
-        assert p.schema_version() == SCHEMA_VERSION == 4
+        assert p.schema_version() == SCHEMA_VERSION >= 4
         for article_id, text in texts.items():
             article = p.get_article(article_id)
             assert article.text == text and article.review_state.value == states[article_id]
@@ -75,15 +78,35 @@ def test_upgrade_from_schema_3_gives_the_same_exports(tmp_path: Path) -> None:
         f.suffix.lstrip("."): _EXPORT_TIME.sub("<time>", f.read_text(encoding="utf-8")) for f in V3_EXPORTS.iterdir()
     }
     with Project.open(path) as p:
-        assert p.schema_version() == 4
+        assert p.schema_version() == SCHEMA_VERSION >= 4
         assert {a: p.get_article(a).text for a in texts} == texts
         assert {s: p.raw_bytes(s) for s in raw} == raw
         after = _export_all(p, tmp_path / "exports")
+        labels = {page_label(a.name, a.number) for a in map(p.source_attributes, raw)} - {""}
+    assert labels, "the fixture's pages have running headers with a page name or number"
     assert set(before) == {"jsonl", "csv", "w3c", "tei", "markdown", "text"}
     for name in before:
-        assert after[name] == before[name], name
+        assert _without_page_attributes(name, after[name], labels) == before[name], name
     assert rows(path, "SELECT * FROM edits ORDER BY id") == edits
     assert rows(path, "SELECT count(*) FROM sources WHERE raw_bytes IS NOT NULL") == [(0,)]
+
+
+def _without_page_attributes(fmt: str, text: str, labels: set[str]) -> str:
+    """An export as schema 4 wrote it: the page names and numbers that schema 5 adds taken out."""
+    if fmt == "jsonl":
+        return re.sub(r',\s*"page_name":\s*"[^"]*",\s*"page_number":\s*(null|\d+)', "", text)
+    if fmt == "csv":
+        rows_ = list(csv.reader(io.StringIO(text, newline="")))
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows(r[:-2] for r in rows_)  # read_text made CRLF LF
+        return out.getvalue()
+    if fmt == "w3c":
+        return re.sub(r', "scope": \{[^{}]*\}', "", text)
+    if fmt == "tei":
+        return re.sub(r"<biblScope [^>]*>[^<]*</biblScope>", "", text)
+    for label in labels:  # markdown and text: the page's label in each article's line of facts
+        text = text.replace(f" · {label} · ", " · ")
+    return text
 
 
 def test_an_upgraded_project_edits_and_searches_like_a_new_one(tmp_path: Path) -> None:
@@ -125,10 +148,15 @@ def test_raw_bytes_come_back_exactly_without_being_stored(tmp_path: Path, name: 
     assert rows(tmp_path / "p.jiaokan", "SELECT count(*) FROM sources WHERE raw_bytes IS NOT NULL") == [(0,)]
 
 
+#: Indexes of passages that later schemas change (schema 5: by place and tag, by coder), left out of sizes.
+_LATER_INDEXES = ("annotations_article", "annotations_place", "annotations_author", "sources_page_date")
+
+
 def _payload(path: Path) -> int:
     """Bytes the file's b-trees use (page fill, not whole pages): what a tiny project is made of."""
     try:
-        return rows(path, "SELECT sum(pgsize - unused) FROM dbstat")[0][0]
+        names = ",".join(f"'{name}'" for name in _LATER_INDEXES)
+        return rows(path, f"SELECT sum(pgsize - unused) FROM dbstat WHERE name NOT IN ({names})")[0][0]
     except sqlite3.OperationalError:
         pytest.skip("this SQLite has no dbstat table")
 

@@ -94,6 +94,8 @@ def build_article(
         source_name=source.name,
         source_sha256=source.sha256,
         source_date=source.date,
+        source_page_name=source.page_name,
+        source_page_number=source.page_number,
         kind=kind,
         headline=headline,
         text=text,
@@ -143,6 +145,8 @@ def build_corpus() -> ExportCorpus:
         "a" * 64,
         "本报讯\r\n𠀋城工人要求补发拖欠工资\r\n（虚构的原始文本，用于测试。）\r\n",
         "2024-03-01",
+        "要闻",
+        1,
     )
     s2 = ExportSource(U("source-2"), "晚报 第3版.txt", "b" * 64, "=公式标题\n虚构文本\n", None)
 

@@ -31,7 +31,7 @@ def test_markdown_structure(markdown):
     assert "### 工人的诉求" in lines
     assert "**本报记者 王小明**" in lines and "**（通讯员 李四）**" in lines
     assert lines.index("**（通讯员 李四）**") > lines.index("### 工人的诉求")  # a closing byline stays at the end
-    assert "`本地日报-2024-03-01-第1版.txt · 2024-03-01 · article · 已校对 proofread`" in lines
+    assert "`本地日报-2024-03-01-第1版.txt · 2024-03-01 · 要闻 第1版 · article · 已校对 proofread`" in lines
     assert "> 待核：工人人数" in lines
     assert "工人代表说，他们只要求按时发工资，并无其他要求。区劳动局已派人调解。" in lines  # corrected text
     assert "*𠀋城新建的纺织厂房。（摄影 张三）*" in lines
@@ -57,7 +57,7 @@ def test_plain_text(plain, corpus):
     assert plain.startswith(corpus.project_name + "\n")
     blocks = plain.split("\n\n")
     assert f"本报讯\n{EXT_B}城工人要求补发拖欠工资\n劳资双方在区里协商" in blocks
-    assert "[本地日报-2024-03-01-第1版.txt · 2024-03-01 · article · 已校对 proofread]" in blocks
+    assert "[本地日报-2024-03-01-第1版.txt · 2024-03-01 · 要闻 第1版 · article · 已校对 proofread]" in blocks
     assert "【工人的诉求】" in blocks
     assert "〔图 𠀋城新建的纺织厂房。（摄影 张三）〕" in blocks
     assert "\t制表符开头的段落。" in blocks

@@ -46,7 +46,30 @@ def test_small_screen_article_keeps_twenty_characters_with_the_codebook(window, 
     assert in_front(window.editing.codebook_dock) and window.editing.codebook_dock.width() >= 200
     assert window.article_view.isVisible()
     assert chars_per_line(window.article_view) >= 20
-    assert window.raw_view.isVisible() or width < 1200  # the raw pane gives way first, on the smallest
+    assert window.raw_view.isVisible()  # the library gives way first, on the smallest
+
+
+def raw_chars(view) -> int:
+    """How many CJK characters a line of the raw pane holds (its lines wrap at the viewport)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    margins = 2 * view.document().documentMargin()
+    return int((view.viewport().width() - margins) // QFontMetricsF(view.font()).horizontalAdvance("\u56fd"))
+
+
+@pytest.mark.parametrize(("width", "height", "raw_least", "article_least"),
+                         [(1600, 1000, 24, 30), (1280, 720, 16, 22), (1000, 700, 16, 22)])
+def test_coding_layout_gives_the_raw_pane_a_readable_line(window, qtbot, width, height, raw_least, article_least):
+    window.resize(width, height)
+    settle(qtbot)
+    use_layout(window, qtbot, Qt.Key.Key_F7)
+    settle(qtbot)
+    assert window.raw_view.isVisible() and in_front(window.editing.codebook_dock)
+    assert raw_chars(window.raw_view) >= raw_least
+    assert chars_per_line(window.article_view) >= article_least
+    if width >= 1200:
+        assert window.library.isVisible()  # beside them, the library keeps its names readable
+        assert window.library.width() >= 200
 
 
 def test_reading_layout_at_1000_keeps_library_and_raw_readable(window, qtbot):
@@ -104,7 +127,7 @@ def test_layouts_switch_with_one_key_and_are_remembered(window, qtbot):
     assert window.layouts.current is Layout.PROOFREADING
     assert editing.history_dock.isVisible() and not editing.codebook_dock.isVisible()
     assert not window.library.isVisible() and window.raw_view.isVisible()
-    window.library.show()  # the user changes the layout…
+    window.library_pane.show()  # the user changes the layout (the library with its filter)…
     editing.notes_dock.hide()
     use_layout(window, qtbot, Qt.Key.Key_F7)
     assert editing.codebook_dock.isVisible() and not editing.history_dock.isVisible()
@@ -112,7 +135,7 @@ def test_layouts_switch_with_one_key_and_are_remembered(window, qtbot):
     assert window.library.isVisible() and not editing.notes_dock.isVisible() and editing.history_dock.isVisible()
     use_layout(window, qtbot, Qt.Key.Key_F6)  # the same key again: laid out afresh
     assert not window.library.isVisible() and editing.notes_dock.isVisible()
-    window.library.show()
+    window.library_pane.show()
     editing.notes_dock.hide()  # as the user left it, for the window saved below
     window.close()
     again = MainWindow(S.Settings())

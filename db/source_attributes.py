@@ -1,0 +1,148 @@
+"""A page's attributes — date, page name (版名), page number (版次) — read at import, editable, with a history.
+
+Import reads them from the file name and running header (:mod:`db.page_header`); a person may
+correct them. Every change is one transaction that updates the source and appends a row to
+``source_changes`` (who, when, the values before and after), which is never rewritten: an
+undo is a change back, recorded like any other. Bad input (a date that is not a date) is
+refused with :class:`~db.errors.SourceAttributeError`, whose message names the value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from db.connection import Connection, now
+from db.errors import NotFound, SourceAttributeError
+from db.events import Change, event
+from db.page_header import MAX_NUMBER, PageAttributes, read_attributes
+from db.rows import named
+
+MAX_NAME_CHARS = 40
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WRITTEN = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")
+_NUMBER = re.compile(r"^(?:第\s*)?(\d+)\s*(?:版)?$")
+#: Leave a field as it is (the default of :func:`set_attributes`' keywords).
+KEEP = object()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceChange:
+    """One recorded change of a page's attributes."""
+
+    id: int
+    source_id: int
+    at: str
+    author: str | None
+    before: PageAttributes
+    after: PageAttributes
+
+
+def parse_date(text: str | None) -> str | None:
+    """``2025-10-01`` or ``2025年10月1日`` as an ISO date; "" or None for no date; anything else is refused."""
+    value = (text or "").strip()
+    if not value:
+        return None
+    found = _ISO.match(value) or _WRITTEN.match(value)
+    if found:
+        try:
+            return date(*(int(g) for g in found.groups())).isoformat()
+        except ValueError:
+            pass
+    raise SourceAttributeError(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2025-10-01")
+
+
+def parse_number(value: int | str | None) -> int | None:
+    """A page number: 3, "3", "第3版"; "" or None for none; anything else is refused."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    found = _NUMBER.match(str(value).strip())
+    number = int(found.group(1)) if found else 0
+    if not 0 < number <= MAX_NUMBER:
+        raise SourceAttributeError(f"'{value}' is not a page number: give a whole number from 1 to {MAX_NUMBER}")
+    return number
+
+
+def parse_name(text: str | None) -> str:
+    name = " ".join((text or "").split())
+    if len(name) > MAX_NAME_CHARS:
+        raise SourceAttributeError(f"a page name is at most {MAX_NAME_CHARS} characters, not {len(name)}")
+    return name
+
+
+def _row(conn: sqlite3.Connection, source_id: int) -> sqlite3.Row:
+    r = named(conn, "SELECT page_date, page_name, page_number FROM sources WHERE id = ?", (source_id,)).fetchone()
+    if r is None:
+        raise NotFound("source", source_id)
+    return r
+
+
+def attributes(conn: sqlite3.Connection, source_id: int) -> PageAttributes:
+    r = _row(conn, source_id)
+    return PageAttributes(r["page_date"], r["page_name"], r["page_number"])
+
+
+def set_attributes(
+    cx: Connection, source_id: int, *, date: object = KEEP, name: object = KEEP, number: object = KEEP,
+    author: str | None = None,
+) -> PageAttributes:
+    """Change some of a page's attributes (the others are kept); returns them as they now are."""
+    with cx.write() as conn:
+        before = attributes(conn, source_id)
+        after = PageAttributes(
+            before.date if date is KEEP else parse_date(date),  # type: ignore[arg-type]
+            before.name if name is KEEP else parse_name(name),  # type: ignore[arg-type]
+            before.number if number is KEEP else parse_number(number),  # type: ignore[arg-type]
+        )
+        if after == before:
+            return before
+        conn.execute(
+            "UPDATE sources SET page_date = ?, page_name = ?, page_number = ?, attributes_read = 1 WHERE id = ?",
+            (after.date, after.name, after.number, source_id),
+        )
+        conn.execute(
+            "INSERT INTO source_changes (source_id, at, author, before, after) VALUES (?, ?, ?, ?, ?)",
+            (source_id, now(), author, json.dumps(asdict(before), ensure_ascii=False),
+             json.dumps(asdict(after), ensure_ascii=False)),
+        )
+        cx.announce(event(Change.SOURCES, sources=[source_id]))
+        return after
+
+
+def history(conn: sqlite3.Connection, source_id: int) -> list[SourceChange]:
+    """Every change of the page's attributes, oldest first."""
+    rows = named(
+        conn, "SELECT id, source_id, at, author, before, after FROM source_changes WHERE source_id = ? ORDER BY id",
+        (source_id,),
+    )
+    return [
+        SourceChange(r["id"], r["source_id"], r["at"], r["author"], PageAttributes(**json.loads(r["before"])),
+                     PageAttributes(**json.loads(r["after"])))
+        for r in rows
+    ]
+
+
+def furniture_texts(furniture_json: str) -> list[str]:
+    return [text for text, _runs in json.loads(furniture_json or "[]")]
+
+
+def read_unread(cx: Connection) -> int:
+    """Read the attributes of pages stored before they were kept (an upgraded file); returns how many."""
+    with cx.read() as conn:
+        pending = conn.execute("SELECT 1 FROM sources WHERE attributes_read = 0 LIMIT 1").fetchone()
+    if pending is None:
+        return 0
+    with cx.write() as conn:
+        rows = conn.execute(
+            "SELECT id, name, raw_text, furniture FROM sources WHERE attributes_read = 0"
+        ).fetchall()
+        for source_id, file_name, raw_text, furniture in rows:
+            found = read_attributes(file_name, raw_text, furniture_texts(furniture))
+            conn.execute(
+                "UPDATE sources SET page_date = ?, page_name = ?, page_number = ?, attributes_read = 1 WHERE id = ?",
+                (found.date, found.name, found.number, source_id),
+            )
+        return len(rows)
