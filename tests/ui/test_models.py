@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QModelIndex
 from PySide6.QtTest import QAbstractItemModelTester
 
@@ -60,7 +58,6 @@ def test_library_model_is_lazy_with_100k_articles(qtbot):
     QAbstractItemModelTester(LibraryModel(TesterStore()), FATAL)  # the tester fetches on its own
     store = BigStore()
     model = LibraryModel(store)
-    started = time.perf_counter()
     model.fetchMore(QModelIndex())
     # the sources in one read (so they can be sorted naturally), no articles
     assert model.rowCount() == store.SOURCES <= NATURAL_ORDER_LIMIT
@@ -70,7 +67,6 @@ def test_library_model_is_lazy_with_100k_articles(qtbot):
     assert model.rowCount(model.index(3, 0)) == 50
     last = model.step_article(model.index(49, 0, model.index(3, 0)), +1)
     assert model.article_id(last) == 5 * 1000  # first article of the next source, fetched on demand
-    assert time.perf_counter() - started < 0.5
     assert store.rows_read < store.SOURCES + 200
 
 
