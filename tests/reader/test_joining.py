@@ -22,40 +22,32 @@ def _assert_traces(raw: str, traced: TracedText) -> None:
     assert list(traced.sources) == sorted(set(traced.sources)), "sources must increase strictly"
 
 
-#: How a space inside a line comes out, rule by rule: (the dump line, the joined text).
-SPACE_RULES = {
-    "dropped next to full-width punctuation": [
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
         ("本报讯 （记者孟青萝）9月 4日，", "本报讯（记者孟青萝）9月4日，"),
         ("澜州 ，青禾", "澜州，青禾"),
         ("“ 网聚职工正能量 争做好网民 ”", "“网聚职工正能量 争做好网民”"),
         ("《 澜州工运 》", "《澜州工运》"),
         ("澜州 —— 青禾", "澜州——青禾"),
     ],
-    "dropped between CJK and a digit or Latin letter": [
+)
+def test_space_next_to_fullwidth_punctuation_is_dropped(raw: str, expected: str) -> None:
+    assert _join(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
         ("在 54家企业", "在54家企业"),
         ("2024 年底", "2024年底"),
         ("LED 宣传", "LED宣传"),
         ("共 1200 家企业", "共1200家企业"),
         ("澜工 e 家", "澜工e家"),
     ],
-    "one ASCII space between CJK words": [
-        ("本报记者 刘小溪 本报通讯员 王大川", "本报记者 刘小溪 本报通讯员 王大川"),
-        ("可移动  占地小\u3000功能全", "可移动 占地小 功能全"),
-        ("澜州\t青禾", "澜州 青禾"),
-    ],
-    "kept between Latin words": [
-        ("open source  software", "open source software"),
-        ("12 34", "12 34"),
-        ("Smart Port 2.0", "Smart Port 2.0"),
-        ("A\u3000B", "A B"),
-    ],
-}
-SPACE_CASES = [(rule, raw, expected) for rule, cases in SPACE_RULES.items() for raw, expected in cases]
-
-
-@pytest.mark.parametrize(("rule", "raw", "expected"), SPACE_CASES, ids=[f"{c[0]}: {c[1]}" for c in SPACE_CASES])
-def test_space_inside_a_line(rule: str, raw: str, expected: str) -> None:
-    assert _join(raw).text == expected, rule
+)
+def test_space_between_cjk_and_digit_or_latin_is_dropped(raw: str, expected: str) -> None:
+    assert _join(raw).text == expected
 
 
 @pytest.mark.parametrize(
@@ -75,6 +67,31 @@ def test_letter_spaced_line_keeps_space_between_latin_words() -> None:
     raw = "采 用 of the 新 技 术 的 工 人"
     assert split_lines(raw)[0].letter_spaced
     assert _join(raw).text == "采用of the新技术的工人"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("本报记者 刘小溪 本报通讯员 王大川", "本报记者 刘小溪 本报通讯员 王大川"),
+        ("可移动  占地小\u3000功能全", "可移动 占地小 功能全"),
+        ("澜州\t青禾", "澜州 青禾"),
+    ],
+)
+def test_space_between_cjk_words_is_one_ascii_space(raw: str, expected: str) -> None:
+    assert _join(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("open source  software", "open source software"),
+        ("12 34", "12 34"),
+        ("Smart Port 2.0", "Smart Port 2.0"),
+        ("A\u3000B", "A B"),
+    ],
+)
+def test_space_between_latin_words_is_kept(raw: str, expected: str) -> None:
+    assert _join(raw).text == expected
 
 
 def test_line_break_between_latin_letters_is_a_space_traced_to_the_break() -> None:
