@@ -91,8 +91,10 @@ class RawView(CodePointCursor, QPlainTextEdit):
             self.scroll_to(self._article_lines[0][0], top=True)
 
     def set_linked(self, ranges: Iterable[tuple[int, int]]) -> None:
-        self._linked = list(ranges)
-        self._refresh_extra()
+        ranges = list(ranges)
+        if ranges != self._linked:  # moving the cursor in the article links nothing new: no repaint
+            self._linked = ranges
+            self._refresh_extra()
         if self._linked:
             self.scroll_to(self._linked[0][0])
 
