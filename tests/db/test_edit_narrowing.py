@@ -1,4 +1,4 @@
-"""A correction works on the annotations near it only: the stored outcome is the same as working on all.
+"""A correction works on the annotations near it only, and moves those after it in one UPDATE: same outcome.
 
 ``db.edit_log`` leaves the annotations that a correction cannot reach (ending more than a
 context's length before it, or, for quotes, starting more than one after it) out of its
@@ -90,3 +90,43 @@ def test_narrowed_correction_stores_what_the_full_one_does(annotated, tmp_path_f
         edit_log._near = kept
     assert _state(narrowed) == _state(full)
     assert rows(narrowed, "SELECT count(*) FROM edits") == rows(full, "SELECT count(*) FROM edits")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8), st.booleans()), min_size=1, max_size=25),
+    start=st.integers(0, 40),
+    size=st.integers(0, 6),
+    length=st.integers(0, 6),
+)
+def test_moving_annotations_through_one_replacement_matches_the_anchoring_rule(
+    annotated, tmp_path_factory, spans, start, size, length
+):
+    """``annotations.map_through`` moves the annotations after a replacement in one UPDATE: same as the rule."""
+    from db import anchoring, annotations
+
+    base, ids = annotated
+    path = tmp_path_factory.mktemp("map") / "p.jiaokan"
+    shutil.copy(base, path)
+    article_id, other = ids[0], ids[-1]
+    with Project.open(path, author="t") as project, project.transaction():
+        conn = project._cx.conn
+        conn.execute("DELETE FROM annotations")
+        tag = conn.execute("SELECT id FROM tags LIMIT 1").fetchone()[0]
+        made = []
+        for k, (a, n, orphaned) in enumerate(spans):
+            on = other if k % 5 == 4 else article_id  # a few on another article: left alone
+            cur = conn.execute(
+                "INSERT INTO annotations (article_id, tag_id, char_start, char_end, quote, prefix, suffix, note,"
+                " created_at, updated_at, orphaned) VALUES (?, ?, ?, ?, '', '', '', '', '', '', ?)",
+                (on, tag, a, a + n, int(orphaned or n == 0)),
+            )
+            made.append((cur.lastrowid, anchoring.Span(on, a, a + n, bool(orphaned or n == 0))))
+        step = ["replace", article_id, start, start + size, length]
+        annotations.map_through(conn, [i for i, _ in made], [step])
+        got = {
+            r[0]: anchoring.Span(r[1], r[2], r[3], bool(r[4]))
+            for r in conn.execute("SELECT id, article_id, char_start, char_end, orphaned FROM annotations")
+        }
+        conn.execute("DELETE FROM annotations")  # the copy is thrown away; keep the transaction small
+    assert got == {i: anchoring.apply_steps(span, [step]) for i, span in made}
