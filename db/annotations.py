@@ -220,6 +220,15 @@ def map_through(conn: sqlite3.Connection, annotation_ids: Iterable[int], steps: 
     skip, args = "", []
     if steps and all(s[0] == "replace" for s in steps) and len({s[1] for s in steps}) == 1:
         skip, args = " AND NOT (article_id = ? AND char_end < ?)", [steps[0][1], min(s[2] for s in steps)]
+    shift = None
+    if len(steps) == 1 and steps[0][0] == "replace":
+        # One replacement moves every placed annotation that starts at or after its end by the change in
+        # length (anchoring.map_replace): one UPDATE at the end; the others are mapped here one by one
+        # (an orphaned one keeps only its start, as a hint).
+        _, article_id, start, end, length = steps[0]
+        shift = (length - (end - start), article_id, end)
+        skip += " AND NOT (article_id = ? AND char_start >= ? AND orphaned = 0)"
+        args += [article_id, end]
     updates = []
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
@@ -237,6 +246,16 @@ def map_through(conn: sqlite3.Connection, annotation_ids: Iterable[int], steps: 
         conn.executemany(
             "UPDATE annotations SET article_id = ?, char_start = ?, char_end = ?, orphaned = ? WHERE id = ?", updates
         )
+    if shift is not None and shift[0]:
+        # after the others: those mapped above start before ``end`` still (map_replace puts them at or before s)
+        delta, article_id, end = shift
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            conn.execute(
+                "UPDATE annotations SET char_start = char_start + ?, char_end = char_end + ?"
+                f" WHERE id IN ({marks}) AND article_id = ? AND char_start >= ? AND orphaned = 0",
+                [delta, delta, *chunk, article_id, end],
+            )
 
 
 def refresh(conn: sqlite3.Connection, article_id: int, text: str, only: Iterable[int] | None = None) -> None:
@@ -244,15 +263,19 @@ def refresh(conn: sqlite3.Connection, article_id: int, text: str, only: Iterable
 
     Only rows whose quote or context actually changed are written.
     """
-    cursor = conn.execute(
-        "SELECT id, char_start, char_end, quote, prefix, suffix FROM annotations WHERE article_id = ? AND orphaned = 0",
-        (article_id,),
+    select = (
+        "SELECT id, char_start, char_end, quote, prefix, suffix FROM annotations WHERE article_id = ? AND orphaned = 0"
     )
-    wanted = None if only is None else set(only)
+    names = ("id", "char_start", "char_end", "quote", "prefix", "suffix")
+    if only is None:
+        found = list(values(conn.execute(select, (article_id,)), *names))
+    else:  # read only those rows: a correction re-quotes the few annotations near it, not the article's 500
+        found = []
+        for chunk in _chunks(sorted(set(only))):
+            cursor = conn.execute(f"{select} AND id IN ({','.join('?' * len(chunk))})", (article_id, *chunk))
+            found += values(cursor, *names)
     orphans, updates = [], []
-    for aid, start, end, *was in values(cursor, "id", "char_start", "char_end", "quote", "prefix", "suffix"):
-        if wanted is not None and aid not in wanted:
-            continue
+    for aid, start, end, *was in found:
         s, e = max(0, min(start, len(text))), max(0, min(end, len(text)))
         if s >= e:
             orphans.append((s, s, aid))

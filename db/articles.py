@@ -115,12 +115,13 @@ def headline_of(blocks: Iterable[Block]) -> str:
     return " ".join(t for role in HEADLINE_ROLES for t in by_role[role] if t)
 
 
-def refresh_article(conn: sqlite3.Connection, article_id: int) -> str:
+def refresh_article(conn: sqlite3.Connection, article_id: int, blocks: Sequence[Block] | None = None) -> str:
     """Recompute an article's headline from its blocks and reindex its text; returns the text.
 
     The text itself is not stored: it is the blocks' texts joined (:mod:`db.article_text`).
+    ``blocks``: the article's current blocks, when the caller has just read them.
     """
-    blocks = load_blocks(conn, article_id)
+    blocks = load_blocks(conn, article_id) if blocks is None else blocks
     text = SEPARATOR.join(b.text for b in blocks)
     conn.execute(
         "UPDATE articles SET headline = ?, updated_at = ? WHERE id = ?", (headline_of(blocks), now(), article_id)

@@ -129,9 +129,10 @@ def _on_articles(conn: sqlite3.Connection, article_ids: Iterable[int]) -> tuple[
 # article-absolute (they are only reverted when the whole article is as the move left it).
 
 
-def absolute_steps(conn: sqlite3.Connection, steps: list) -> list:
+def absolute_steps(conn: sqlite3.Connection, steps: list, layouts: dict[int, Layout] | None = None) -> list:
+    """Block-relative steps made article-absolute; ``layouts`` holds articles already read (filled as read)."""
     out = []
-    layouts: dict[int, Layout] = {}
+    layouts = {} if layouts is None else layouts
     for step in steps:
         if step[0] == "breplace":
             _, art, block_id, s, e, n = step
@@ -178,6 +179,9 @@ class Plan:
     block_ids: set[int]
     structural: bool
     apply: Callable[[sqlite3.Connection], Change_]
+    #: (start, end, new length) of the one range a text replacement inside the main article changes:
+    #: the annotations whose quote and context cannot reach it are left out of the work (see :func:`_near`)
+    replaced: tuple[int, int, int] | None = None
 
 
 def record(
@@ -191,7 +195,8 @@ def record(
     with cx.write() as conn:
         plan = plan_fn(conn)
         anns, notes = _on_articles(conn, plan.article_ids)
-        keys = Keys(set(plan.article_ids), set(plan.block_ids), anns, notes, plan.structural)
+        near = anns if plan.replaced is None else _near(conn, plan.article_ids[0], plan.replaced, before=True)
+        keys = Keys(set(plan.article_ids), set(plan.block_ids), near, notes, plan.structural)
         if plan.structural:
             for a in plan.article_ids:
                 keys.blocks.update(block_order(conn, a))
@@ -206,16 +211,18 @@ def record(
         for b in change.created_blocks:
             before["blocks"][str(b)] = None
         if change.abs_steps:
-            annotations.map_through(conn, sorted(anns), change.abs_steps)
+            annotations.map_through(conn, sorted(near), change.abs_steps)
         live = [
             a for a in sorted(keys.articles) if conn.execute("SELECT 1 FROM articles WHERE id = ?", (a,)).fetchone()
         ]
+        layouts = {a: Layout.of(a, load_blocks(conn, a)) for a in live}  # read once: refreshed, then the steps
         for a in live:
-            text = refresh_article(conn, a)
+            text = refresh_article(conn, a, layouts[a].blocks)
             if change.refresh_quotes:
-                annotations.refresh(conn, a, text)
+                only = None if plan.replaced is None or a != plan.article_ids[0] else _near(conn, a, plan.replaced)
+                annotations.refresh(conn, a, text, only)
         after = _snapshot(conn, keys)
-        _drop_untouched(conn, before, after, change.steps)
+        _drop_untouched(conn, before, after, change.steps, layouts)
         main = plan.article_ids[0]
         other = next((a for a in sorted(keys.articles) if a != main), None)
         cur = conn.execute(
@@ -245,7 +252,29 @@ def record(
         return _entry(conn, edit_id)
 
 
-def _drop_untouched(conn: sqlite3.Connection, before: dict, after: dict, steps: list) -> None:
+def _near(conn: sqlite3.Connection, article_id: int, replaced: tuple[int, int, int], before: bool = False) -> set[int]:
+    """The annotations of the article whose state a replacement of ``replaced`` can change.
+
+    One that ends more than a context's length (:data:`annotations.CONTEXT`) before the replaced
+    range keeps its place, quote and context: the edit moves nothing before it, and its context
+    stops short of it. After the edit (``before`` False, positions already moved), one that starts
+    more than a context's length after the new text keeps its quote and context too (they moved
+    with it). Leaving the others out changes no stored row and no snapshot: they would be found
+    unchanged and dropped (:func:`_drop_untouched`).
+    """
+    start, end, length = replaced
+    reach = annotations.CONTEXT + 1
+    sql = "SELECT id FROM annotations WHERE article_id = ? AND char_end >= ?"
+    args: list[int] = [article_id, start - reach]
+    if not before:
+        sql += " AND char_start <= ?"
+        args.append(start + length + reach)
+    return {r[0] for r in conn.execute(sql, args)}
+
+
+def _drop_untouched(
+    conn: sqlite3.Connection, before: dict, after: dict, steps: list, layouts: dict[int, Layout] | None = None
+) -> None:
     """Leave the annotations an edit did not touch out of both snapshots.
 
     A revert maps every annotation it finds no snapshot of through the inverse steps and
@@ -257,7 +286,7 @@ def _drop_untouched(conn: sqlite3.Connection, before: dict, after: dict, steps: 
     candidates = [k for k, v in now_.items() if v is not None and was.get(k) == v]
     if not candidates:
         return
-    inverse = absolute_steps(conn, invert(steps))
+    inverse = absolute_steps(conn, invert(steps), layouts)
     for key in candidates:
         span = annotations.span_of_state(now_[key])
         if apply_steps(span, inverse) == span:

@@ -144,7 +144,7 @@ def correct(
                 [["replace", article_id, start, end, len(text)]],
             )
 
-        return Plan([article_id], {block.id}, False, apply)
+        return Plan([article_id], {block.id}, False, apply, replaced=(start, end, len(text)))
 
     return record(cx, "correct", plan, author, note)
 

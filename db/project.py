@@ -22,6 +22,7 @@ from db import annotations as _annotations
 from db import codebook, corrections, edits, export, importer, library, merge, restore, search, search_index, sources
 from db import doubts as _doubts
 from db import source_attributes as _attributes
+from db.article_view import read as _read_for_desk
 from db.articles import Layout, load_blocks, require_article
 from db.connection import Connection
 from db.errors import NotFound, StoreError
@@ -217,6 +218,7 @@ class Project:
     article_ids = _reading(library.article_ids)
     list_articles = _reading(library.list_articles)
     get_article = _reading(library.get_article)
+    article_for_desk = _reading(_read_for_desk)  # lean: what the reading desk shows
     get_block = _reading(library.get_block)
     locate_raw = _reading(library.locate_raw)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from db import Project
+from db.articles import runs_from_json
 from db.models import ImportReport, SearchResult
 from ui.offsets import OffsetMap
 
@@ -127,6 +128,7 @@ class ProjectStore:
         self.display_name = display_name or project.path.stem
         self._names: dict[int, str] = {}
         self._tags: dict[int, tuple[str, str | None]] | None = None
+        self._runs: dict[str, Runs] = {}
         self._closed = False
 
     @classmethod
@@ -170,20 +172,28 @@ class ProjectStore:
         ]
 
     def article(self, article_id: int) -> ArticleData:
-        a = self.project.get_article(article_id)
+        """The article as the desk shows it (read lean: the desk reads it again after every keystroke)."""
+        a = self.project.article_for_desk(article_id)
         if self._tags is None:
             self._tags = {t.id: (t.path, t.colour) for t in self.project.tags()}
         tags = self._tags
         annotations, orphans = [], []
-        for n in a.annotations:
-            data = AnnotationData(
-                n.id, n.start, n.end, *tags.get(n.tag_id, ("", None)), n.note, n.tag_id, n.quote, n.orphaned
-            )
-            (orphans if n.orphaned else annotations).append(data)
-        blocks = [BlockData(b.role.value, b.text, b.runs, b.id) for b in a.blocks]
+        for aid, start, end, tag_id, note, quote, orphaned in a.annotations:
+            data = AnnotationData(aid, start, end, *tags.get(tag_id, ("", None)), note, tag_id, quote, bool(orphaned))
+            (orphans if orphaned else annotations).append(data)
+        blocks = [BlockData(role, text, self._runs_of(runs), block_id) for block_id, role, text, runs in a.blocks]
         return ArticleData(
-            a.id, a.source_id, a.kind, a.headline, blocks, annotations, review=a.review_state.value, orphans=orphans
+            a.id, a.source_id, a.kind, a.headline, blocks, annotations, review=a.review_state, orphans=orphans
         )
+
+    def _runs_of(self, stored: str) -> Runs:
+        """A block's raw map from its stored form, parsed once: after a keystroke only one block's has changed."""
+        runs = self._runs.get(stored)
+        if runs is None:
+            if len(self._runs) > 20_000:
+                self._runs.clear()
+            runs = self._runs[stored] = runs_from_json(stored)
+        return runs
 
     def raw_text(self, source_id: int) -> str:
         return self.project.get_source(source_id).raw_text

@@ -80,8 +80,10 @@ class _Overlay(QWidget):
         return QPointF(0, 0)
 
     def set_marks(self, marks: Sequence[Mark]) -> None:
-        self.marks = list(marks)
-        self.update()
+        marks = list(marks)
+        if marks != self.marks:  # the same marks again (a keystroke elsewhere): no repaint of the view under them
+            self.marks = marks
+            self.update()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()  # the type first: the filter also sees a viewport being destroyed

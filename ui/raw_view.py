@@ -80,14 +80,18 @@ class RawView(CodePointCursor, QPlainTextEdit):
     # -- highlights -------------------------------------------------------------------------------
     def set_article_lines(self, ranges: Iterable[tuple[int, int]], scroll: bool = True) -> None:
         """Tint whole raw lines containing ``ranges`` (the open article's source lines)."""
-        self._article_lines = list(ranges)
-        self._refresh_extra()
+        ranges = list(ranges)
+        if ranges != self._article_lines:  # a correction keeps them: no repaint of the dump per keystroke
+            self._article_lines = ranges
+            self._refresh_extra()
         if scroll and self._article_lines:
             self.scroll_to(self._article_lines[0][0], top=True)
 
     def set_linked(self, ranges: Iterable[tuple[int, int]]) -> None:
-        self._linked = list(ranges)
-        self._refresh_extra()
+        ranges = list(ranges)
+        if ranges != self._linked:  # moving the cursor in the article links nothing new: no repaint
+            self._linked = ranges
+            self._refresh_extra()
         if self._linked:
             self.scroll_to(self._linked[0][0])
 

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTextCursor,
     QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
+from ui.span_geometry import Piece, line_bands, pieces
 from ui.typeset import MEASURE_EM, build_article_document
 from ui.utf16 import Utf16Map
 
@@ -27,6 +30,7 @@ ARTICLE_LINES = QColor("#eef3fb")  # raw lines the open article was made from
 CURRENT_PARAGRAPH = QColor("#f6f1e4")
 SEARCH_HIT = QColor("#ffb28a")
 ANNOTATION = QColor("#3d7fd1")  # tags without a colour of their own
+TINT_ALPHA = 48  # a tag's tint: light enough that overlapping tints blend and the text reads
 
 
 def extra_selection(cursor: QTextCursor, color: QColor, full_width: bool = False) -> QTextEdit.ExtraSelection:
@@ -86,8 +90,9 @@ class ArticleView(CodePointCursor, QTextBrowser):
         self._region = "SC"
         self._linked: list[tuple[int, int]] = []
         self._marked: list[tuple[int, int]] = []
-        self._annotations: list[QTextEdit.ExtraSelection] = []
         self._annotation_spans: list[tuple[int, int, str | None]] = []
+        self._pieces: list[Piece] = []
+        self._pieces_key: tuple | None = None
         self._paragraph: int | None = None
         self._quiet = False
         self.selectionChanged.connect(self._on_selection_changed)
@@ -100,7 +105,7 @@ class ArticleView(CodePointCursor, QTextBrowser):
         self._blocks = list(blocks)
         self.display_text = "\n".join(t for _, t in self._blocks)
         self._map = Utf16Map(self.display_text)
-        self._linked, self._marked, self._paragraph, self._annotations = [], [], None, []
+        self._linked, self._marked, self._paragraph = [], [], None
         self._quiet = True
         try:
             build_article_document(self.document(), self._blocks, self._size_pt, self._region)
@@ -128,8 +133,7 @@ class ArticleView(CodePointCursor, QTextBrowser):
                     continue
                 block = doc.findBlockByNumber(index)
                 fmt = block.begin().fragment().charFormat() if not block.begin().atEnd() else block.charFormat()
-                # only the characters that changed: the rest keeps its layout, and the live cursors of
-                # the tag tints move with the edit as the store moves the annotations
+                # only the characters that changed: the rest keeps its layout
                 prefix = 0
                 while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
                     prefix += 1
@@ -228,36 +232,54 @@ class ArticleView(CodePointCursor, QTextBrowser):
     def set_annotations(self, spans: Iterable[tuple[int, int, str | None]]) -> None:
         """Annotated ranges (start, end, tag colour) tinted in their tag's colour; overlapping tints blend.
 
-        Their underlines, stacked where annotations overlap, are painted by ``ui.editing.highlights``.
-        The tints' cursors are live: after a small edit they have usually moved exactly as the
-        annotations did, and are kept rather than built again (typing stays fast on a long article).
+        The tints are painted under the text by :meth:`paintEvent` from these spans (see
+        :mod:`ui.span_geometry` for why not one extra selection each); their underlines, stacked
+        where annotations overlap, are painted by ``ui.editing.highlights``.
         """
-        spans = list(spans)
-        if len(spans) == len(self._annotations) == len(self._annotation_spans) and self._tints_match(spans):
-            self._annotation_spans = spans
-            self._refresh_extra()
-            return
-        self._annotation_spans = spans
-        selections = []
-        for start, end, colour in self._annotation_spans:
-            tint = QColor(colour) if colour else QColor(ANNOTATION)
-            tint.setAlpha(48)
-            selections.append(extra_selection(self.cursor_for(start, end), tint))
-        self._annotations = selections
-        self._refresh_extra()
+        self._annotation_spans = list(spans)
+        self.viewport().update()
 
-    def _tints_match(self, spans: list[tuple[int, int, str | None]]) -> bool:
-        """The live tint cursors cover ``spans`` with the same colours (after an edit moved them)."""
-        to_cp = self._map.to_code_point
-        for (start, end, colour), (_, _, old_colour), sel in zip(
-            spans, self._annotation_spans, self._annotations, strict=True
-        ):
-            if colour != old_colour:
-                return False
-            cursor = sel.cursor
-            if to_cp(cursor.selectionStart()) != start or to_cp(cursor.selectionEnd()) != end:
-                return False
-        return True
+    def annotation_spans(self) -> list[tuple[int, int, str | None]]:
+        return list(self._annotation_spans)
+
+    def annotation_pieces(self) -> list[Piece]:
+        """Where the annotations in view sit on screen (one piece per line), computed once per paint.
+
+        The tints (here) and the underlines (``ui.editing.highlights``) are painted from the same pieces.
+        """
+        bars = (self.verticalScrollBar().value(), self.horizontalScrollBar().value())
+        key = (self._annotation_spans, self.document().revision(), bars, self.viewport().size().toTuple())
+        if key != self._pieces_key:
+            self._pieces = pieces(self, self._map, [(s, e) for s, e, _ in self._annotation_spans])
+            self._pieces_key = key
+        return self._pieces
+
+    def tint_pieces(self) -> list[tuple[Piece, QColor]]:
+        """The tints in view as painted: one piece per screen line of each annotation, with its colour."""
+        spans = self._annotation_spans
+        colours: dict[str | None, QColor] = {}
+        out = []
+        for piece in self.annotation_pieces():
+            name = spans[piece.index][2]
+            tint = colours.get(name)
+            if tint is None:
+                tint = colours[name] = QColor(name or ANNOTATION)
+                tint.setAlpha(TINT_ALPHA)
+            out.append((piece, tint))
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """The current paragraph and the tag tints first, under the text; then Qt paints the text on them."""
+        if self._paragraph is not None or self._annotation_spans:
+            painter = QPainter(self.viewport())
+            painter.setPen(Qt.PenStyle.NoPen)
+            if self._paragraph is not None and self._paragraph < len(self._blocks):
+                for left, top, width, height in line_bands(self, self._paragraph):
+                    painter.fillRect(QRectF(left, top, width, height), CURRENT_PARAGRAPH)
+            for piece, tint in self.tint_pieces():
+                painter.fillRect(QRectF(piece.x1, piece.top, piece.x2 - piece.x1, piece.height), tint)
+            painter.end()
+        super().paintEvent(event)
 
     def offset_at(self, pos) -> int:
         """Article code point offset of the character under viewport point ``pos``."""
@@ -301,13 +323,7 @@ class ArticleView(CodePointCursor, QTextBrowser):
             bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 3)
 
     def _refresh_extra(self) -> None:
-        extra = []
-        if self._paragraph is not None and self._paragraph < len(self._blocks):
-            block = self.document().findBlockByNumber(self._paragraph)
-            cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-            extra.append(extra_selection(cursor, CURRENT_PARAGRAPH, full_width=True))
-        extra += self._annotations
-        extra += [extra_selection(self.cursor_for(s, e), SEARCH_HIT) for s, e in self._marked]
+        extra = [extra_selection(self.cursor_for(s, e), SEARCH_HIT) for s, e in self._marked]
         extra += [extra_selection(self.cursor_for(s, e), LINKED) for s, e in self._linked]
         self.setExtraSelections(extra)
+        self.viewport().update()  # the current paragraph and the tints are painted by paintEvent

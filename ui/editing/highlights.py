@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from ui.backend import AnnotationData
+from ui.span_geometry import pieces
 
 MAX_LANES = 4
 LANE_GAP = 3.0  # pixels between stacked underlines
@@ -42,11 +43,6 @@ def assign_lanes(spans: Sequence[tuple[int, int]]) -> list[int]:
             ends.append(end)
             lanes[i] = len(ends) - 1
     return [min(lane, MAX_LANES - 1) for lane in lanes]
-
-
-def _x(line, position: int) -> float:
-    found = line.cursorToX(position)
-    return found[0] if isinstance(found, tuple) else found
 
 
 class Highlights(QObject):
@@ -104,54 +100,31 @@ class Highlights(QObject):
         return True
 
     # -- painting ----------------------------------------------------------------------------
-    def visible_range(self) -> tuple[int, int]:
-        """UTF-16 positions of the first and last characters in view."""
-        viewport = self.view.viewport()
-        top = self.view.cursorForPosition(QPoint(0, 0)).position()
-        bottom = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
-        return top, bottom
-
     def segments(self) -> list[tuple[QPointF, QPointF, QColor]]:
         """Underline segments in viewport coordinates, for the annotations in view."""
         annotations = list(self._annotations())
         if not annotations:
             return []
-        umap = self.view._map  # type: ignore[attr-defined]
-        lo, hi = self.visible_range()
-        first, last = umap.to_code_point(lo), umap.to_code_point(hi) + 1
-        shown = [i for i, a in enumerate(annotations) if a.end >= first and a.start <= last and a.start < a.end]
-        if not shown:
-            return []
         spans = [(a.start, a.end) for a in annotations]
+        shown = getattr(self.view, "annotation_spans", None)
+        if shown is not None and [(s, e) for s, e, _ in shown()] == spans:
+            placed = self.view.annotation_pieces()  # type: ignore[attr-defined]  (the tints' pieces, this paint)
+        else:
+            placed = pieces(self.view, self.view._map, spans)  # type: ignore[attr-defined]
+        if not placed:
+            return []
         if spans != self._lane_spans:  # lanes change with the annotations, not with every paint
             self._lane_spans, self._lanes = spans, assign_lanes(spans)
         lanes = self._lanes
-        doc = self.view.document()
-        layout = doc.documentLayout()
-        dx = -self.view.horizontalScrollBar().value()
-        dy = -self.view.verticalScrollBar().value()
+        colours: dict[str | None, QColor] = {}
         out = []
-        for i in shown:
-            ann, lane = annotations[i], lanes[i]
-            u0, u1 = umap.range_to_utf16(ann.start, ann.end)
-            colour = QColor(ann.colour or DEFAULT_COLOUR)
-            block = doc.findBlock(u0)
-            while block.isValid() and block.position() < u1:
-                text_layout = block.layout()
-                box = layout.blockBoundingRect(block)
-                base = block.position()
-                for k in range(text_layout.lineCount()):
-                    line = text_layout.lineAt(k)
-                    ls = base + line.textStart()
-                    le = ls + line.textLength()
-                    a, b = max(u0, ls), min(u1, le)
-                    if a >= b:
-                        continue
-                    x1 = box.left() + _x(line, a - base) + dx
-                    x2 = box.left() + _x(line, b - base) + dx
-                    y = box.top() + line.y() + line.ascent() + line.descent() * 0.6 + 1.5 + lane * LANE_GAP + dy
-                    out.append((QPointF(x1, y), QPointF(x2, y), colour))
-                block = block.next()
+        for piece in placed:
+            colour_name = annotations[piece.index].colour
+            colour = colours.get(colour_name)
+            if colour is None:
+                colour = colours[colour_name] = QColor(colour_name or DEFAULT_COLOUR)
+            y = piece.underline + lanes[piece.index] * LANE_GAP
+            out.append((QPointF(piece.x1, y), QPointF(piece.x2, y), colour))
         return out
 
     def _paint_underlines(self) -> None:

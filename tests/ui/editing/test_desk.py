@@ -264,8 +264,11 @@ def test_corrections_view_strikes_deleted_and_underlines_inserted(window):
 def test_overlapping_tags_are_blended_and_stacked(window):
     a, b = overlapping_tags(window)
     view = window.article_view
-    tints = [s for s in view.extraSelections() if s.format.background().color().alpha() < 255]
-    assert len(tints) == 2  # both tints drawn, translucent, so the overlap blends
+    tints = view.tint_pieces()
+    assert {piece.index for piece, _ in tints} == {0, 1}  # both tints drawn …
+    assert all(colour.alpha() < 255 for _, colour in tints)  # … translucent, so the overlap blends
+    first, second = ([p for p, _ in tints if p.index == i] for i in (0, 1))
+    assert any(p.top == q.top and min(p.x2, q.x2) > max(p.x1, q.x1) for p in first for q in second)  # overlapping
     segments = window.editing.highlights.segments()
     ys = sorted({round(p1.y()) for p1, _p2, _c in segments})
     assert len(ys) >= 2  # the two underlines sit on different lanes

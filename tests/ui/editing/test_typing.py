@@ -140,9 +140,11 @@ def test_view_and_tints_follow_typing_with_characters_beyond_the_bmp(window):
         cursor_at(window, offset)
         commit(window, text)
         assert view.toPlainText().replace("\u2029", "\n") == window.article.text
-        tints = [(view._map.to_code_point(s.cursor.selectionStart()), view._map.to_code_point(s.cursor.selectionEnd()))
-                 for s in view._annotations]
-        assert tints == [(a.start, a.end) for a in window.article.annotations]
+        assert [(s, e) for s, e, _ in view.annotation_spans()] == [(a.start, a.end) for a in window.article.annotations]
+        (tinted,) = {piece.index for piece, _ in view.tint_pieces()}  # the one tint is painted where its words are
+        cursor = view.cursor_for(*view.annotation_spans()[tinted][:2])
+        assert cursor.selectedText() == window.article.text[window.article.annotations[0].start:
+                                                             window.article.annotations[0].end]
     QTest.keyClick(view, K.Key_Backspace)  # the 丙 again
     assert view.toPlainText().replace("\u2029", "\n") == window.article.text
     quotes_hold(window)
