@@ -38,6 +38,7 @@ from reader.patterns import (
 )
 from reader.splitting import split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
+from reader.subheads import heading_blocks, lone_heading
 from reader.units import Unit, UnitKind, classify_line
 
 #: A measure change this large between two blocks means another story's column.
@@ -267,10 +268,14 @@ class ColumnAssembler(StoryCollector):
         )
         # Subheads stand one at a time between paragraphs; stacked heading blocks,
         # or one set wider than the column, are a headline.
-        blocks = _heading_blocks(pending)
+        blocks = heading_blocks(pending)
         # A heading set off by a blank line where the text around has none is spaced as a
         # story's head, not as a subhead inside one.
         headline_shape = blocks >= 2 or any(u.wide for u in pending) or pending[0].set_apart
+        # Subheads come in series: a lone heading between paragraphs heads a story of its own.
+        headline_shape = headline_shape or (
+            upcoming is not None and upcoming.is_body and lone_heading(pending, story.body, self.units, self.position)
+        )
         opens_story = story.closed or starts_story or headline_shape or measure_jump
         if self.title_before and upcoming is not None and opens_story:
             # Headlines printed before their body: these open the next story.
@@ -381,29 +386,6 @@ class ColumnAssembler(StoryCollector):
             if story is None or story.closed:
                 story = self.start()
             story.body.append(unit)
-
-
-#: A heading line this close to the measure (em) filled the column: the next heading line continues it.
-FILLED_HEADING = 1.0
-
-
-def _heading_blocks(pending: list[Unit]) -> int:
-    """How many separate heading blocks are stacked here (kicker, title, subtitle).
-
-    A heading that filled its column and runs on in a shorter line is one block
-    wrapped at the measure (a long subhead in a narrow column), not two.
-    """
-    blocks = 0
-    previous: tuple[Line, float] | None = None
-    for unit in pending:
-        for k, line in enumerate(unit.lines):
-            separate = k == 0 or line.gap_before
-            if previous is not None and separate:
-                before, measure = previous
-                separate = before.letter_spaced or abs(measure - before.width) >= FILLED_HEADING
-            blocks += 1 if separate else 0
-            previous = (line, unit.measure)
-    return blocks
 
 
 def _starts_story(unit: Unit) -> bool:

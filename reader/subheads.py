@@ -1,0 +1,122 @@
+"""Tell a subhead from the headline of a story that has no marker, by the series it belongs to.
+
+Papers set subheads as a series: two to four (mostly three) short headings of much
+the same length, spread through one long story's body. A story never carries a
+single subhead. So a heading standing alone between two paragraphs, with no other
+heading of its length anywhere in the stretch of body around it (up to the next
+byline, dateline, credit, jump line or stacked headline), and after a paragraph
+that closes its sentence, is the headline of a story that carries no byline or
+credit of its own, not a subhead. Two guards keep a paragraph's first line that the
+line labelling misread as a heading out: a heading holding a mark of running text
+(a comma inside it) is left alone, and so is one whose next line fills the measure
+(the line after a headline opens a paragraph, set two em in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reader.columns import ends_sentence
+from reader.evidence import FIRST_SHAPE_FROM, INDENT_EM
+from reader.lines import Line
+from reader.units import Unit
+
+#: Subheads of one series differ in length by at most this many characters.
+SERIES_LENGTH_SPREAD = 3
+#: Marks of running text: a heading that holds one may be a paragraph's first line misread.
+_RUNNING_MARKS = frozenset("，、；,;")
+#: How many units after a heading are searched for the rest of its series.
+SERIES_REACH = 60
+
+
+#: A heading line this close to the measure (em) filled the column: the next heading line continues it.
+FILLED_HEADING = 1.0
+
+
+def heading_blocks(pending: list[Unit]) -> int:
+    """How many separate heading blocks are stacked here (kicker, title, subtitle).
+
+    A heading that filled its column and runs on in a shorter line is one block
+    wrapped at the measure (a long subhead in a narrow column), not two.
+    """
+    blocks = 0
+    previous: tuple[Line, float] | None = None
+    for unit in pending:
+        for k, line in enumerate(unit.lines):
+            separate = k == 0 or line.gap_before
+            if previous is not None and separate:
+                before, measure = previous
+                separate = before.letter_spaced or abs(measure - before.width) >= FILLED_HEADING
+            blocks += 1 if separate else 0
+            previous = (line, unit.measure)
+    return blocks
+
+
+def _opens_elsewhere(unit: Unit) -> bool:
+    """A unit that marks a story's edge: no series runs across it."""
+    return not unit.is_text or unit.dateline or unit.caption or (unit.heading and (unit.wide or unit.set_apart))
+
+
+def headings_after(
+    units: Sequence[Unit], start: int, blocks: Callable[[list[Unit]], int] = heading_blocks
+) -> list[int]:
+    """Lengths of the one-unit headings between paragraphs after ``start``, up to a story's edge."""
+    lengths: list[int] = []
+    group: list[Unit] = []
+    for unit in units[start : start + SERIES_REACH]:
+        if _opens_elsewhere(unit):
+            break
+        if unit.heading:
+            group.append(unit)
+            continue
+        if group and blocks(group) > 1:
+            break  # stacked headings: another story's headline
+        if group:
+            lengths.append(sum(len(u.text) for u in group))
+        group = []
+    return lengths
+
+
+def headings_before(body: Sequence[Unit]) -> list[int]:
+    """Lengths of the headings already read as subheads in the story so far."""
+    return [len(unit.text) for unit in body if unit.is_text and unit.heading]
+
+
+def opens_paragraph(unit: Unit) -> bool:
+    """The unit's first line may open a paragraph, as the line after a headline does.
+
+    A first line is set two em in (or holds two characters fewer where the dump
+    lost the indent); a line that fills the measure with more lines after it runs
+    on from the line before, so the heading before it was a body line misread.
+    """
+    if len(unit.lines) < 2 or unit.dateline:
+        return True
+    first = unit.first
+    return first.indent >= INDENT_EM or (unit.measure - first.width >= FIRST_SHAPE_FROM and not first.letter_spaced)
+
+
+def lone_heading(
+    heading: Sequence[Unit],
+    body: Sequence[Unit],
+    units: Sequence[Unit],
+    after: int,
+    blocks: Callable[[list[Unit]], int] = heading_blocks,
+) -> bool:
+    """A heading between paragraphs with no series partner, after a closed sentence: a story's headline.
+
+    ``body`` is the story read so far, ``units[after:]`` what follows the heading;
+    ``blocks`` counts the separate heading blocks in a group of heading units.
+    A heading after a paragraph that stops mid-sentence is left alone (a body line
+    misread as a heading, not a story's edge).
+    """
+    if not body:
+        return False
+    last = body[-1]
+    if not last.is_body or not ends_sentence(last.text) or not opens_paragraph(units[after]):
+        return False
+    text = "".join(unit.text for unit in heading)
+    if _RUNNING_MARKS.intersection(text):
+        return False
+    length = len(text)
+    partners = headings_before(body) + headings_after(units, after, blocks)
+    return not any(abs(length - other) <= SERIES_LENGTH_SPREAD for other in partners)

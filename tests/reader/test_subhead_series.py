@@ -1,0 +1,95 @@
+"""Subheads come in series; a lone heading between paragraphs heads a story of its own.
+
+Invented text only. A paper never breaks a story with a single subhead: where a
+heading stands alone between two paragraphs of an unmarked stretch (no byline,
+dateline or credit), with no other heading of its length around it, it is the
+headline of a story that carries no marker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader import Extractor, document_to_gold, reflow_text
+from reader.subheads import SERIES_LENGTH_SPREAD
+from tests.reader.typeset import Story, typeset
+
+FIRST = [
+    "澜州市总工会今年在全市推广班组议事会，职工的意见每周汇总一次，由车间主任当面答复，"
+    "答复不了的问题写进台账，下一次议事会上再说明办理进度。",
+    "议事会开办半年来，共收集意见三百多条，其中九成已经办结，职工参与的热情越来越高，"
+    "不少班组把议事会开到了机床旁和码头边。",
+    "市总工会相关负责人表示，下一步将把议事会的做法推广到非公企业，让更多职工说得上话，"
+    "也让企业管理者及时听到一线的声音。",
+]
+SECOND = [
+    "青禾县总工会为全县快递员配发了冬季防寒用品，并在城区新建六座户外劳动者驿站，"
+    "驿站由社区和工会共同管理，早七点到晚十点开放。",
+    "驿站配有饮水机、微波炉和充电设施，快递员送件途中可以随时进门歇脚、热饭，雨雪天气还能在驿站里给电动车换电池。",
+    "县总工会还联合邮政管理部门开展技能培训，今年已有两百多名快递员取得职业技能等级证书，"
+    "其中三十多人走上了站点管理岗位。",
+]
+TITLES = ("澜州班组议事会半年办结九成意见", "青禾快递员冬天有了歇脚处")
+SERIES = ("意见有了直通车", "难事限时办结了", "小组长说得上话")
+
+
+def _paragraph_dump(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def test_paragraph_dump_lone_heading_heads_an_unmarked_story() -> None:
+    doc = reflow_text(_paragraph_dump([TITLES[0], *FIRST, TITLES[1], *SECOND]))
+    assert doc.extractor is Extractor.PARAGRAPH_LINES
+    articles = document_to_gold(doc)["articles"]
+    assert [a["title"] for a in articles] == list(TITLES)
+    assert [a["paragraphs"] for a in articles] == [FIRST, SECOND]
+    assert all(a["subheads"] == [] for a in articles)
+
+
+def test_paragraph_dump_series_of_like_headings_are_subheads() -> None:
+    body = [FIRST[0], SERIES[0], FIRST[1], SERIES[1], FIRST[2], SERIES[2], SECOND[0]]
+    (article,) = document_to_gold(reflow_text(_paragraph_dump([TITLES[0], *body])))["articles"]
+    assert article["title"] == TITLES[0]
+    assert article["subheads"] == list(SERIES)
+    assert article["paragraphs"] == body
+
+
+def test_paragraph_dump_heading_of_another_length_is_not_in_the_series() -> None:
+    """A heading far longer than the series around it is not one of them: it opens a story."""
+    other = TITLES[0] + "获得职工点赞"
+    assert len(other) - max(map(len, SERIES)) > SERIES_LENGTH_SPREAD
+    body = [FIRST[0], SERIES[0], FIRST[1], SERIES[1], FIRST[2]]
+    articles = document_to_gold(reflow_text(_paragraph_dump([TITLES[1], *body, other, *SECOND])))["articles"]
+    assert [a["title"] for a in articles] == [TITLES[1], other]
+    assert articles[0]["subheads"] == list(SERIES[:2])
+
+
+def test_heading_after_an_unfinished_sentence_is_not_a_headline() -> None:
+    """A headline never cuts a sentence: after an unfinished paragraph the rule does not fire."""
+    cut = FIRST[1].rstrip("。") + "，"
+    doc = reflow_text(_paragraph_dump([TITLES[0], FIRST[0], cut, SERIES[0], *SECOND[:2]]))
+    (article,) = document_to_gold(doc)["articles"]
+    assert article["subheads"] == [SERIES[0]]
+
+
+@pytest.mark.parametrize("measure", [18, 22, 26])
+def test_column_dump_lone_heading_heads_an_unmarked_story(measure: int) -> None:
+    """(In a column about as wide as the headline plus two em, its line has the shape of an
+    indented first line and is read as one: a limit of the line labelling, not tested here.)"""
+    stories = [Story(FIRST, title=TITLES[0]), Story(SECOND, title=TITLES[1])]
+    raw = typeset(stories, measure=measure, title_before=True)
+    doc = reflow_text(raw)
+    assert doc.extractor is Extractor.COLUMN_LINES
+    articles = document_to_gold(doc)["articles"]
+    assert [a["title"] for a in articles] == list(TITLES)
+    assert [a["paragraphs"] for a in articles] == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("measure", [14, 20, 26])
+def test_column_dump_series_of_subheads_stays_in_its_story(measure: int) -> None:
+    paragraphs = [*FIRST, *SECOND]
+    story = Story(paragraphs, title=TITLES[0], subheads={1: SERIES[0], 3: SERIES[1], 5: SERIES[2]})
+    raw = typeset([story], measure=measure, title_before=True)
+    (article,) = document_to_gold(reflow_text(raw))["articles"]
+    assert article["subheads"] == list(SERIES)
+    assert len(article["paragraphs"]) == len(paragraphs) + len(SERIES)
