@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from reader.charclass import DASHES
 from reader.columns import ends_sentence
 from reader.evidence import FIRST_SHAPE_FROM, INDENT_EM
 from reader.lines import Line
@@ -25,6 +26,10 @@ from reader.units import Unit
 SERIES_LENGTH_SPREAD = 3
 #: Marks of running text: a heading that holds one may be a paragraph's first line misread.
 _RUNNING_MARKS = frozenset("，、；,;")
+#: Quote and bracket pairs a whole heading closes as it opens them.
+_PAIRED_MARKS = ("“”", "‘’", "《》", "（）", "「」")
+#: A headline has at least this many letters or ideographs.
+MIN_HEADLINE_CHARS = 2
 #: How many units after a heading are searched for the rest of its series.
 SERIES_REACH = 60
 
@@ -95,6 +100,21 @@ def opens_paragraph(unit: Unit) -> bool:
     return first.indent >= INDENT_EM or (unit.measure - first.width >= FIRST_SHAPE_FROM and not first.letter_spaced)
 
 
+def reads_as_whole_heading(text: str) -> bool:
+    """The text can stand alone as a headline: a whole phrase, not a piece of a sentence.
+
+    A headline holds no mark of running text (a comma inside it says a sentence was
+    cut), closes every quote and bracket it opens, does not end in a dash (a dash at
+    a line end leads on to the next line, as a kicker's does to its title) and has
+    at least a word in it.
+    """
+    if _RUNNING_MARKS.intersection(text) or text[-1] in DASHES:
+        return False
+    if any(text.count(opener) != text.count(closer) for opener, closer in _PAIRED_MARKS):
+        return False
+    return sum(ch.isalnum() for ch in text) >= MIN_HEADLINE_CHARS
+
+
 def lone_heading(
     heading: Sequence[Unit],
     body: Sequence[Unit],
@@ -115,7 +135,7 @@ def lone_heading(
     if not last.is_body or not ends_sentence(last.text) or not opens_paragraph(units[after]):
         return False
     text = "".join(unit.text for unit in heading)
-    if _RUNNING_MARKS.intersection(text):
+    if not reads_as_whole_heading(text):
         return False
     length = len(text)
     partners = headings_before(body) + headings_after(units, after, blocks)

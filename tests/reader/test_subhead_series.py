@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from reader import Extractor, document_to_gold, reflow_text
-from reader.subheads import SERIES_LENGTH_SPREAD
+from reader.subheads import SERIES_LENGTH_SPREAD, reads_as_whole_heading
 from tests.reader.typeset import Story, typeset
 
 FIRST = [
@@ -93,3 +93,26 @@ def test_column_dump_series_of_subheads_stays_in_its_story(measure: int) -> None
     (article,) = document_to_gold(reflow_text(raw))["articles"]
     assert article["subheads"] == list(SERIES)
     assert len(article["paragraphs"]) == len(paragraphs) + len(SERIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("青禾快递员冬天有了歇脚处", True),
+        ("“驿站”成了快递员的家", True),
+        ("“过去我们的", False),  # a quote opened and not closed: a sentence cut at the line end
+        ("驿站里的新变化——", False),  # a dash at the end leads on to the next line
+        ("针对快递员的需求，县总", False),  # a comma inside: running text
+        ("—", False),
+    ],
+)
+def test_a_headline_reads_as_a_whole_phrase(text: str, whole: bool) -> None:
+    assert reads_as_whole_heading(text) is whole
+
+
+def test_paragraph_dump_cut_phrase_between_paragraphs_is_not_a_headline() -> None:
+    """A lone heading-shaped line with an unclosed quote does not open a story."""
+    cut = "“驿站里的"
+    doc = reflow_text(_paragraph_dump([TITLES[0], *FIRST, cut, *SECOND]))
+    articles = document_to_gold(doc)["articles"]
+    assert [a["title"] for a in articles] == [TITLES[0]]
