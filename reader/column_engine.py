@@ -11,6 +11,7 @@ story after it, or a subhead inside a story.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from reader.columns import calibrate_punctuation, estimate_measures, is_wide, measures_differ
 from reader.evidence import (
@@ -38,7 +39,7 @@ from reader.patterns import (
 )
 from reader.splitting import split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
-from reader.subheads import heading_blocks, lone_heading
+from reader.subheads import heading_blocks, lone_heading, misread_first_line
 from reader.units import Unit, UnitKind, classify_line
 
 #: A measure change this large between two blocks means another story's column.
@@ -235,6 +236,7 @@ class ColumnAssembler(StoryCollector):
         self.units = units
         self.title_before = title_before
         self.pending: list[Unit] = []  # heading units awaiting a decision
+        self.carried: list[Line] = []  # a paragraph's first line misread as a heading, for the next unit
         self.position = 0  # index in ``units`` of the unit being taken
 
     def _story(self) -> Story:
@@ -288,6 +290,10 @@ class ColumnAssembler(StoryCollector):
             else:
                 story.headline = pending
             self.finish()
+            return
+        if misread_first_line(pending, story.body, self.units, self.position):
+            # Not a subhead but the first line of the paragraph after it: it opens that paragraph.
+            self.carried = [line for unit in pending for line in unit.lines]
             return
         for unit in pending:
             story.body.append(unit)
@@ -350,6 +356,9 @@ class ColumnAssembler(StoryCollector):
         return photo
 
     def _take(self, unit: Unit) -> None:
+        if self.carried:
+            unit = replace(unit, lines=[*self.carried, *unit.lines])  # units are shared by both readings
+            self.carried = []
         kind = unit.kind
         story = self.current
         if kind is UnitKind.JUMP:

@@ -140,3 +140,21 @@ def lone_heading(
     length = len(text)
     partners = headings_before(body) + headings_after(units, after, blocks)
     return not any(abs(length - other) <= SERIES_LENGTH_SPREAD for other in partners)
+
+
+def misread_first_line(heading: Sequence[Unit], body: Sequence[Unit], units: Sequence[Unit], after: int) -> bool:
+    """A heading kept inside a story that is the first line of the paragraph after it.
+
+    A subhead reads as a whole phrase; one that does not (an unclosed quote, a
+    comma inside) and has no partner of its length in the stretch, as every
+    subhead of a series has, is the opening line of a paragraph that the line
+    labelling took for a heading.
+    """
+    upcoming = units[after] if after < len(units) else None
+    if upcoming is None or not upcoming.is_body or upcoming.dateline or heading_blocks(list(heading)) != 1:
+        return False
+    text = "".join(unit.text for unit in heading)
+    if reads_as_whole_heading(text):
+        return False
+    partners = headings_before(body) + headings_after(units, after)
+    return not any(abs(len(text) - other) <= SERIES_LENGTH_SPREAD for other in partners)

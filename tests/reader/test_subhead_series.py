@@ -11,7 +11,10 @@ from __future__ import annotations
 import pytest
 
 from reader import Extractor, document_to_gold, reflow_text
-from reader.subheads import SERIES_LENGTH_SPREAD, reads_as_whole_heading
+from reader.column_engine import assemble
+from reader.lines import split_lines
+from reader.subheads import SERIES_LENGTH_SPREAD, misread_first_line, reads_as_whole_heading
+from reader.units import Unit, UnitKind
 from tests.reader.typeset import Story, typeset
 
 FIRST = [
@@ -116,3 +119,38 @@ def test_paragraph_dump_cut_phrase_between_paragraphs_is_not_a_headline() -> Non
     doc = reflow_text(_paragraph_dump([TITLES[0], *FIRST, cut, *SECOND]))
     articles = document_to_gold(doc)["articles"]
     assert [a["title"] for a in articles] == [TITLES[0]]
+
+
+def _units(*parts: tuple[str, bool]) -> list[Unit]:
+    """Column units: (text, heading) pairs, each text one unit, its lines split at '|'."""
+    lines = iter(split_lines("\n".join(text.replace("|", "\n") for text, _ in parts)))
+    out = []
+    for text, heading in parts:
+        unit_lines = [next(lines) for _ in text.split("|")]
+        out.append(Unit(UnitKind.TEXT, unit_lines, measure=14.0, heading=heading))
+    return out
+
+
+def test_misread_first_line_opens_the_paragraph_after_it() -> None:
+    """A 'subhead' with an unclosed quote and no series partner is the next paragraph's first line."""
+    units = _units(
+        ("澜州班组议事会办结九成意见", True),
+        ("澜州市总工会今年在全市推广|班组议事会，职工的意见每周|汇总一次。", False),
+        ("“过去有意见不知道", True),
+        ("找谁说，现在每周都有人来|收。”车间职工说。", False),
+    )
+    assembler = assemble(units)
+    (story,) = [s for s in assembler.stories if s.has_body]
+    assert [u.text for u in story.body] == [
+        units[1].text,
+        units[2].text + units[3].text,
+    ]
+    assert units[3].lines[0].text.startswith("找谁说")  # the shared units are left as they were
+
+
+def test_a_whole_subhead_in_a_series_is_kept() -> None:
+    body = ("澜州市总工会今年在全市推广|班组议事会，职工的意见每周|汇总一次。", False)
+    units = _units(("澜州班组议事会办结九成意见", True), body, (SERIES[0], True), body, (SERIES[1], True), body)
+    assert not misread_first_line(units[2:3], units[1:2], units, 3)
+    (story,) = [s for s in assemble(units).stories if s.has_body]
+    assert [u.text for u in story.body if u.heading] == list(SERIES[:2])
