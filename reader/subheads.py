@@ -38,6 +38,11 @@ SERIES_REACH = 60
 FILLED_HEADING = 1.0
 
 
+#: A heading line this short after another is the end of that heading wrapped at the measure:
+#: no kicker, title or subtitle is one or two characters long.
+HEADING_TAIL = 2
+
+
 def heading_blocks(pending: list[Unit]) -> int:
     """How many separate heading blocks are stacked here (kicker, title, subtitle).
 
@@ -51,7 +56,9 @@ def heading_blocks(pending: list[Unit]) -> int:
             separate = k == 0 or line.gap_before
             if previous is not None and separate:
                 before, measure = previous
-                separate = before.letter_spaced or abs(measure - before.width) >= FILLED_HEADING
+                separate = (before.letter_spaced or abs(measure - before.width) >= FILLED_HEADING) and (
+                    len(line.text) > HEADING_TAIL
+                )
             blocks += 1 if separate else 0
             previous = (line, unit.measure)
     return blocks

@@ -13,7 +13,7 @@ import pytest
 from reader import Extractor, document_to_gold, reflow_text
 from reader.column_engine import assemble
 from reader.lines import split_lines
-from reader.subheads import SERIES_LENGTH_SPREAD, misread_first_line, reads_as_whole_heading
+from reader.subheads import SERIES_LENGTH_SPREAD, heading_blocks, misread_first_line, reads_as_whole_heading
 from reader.units import Unit, UnitKind
 from tests.reader.typeset import Story, typeset
 
@@ -154,3 +154,11 @@ def test_a_whole_subhead_in_a_series_is_kept() -> None:
     assert not misread_first_line(units[2:3], units[1:2], units, 3)
     (story,) = [s for s in assemble(units).stories if s.has_body]
     assert [u.text for u in story.body if u.heading] == list(SERIES[:2])
+
+
+def test_a_heading_wrapped_with_a_one_character_tail_is_one_block() -> None:
+    """No kicker, title or subtitle is one character long: such a line ends the heading above it."""
+    wrapped = _units(("组织企业深化举办农民工能", True), ("力", True))
+    stacked = _units(("组织企业深化举办农民工能", True), ("职工服务", True))
+    assert heading_blocks(wrapped) == 1
+    assert heading_blocks(stacked) == 2
