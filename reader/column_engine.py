@@ -39,7 +39,7 @@ from reader.patterns import (
 )
 from reader.splitting import split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
-from reader.subheads import heading_blocks, lone_heading, misread_first_line
+from reader.subheads import has_series_partner, heading_blocks, lone_heading, misread_first_line
 from reader.units import Unit, UnitKind, classify_line
 
 #: A measure change this large between two blocks means another story's column.
@@ -267,6 +267,9 @@ class ColumnAssembler(StoryCollector):
             and upcoming.is_text
             and story.body
             and (abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP or self._column_changes(story))
+            # A heading with partners of its length in the stretch is one of a series of subheads:
+            # justified lines scatter too much for a few of them to outweigh that.
+            and not has_series_partner(pending, story.body, self.units, self.position)
         )
         # Subheads stand one at a time between paragraphs; stacked heading blocks,
         # or one set wider than the column, are a headline.

@@ -122,6 +122,23 @@ def reads_as_whole_heading(text: str) -> bool:
     return sum(ch.isalnum() for ch in text) >= MIN_HEADLINE_CHARS
 
 
+def series_partner(
+    heading: Sequence[Unit],
+    body: Sequence[Unit],
+    units: Sequence[Unit],
+    after: int,
+    blocks: Callable[[list[Unit]], int] = heading_blocks,
+) -> bool:
+    """Another heading of this one's length stands in its stretch of body, as in a series of subheads.
+
+    ``body`` is the story read so far, ``units[after:]`` what follows the heading;
+    ``blocks`` counts the separate heading blocks in a group of heading units.
+    """
+    length = sum(len(unit.text) for unit in heading)
+    partners = headings_before(body) + headings_after(units, after, blocks)
+    return any(abs(length - other) <= SERIES_LENGTH_SPREAD for other in partners)
+
+
 def lone_heading(
     heading: Sequence[Unit],
     body: Sequence[Unit],
@@ -131,22 +148,18 @@ def lone_heading(
 ) -> bool:
     """A heading between paragraphs with no series partner, after a closed sentence: a story's headline.
 
-    ``body`` is the story read so far, ``units[after:]`` what follows the heading;
-    ``blocks`` counts the separate heading blocks in a group of heading units.
-    A heading after a paragraph that stops mid-sentence is left alone (a body line
-    misread as a heading, not a story's edge).
+    A heading after a paragraph that stops mid-sentence, or before a line that runs
+    on, or that does not read as a whole phrase, is left alone (a body line misread
+    as a heading, not a story's edge).
     """
     if not body:
         return False
     last = body[-1]
     if not last.is_body or not ends_sentence(last.text) or not opens_paragraph(units[after]):
         return False
-    text = "".join(unit.text for unit in heading)
-    if not reads_as_whole_heading(text):
+    if not reads_as_whole_heading("".join(unit.text for unit in heading)):
         return False
-    length = len(text)
-    partners = headings_before(body) + headings_after(units, after, blocks)
-    return not any(abs(length - other) <= SERIES_LENGTH_SPREAD for other in partners)
+    return not series_partner(heading, body, units, after, blocks)
 
 
 def misread_first_line(heading: Sequence[Unit], body: Sequence[Unit], units: Sequence[Unit], after: int) -> bool:
@@ -160,8 +173,15 @@ def misread_first_line(heading: Sequence[Unit], body: Sequence[Unit], units: Seq
     upcoming = units[after] if after < len(units) else None
     if upcoming is None or not upcoming.is_body or upcoming.dateline or heading_blocks(list(heading)) != 1:
         return False
-    text = "".join(unit.text for unit in heading)
-    if reads_as_whole_heading(text):
+    if reads_as_whole_heading("".join(unit.text for unit in heading)):
         return False
-    partners = headings_before(body) + headings_after(units, after)
-    return not any(abs(len(text) - other) <= SERIES_LENGTH_SPREAD for other in partners)
+    return not series_partner(heading, body, units, after)
+
+
+def has_series_partner(heading: Sequence[Unit], body: Sequence[Unit], units: Sequence[Unit], after: int) -> bool:
+    """A one-block heading with another of its length in its stretch of body: a series member.
+
+    A change of column measure across such a heading is not believed: justified
+    lines scatter too much for a few of them to outweigh a series.
+    """
+    return heading_blocks(list(heading)) == 1 and series_partner(heading, body, units, after)

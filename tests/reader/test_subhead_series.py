@@ -121,13 +121,13 @@ def test_paragraph_dump_cut_phrase_between_paragraphs_is_not_a_headline() -> Non
     assert [a["title"] for a in articles] == [TITLES[0]]
 
 
-def _units(*parts: tuple[str, bool]) -> list[Unit]:
+def _units(*parts: tuple[str, bool], measures: tuple[float, ...] = ()) -> list[Unit]:
     """Column units: (text, heading) pairs, each text one unit, its lines split at '|'."""
     lines = iter(split_lines("\n".join(text.replace("|", "\n") for text, _ in parts)))
     out = []
-    for text, heading in parts:
+    for k, (text, heading) in enumerate(parts):
         unit_lines = [next(lines) for _ in text.split("|")]
-        out.append(Unit(UnitKind.TEXT, unit_lines, measure=14.0, heading=heading))
+        out.append(Unit(UnitKind.TEXT, unit_lines, measure=measures[k] if measures else 14.0, heading=heading))
     return out
 
 
@@ -162,3 +162,15 @@ def test_a_heading_wrapped_with_a_one_character_tail_is_one_block() -> None:
     stacked = _units(("组织企业深化举办农民工能", True), ("职工服务", True))
     assert heading_blocks(wrapped) == 1
     assert heading_blocks(stacked) == 2
+
+
+def test_a_measure_change_does_not_outweigh_a_series() -> None:
+    """Justified lines scatter: a heading with a partner of its length stays a subhead across a measure shift."""
+    body = ("澜州市总工会今年在全市推广|班组议事会，职工的意见每周|汇总一次。", False)
+    parts = [("澜州班组议事会办结九成意见", True), body, (SERIES[0], True), body, (SERIES[1], True), body]
+    measures = (14.0, 14.0, 14.0, 18.0, 18.0, 18.0)
+    (story,) = [s for s in assemble(_units(*parts, measures=measures)).stories if s.has_body]
+    assert [u.text for u in story.body if u.heading] == list(SERIES[:2])
+    alone = [("澜州班组议事会办结九成意见", True), body, (SERIES[0], True), body, body, body]
+    stories = [s for s in assemble(_units(*alone, measures=measures)).stories if s.has_body]
+    assert len(stories) == 2  # without a partner the change of column opens another story
