@@ -298,6 +298,9 @@ class ColumnAssembler(StoryCollector):
             # Not a subhead but the first line of the paragraph after it: it opens that paragraph.
             self.carried = [line for unit in pending for line in unit.lines]
             return
+        if len(pending) > 1 and blocks == 1:
+            # One heading wrapped at the measure: one subhead, not one per line.
+            pending = [replace(pending[0], lines=[line for unit in pending for line in unit.lines])]
         for unit in pending:
             story.body.append(unit)
 

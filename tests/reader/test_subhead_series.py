@@ -174,3 +174,18 @@ def test_a_measure_change_does_not_outweigh_a_series() -> None:
     alone = [("澜州班组议事会办结九成意见", True), body, (SERIES[0], True), body, body, body]
     stories = [s for s in assemble(_units(*alone, measures=measures)).stories if s.has_body]
     assert len(stories) == 2  # without a partner the change of column opens another story
+
+
+def test_a_subhead_wrapped_at_the_measure_is_one_subhead() -> None:
+    body = ("澜州市总工会今年在全市推广|班组议事会，职工的意见每周|汇总一次。", False)
+    parts = [
+        ("澜州班组议事会办结九成意见", True),
+        body,
+        ("组织企业深化举办农民工能", True),
+        ("力", True),
+        body,
+        ("团队能力调解健康权益服务", True),
+        body,
+    ]
+    (story,) = [s for s in assemble(_units(*parts)).stories if s.has_body]
+    assert [u.text for u in story.body if u.heading] == ["组织企业深化举办农民工能力", "团队能力调解健康权益服务"]
