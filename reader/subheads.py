@@ -22,6 +22,10 @@ from reader.evidence import FIRST_SHAPE_FROM, INDENT_EM
 from reader.lines import Line
 from reader.units import Unit
 
+Units = Sequence[Unit]
+#: Counts the separate heading blocks in a group of heading units.
+Blocks = Callable[[list[Unit]], int]
+
 #: Subheads of one series differ in length by at most this many characters.
 SERIES_LENGTH_SPREAD = 3
 #: Marks of running text: a heading that holds one may be a paragraph's first line misread.
@@ -122,13 +126,7 @@ def reads_as_whole_heading(text: str) -> bool:
     return sum(ch.isalnum() for ch in text) >= MIN_HEADLINE_CHARS
 
 
-def series_partner(
-    heading: Sequence[Unit],
-    body: Sequence[Unit],
-    units: Sequence[Unit],
-    after: int,
-    blocks: Callable[[list[Unit]], int] = heading_blocks,
-) -> bool:
+def series_partner(heading: Units, body: Units, units: Units, after: int, blocks: Blocks = heading_blocks) -> bool:
     """Another heading of this one's length stands in its stretch of body, as in a series of subheads.
 
     ``body`` is the story read so far, ``units[after:]`` what follows the heading;
@@ -139,13 +137,7 @@ def series_partner(
     return any(abs(length - other) <= SERIES_LENGTH_SPREAD for other in partners)
 
 
-def lone_heading(
-    heading: Sequence[Unit],
-    body: Sequence[Unit],
-    units: Sequence[Unit],
-    after: int,
-    blocks: Callable[[list[Unit]], int] = heading_blocks,
-) -> bool:
+def lone_heading(heading: Units, body: Units, units: Units, after: int, blocks: Blocks = heading_blocks) -> bool:
     """A heading between paragraphs with no series partner, after a closed sentence: a story's headline.
 
     A heading after a paragraph that stops mid-sentence, or before a line that runs
