@@ -1,6 +1,6 @@
 """Reflow quality on pages the engine has never seen, and how much its confidences mean.
 
-Usage: python bench/engine_quality.py [--pages N] [--first-seed S] [--corpus DIR]
+Usage: python bench/engine_quality.py [--pages N] [--first-seed S] [--corpus DIR] [--worst K]
 
 Generated pages (tests/reader/pagegen.py) set the real articles of the shared
 gold files (read at run time) and invented text again, damaged as real
@@ -9,6 +9,8 @@ was tuned on seeds below REPORT_SEEDS_FROM only. Prints mean and worst of
 par_ws, par_ex, art, head and byline, the shared pages scored one at a time
 with the other two as the only tuning material (leave one page out), and the
 mean confidence of the boundaries the engine got right and of those it got wrong.
+``--worst K`` lists the K worst pages of each kind with what went wrong on them
+(stories merged or split, subheads lost or invented, paragraphs joined or cut).
 """
 
 from __future__ import annotations
@@ -35,6 +37,24 @@ REPORT_SEEDS_FROM = 10_000
 Outcomes = dict[str, list[tuple[float, bool]]]
 
 
+def failure_kinds(gold: dict, pred: dict) -> dict[str, int]:
+    """What differs between the gold and the engine's page, counted by kind."""
+    gold_arts, pred_arts = gold["articles"], pred["articles"]
+    count = {
+        "stories merged": max(0, len(gold_arts) - len(pred_arts)),
+        "stories split": max(0, len(pred_arts) - len(gold_arts)),
+        "subheads lost": 0,
+        "subheads invented": 0,
+    }
+    gold_subs = sum(len(a["subheads"]) for a in gold_arts)
+    pred_subs = sum(len(a["subheads"]) for a in pred_arts)
+    count["subheads lost" if gold_subs > pred_subs else "subheads invented"] = abs(gold_subs - pred_subs)
+    gold_pars = sum(len(a["paragraphs"]) for a in gold_arts)
+    pred_pars = sum(len(a["paragraphs"]) for a in pred_arts)
+    count["paragraphs joined" if gold_pars > pred_pars else "paragraphs cut"] = abs(gold_pars - pred_pars)
+    return {kind: n for kind, n in count.items() if n}
+
+
 def run_pages(seeds: range, pool: list[Article] | None) -> tuple[list[dict], Outcomes]:
     scores: list[dict] = []
     outcomes: Outcomes = {"paragraph": [], "article": []}
@@ -42,6 +62,8 @@ def run_pages(seeds: range, pool: list[Article] | None) -> tuple[list[dict], Out
         raw, gold = generate_page(seed, pool)
         pred = document_to_gold(reflow_text(raw))
         metrics: dict = score(gold, pred)
+        metrics["seed"] = seed
+        metrics["kinds"] = failure_kinds(gold, pred)
         # A page without headlines or bylines has nothing to score on those (score.py says 0).
         if not any(a["kicker"] or a["title"] or a["subtitle"] for a in gold["articles"]):
             metrics["head"] = None
@@ -62,6 +84,19 @@ def _cell(scores: list[dict], metric: str) -> str:
 def summarise(label: str, scores: list[dict]) -> None:
     cells = "  ".join(_cell(scores, m) for m in METRICS)
     print(f"{label:<34} {cells}   (mean/worst of {len(scores)} pages)")
+
+
+def worst_pages(label: str, scores: list[dict], count: int) -> None:
+    """The pages with the lowest par_ws + art, and the failure kinds summed over the worst."""
+    worst = sorted(scores, key=lambda s: s["par_ws"] + s["art"])[:count]
+    print(f"worst {count} pages, {label}:")
+    totals: dict[str, int] = {}
+    for s in worst:
+        kinds = ", ".join(f"{k} {n}" for k, n in s["kinds"].items())
+        print(f"  seed {s['seed']}: par_ws {s['par_ws']:.3f} art {s['art']:.3f}  {kinds}")
+        for kind, n in s["kinds"].items():
+            totals[kind] = totals.get(kind, 0) + n
+    print("  over them: " + ", ".join(f"{k} {n}" for k, n in sorted(totals.items(), key=lambda kv: -kv[1])))
 
 
 def confidence_report(outcomes: Outcomes) -> None:
@@ -108,15 +143,20 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--first-seed", type=int, default=REPORT_SEEDS_FROM)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--worst", type=int, default=0, help="list this many worst pages of each kind")
     args = parser.parse_args()
     seeds = range(args.first_seed, args.first_seed + args.pages)
     print(f"seeds {seeds.start}..{seeds.stop - 1} (tuning used seeds < {REPORT_SEEDS_FROM})")
     scores, outcomes = run_pages(seeds, None)
     summarise("invented articles", scores)
+    if args.worst:
+        worst_pages("invented articles", scores, args.worst)
     all_outcomes = outcomes
     if (args.corpus / "gold").is_dir():
         real, outcomes = run_pages(seeds, load_real_articles(args.corpus))
         summarise("real articles set again", real)
+        if args.worst:
+            worst_pages("real articles set again", real, args.worst)
         all_outcomes = {k: all_outcomes[k] + outcomes[k] for k in all_outcomes}
         shared_pages(args.corpus)
         leave_one_page_out(args.corpus, args.first_seed, max(20, args.pages // 10))

@@ -11,6 +11,7 @@ story after it, or a subhead inside a story.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from reader.columns import calibrate_punctuation, estimate_measures, is_wide, measures_differ
 from reader.evidence import (
@@ -38,6 +39,7 @@ from reader.patterns import (
 )
 from reader.splitting import split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
+from reader.subheads import has_series_partner, heading_blocks, lone_heading, misread_first_line
 from reader.units import Unit, UnitKind, classify_line
 
 #: A measure change this large between two blocks means another story's column.
@@ -234,6 +236,7 @@ class ColumnAssembler(StoryCollector):
         self.units = units
         self.title_before = title_before
         self.pending: list[Unit] = []  # heading units awaiting a decision
+        self.carried: list[Line] = []  # a paragraph's first line misread as a heading, for the next unit
         self.position = 0  # index in ``units`` of the unit being taken
 
     def _story(self) -> Story:
@@ -264,13 +267,20 @@ class ColumnAssembler(StoryCollector):
             and upcoming.is_text
             and story.body
             and (abs(upcoming.measure - story.body[-1].measure) >= MEASURE_JUMP or self._column_changes(story))
+            # A heading with partners of its length in the stretch is one of a series of subheads:
+            # justified lines scatter too much for a few of them to outweigh that.
+            and not has_series_partner(pending, story.body, self.units, self.position)
         )
         # Subheads stand one at a time between paragraphs; stacked heading blocks,
         # or one set wider than the column, are a headline.
-        blocks = _heading_blocks(pending)
+        blocks = heading_blocks(pending)
         # A heading set off by a blank line where the text around has none is spaced as a
         # story's head, not as a subhead inside one.
         headline_shape = blocks >= 2 or any(u.wide for u in pending) or pending[0].set_apart
+        # Subheads come in series: a lone heading between paragraphs heads a story of its own.
+        headline_shape = headline_shape or (
+            upcoming is not None and upcoming.is_body and lone_heading(pending, story.body, self.units, self.position)
+        )
         opens_story = story.closed or starts_story or headline_shape or measure_jump
         if self.title_before and upcoming is not None and opens_story:
             # Headlines printed before their body: these open the next story.
@@ -284,6 +294,13 @@ class ColumnAssembler(StoryCollector):
                 story.headline = pending
             self.finish()
             return
+        if misread_first_line(pending, story.body, self.units, self.position):
+            # Not a subhead but the first line of the paragraph after it: it opens that paragraph.
+            self.carried = [line for unit in pending for line in unit.lines]
+            return
+        if len(pending) > 1 and blocks == 1:
+            # One heading wrapped at the measure: one subhead, not one per line.
+            pending = [replace(pending[0], lines=[line for unit in pending for line in unit.lines])]
         for unit in pending:
             story.body.append(unit)
 
@@ -345,6 +362,9 @@ class ColumnAssembler(StoryCollector):
         return photo
 
     def _take(self, unit: Unit) -> None:
+        if self.carried:
+            unit = replace(unit, lines=[*self.carried, *unit.lines])  # units are shared by both readings
+            self.carried = []
         kind = unit.kind
         story = self.current
         if kind is UnitKind.JUMP:
@@ -381,29 +401,6 @@ class ColumnAssembler(StoryCollector):
             if story is None or story.closed:
                 story = self.start()
             story.body.append(unit)
-
-
-#: A heading line this close to the measure (em) filled the column: the next heading line continues it.
-FILLED_HEADING = 1.0
-
-
-def _heading_blocks(pending: list[Unit]) -> int:
-    """How many separate heading blocks are stacked here (kicker, title, subtitle).
-
-    A heading that filled its column and runs on in a shorter line is one block
-    wrapped at the measure (a long subhead in a narrow column), not two.
-    """
-    blocks = 0
-    previous: tuple[Line, float] | None = None
-    for unit in pending:
-        for k, line in enumerate(unit.lines):
-            separate = k == 0 or line.gap_before
-            if previous is not None and separate:
-                before, measure = previous
-                separate = before.letter_spaced or abs(measure - before.width) >= FILLED_HEADING
-            blocks += 1 if separate else 0
-            previous = (line, unit.measure)
-    return blocks
 
 
 def _starts_story(unit: Unit) -> bool:

@@ -17,6 +17,7 @@ from reader.patterns import (
 )
 from reader.splitting import HOLDS_ITEM, SECTION_LABEL, split_toc_line, split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
+from reader.subheads import lone_heading
 from reader.units import Unit, UnitKind, classify_line, ends_with_terminal, is_subtitle_text
 
 #: A heading line is rarely longer than this many characters.
@@ -45,6 +46,7 @@ class ParagraphAssembler(StoryCollector):
         self.gaps_separate_items = gaps_separate_items
         self.pending: list[Unit] = []
         self.in_toc = False
+        self.position = 0  # index in ``units`` of the unit being taken
 
     def _flush_pending(self, upcoming: Unit | None) -> None:
         """Decide whether waiting heading lines open a new story or are subheads."""
@@ -67,6 +69,7 @@ class ParagraphAssembler(StoryCollector):
             or upcoming.kind in (UnitKind.BYLINE, UnitKind.JUMP)
             or upcoming.dateline
             or (self.gaps_separate_items and pending[0].first.gap_before)
+            or (upcoming.is_body and lone_heading(pending, story.body, self.units, self.position, len))
         )
         if not new_story:
             story.body.extend(pending)
@@ -110,7 +113,8 @@ class ParagraphAssembler(StoryCollector):
         return photo
 
     def run(self) -> None:
-        for unit in self.units:
+        for position, unit in enumerate(self.units):
+            self.position = position
             if unit.kind is UnitKind.FURNITURE:
                 # Furniture separates heading groups; "（下转第2版）" ends its story.
                 self._flush_pending(unit)

@@ -124,6 +124,8 @@ PARAGRAPH_DUMP = """澜州工人报 2026年3月4日 星期三 5
 - 就医陪护，由工会志愿者提供。
 - 子女托管，寒暑假开放职工子女托管班。
 暖心驿站全天开放
+全县二十座驿站配齐饮水机、微波炉和药箱，夜班职工也能随时进门歇脚。
+服务清单按月更新
 县总工会负责人表示，清单将根据职工需求动态调整，做到职工点单、工会送单，让服务更加精准。 （孟青萝）
 澜州港举办桥吊技能比武
 本报讯（记者杜若衡）澜州港集团第五届桥吊远程操控技能比武举行，四十二名操控员参赛。
@@ -147,7 +149,7 @@ def test_paragraph_dump_contents_box_editorial_list_lines_and_subhead() -> None:
     assert editorial["kind"] == "editorial"
     assert (editorial["kicker"], editorial["title"]) == ("社论", "让户外劳动者有处歇脚")
     assert service["paragraphs"][1:3] == ["- 就医陪护，由工会志愿者提供。", "- 子女托管，寒暑假开放职工子女托管班。"]
-    assert service["subheads"] == ["暖心驿站全天开放"]
+    assert service["subheads"] == ["暖心驿站全天开放", "服务清单按月更新"]  # subheads come in series
     assert service["byline"] == "（孟青萝）"
     assert race["title"] == "澜州港举办桥吊技能比武"
 

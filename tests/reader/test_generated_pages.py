@@ -17,10 +17,13 @@ from reader.scoring import boundary_outcomes, score
 from tests.reader.pagegen import generate_page, load_real_articles
 
 SEEDS = range(30_000, 30_040)
-#: Measured on these seeds (invented: par_ws 0.924, art 0.818, head 0.918, byline 0.962; real
-#: articles: 0.927, 0.793, 0.930, 0.943) less a margin: they guard against regressions.
-MEAN_FLOOR = {"par_ws": 0.90, "par_ex": 0.90, "art": 0.76, "head": 0.88, "byline": 0.91}
-WORST_PAR_WS = 0.50
+#: Measured on these seeds with the typesetter that sets subheads in series and the engine that
+#: judges them so (invented: par_ws 0.952, worst 0.706, art 0.821, head 0.914, byline 0.946; real
+#: articles: 0.944, worst 0.667, 0.829, 0.955, 0.947; the one-subhead typesetter and the engine
+#: before: invented 0.924, 0.818, 0.918, 0.962, real 0.927, 0.793, 0.930, 0.943) less a margin:
+#: they guard against regressions.
+MEAN_FLOOR = {"par_ws": 0.91, "par_ex": 0.91, "art": 0.79, "head": 0.88, "byline": 0.91}
+WORST_PAR_WS = 0.60
 
 
 def _run(pool: list | None) -> tuple[list[dict], list[tuple[float, bool]]]:

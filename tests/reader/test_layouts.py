@@ -25,10 +25,11 @@ STORIES = [
             "覆盖全县13个乡镇的1100余名环卫工人。县总工会已与县卫生健康部门商定，体检结果将建立个人健康档案，便于跟踪复查。",
             "据介绍，体检由县人民医院承担，每个乡镇安排一个集中体检日，环卫工人不用请假就能完成体检。县总工会还为每名环卫工人准备了一份防暑降温用品。",
             "“往年体检要自己跑医院，现在医生到家门口来了。”在白鹭镇参加体检的环卫工人冯春燕说。",
+            "体检结果出来后，县人民医院将逐人解读报告，需要复查的环卫工人由工会安排车辆接送。",
         ],
         title="青禾环卫工人享受免费体检",
         byline="本报记者 苏映雪",
-        subheads={2: "体检送到家门口"},
+        subheads={2: "体检送到家门口", 3: "复查也有人接送"},  # subheads come in series, never one alone
     ),
     Story(
         [
@@ -40,6 +41,9 @@ STORIES = [
         title="澜州首批职工疗休养基地挂牌",
     ),
 ]
+
+#: Paragraphs of each story as the gold counts them (a subhead is one).
+PARAGRAPH_COUNTS = [len(s.paragraphs) + len(s.subheads) for s in STORIES]
 
 
 @pytest.mark.parametrize("title_before", [False, True], ids=["title-after", "title-before"])
@@ -67,7 +71,7 @@ def test_any_column_measure(measure: int) -> None:
     in the README. These paragraphs are of ordinary news length.)
     """
     gold = document_to_gold(reflow_text(typeset(STORIES, measure=measure)))
-    assert [len(a["paragraphs"]) for a in gold["articles"]] == [2, 4, 2]
+    assert [len(a["paragraphs"]) for a in gold["articles"]] == PARAGRAPH_COUNTS
     assert [a["title"] for a in gold["articles"]] == [s.title for s in STORIES]
 
 
@@ -77,7 +81,7 @@ def test_dump_without_blank_lines(measure: int, title_before: bool) -> None:
     """Some extractors put no blank line between printed lines."""
     raw = typeset(STORIES, measure=measure, title_before=title_before, header=HEADER).replace("\n\n", "\n")
     gold = document_to_gold(reflow_text(raw))
-    assert [len(a["paragraphs"]) for a in gold["articles"]] == [2, 4, 2]
+    assert [len(a["paragraphs"]) for a in gold["articles"]] == PARAGRAPH_COUNTS
     assert [(a["kicker"], a["title"]) for a in gold["articles"]] == [(s.kicker, s.title) for s in STORIES]
 
 
@@ -94,5 +98,5 @@ def test_kept_indent_and_crlf(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(typesetter, "set_paragraph", indented)
     raw = typesetter.typeset(STORIES, measure=17, header=HEADER).replace("\n", "\r\n")
     gold = document_to_gold(reflow_text(raw))
-    assert [len(a["paragraphs"]) for a in gold["articles"]] == [2, 4, 2]
+    assert [len(a["paragraphs"]) for a in gold["articles"]] == PARAGRAPH_COUNTS
     assert gold["articles"][0]["paragraphs"] == STORIES[0].paragraphs
