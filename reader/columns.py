@@ -214,10 +214,13 @@ def _measure_from(widths: list[float]) -> float:
     # Short paragraphs are mostly first and last lines, and the quantile may land
     # on the first lines. They sit one indent below the full lines: a cluster
     # about an indent above the estimate means the measure is that cluster.
-    above = widths[bisect_left(widths, estimate + 1.2, 0, cut) : bisect_right(widths, estimate + 2.8, 0, cut)]
+    above_lo = bisect_left(widths, estimate + 1.2, 0, cut)
+    above = bisect_right(widths, estimate + 2.8, 0, cut) - above_lo
+    if above < 2:
+        return estimate  # (the common case: no cluster, so no need to count the lines near the estimate)
     near = bisect_right(widths, estimate + 0.8, 0, cut) - bisect_left(widths, estimate - 0.8, 0, cut)
-    if len(above) >= 2 and len(above) >= INDENT_CLUSTER_SHARE * near:
-        return above[len(above) // 2]
+    if above >= INDENT_CLUSTER_SHARE * near:
+        return widths[above_lo + above // 2]
     return estimate
 
 

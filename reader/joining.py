@@ -91,19 +91,23 @@ def line_pieces(line: Line) -> tuple[str, array]:
 def _plain_join(lines: Sequence[Line]) -> TracedText | None:
     """The common case joined at once: no blank inside any line, no line ending in a Latin
     letter or a hyphen (the only line ends the rules below act on); None otherwise."""
+    last_line = lines[-1]
     for line in lines:
         if line.spaced:
             return None
-    for line in lines[:-1]:
-        last = line.text[-1]
-        if last.isascii() or last in LINE_END_HYPHENS:
-            return None
+        if line is not last_line:
+            last = line.text[-1]
+            if last.isascii() or last in LINE_END_HYPHENS:
+                return None
     if len(lines) == 1:
-        line = lines[0]
-        return TracedText(line.text, offset_run(line.start, line.end))
+        return TracedText(last_line.text, offset_run(last_line.start, last_line.end))
+    offset_run(0, last_line.end)  # grows the shared offsets once, so each line is a slice of it
+    iota = _IOTA
+    if len(iota) < last_line.end:  # a dump too long to keep offsets for
+        return None
     sources = array("q")
     for line in lines:
-        sources += offset_run(line.start, line.end)
+        sources += iota[line.start : line.end]
     return TracedText("".join([line.text for line in lines]), sources)
 
 

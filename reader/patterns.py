@@ -91,8 +91,8 @@ def is_furniture(text: str) -> bool:
 
 
 #: Characters one of which every credit line contains (a cheap test before the regexes).
-_CREDIT_HINTS = re.compile("记者|通讯员|摄|实习生|评论员|撰稿|编辑|作者|电")
+CREDIT_HINTS = re.compile("记者|通讯员|摄|实习生|评论员|撰稿|编辑|作者|电")
 
 
 def may_be_credit(text: str) -> bool:
-    return (len(text) <= 12 and text[:1] in "（(") or _CREDIT_HINTS.search(text) is not None
+    return (len(text) <= 12 and text[:1] in "（(") or CREDIT_HINTS.search(text) is not None
