@@ -33,6 +33,7 @@ import argparse
 import io
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -140,7 +141,7 @@ def time_engine(root: Path, groups: dict[str, list[str]]) -> dict[str, dict[str,
     return json.loads(done.stdout)
 
 
-def compare_speed(ref_root: Path, files: list[Path], runs: int) -> list[str]:
+def compare_speed(ref_root: Path, cur_root: Path, files: list[Path], runs: int) -> list[str]:
     """Alternate fresh processes of both engines; one line per page kind and phase."""
     groups: dict[str, list[str]] = {"pagegen": [], "bench pages": []}
     for path in files:
@@ -151,7 +152,7 @@ def compare_speed(ref_root: Path, files: list[Path], runs: int) -> list[str]:
     results: dict[str, list[dict]] = {"reference": [], "working tree": []}
     for _ in range(runs):
         results["reference"].append(time_engine(ref_root, groups))
-        results["working tree"].append(time_engine(REPO, groups))
+        results["working tree"].append(time_engine(cur_root, groups))
     lines = []
     for kind in groups:
         for phase in ("cold", "warm"):
@@ -214,7 +215,9 @@ def main(argv: list[str] | None = None) -> int:
         ref = args.ref or _git("merge-base", "HEAD", "main")
         commit = export_reader(ref, ref_root)
         ref_s = run_reflow(ref_root, files, work / "reference.json")
-        cur_s = run_reflow(REPO, files, work / "current.json")
+        cur_root = work / "current"  # a copy: editing the tree while this runs changes nothing measured
+        shutil.copytree(REPO / "reader", cur_root / "reader", ignore=shutil.ignore_patterns("__pycache__"))
+        cur_s = run_reflow(cur_root, files, work / "current.json")
         reference, current = (work / "reference.json").read_bytes(), (work / "current.json").read_bytes()
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(extractor_counts(files).items()))
         print(f"{len(files)} pages ({kinds}); reference {ref} = {commit[:10]}")
@@ -223,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             print("IDENTICAL: the working tree's --json output equals the reference's byte for byte")
             if args.speed:
                 print(f"CPU time, {args.speed} alternating processes each, load average {os.getloadavg()[0]:.2f}:")
-                for line in compare_speed(ref_root, files, args.speed):
+                for line in compare_speed(ref_root, cur_root, files, args.speed):
                     print("  " + line)
                 print(f"load average after: {os.getloadavg()[0]:.2f}")
             return 0
