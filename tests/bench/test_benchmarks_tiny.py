@@ -108,7 +108,6 @@ def test_reflow_benchmark(cache: Path) -> None:
     for what in (
         "reflow throughput, cold, one core",
         "reflow throughput, warm, one core",
-        "reflow throughput, pagegen pages, warm, one core",
         "reflow one page, p95",
         "`jiaokan reflow` start-up, one page, median",
         "`jiaokan reflow --json`, 20 files, peak RSS",

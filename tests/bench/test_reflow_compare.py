@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from bench.common import rows_from_json
 from bench.reflow_compare import REPO, differing_pages, extractor_counts, main, write_inputs
 
 pytestmark = pytest.mark.timeout(300)
@@ -50,3 +52,19 @@ def test_pages_cover_both_extractors(tmp_path: Path) -> None:
     files = write_inputs(tmp_path / "pages", 12, 2)
     counts = extractor_counts(files)
     assert counts["column-lines"] > 0 and counts["paragraph-lines"] > 0, counts
+
+
+def test_reflow_benchmark_times_pagegen_pages() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "reflow.py"), "--size", "tiny", "--pages", "pagegen", "--json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=280,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = {row.what: row for row in rows_from_json(done.stdout)}
+    for phase in ("cold", "warm", "warm, worst pass"):
+        row = rows[f"reflow throughput, pagegen pages, {phase}, one core"]
+        assert row.figure > 0 and row.floor > 0  # the floor ran on the same pages in the same run
+    assert "reflow throughput, cold, one core" not in rows  # only the kind of page asked for
