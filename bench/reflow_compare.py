@@ -1,6 +1,6 @@
 """Output-equality harness for speed work on the engine: ``--json`` byte for byte against a reference.
 
-Usage: python bench/reflow_equality.py [--ref REV] [--pagegen 300] [--bench-pages 300] [--keep DIR]
+Usage: python bench/reflow_compare.py [--ref REV] [--pagegen 300] [--bench-pages 300] [--speed N] [--mypyc] [--keep DIR]
 
 A speed change must not change one byte of what the engine prints. This script
 writes one set of input pages, then runs ``python -m reader reflow --json`` over
@@ -25,6 +25,11 @@ both alike), each process reflowing every page (decode + reflow, as
 ``bench/reflow.py``) in a cold pass and two warm passes, timed in CPU time
 (``time.process_time``) per page kind. Printed: the median MB/s over processes of
 each engine, the worst, and the ratio of the medians.
+
+``--mypyc`` adds a third engine: a copy of the working tree's ``reader/`` compiled
+with mypyc (``pip install mypy`` first; not a dependency of the project), checked
+byte for byte like the others and timed with them: the compiled path of issue 12,
+measured so that it can be chosen or left by numbers.
 """
 
 from __future__ import annotations
@@ -141,31 +146,50 @@ def time_engine(root: Path, groups: dict[str, list[str]]) -> dict[str, dict[str,
     return json.loads(done.stdout)
 
 
-def compare_speed(ref_root: Path, cur_root: Path, files: list[Path], runs: int) -> list[str]:
-    """Alternate fresh processes of both engines; one line per page kind and phase."""
+def compare_speed(engines: dict[str, Path], files: list[Path], runs: int) -> list[str]:
+    """Alternate fresh processes of the engines; one line per engine, page kind and phase."""
     groups: dict[str, list[str]] = {"pagegen": [], "bench pages": []}
     for path in files:
         if path.name.startswith("pagegen-"):
             groups["pagegen"].append(str(path))
         elif path.parent.name == "bench-pages" or path.parent.parent.name == "bench-pages":
             groups["bench pages"].append(str(path))
-    results: dict[str, list[dict]] = {"reference": [], "working tree": []}
+    results: dict[str, list[dict]] = {name: [] for name in engines}
     for _ in range(runs):
-        results["reference"].append(time_engine(ref_root, groups))
-        results["working tree"].append(time_engine(cur_root, groups))
+        for name, root in engines.items():
+            results[name].append(time_engine(root, groups))
     lines = []
     for kind in groups:
         for phase in ("cold", "warm"):
             figures = {}
-            for engine, runs_of in results.items():
+            for name, runs_of in results.items():
                 values = sorted(r[kind][phase] for r in runs_of)
-                figures[engine] = (statistics.median(values), values[0])
-            (ref_med, ref_worst), (cur_med, cur_worst) = figures["reference"], figures["working tree"]
+                figures[name] = (statistics.median(values), values[0])
+            reference = figures["reference"][0]
             lines.append(
-                f"{kind:12s} {phase}: reference {ref_med:.2f} MB/s (worst {ref_worst:.2f}), "
-                f"working tree {cur_med:.2f} MB/s (worst {cur_worst:.2f}), ratio {cur_med / ref_med:.2f}x"
+                f"{kind:12s} {phase}: "
+                + ", ".join(
+                    f"{name} {median:.2f} MB/s (worst {worst:.2f}, {median / reference:.2f}x)"
+                    for name, (median, worst) in figures.items()
+                )
             )
     return lines
+
+
+#: Modules left to the interpreter: the entry points, and decoding (mypyc takes no surrogate in a literal).
+NOT_COMPILED = ("__init__.py", "__main__.py", "cli.py", "decoding.py")
+
+
+def build_compiled(source: Path, into: Path) -> None:
+    """A copy of ``source/reader`` with its modules compiled by mypyc, under ``into``."""
+    shutil.copytree(source / "reader", into / "reader", ignore=shutil.ignore_patterns("__pycache__"))
+    # The engine's annotations are not all checked yet: mypyc is told to compile regardless.
+    (into / "mypyc.ini").write_text("[mypy]\nignore_errors = True\n", encoding="utf-8")
+    modules = [f"reader/{p.name}" for p in sorted((into / "reader").glob("*.py")) if p.name not in NOT_COMPILED]
+    command = [sys.executable, "-m", "mypyc", "--config-file", "mypyc.ini", *modules]
+    done = subprocess.run(command, cwd=into, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"mypyc failed (is mypy installed?):\n{(done.stdout + done.stderr)[-2000:]}")
 
 
 def first_difference(a: str, b: str) -> str:
@@ -206,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pagegen", type=int, default=300, help="seeds of tests/reader/pagegen.py pages (default 300)")
     parser.add_argument("--bench-pages", type=int, default=300, help="bench/pages.py pages (default 300)")
     parser.add_argument("--speed", type=int, default=0, metavar="N", help="then time both engines, N processes each")
+    parser.add_argument("--mypyc", action="store_true", help="also check and time the engine compiled by mypyc")
     parser.add_argument("--keep", type=Path, help="write inputs and both outputs here (kept) instead of a temp folder")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="jiaokan-equality-") as tmp:
@@ -222,19 +247,30 @@ def main(argv: list[str] | None = None) -> int:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(extractor_counts(files).items()))
         print(f"{len(files)} pages ({kinds}); reference {ref} = {commit[:10]}")
         print(f"output {len(current):,} bytes; wall {ref_s:.1f} s reference, {cur_s:.1f} s working tree")
-        if reference == current:
-            print("IDENTICAL: the working tree's --json output equals the reference's byte for byte")
-            if args.speed:
-                print(f"CPU time, {args.speed} alternating processes each, load average {os.getloadavg()[0]:.2f}:")
-                for line in compare_speed(ref_root, cur_root, files, args.speed):
-                    print("  " + line)
-                print(f"load average after: {os.getloadavg()[0]:.2f}")
-            return 0
-        pages = differing_pages(files, reference, current)
-        print(f"DIFFERENT: {len(pages)} of {len(files)} pages")
-        for line in pages[:20]:
-            print("  " + line)
-        return 1
+        engines = {"reference": ref_root, "working tree": cur_root}
+        outputs = {"working tree": current}
+        if args.mypyc:
+            compiled_root = work / "compiled"
+            build_compiled(cur_root, compiled_root)
+            run_reflow(compiled_root, files, work / "compiled.json")
+            engines["mypyc"] = compiled_root
+            outputs["mypyc"] = (work / "compiled.json").read_bytes()
+        status = 0
+        for name, output in outputs.items():
+            if output == reference:
+                print(f"IDENTICAL: the {name}'s --json output equals the reference's byte for byte")
+                continue
+            status = 1
+            pages = differing_pages(files, reference, output)
+            print(f"DIFFERENT: the {name}'s output differs on {len(pages)} of {len(files)} pages")
+            for line in pages[:20]:
+                print("  " + line)
+        if args.speed and status == 0:
+            print(f"CPU time, {args.speed} alternating processes each, load average {os.getloadavg()[0]:.2f}:")
+            for line in compare_speed(engines, files, args.speed):
+                print("  " + line)
+            print(f"load average after: {os.getloadavg()[0]:.2f}")
+        return status
 
 
 if __name__ == "__main__":
