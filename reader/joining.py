@@ -92,6 +92,7 @@ def _plain_join(lines: Sequence[Line]) -> TracedText | None:
     """The common case joined at once: no blank inside any line, no line ending in a Latin
     letter or a hyphen (the only line ends the rules below act on); None otherwise."""
     last_line = lines[-1]
+    top = 0
     for line in lines:
         if line.spaced:
             return None
@@ -99,11 +100,13 @@ def _plain_join(lines: Sequence[Line]) -> TracedText | None:
             last = line.text[-1]
             if last.isascii() or last in LINE_END_HYPHENS:
                 return None
+        if line.end > top:
+            top = line.end
     if len(lines) == 1:
         return TracedText(last_line.text, offset_run(last_line.start, last_line.end))
-    offset_run(0, last_line.end)  # grows the shared offsets once, so each line is a slice of it
+    offset_run(0, top)  # grows the shared offsets once, so each line is a slice of it
     iota = _IOTA
-    if len(iota) < last_line.end:  # a dump too long to keep offsets for
+    if len(iota) < top:  # a dump too long to keep offsets for
         return None
     sources = array("q")
     for line in lines:

@@ -17,6 +17,7 @@ from reader.patterns import (
     BYLINE,
     CREDIT_HINTS,
     EDITORIAL_LABEL,
+    FURNITURE_HINTS,
     JUMP_FROM,
     PHOTO_CREDIT,
     TOC_HEAD,
@@ -98,18 +99,21 @@ def is_subtitle_text(text: str) -> bool:
 
 
 #: Every special line holds one of these (or is three characters or fewer, or opens with a
-#: bracket or 第): the furniture tests' characters and the credit hints of ``may_be_credit``.
-_MAYBE_SPECIAL = re.compile("转|扫|长按|年|" + CREDIT_HINTS.pattern)
+#: bracket or 第): the furniture hints of ``is_furniture`` and the credit hints of ``may_be_credit``.
+_MAYBE_SPECIAL = re.compile("|".join(FURNITURE_HINTS) + "|" + CREDIT_HINTS.pattern)
 
 
 def classify_line(text: str) -> UnitKind:
     """What kind of unit a single dump line is, by its shape alone (both extractors)."""
     if len(text) > 3 and text[:1] not in "（(第" and _MAYBE_SPECIAL.search(text) is None:
         # Most body lines: no jump line, furniture or credit can hold none of those (one search
-        # instead of every test below); only a contents head is left to rule out.
-        if len(text) <= MAX_TOC_HEAD_CHARS and text.endswith(TOC_HEAD_ENDINGS) and TOC_HEAD.search(text):
-            return UnitKind.TOC_HEAD
-        return UnitKind.TEXT
+        # instead of every test of ``classify_by_tests``); only a contents head is left to rule out.
+        return _toc_head_or_text(text)
+    return classify_by_tests(text)
+
+
+def classify_by_tests(text: str) -> UnitKind:
+    """:func:`classify_line` test by test, without its shortcut for body lines."""
     if text[:1] in "（(" and JUMP_FROM.match(text):
         return UnitKind.JUMP
     if is_furniture(text):
@@ -122,6 +126,10 @@ def classify_line(text: str) -> UnitKind:
             return UnitKind.BYLINE
         if TRAILING_CREDIT.match(text):
             return UnitKind.TRAILING_CREDIT
+    return _toc_head_or_text(text)
+
+
+def _toc_head_or_text(text: str) -> UnitKind:
     if len(text) <= MAX_TOC_HEAD_CHARS and text.endswith(TOC_HEAD_ENDINGS) and TOC_HEAD.search(text):
         return UnitKind.TOC_HEAD
     return UnitKind.TEXT
