@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import islice
 
 from reader.columns import calibrate_punctuation, estimate_measures, is_wide, measures_differ
 from reader.evidence import (
@@ -310,9 +311,12 @@ class ColumnAssembler(StoryCollector):
         A subhead stands inside its story's column; a story after the heading that is
         set in a column of another width is another story.
         """
-        before = [line for unit in reversed(story.body) if not unit.heading for line in reversed(unit.lines)]
+        body_lines = (line for unit in reversed(story.body) if not unit.heading for line in reversed(unit.lines))
+        before = list(islice(body_lines, COLUMN_SAMPLE))  # only the last few are compared
         after: list[Line] = []
-        for unit in self.units[self.position :]:
+        units = self.units
+        for k in range(self.position, len(units)):  # (no copy of the rest of the page)
+            unit = units[k]
             if not unit.is_text or unit.heading or len(after) >= COLUMN_SAMPLE:
                 break
             after.extend(unit.lines)

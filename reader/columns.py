@@ -79,13 +79,17 @@ def punctuation_slope(lines: Sequence[Line], punct_width: float) -> tuple[float,
     xs: list[int] = []
     ys: list[float] = []
     count = len(widths)
-    # The window holds widths[i-10 : i+11], sorted, slid along (no sort per line).
+    # The window holds widths[i-10 : i+11], sorted, slid along (no sort per line); when the
+    # width entering equals the one leaving, it holds the same values and is left alone.
     window = sorted(widths[:10])
     for i, width in enumerate(widths):
-        if i + 10 < count:
-            insort(window, widths[i + 10])
-        if i > 10:
-            del window[bisect_left(window, widths[i - 11])]
+        entering = widths[i + 10] if i + 10 < count else None
+        leaving = widths[i - 11] if i > 10 else None
+        if entering != leaving:
+            if entering is not None:
+                insort(window, entering)
+            if leaving is not None:
+                del window[bisect_left(window, leaving)]
         excess = width - window[(3 * len(window)) // 4]
         if -1.5 < excess < 1.5:
             xs.append(plain[i].punct_count)
@@ -93,12 +97,13 @@ def punctuation_slope(lines: Sequence[Line], punct_width: float) -> tuple[float,
     n = len(xs)
     if n < 3:
         return 0.0, 0.0
+    # (Sums over lists, not generators: the same additions in the same order, less overhead.)
     mean_x, mean_y = sum(xs) / n, sum(ys) / n
-    var_x = sum((x - mean_x) ** 2 for x in xs)
+    var_x = sum([(x - mean_x) ** 2 for x in xs])
     if not var_x:
         return 0.0, 0.0
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var_x
-    residual = sum((y - mean_y - slope * (x - mean_x)) ** 2 for x, y in zip(xs, ys, strict=True))
+    slope = sum([(x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)]) / var_x
+    residual = sum([(y - mean_y - slope * (x - mean_x)) ** 2 for x, y in zip(xs, ys, strict=True)])
     error = sqrt(residual / (n - 2) / var_x)
     return slope, (slope / error if error else copysign(float("inf"), slope) if slope else 0.0)
 
@@ -119,7 +124,7 @@ def calibrate_punctuation(lines: Sequence[Line]) -> float:
     ):
         best = FULL_PUNCT
     for line in lines:
-        line.remeasure(best)
+        line.width = line.base_width + line.punct_count * best  # Line.remeasure, inlined
     return best
 
 
@@ -176,21 +181,25 @@ def _measure_segment(lines: Sequence[Line], start: int, end: int, out: list[floa
     # Letter-spaced lines are stretched to any width: they say nothing of the measure.
     widths = [None if line.letter_spaced else line.width for line in lines[start:end]]
     window: list[float] = []
-    lo, hi = 0, 0  # window holds the usable widths[lo:hi]
     size = end - start
+    # The window holds the usable widths[i - WINDOW : i + WINDOW + 1]; it is filled up to
+    # line 0's right edge first, then each step takes in one width and lets one go.
+    for width in widths[: min(size, WINDOW)]:
+        if width is not None:
+            insort(window, width)
+    estimate = 0.0
     for i in range(size):
-        want_lo, want_hi = i - WINDOW, min(size, i + WINDOW + 1)
-        while hi < want_hi:
-            width = widths[hi]
-            if width is not None:
-                insort(window, width)
-            hi += 1
-        while lo < want_lo:
-            width = widths[lo]
-            if width is not None:
-                del window[bisect_left(window, width)]
-            lo += 1
-        out[start + i] = _measure_from(window) if window else lines[start + i].width
+        entering = widths[i + WINDOW] if i + WINDOW < size else None
+        leaving = widths[i - WINDOW - 1] if i > WINDOW else None
+        if i == 0 or entering != leaving:
+            # (When the width that enters equals the one that leaves, the window holds the
+            # same values and so the same estimate: justified columns repeat widths a lot.)
+            if entering is not None:
+                insort(window, entering)
+            if leaving is not None:
+                del window[bisect_left(window, leaving)]
+            estimate = _measure_from(window) if window else 0.0
+        out[start + i] = estimate if window else lines[start + i].width
 
 
 def _measure_from(widths: list[float]) -> float:
@@ -205,10 +214,13 @@ def _measure_from(widths: list[float]) -> float:
     # Short paragraphs are mostly first and last lines, and the quantile may land
     # on the first lines. They sit one indent below the full lines: a cluster
     # about an indent above the estimate means the measure is that cluster.
-    above = widths[bisect_left(widths, estimate + 1.2, 0, cut) : bisect_right(widths, estimate + 2.8, 0, cut)]
+    above_lo = bisect_left(widths, estimate + 1.2, 0, cut)
+    above = bisect_right(widths, estimate + 2.8, 0, cut) - above_lo
+    if above < 2:
+        return estimate  # (the common case: no cluster, so no need to count the lines near the estimate)
     near = bisect_right(widths, estimate + 0.8, 0, cut) - bisect_left(widths, estimate - 0.8, 0, cut)
-    if len(above) >= 2 and len(above) >= INDENT_CLUSTER_SHARE * near:
-        return above[len(above) // 2]
+    if above >= INDENT_CLUSTER_SHARE * near:
+        return widths[above_lo + above // 2]
     return estimate
 
 

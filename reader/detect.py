@@ -17,8 +17,13 @@ from reader.model import Extractor
 MAX_COLUMN_MEASURE = 34.0
 
 
+_CLOSER_CHARS = "".join(sorted(CLOSERS))
+
+
 def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip("".join(CLOSERS))
+    if text and text[-1] not in CLOSERS:  # the common case: nothing to look through
+        return text[-1] in TERMINAL
+    stripped = text.rstrip(_CLOSER_CHARS)
     return bool(stripped) and stripped[-1] in TERMINAL
 
 
@@ -26,16 +31,18 @@ def detect_extractor(lines: list[Line]) -> Extractor:
     body = [line for line in lines if line.width >= 8]
     if not body:
         return Extractor.COLUMN_LINES
-    ending = sum(1 for line in body if _ends_sentence(line.text)) / len(body)
+    # Each line's sentence end is read once and reused by every test below.
+    ends = [_ends_sentence(line.text) for line in body]
+    ending = sum(ends) / len(body)
     long_share = sum(1 for line in body if line.width > MAX_COLUMN_MEASURE) / len(body)
     if long_share >= 0.25 or (ending >= 0.6 and median(line.width for line in body) > 12):
         return Extractor.PARAGRAPH_LINES
     # Body text wider than any column that ends a sentence is a paragraph set on one line.
-    long_sentences = sum(1 for line in body if line.width > MAX_COLUMN_MEASURE and _ends_sentence(line.text))
+    long_sentences = sum(1 for line, end in zip(body, ends, strict=True) if end and line.width > MAX_COLUMN_MEASURE)
     ending_count = ending * len(body)
     if long_sentences >= 2 and (
         long_sentences >= LONG_SENTENCE_SHARE * ending_count
-        or (ending >= MIXED_ENDING_SHARE and not _mid_sentence_lines_share_a_measure(body))
+        or (ending >= MIXED_ENDING_SHARE and not _mid_sentence_lines_share_a_measure(body, ends))
     ):
         return Extractor.PARAGRAPH_LINES
     return Extractor.COLUMN_LINES
@@ -51,13 +58,13 @@ MEASURE_BAND = 1.5
 MEASURE_SHARE = 0.5
 
 
-def _mid_sentence_lines_share_a_measure(body: list[Line]) -> bool:
+def _mid_sentence_lines_share_a_measure(body: list[Line], ends: list[bool]) -> bool:
     """In a column dump, lines that stop mid-sentence are full lines of one measure.
 
     In a paragraph dump the lines that do not end a sentence are headings,
     labels and credits of every length.
     """
-    widths = sorted(line.width for line in body if not _ends_sentence(line.text) and not line.letter_spaced)
+    widths = sorted(line.width for line, end in zip(body, ends, strict=True) if not end and not line.letter_spaced)
     if len(widths) < 3:
         return True
     # Stories may sit in columns of different measures: take the densest band, not the median.

@@ -429,13 +429,15 @@ def _confidences(labels: list[int], cues: Sequence[LineCues], page: PageCues, ga
     """
     n = len(labels)
     out = [1.0] * n
+    t2: tuple[float, ...] = ()  # the table at i + 1, kept for the next break
     for i in range(n):
         label = labels[i]
         if label == CONT:
             continue
         prev = labels[i - 1] * 3 if i else 0
-        t = _table(cues, page, gaps, i)
+        t = t2 if i and labels[i - 1] != CONT and t2 else _table(cues, page, gaps, i)
         scores = [t[prev], t[prev + 1], t[prev + 2]]
+        t2 = ()
         if i + 1 < n:
             nxt, t2 = labels[i + 1], _table(cues, page, gaps, i + 1)
             scores = [scores[k] + t2[k * 3 + nxt] for k in (CONT, FIRST, HEAD)]

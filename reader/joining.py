@@ -88,12 +88,42 @@ def line_pieces(line: Line) -> tuple[str, array]:
     return "".join(parts), offsets
 
 
+def _plain_join(lines: Sequence[Line]) -> TracedText | None:
+    """The common case joined at once: no blank inside any line, no line ending in a Latin
+    letter or a hyphen (the only line ends the rules below act on); None otherwise."""
+    last_line = lines[-1]
+    top = 0
+    for line in lines:
+        if line.spaced:
+            return None
+        if line is not last_line:
+            last = line.text[-1]
+            if last.isascii() or last in LINE_END_HYPHENS:
+                return None
+        if line.end > top:
+            top = line.end
+    if len(lines) == 1:
+        return TracedText(last_line.text, offset_run(last_line.start, last_line.end))
+    offset_run(0, top)  # grows the shared offsets once, so each line is a slice of it
+    iota = _IOTA
+    if len(iota) < top:  # a dump too long to keep offsets for
+        return None
+    sources = array("q")
+    for line in lines:
+        sources += iota[line.start : line.end]
+    return TracedText("".join([line.text for line in lines]), sources)
+
+
 def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:
     """Join lines into one string: line breaks vanish unless the rules above keep them.
 
     ``separator`` (e.g. a space for two-line parallel headlines) is placed between
     lines and traced to the first character of the line break.
     """
+    if not separator and lines:
+        plain = _plain_join(lines)
+        if plain is not None:
+            return plain
     parts: list[str] = []
     sources = array("q")
     for line in lines:

@@ -7,6 +7,7 @@ import re
 from reader.charclass import COMPRESSED_PUNCT, PUNCT_RE, width_parts
 
 _BLANK = re.compile(r"\s")
+_find_punct = PUNCT_RE.findall
 
 
 class Line:
@@ -38,20 +39,22 @@ class Line:
         self.end = end
         self.text = text
         self.gap_before = gap_before
-        #: Whether any blank stands inside the text (most lines have none: their widths and
-        #: offsets are computed on a fast path).
-        spaced = self.spaced = _BLANK.search(text) is not None
-        if spaced:
-            self.letter_spaced = is_letter_spaced(text)
-            self.base_width, self.punct_count = width_parts(text, self.letter_spaced)
-        else:
-            self.letter_spaced = False
-            punct = self.punct_count = len(PUNCT_RE.findall(text))
-            ascii_count = len(text.encode("ascii", "ignore"))
-            self.base_width = len(text) - punct - ascii_count * 0.5
-        self.width = self.base_width + self.punct_count * COMPRESSED_PUNCT
         #: Leading blank space the dump kept before the text, in em (a paragraph indent, when present).
         self.indent = indent
+        #: Whether any blank stands inside the text (most lines have none: their widths and
+        #: offsets are computed on a fast path). The ASCII space is the only blank
+        #: ``str.isprintable`` accepts, so a printable line without one has no blank at all.
+        if " " in text or (not text.isprintable() and _BLANK.search(text) is not None):
+            self.spaced = True
+            letter_spaced = self.letter_spaced = is_letter_spaced(text)
+            base, punct = width_parts(text, letter_spaced)
+        else:
+            self.spaced = self.letter_spaced = False
+            punct = len(_find_punct(text))
+            base = len(text) - punct - len(text.encode("ascii", "ignore")) * 0.5
+        self.base_width = base
+        self.punct_count = punct
+        self.width = base + punct * COMPRESSED_PUNCT
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.start}, {self.end}, {self.text!r}, gap_before={self.gap_before})"

@@ -78,6 +78,11 @@ def normalise_spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+#: Every furniture line longer than three characters that does not open with 第 holds one of
+#: these (the cheap tests of :func:`is_furniture`; keep them in step with it).
+FURNITURE_HINTS = ("转", "扫", "长按", "年")
+
+
 def is_furniture(text: str) -> bool:
     if len(text) <= 3 and STRAY_NUMBER.match(text):
         return True
@@ -91,8 +96,8 @@ def is_furniture(text: str) -> bool:
 
 
 #: Characters one of which every credit line contains (a cheap test before the regexes).
-_CREDIT_HINTS = re.compile("记者|通讯员|摄|实习生|评论员|撰稿|编辑|作者|电")
+CREDIT_HINTS = re.compile("记者|通讯员|摄|实习生|评论员|撰稿|编辑|作者|电")
 
 
 def may_be_credit(text: str) -> bool:
-    return (len(text) <= 12 and text[:1] in "（(") or _CREDIT_HINTS.search(text) is not None
+    return (len(text) <= 12 and text[:1] in "（(") or CREDIT_HINTS.search(text) is not None

@@ -7,6 +7,7 @@ works on units, never on raw lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -14,7 +15,9 @@ from reader.charclass import CLOSERS, TERMINAL
 from reader.lines import Line
 from reader.patterns import (
     BYLINE,
+    CREDIT_HINTS,
     EDITORIAL_LABEL,
+    FURNITURE_HINTS,
     JUMP_FROM,
     PHOTO_CREDIT,
     TOC_HEAD,
@@ -95,8 +98,22 @@ def is_subtitle_text(text: str) -> bool:
     return text.startswith(("——", "—", "--"))
 
 
+#: Every special line holds one of these (or is three characters or fewer, or opens with a
+#: bracket or 第): the furniture hints of ``is_furniture`` and the credit hints of ``may_be_credit``.
+_MAYBE_SPECIAL = re.compile("|".join(FURNITURE_HINTS) + "|" + CREDIT_HINTS.pattern)
+
+
 def classify_line(text: str) -> UnitKind:
     """What kind of unit a single dump line is, by its shape alone (both extractors)."""
+    if len(text) > 3 and text[:1] not in "（(第" and _MAYBE_SPECIAL.search(text) is None:
+        # Most body lines: no jump line, furniture or credit can hold none of those (one search
+        # instead of every test of ``classify_by_tests``); only a contents head is left to rule out.
+        return _toc_head_or_text(text)
+    return classify_by_tests(text)
+
+
+def classify_by_tests(text: str) -> UnitKind:
+    """:func:`classify_line` test by test, without its shortcut for body lines."""
     if text[:1] in "（(" and JUMP_FROM.match(text):
         return UnitKind.JUMP
     if is_furniture(text):
@@ -109,6 +126,10 @@ def classify_line(text: str) -> UnitKind:
             return UnitKind.BYLINE
         if TRAILING_CREDIT.match(text):
             return UnitKind.TRAILING_CREDIT
+    return _toc_head_or_text(text)
+
+
+def _toc_head_or_text(text: str) -> UnitKind:
     if len(text) <= MAX_TOC_HEAD_CHARS and text.endswith(TOC_HEAD_ENDINGS) and TOC_HEAD.search(text):
         return UnitKind.TOC_HEAD
     return UnitKind.TEXT
