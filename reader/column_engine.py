@@ -32,7 +32,6 @@ from reader.model import Article, Layout, TracedText
 from reader.patterns import (
     BYLINE,
     EMBEDDED_CREDIT,
-    JUMP_TO,
     PHOTO_CREDIT,
     TOC_ITEM,
     may_be_credit,
@@ -327,11 +326,8 @@ class ColumnAssembler(StoryCollector):
         for position, unit in enumerate(self.units):
             self.position = position
             if unit.kind is UnitKind.FURNITURE:
-                # Furniture separates heading groups; "（下转第2版）" ends its story.
-                self._resolve_pending(unit)
-                self.furniture.append(unit)
-                if self.current is not None and JUMP_TO.match(unit.text):
-                    self.current.closed = True
+                self._resolve_pending(unit)  # furniture separates heading groups
+                self.set_aside_furniture(unit)
                 continue
             if unit.toc_item and self.current is not None and self.current.toc_head is not None:
                 self.current.body.append(unit)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
-    JUMP_TO,
     TOC_ITEM,
     opens_with_dateline,
 )
@@ -116,11 +115,8 @@ class ParagraphAssembler(StoryCollector):
         for position, unit in enumerate(self.units):
             self.position = position
             if unit.kind is UnitKind.FURNITURE:
-                # Furniture separates heading groups; "（下转第2版）" ends its story.
-                self._flush_pending(unit)
-                self.furniture.append(unit)
-                if self.current is not None and JUMP_TO.match(unit.text):
-                    self.current.closed = True
+                self._flush_pending(unit)  # furniture separates heading groups
+                self.set_aside_furniture(unit)
                 continue
             if self.in_toc and unit.toc_item:
                 unit.heading = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reader.headlines import split_headline
 from reader.joining import join_fields, join_lines
 from reader.model import Article, ArticleKind, Block, BlockKind, TracedText
-from reader.patterns import EDITORIAL_LABEL, RUNNING_HEADER
+from reader.patterns import EDITORIAL_LABEL, JUMP_TO, RUNNING_HEADER
 from reader.units import Unit
 
 #: A story without headline this short (characters of body) is a brief.
@@ -77,6 +77,12 @@ class StoryCollector:
         if self.headline_for_next:
             self.start()
             self.finish()
+
+    def set_aside_furniture(self, unit: Unit) -> None:
+        """Furniture leaves the story flow; a jump line ("（下转第2版）") ends the story it follows."""
+        self.furniture.append(unit)
+        if self.current is not None and JUMP_TO.match(unit.text):
+            self.current.closed = True
 
     def start(self, headline: list[Unit] | None = None) -> Story:
         """Close the current story and open a new one (with a waiting headline, if any)."""
