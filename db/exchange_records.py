@@ -112,7 +112,15 @@ class Edit(msgspec.Struct):
     before: Snapshot | None = None
 
 
-class Annotation(msgspec.Struct):
+class Authored(msgspec.Struct, kw_only=True):
+    """Who wrote a piece of work on an article and when: passages and notes carry the same three keys."""
+
+    author: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class Annotation(Authored):
     quote: str
     start: NonNegative = 0
     end: NonNegative = 0
@@ -120,17 +128,11 @@ class Annotation(msgspec.Struct):
     prefix: str = ""
     suffix: str = ""
     note: str | None = None
-    author: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
     orphaned: bool = False
 
 
-class Note(msgspec.Struct):
+class Note(Authored):
     text: str = ""
-    author: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
 
 
 class CodebookEntry(msgspec.Struct):
