@@ -68,12 +68,10 @@ class Block(msgspec.Struct):
     role: str | None = None
 
 
-class SnapBlock(msgspec.Struct):
-    """A block as an edit's snapshot holds it (``runs`` as stored: compact JSON text)."""
+class SnapBlock(Block):
+    """A block as an edit's snapshot holds it: always with its role (``runs`` as stored: compact JSON text)."""
 
     role: str
-    text: str
-    runs: list[Run] | str
 
 
 class Snapshot(msgspec.Struct):
