@@ -68,12 +68,10 @@ class Block(msgspec.Struct):
     role: str | None = None
 
 
-class SnapBlock(msgspec.Struct):
-    """A block as an edit's snapshot holds it (``runs`` as stored: compact JSON text)."""
+class SnapBlock(Block):
+    """A block as an edit's snapshot holds it: always with its role (``runs`` as stored: compact JSON text)."""
 
     role: str
-    text: str
-    runs: list[Run] | str
 
 
 class Snapshot(msgspec.Struct):
@@ -112,7 +110,15 @@ class Edit(msgspec.Struct):
     before: Snapshot | None = None
 
 
-class Annotation(msgspec.Struct):
+class Authored(msgspec.Struct, kw_only=True):
+    """Who wrote a piece of work on an article and when: passages and notes carry the same three keys."""
+
+    author: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class Annotation(Authored):
     quote: str
     start: NonNegative = 0
     end: NonNegative = 0
@@ -120,17 +126,11 @@ class Annotation(msgspec.Struct):
     prefix: str = ""
     suffix: str = ""
     note: str | None = None
-    author: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
     orphaned: bool = False
 
 
-class Note(msgspec.Struct):
+class Note(Authored):
     text: str = ""
-    author: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
 
 
 class CodebookEntry(msgspec.Struct):

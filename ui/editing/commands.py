@@ -18,7 +18,7 @@ stack) reports why and is dropped from the stack (``setObsolete``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -89,13 +89,19 @@ class StoreCommand(QUndoCommand):
             self.ctx.show(self.article_id, None)
 
 
-class SnapshotCommand(StoreCommand):
-    """Undo puts back the state captured before the change (``before``), redo the one after (``after``)."""
+State = TypeVar("State")
 
-    before: Any = None
-    after: Any = None
 
-    def restore(self, project: Project, state: Any) -> None:
+class SnapshotCommand(StoreCommand, Generic[State]):
+    """Undo puts back the state captured before the change (``before``), redo the one after (``after``).
+
+    ``do()`` captures both; a subclass names the kind of state (``SnapshotCommand[Note]``) and how to put it back.
+    """
+
+    before: State | None = None
+    after: State | None = None
+
+    def restore(self, project: Project, state: State) -> None:
         raise NotImplementedError
 
     def undo_store(self) -> None:
@@ -236,15 +242,13 @@ class DeleteAnnotationsCommand(StoreCommand):
         self.ctx.project.delete_annotations(self.ids)
 
 
-class UpdateAnnotationCommand(SnapshotCommand):
+class UpdateAnnotationCommand(SnapshotCommand[list[Annotation]]):
     """Change an annotation's note or tag, or give it a new range (re-attaching an orphan)."""
 
     def __init__(self, ctx: EditContext, label: str, annotation_id: int, **changes: Any) -> None:
         super().__init__(ctx, label)
         self.annotation_id = annotation_id
         self.changes = changes
-        self.before: list[Annotation] = []
-        self.after: list[Annotation] = []
 
     def do(self) -> None:
         project = self.ctx.project
@@ -260,7 +264,7 @@ class UpdateAnnotationCommand(SnapshotCommand):
 # -- the codebook --------------------------------------------------------------------------------------
 
 
-class CodebookCommand(SnapshotCommand):
+class CodebookCommand(SnapshotCommand[CodebookState]):
     """A codebook change, undone by putting the tags it touched (and their annotations) back."""
 
     def __init__(
@@ -278,8 +282,6 @@ class CodebookCommand(SnapshotCommand):
         self._tag_ids = list(tag_ids)
         self._subtree = subtree
         self._with_annotations = with_annotations
-        self.before: CodebookState | None = None
-        self.after: CodebookState | None = None
         self.result: Any = None
 
     def do(self) -> None:
@@ -380,13 +382,11 @@ class AddNoteCommand(StoreCommand):
         self.ctx.project.restore_note(self.note)
 
 
-class EditNoteCommand(SnapshotCommand):
+class EditNoteCommand(SnapshotCommand[Note]):
     def __init__(self, ctx: EditContext, label: str, note_id: int, text: str) -> None:
         super().__init__(ctx, label)
         self.note_id = note_id
         self.text = text
-        self.before: Note | None = None
-        self.after: Note | None = None
 
     def do(self) -> None:
         project = self.ctx.project
