@@ -114,10 +114,7 @@ def build_corpus(n_articles: int, n_annotations: int, chars: int, seed: int = 7)
         articles.append(
             model.ExportArticle(
                 id=str(k + 1),
-                source_id=source.id,
-                source_name=source.name,
-                source_sha256=source.sha256,
-                source_date=None,
+                **source.article_fields(),
                 kind="article",
                 headline=parts[0][1],
                 text=text,

@@ -64,24 +64,20 @@ def passage_ids(project, flt: PassageFilter) -> list[int]:
     """Ids of the passages ``flt`` selects, in reading order (page, article, position)."""
     where = ["s.superseded = 0", "n.tag_id IN subtree"]
     params: list[object] = [flt.tag_id, 1 if flt.include_children else 0]
-    if flt.source_ids:
-        where.append(f"s.id IN ({_marks(flt.source_ids)})")
-        params += flt.source_ids
-    if flt.page_names:
-        where.append(f"s.page_name IN ({_marks(flt.page_names)})")
-        params += flt.page_names
-    if flt.date_from:
-        where.append("s.page_date >= ?")
-        params.append(flt.date_from)
-    if flt.date_to:
-        where.append("s.page_date <= ?")
-        params.append(flt.date_to)
-    if flt.authors:
-        where.append(f"coalesce(n.author, '') IN ({_marks(flt.authors)})")
-        params += flt.authors
-    if flt.states:
-        where.append(f"a.review_state IN ({_marks(flt.states)})")
-        params += flt.states
+    chosen = (  # a column and the values it may take; no values, no condition
+        ("s.id", flt.source_ids),
+        ("s.page_name", flt.page_names),
+        ("coalesce(n.author, '')", flt.authors),
+        ("a.review_state", flt.states),
+    )
+    for column, values in chosen:
+        if values:
+            where.append(f"{column} IN ({_marks(values)})")
+            params += values
+    for condition, bound in (("s.page_date >= ?", flt.date_from), ("s.page_date <= ?", flt.date_to)):
+        if bound:
+            where.append(condition)
+            params.append(bound)
     # CROSS JOIN keeps this join order, so the rows come in index order and need no sort
     sql = (
         _SUBTREE + " SELECT n.id FROM sources s CROSS JOIN articles a ON a.source_id = s.id"

@@ -119,6 +119,17 @@ class ExportSource:
     page_name: str = ""
     page_number: int | None = None
 
+    def article_fields(self) -> dict[str, object]:
+        """The ``source_*`` fields an :class:`ExportArticle` of this page carries."""
+        return {
+            "source_id": self.id,
+            "source_name": self.name,
+            "source_sha256": self.sha256,
+            "source_date": self.date,
+            "source_page_name": self.page_name,
+            "source_page_number": self.page_number,
+        }
+
 
 @dataclass(slots=True)
 class ExportCorpus:

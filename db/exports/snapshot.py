@@ -233,12 +233,7 @@ class StoreCorpus(ExportCorpus):
             out.append(
                 ExportArticle(
                     id=str(article_id),
-                    source_id=source.id,
-                    source_name=source.name,
-                    source_sha256=source.sha256,
-                    source_date=source.date,
-                    source_page_name=source.page_name,
-                    source_page_number=source.page_number,
+                    **source.article_fields(),
                     kind=r["kind"],
                     headline=r["headline"],
                     text=text,

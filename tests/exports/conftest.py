@@ -90,12 +90,7 @@ def build_article(
     headline = " ".join(t for r, t in blocks if r in ("kicker", "title", "subtitle"))
     return ExportArticle(
         id=article_id,
-        source_id=source.id,
-        source_name=source.name,
-        source_sha256=source.sha256,
-        source_date=source.date,
-        source_page_name=source.page_name,
-        source_page_number=source.page_number,
+        **source.article_fields(),
         kind=kind,
         headline=headline,
         text=text,
