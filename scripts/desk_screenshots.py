@@ -14,7 +14,9 @@ and the raw pane get, the figure the layouts are judged by.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,6 +76,7 @@ def press(window, key, modifiers=None) -> None:
 def drive(width: int, height: int, out: Path) -> int:
     """Runs inside the X display: the desk, its layouts, the pictures."""
     tmp = tempfile.mkdtemp(prefix="jiaokan-desk-shots-")
+    atexit.register(shutil.rmtree, tmp, True)  # the throwaway project and settings go with the process
     os.environ["JIAOKAN_DATA_DIR"] = str(Path(tmp) / "data")
     from PySide6.QtCore import Qt  # noqa: TID251 (screenshots of the Qt desk)
     from screenshots import add_sample_work
@@ -144,7 +147,9 @@ def new_views(window, app, out: Path) -> None:
     window.passages.dock.hide()
     source_properties(window, app, out)
 
-    colleague_work = merge_a_colleague(project, Path(tempfile.mkdtemp(prefix="jiaokan-colleague-")))
+    colleague_dir = tempfile.mkdtemp(prefix="jiaokan-colleague-")
+    atexit.register(shutil.rmtree, colleague_dir, True)
+    colleague_work = merge_a_colleague(project, Path(colleague_dir))
     report = project.merge_jsonl(colleague_work)
     window.conflicts.open()
     window.resizeDocks([window.conflicts.dock], [int(window.height() * 0.4)], Qt.Orientation.Vertical)
