@@ -94,3 +94,6 @@ def build_widgets(window) -> None:
     window.raw_label = QLabel(window)
     window.statusBar().addWidget(window.position_label, 1)
     window.statusBar().addPermanentWidget(window.raw_label)
+    # QStatusBar hides its normal widgets under a message only if they were visible when it
+    # came; a message shown before the window was would be painted over the position.
+    window.statusBar().messageChanged.connect(lambda message: window.position_label.setVisible(not message))

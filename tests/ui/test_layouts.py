@@ -200,3 +200,19 @@ def test_the_window_opens_inside_the_screen(qtbot, settings):
     fit_to_screen(win, fresh=False)
     assert win.width() <= room.width() and win.height() <= room.height()
     assert room.contains(win.geometry().topLeft())
+
+
+def test_a_message_shown_before_the_window_does_not_paint_over_the_position(qtbot, settings):
+    """The layout hint comes while the window is built, before it is shown; the position waits under it."""
+    from ui.i18n import Translations
+    from ui.mainwindow import MainWindow
+
+    win = MainWindow(settings, Translations(QApplication.instance()))
+    qtbot.addWidget(win)
+    win.position_label.setText("page_a1.txt · article 1 of 7")
+    win.statusBar().showMessage("a hint shown before the window is", 5000)
+    win.show()
+    qtbot.waitExposed(win)
+    assert not win.position_label.isVisible()
+    win.statusBar().clearMessage()
+    assert win.position_label.isVisible()
