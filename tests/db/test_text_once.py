@@ -31,7 +31,7 @@ def test_upgrade_from_schema_2_keeps_texts_bytes_annotations_and_search(tmp_path
     states = dict(rows(path, "SELECT id, review_state FROM articles"))
     folded = dict(rows(path, "SELECT article_id, folded FROM search_docs"))
     with Project.open(path) as p:
-        assert p.schema_version() == SCHEMA_VERSION == 4
+        assert p.schema_version() == SCHEMA_VERSION
         for article_id, text in texts.items():
             article = p.get_article(article_id)
             assert article.text == text and article.review_state.value == states[article_id]
@@ -49,9 +49,10 @@ def test_upgrade_from_schema_2_keeps_texts_bytes_annotations_and_search(tmp_path
         "b.txt": 0,
         "broken.txt": 1,
     }
-    assert dict(rows(path, "SELECT article_id, folded FROM search_docs")) == folded
-    changed_by_folding = sum(1 for article_id, f in folded.items() if f != texts[article_id])
-    assert rows(path, "SELECT count(folded) FROM search_folds") == [(changed_by_folding,)]
+    # schema 6: every article indexed again, and no copy of its text kept beside its blocks
+    assert folded.keys() == texts.keys()
+    assert dict(rows(path, "SELECT article_id, text FROM search_docs")) == texts
+    assert rows(path, "SELECT count(indexed_text) FROM search_articles") == [(0,)]
 
 
 def _export_all(project: Project, out: Path) -> dict[str, str]:
@@ -75,7 +76,7 @@ def test_upgrade_from_schema_3_gives_the_same_exports(tmp_path: Path) -> None:
         f.suffix.lstrip("."): _EXPORT_TIME.sub("<time>", f.read_text(encoding="utf-8")) for f in V3_EXPORTS.iterdir()
     }
     with Project.open(path) as p:
-        assert p.schema_version() == 4
+        assert p.schema_version() == SCHEMA_VERSION
         assert {a: p.get_article(a).text for a in texts} == texts
         assert {s: p.raw_bytes(s) for s in raw} == raw
         after = _export_all(p, tmp_path / "exports")
@@ -92,7 +93,7 @@ def test_an_upgraded_project_edits_and_searches_like_a_new_one(tmp_path: Path) -
     with Project.open(path) as p:
         article = p.get_article(p.article_ids(1)[0])
         word = article.text[10:13]
-        p.correct(article.id, 10, 13, "ＡＢＣ")  # folds to "abc": the folded copy is kept for it
+        p.correct(article.id, 10, 13, "ＡＢＣ")  # folds to "abc": found by the folded query
         assert p.get_article(article.id).text[10:13] == "ＡＢＣ"
         assert any(h.article_id == article.id for h in p.search("abc").hits)
         assert not any(h.article_id == article.id and h.start == 10 for h in p.search(word).hits)
