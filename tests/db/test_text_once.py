@@ -55,10 +55,11 @@ def test_upgrade_from_schema_2_keeps_texts_bytes_annotations_and_search(tmp_path
     assert rows(path, "SELECT count(indexed_text) FROM search_articles") == [(0,)]
 
 
-def _export_all(project: Project, out: Path) -> dict[str, str]:
+def _export_all(project: Project, out: Path, reference: Path = V3_EXPORTS) -> dict[str, str]:
+    """Each export format of ``reference``'s files made from ``project`` (times blanked)."""
     out.mkdir()
     made = {}
-    for f in sorted(V3_EXPORTS.iterdir()):
+    for f in sorted(reference.iterdir()):
         name = f.suffix.lstrip(".")
         export_project(project, name, out / f.name)
         made[name] = _EXPORT_TIME.sub("<time>", (out / f.name).read_text(encoding="utf-8"))
