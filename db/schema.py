@@ -21,6 +21,8 @@ Schema 6 (5 is another branch's): no folded copy at all. Search folds the candid
 when it reads them; ``search_articles`` marks the indexed articles and keeps an article's
 text as indexed only while a change to its blocks waits to be indexed; the gram index
 (``search_grams``, refilled by the project after the upgrade) also holds hashed trigrams.
+``engine_blocks.runs`` is '' while the block still holds the engine's runs (kept aside by a
+trigger before an edit changes or deletes the block).
 
 Migrations are frozen: each carries its own DDL as literal text (the role and review-state
 lists in their CHECK constraints included) and imports nothing from the rest of the store,
@@ -402,12 +404,20 @@ SCHEMA_6 = [
     f"""CREATE VIEW search_docs (article_id, text) AS
        SELECT s.article_id, coalesce(s.indexed_text, {_TEXT_6.format(article="s.article_id")})
        FROM search_articles s""",
+    # the engine's runs of a block are '' while the block itself still holds them (as imported,
+    # the usual case): kept aside before an edit changes or deletes the block, not stored twice
+    """UPDATE engine_blocks SET runs = ''
+       WHERE runs = (SELECT b.runs FROM blocks b WHERE b.id = engine_blocks.block_id)""",
+    """CREATE TRIGGER blocks_keep_engine_runs_update BEFORE UPDATE OF runs ON blocks BEGIN
+       UPDATE engine_blocks SET runs = OLD.runs WHERE block_id = OLD.id AND runs = ''; END""",
+    """CREATE TRIGGER blocks_keep_engine_runs_delete BEFORE DELETE ON blocks BEGIN
+       UPDATE engine_blocks SET runs = OLD.runs WHERE block_id = OLD.id AND runs = ''; END""",
     "PRAGMA user_version = 6",
 ]
 
 
 @migrations(name="0006_search_without_folds")
-def m0006_search_without_folds(db: Database) -> None:
+def m0006_search_without_folds(db: Database) -> None:  # and without the engine's runs twice
     # The index is emptied, not converted: its grams change (hashed trigrams) and filling it needs
     # live code, which the project runs after the upgrade commits (``Project.open``).
     for statement in SCHEMA_6:

@@ -77,3 +77,33 @@ def test_an_edit_leaves_no_text_beside_the_blocks(tmp_path: Path) -> None:
         assert any(h.article_id == article.id and h.start == 0 for h in p.search("xy").hits)
     assert rows(path, "SELECT count(indexed_text) FROM search_articles") == [(0,)]
     assert rows(path, "SELECT count(*) FROM search_articles") == rows(path, "SELECT count(*) FROM articles")
+
+
+def _engine_runs(project: Project) -> dict[int, list]:
+    from db import engine_record
+
+    with project._cx.read() as conn:
+        return {
+            b.block_id: b.runs
+            for s in project.list_sources()
+            for a in engine_record.for_source(conn, s.id)
+            for b in a.blocks
+        }
+
+
+def test_the_engine_record_keeps_its_runs_through_edits_stored_once(tmp_path: Path) -> None:
+    path = _upgraded(tmp_path)
+    with Project.open(path) as p:
+        recorded = _engine_runs(p)
+        assert recorded and all(recorded.values())
+        blocks_of = {a: p.get_article(a).blocks for s in p.list_sources() for a in p.article_ids(s.id)}
+        unchanged = sum(1 for bs in blocks_of.values() for b in bs if b.id in recorded and b.runs == recorded[b.id])
+        article = next(a for a, bs in blocks_of.items() if len(bs) > 2)
+        p.correct(article, 1, 3, "ＸＹＺ")  # the first block's runs change
+        p.join_with_next(p.get_article(article).blocks[1].id)  # a block is deleted
+        assert _engine_runs(p) == recorded
+        p.revert(p.history(article)[-1].id)  # the block comes back with its id
+        assert _engine_runs(p) == recorded
+    # only blocks an edit touched (before the upgrade, or of the article edited here) keep a copy
+    kept = rows(path, "SELECT count(*) FROM engine_blocks WHERE runs != ''")[0][0]
+    assert 0 < kept <= (len(recorded) - unchanged) + len(blocks_of[article]) + 1 < len(recorded) // 2
