@@ -27,7 +27,8 @@ import sqlite3
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
-from operator import add
+from itertools import repeat
+from operator import add, and_, mul
 
 from db.article_text import text_sql
 from db.folding import fold, squeeze
@@ -38,19 +39,25 @@ _INDEXABLE = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
 
 #: Hash buckets of the indexed trigrams. Part of the stored index: changing it (or
 #: :func:`_bucket`) needs a migration that empties ``search_grams`` so the project refills it.
-TRIGRAM_BUCKETS = 1 << 14
+TRIGRAM_BUCKETS = 1 << 14  # a power of two: the bucket is the hash's low bits
 _MIX = 1_000_003
+_MIX2 = _MIX * _MIX
 #: A bucket's token: "t" and four hex digits, never equal to a 1- or 2-gram.
 _BUCKET_TOKENS = tuple(f"t{n:04x}" for n in range(TRIGRAM_BUCKETS))
 
 
 def _trigram_buckets(squeezed: str) -> list[int]:
-    """The bucket of every run of three indexable characters, in order (repeats kept)."""
+    """The bucket of every run of three indexable characters, in order (repeats kept).
+
+    The bucket is ``(a * MIX**2 + b * MIX + c) mod TRIGRAM_BUCKETS`` of the three code points,
+    computed with ``map`` over operator functions: no Python frame per trigram.
+    """
     out: list[int] = []
     for run in _INDEXABLE.findall(squeezed):
         if len(run) > 2:
             o = list(map(ord, run))
-            out.extend(((a * _MIX + b) * _MIX + c) % TRIGRAM_BUCKETS for a, b, c in zip(o, o[1:], o[2:], strict=False))
+            ab = map(add, map(mul, o, repeat(_MIX2)), map(mul, o[1:], repeat(_MIX)))
+            out.extend(map(and_, map(add, ab, o[2:]), repeat(TRIGRAM_BUCKETS - 1)))
     return out
 
 
@@ -66,13 +73,14 @@ def _plain_grams(squeezed: str) -> set[str]:
 def gram_set(squeezed: str) -> set[str]:
     """Distinct 1- and 2-grams and trigram buckets of runs of indexable characters."""
     out = _plain_grams(squeezed)
-    out.update(_BUCKET_TOKENS[b] for b in set(_trigram_buckets(squeezed)))
+    out.update(map(_BUCKET_TOKENS.__getitem__, set(_trigram_buckets(squeezed))))
     return out
 
 
 def grams(squeezed: str) -> str:
     """Space-separated :func:`gram_set`: what an article gives the FTS5 table."""
-    return " ".join(gram_set(squeezed))
+    buckets = " ".join(map(_BUCKET_TOKENS.__getitem__, set(_trigram_buckets(squeezed))))
+    return " ".join(_plain_grams(squeezed)) + " " + buckets  # grams and buckets never coincide
 
 
 class IndexedText:
@@ -88,7 +96,7 @@ class IndexedText:
         squeezed = squeeze(folded).text
         buckets = Counter(_trigram_buckets(squeezed))
         found = _plain_grams(squeezed)
-        found.update(_BUCKET_TOKENS[b] for b in buckets)
+        found.update(map(_BUCKET_TOKENS.__getitem__, buckets))
         return cls(folded, squeezed, frozenset(found), buckets)
 
 
@@ -159,7 +167,7 @@ def updated(old: IndexedText, new_folded: str) -> IndexedText:
     buckets.update(_trigram_buckets(new_squeezed[max(0, p - 2) : new_end + 2]))
     buckets = +buckets  # drops the buckets counted down to nothing
     plain = (frozenset(g for g in old.grams if len(g) < 3) - gone) | added  # buckets are longer
-    return IndexedText(new_folded, new_squeezed, plain | {_BUCKET_TOKENS[b] for b in buckets}, buckets)
+    return IndexedText(new_folded, new_squeezed, plain | set(map(_BUCKET_TOKENS.__getitem__, buckets)), buckets)
 
 
 def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
@@ -170,7 +178,7 @@ def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
     runs = _INDEXABLE.findall(squeezed_query)
     pairs = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
     chosen = _spread(list(dict.fromkeys(pairs)) or list(dict.fromkeys("".join(runs))), limit)
-    buckets = dict.fromkeys(_BUCKET_TOKENS[b] for b in _trigram_buckets(squeezed_query))
+    buckets = dict.fromkeys(map(_BUCKET_TOKENS.__getitem__, _trigram_buckets(squeezed_query)))
     return _spread(list(buckets), limit) + chosen  # buckets first: they are the rarer
 
 
