@@ -47,6 +47,8 @@ def pick_queries(project: str, per_class: int, seed: int = 5) -> dict[str, list[
     """Query lists by class, drawn from the project's own text."""
     import sqlite3
 
+    from db.folding import fold
+
     conn = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
     rng = random.Random(seed)
     top = conn.execute("SELECT max(article_id) FROM search_docs").fetchone()[0]
@@ -54,9 +56,8 @@ def pick_queries(project: str, per_class: int, seed: int = 5) -> dict[str, list[
     for n in (1, 2, 3, 4):
         got: list[str] = []
         while len(got) < per_class:
-            text = conn.execute(
-                "SELECT folded FROM search_docs WHERE article_id >= ? LIMIT 1", (rng.randint(1, top),)
-            ).fetchone()[0]
+            row = conn.execute("SELECT text FROM search_docs WHERE article_id >= ? LIMIT 1", (rng.randint(1, top),))
+            text = fold(row.fetchone()[0])
             i = rng.randrange(max(1, len(text) - n))
             if _cjk(text[i : i + n]):
                 got.append(text[i : i + n])
@@ -97,10 +98,13 @@ def pick_queries(project: str, per_class: int, seed: int = 5) -> dict[str, list[
 
 
 def _present_any(conn, phrases: list[str]) -> set[str]:
-    """Which phrases occur in some article: one pass over every article's squeezed text."""
+    """Which phrases occur in some article: one pass over every article's folded, squeezed text."""
+    from db.folding import fold, squeeze
+
     found: set[str] = set()
-    for (text,) in conn.execute("SELECT replace(replace(folded, ' ', ''), char(12288), '') FROM search_docs"):
-        found.update(q for q in phrases if q not in found and q in text)
+    for (text,) in conn.execute("SELECT text FROM search_docs"):
+        squeezed = squeeze(fold(text)).text
+        found.update(q for q in phrases if q not in found and q in squeezed)
     return found
 
 
@@ -148,10 +152,12 @@ def dump_articles(project: Path) -> Path:
     out = project.with_suffix(".articles.txt")
     if out.is_file() and out.stat().st_mtime >= project.stat().st_mtime:
         return out
+    from db.folding import fold
+
     conn = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
     with open(out.with_suffix(".part"), "w", encoding="utf-8") as f:
-        for (text,) in conn.execute("SELECT folded FROM search_docs ORDER BY article_id"):
-            f.write(text.replace("\n", " ") + "\n")
+        for (text,) in conn.execute("SELECT text FROM search_docs ORDER BY article_id"):
+            f.write(fold(text).replace("\n", " ") + "\n")
     conn.close()
     out.with_suffix(".part").replace(out)
     return out

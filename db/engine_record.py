@@ -13,7 +13,9 @@ and block the engine made, its place, role, raw map and confidence:
   as a whole: the article's for an article's first block (the lower of the two when that
   block is a body block whose own confidence speaks to the same boundary), else the block's.
 
-Rows are keyed by the ids the import gave; an edit never changes them.
+Rows are keyed by the ids the import gave; an edit never changes them. A block's raw map is
+stored once: ``engine_blocks.runs`` is '' while the block holds the engine's runs, and the
+triggers of schema 6 copy them there before an edit changes or deletes the block.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ class _PreparedArticle(Protocol):
     engine_index: int
     confidence: float
     blocks: Sequence[_PreparedBlock]
+
+
+#: ``engine_blocks.runs`` of a block whose own runs are still the engine's.
+_SAME_AS_BLOCK = ""
 
 
 def _probability(value: float) -> float:
@@ -79,7 +85,7 @@ def record(
         block = art.blocks[position]
         own = _probability(block.confidence)
         boundary = min(own, _probability(art.confidence)) if position == 0 else own
-        rows.append((r["id"], aid, position, block.role, block.runs, own, boundary))
+        rows.append((r["id"], aid, position, block.role, _SAME_AS_BLOCK, own, boundary))
     conn.executemany(
         "INSERT INTO engine_blocks (block_id, article_id, position, role, runs, confidence, boundary_confidence)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -118,8 +124,10 @@ def for_source(conn: sqlite3.Connection, source_id: int) -> list[EngineArticle]:
     blocks: dict[int, list[EngineBlock]] = {a["article_id"]: [] for a in arts}
     for r in named(
         conn,
-        "SELECT e.article_id, e.block_id, e.position, e.role, e.runs, e.confidence, e.boundary_confidence"
+        "SELECT e.article_id, e.block_id, e.position, e.role, e.confidence, e.boundary_confidence,"
+        f" CASE e.runs WHEN '{_SAME_AS_BLOCK}' THEN b.runs ELSE e.runs END AS runs"
         " FROM engine_blocks e JOIN engine_articles a ON a.article_id = e.article_id"
+        " LEFT JOIN blocks b ON b.id = e.block_id"
         " WHERE a.source_id = ? ORDER BY e.article_id, e.position",
         (source_id,),
     ).fetchall():  # fetched whole: a damaged value must not leave a cursor open

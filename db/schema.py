@@ -23,6 +23,12 @@ Schema 5: a page's attributes, editable: its date (``sources.page_date``, ISO), 
 them after opening an upgraded file), and every edit of them is kept in ``source_changes``
 (append-only, like ``edits``; see :mod:`db.source_attributes`). Passages are indexed by place and
 tag, and by coder, for the Coded Passages view (:mod:`db.passages`).
+Schema 6: no folded copy at all. Search folds the candidates' text
+when it reads them; ``search_articles`` marks the indexed articles and keeps an article's
+text as indexed only while a change to its blocks waits to be indexed; the gram index
+(``search_grams``, refilled by the project after the upgrade) also holds hashed trigrams.
+``engine_blocks.runs`` is '' while the block still holds the engine's runs (kept aside by a
+trigger before an edit changes or deletes the block).
 
 Migrations are frozen: each carries its own DDL as literal text (the role and review-state
 lists in their CHECK constraints included) and imports nothing from the rest of the store,
@@ -44,7 +50,7 @@ from sqlite_utils.migrations import Migrations
 from db.models import ReviewState
 
 #: The schema this code writes. Files with a higher ``user_version`` are refused.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: ``PRAGMA application_id`` of every project file: "JKAN".
 APPLICATION_ID = 0x4A4B414E
@@ -276,6 +282,7 @@ MIGRATION_NAMES = (
     "0003_engine_confidence",
     "0004_text_once",
     "0005_source_attributes",
+    "0006_search_without_folds",
 )
 
 
@@ -408,4 +415,53 @@ SCHEMA_5 = [
 def m0005_source_attributes(db: Database) -> None:
     # The attributes start unread: the project reads them from each page after the upgrade commits.
     for statement in SCHEMA_5:
+        db.execute(statement)
+
+
+#: Frozen: the article text in SQL as schema 6 reads it (its blocks' texts joined by newlines).
+_TEXT_6 = """(SELECT coalesce(group_concat(t.text, char(10)), '')
+    FROM (SELECT text FROM blocks WHERE article_id = {article} ORDER BY position) t)"""
+
+SCHEMA_6 = [
+    "DROP VIEW search_docs",
+    "DROP TRIGGER blocks_keep_indexed_text_insert",
+    "DROP TRIGGER blocks_keep_indexed_text_update",
+    "DROP TRIGGER blocks_keep_indexed_text_delete",
+    "DROP TABLE search_folds",
+    "DROP TABLE search_grams",
+    # one row per indexed article; ``indexed_text`` is NULL except between a change to the
+    # article's blocks and its reindexing (same transaction): a contentless FTS5 table forgets a
+    # row only when told the tokens it held, which come from the text it indexed
+    "CREATE TABLE search_articles (article_id INTEGER PRIMARY KEY, indexed_text TEXT)",
+    "CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='', detail='none', tokenize='ascii', columnsize=0)",
+    f"""CREATE TRIGGER blocks_keep_indexed_text_insert BEFORE INSERT ON blocks BEGIN
+       UPDATE search_articles SET indexed_text = {_TEXT_6.format(article="NEW.article_id")}
+       WHERE article_id = NEW.article_id AND indexed_text IS NULL; END""",
+    f"""CREATE TRIGGER blocks_keep_indexed_text_update BEFORE UPDATE OF text, article_id, position ON blocks BEGIN
+       UPDATE search_articles SET indexed_text = {_TEXT_6.format(article="search_articles.article_id")}
+       WHERE article_id IN (OLD.article_id, NEW.article_id) AND indexed_text IS NULL; END""",
+    f"""CREATE TRIGGER blocks_keep_indexed_text_delete BEFORE DELETE ON blocks BEGIN
+       UPDATE search_articles SET indexed_text = {_TEXT_6.format(article="OLD.article_id")}
+       WHERE article_id = OLD.article_id AND indexed_text IS NULL; END""",
+    # the text the index holds for each indexed article
+    f"""CREATE VIEW search_docs (article_id, text) AS
+       SELECT s.article_id, coalesce(s.indexed_text, {_TEXT_6.format(article="s.article_id")})
+       FROM search_articles s""",
+    # the engine's runs of a block are '' while the block itself still holds them (as imported,
+    # the usual case): kept aside before an edit changes or deletes the block, not stored twice
+    """UPDATE engine_blocks SET runs = ''
+       WHERE runs = (SELECT b.runs FROM blocks b WHERE b.id = engine_blocks.block_id)""",
+    """CREATE TRIGGER blocks_keep_engine_runs_update BEFORE UPDATE OF runs ON blocks BEGIN
+       UPDATE engine_blocks SET runs = OLD.runs WHERE block_id = OLD.id AND runs = ''; END""",
+    """CREATE TRIGGER blocks_keep_engine_runs_delete BEFORE DELETE ON blocks BEGIN
+       UPDATE engine_blocks SET runs = OLD.runs WHERE block_id = OLD.id AND runs = ''; END""",
+    "PRAGMA user_version = 6",
+]
+
+
+@migrations(name="0006_search_without_folds")
+def m0006_search_without_folds(db: Database) -> None:  # and without the engine's runs twice
+    # The index is emptied, not converted: its grams change (hashed trigrams) and filling it needs
+    # live code, which the project runs after the upgrade commits (``Project.open``).
+    for statement in SCHEMA_6:
         db.execute(statement)

@@ -1,21 +1,20 @@
 """Full-text search over current article text: Simplified/Traditional-blind, space-blind.
 
 A plain query is folded (:func:`db.folding.fold_query`) and looked for in each
-article's folded, space-squeezed text; candidate articles come from the gram
-index (:mod:`db.search_index`), or from a scan when the query has no indexable
-character. A regular expression runs over the folded text (same length as the
-original, so no mapping is needed) with the ``regex`` engine, which can be
+candidate article's text, folded and space-squeezed as it is read (no folded copy is
+stored); candidate articles come from the gram index (:mod:`db.search_index`), or from
+a scan when the query has no indexable character. A regular expression runs over the
+folded text (same length as the original, so no mapping is needed) with the ``regex`` engine, which can be
 stopped mid-match: a catastrophic pattern ends in :class:`SearchTooLong`, never a
 hang. Hits come back as keyword-in-context rows whose offsets are positions in
 the original article text.
 
 The result also carries the total number of hits. Hits beyond the requested page
-are counted inside SQLite (no text travels to Python) until a time budget runs
-out; then the rest is estimated from the hits per candidate article so far and
+are counted until a time budget runs out; then the rest is estimated from the hits per candidate article so far and
 the number of candidates the index still names, and ``total_is_exact`` is False.
-Before any text is read, the query's grams are looked up rarest first, and a gram
-no article has ends the search at once (an absent phrase of common pairs only
-reads the few articles that hold all its pairs).
+Before any text is read, the query's grams are counted and only the rarest few are
+looked up; a gram no article has ends the search at once. The hashed trigrams make an
+absent phrase of common pairs read only the few articles that hold all its grams.
 """
 
 from __future__ import annotations
@@ -32,20 +31,22 @@ import regex as rx_engine
 from db.article_text import A_TEXT
 from db.connection import Connection
 from db.errors import QueryError
-from db.folding import fold_pattern, fold_query, squeeze
+from db.folding import fold, fold_pattern, fold_query, squeeze, t2s
 from db.models import SearchHit, SearchResult
-from db.search_index import SQUEEZE_SQL, query_grams
+from db.search_index import query_grams
 
 MAX_QUERY_LENGTH = 1000
 CONTEXT_CHARS = 20
 #: Seconds spent counting hits beyond the page before the rest is estimated ("about N") …
 COUNT_BUDGET = 0.02
 #: … but never before this many more articles were counted (small projects always count exactly).
-COUNT_AT_LEAST = 200
+COUNT_AT_LEAST = 100
 #: Seconds a regular-expression search may run before it is stopped. Inside one match the
 #: ``regex`` engine counts the process's CPU time, so on a machine busy with other work the
 #: stop comes later on the clock; between articles the wall clock is checked.
 REGEX_TIME_LIMIT = 1.0
+#: The rarest grams of a query that are looked up (ANDed): more add work, rarely candidates cut.
+GRAMS_LOOKED_UP = 4
 
 CancelToken = Callable[[], bool] | threading.Event
 
@@ -157,13 +158,17 @@ def check_query(query: object) -> str:
     return query
 
 
-def gram_frequencies(conn: sqlite3.Connection, grams: list[str]) -> list[tuple[int, str]]:
-    """(articles holding the gram, gram) for each gram, rarest first."""
+def gram_frequencies(conn: sqlite3.Connection, grams: list[str], enough: int = 64) -> list[tuple[int, str]]:
+    """(articles holding the gram, gram) for grams in the order given, rarest first.
+
+    Counting stops at a gram no article holds (none holds the query) or one held by at most
+    ``enough`` articles (looking it up alone reads few articles; counting more costs more).
+    """
     counts = []
     for g in grams:
         n = conn.execute("SELECT count(*) FROM search_grams WHERE search_grams MATCH ?", (f'"{g}"',)).fetchone()[0]
         counts.append((n, g))
-        if n == 0:  # no article holds this gram: none holds the query
+        if n <= enough:
             break
     return sorted(counts)
 
@@ -230,10 +235,11 @@ class _Finder:
             if not self.needle:
                 raise QueryError("the query is empty: type something to search for")
             grams = query_grams(self.needle)
+        self.needle_is_wide = not any(c.isascii() for c in self.needle)
         if len(grams) > 1:  # one gram: the index answers it directly, no need to count first
             ranked = gram_frequencies(conn, grams)
             self.absent = ranked[0][0] == 0
-            grams = [g for _, g in ranked]
+            grams = [g for _, g in ranked][:GRAMS_LOOKED_UP]
         self.grams = grams
 
     def _rows(self, columns: str, extra_where: list[str], extra_params: list, after: int) -> Iterator[tuple]:
@@ -248,22 +254,24 @@ class _Finder:
         """Every candidate article with hits, in id order, with all of its hits."""
         if self.absent:
             return
-        if self.regex:
-            for article_id, folded in self._rows("d.article_id, d.folded", [], [], 0):
-                found = self._regex_in(article_id, folded)
-                if found:
-                    yield article_id, found
-            return
-        needle_filter = f"(d.spaced = 2 OR instr(CASE d.spaced WHEN 1 THEN {SQUEEZE_SQL} ELSE d.folded END, ?) > 0)"
-        for article_id, folded in self._rows("d.article_id, d.folded", [needle_filter], [self.needle], 0):
-            sq = squeeze(folded)
-            found = []
-            i = sq.text.find(self.needle)
-            while i >= 0:
-                found.append(_Found(article_id, *sq.original_span(i, i + len(self.needle))))
-                i = sq.text.find(self.needle, i + len(self.needle))
+        for article_id, text in self._rows("d.article_id, d.text", [], [], 0):
+            found = self._found_in(article_id, text)
             if found:
                 yield article_id, found
+
+    def _found_in(self, article_id: int, text: str) -> list[_Found]:
+        if self.regex:
+            return self._regex_in(article_id, fold(text))
+        # Width and case folding only ever give ASCII, and a folded needle holds no character it
+        # changes: a needle without ASCII matches the Traditional→Simplified text where it matches
+        # the fully folded one (same length, same places), so the costlier half is skipped.
+        sq = squeeze(t2s(text) if self.needle_is_wide else fold(text))
+        found = []
+        i = sq.text.find(self.needle)
+        while i >= 0:
+            found.append(_Found(article_id, *sq.original_span(i, i + len(self.needle))))
+            i = sq.text.find(self.needle, i + len(self.needle))
+        return found
 
     def _regex_in(self, article_id: int, folded: str) -> list[_Found]:
         try:
@@ -281,23 +289,9 @@ class _Finder:
         Stops at ``budget_end`` once at least ``min_rows`` articles were counted.
         """
         hits, last = 0, after
-        if self.regex:
-            rows = self._rows("d.article_id, d.folded", [], [], after)
-        else:
-            squeezed = f"CASE d.spaced WHEN 1 THEN {SQUEEZE_SQL} ELSE d.folded END"
-            occurrences = f"(length({squeezed}) - length(replace({squeezed}, ?, ''))) / ?"
-            columns = f"d.article_id, CASE d.spaced WHEN 2 THEN d.folded END, {occurrences}"
-            sql, match = _candidate_sql(columns, self.grams, self.where, True)
-            params = [self.needle, len(self.needle)] + ([match] if match else []) + [after] + self.params
-            rows = self.conn.execute(sql, params)
-        for n, row in enumerate(rows):
-            if self.regex:
-                hits += len(self._regex_in(row[0], row[1]))
-            elif row[1] is not None:  # rare whitespace: squeeze in Python
-                hits += squeeze(row[1]).text.count(self.needle)
-            else:
-                hits += row[2]
-            last = row[0]
+        for n, (article_id, text) in enumerate(self._rows("d.article_id, d.text", [], [], after)):
+            hits += len(self._found_in(article_id, text))
+            last = article_id
             if n >= min_rows and time.perf_counter() > budget_end:
                 self.clock.check()
                 return hits, last, False

@@ -1,17 +1,25 @@
-"""The search index: folded article text plus an FTS5 index of its 1- and 2-grams.
+"""The search index: an FTS5 index of each article's 1- and 2-grams and hashed 3-grams.
 
 FTS5's trigram tokenizer cannot look up queries shorter than three characters,
 and Chinese queries are often one or two. So we index every character and
 every pair of adjacent characters of the folded, space-squeezed text as FTS5
-tokens (``detail=none``: which articles contain a gram, not where). A query is
+tokens (``detail=none``: which articles contain a gram, not where). Pairs alone
+let a phrase of common pairs name thousands of articles that hold every pair but
+not the phrase, so every run of three characters is indexed too, hashed into one
+of :data:`TRIGRAM_BUCKETS` tokens (exact trigrams are rare words each with its own
+list: on generated text they cost 2.5x the space of 16,384 buckets, 1.6x that of 262,144).
+An article of 2,000 characters fills about 3% of 65,536 buckets, so each trigram of a
+query that the article lacks still passes it 3 times in 100: the pairs are ANDed too. A query is
 looked up by the AND of its grams, which returns a superset of the articles
-containing it; :mod:`db.search` then finds the exact hits in the folded text.
+containing it; :mod:`db.search` then folds each candidate's text and finds the hits.
 
-``search_docs.folded`` has exactly the length of the article text, so a hit
-found in it is a hit at the same position in the original text. It is a view
-(schema 4): the table ``search_folds`` keeps the folded text only where folding
-changed the article text, and the view gives the article text elsewhere.
-Callers keep the index in step inside the transaction that changes the text.
+No folded copy of the text is stored (schema 6): folding keeps every character
+where it was, so a hit found in the folded text is a hit at the same position in
+the article text. ``search_articles`` names the indexed articles and, between a
+change to an article's blocks and its reindexing, keeps the text the index holds
+(the triggers of schema 6 put it there): the index forgets an article's old grams
+by recomputing them from that text. Callers keep the index in step inside the
+transaction that changes the text.
 """
 
 from __future__ import annotations
@@ -19,9 +27,10 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
-from operator import add
+from itertools import repeat
+from operator import add, and_, mul
 
 from db.article_text import text_sql
 from db.folding import fold, squeeze
@@ -30,29 +39,31 @@ from db.folding import fold, squeeze
 #: punctuation (the FTS5 ``ascii`` tokenizer separates tokens at those).
 _INDEXABLE = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
 
+#: Hash buckets of the indexed trigrams. Part of the stored index: changing it (or
+#: :func:`_bucket`) needs a migration that empties ``search_grams`` so the project refills it.
+TRIGRAM_BUCKETS = 1 << 16  # a power of two: the bucket is the hash's low bits
+_MIX = 1_000_003
+_MIX2 = _MIX * _MIX
+#: A bucket's token: "t" and four hex digits, never equal to a 1- or 2-gram.
+_BUCKET_TOKENS = tuple(f"t{n:04x}" for n in range(TRIGRAM_BUCKETS))
 
 
-def kept_fold(folded: str, text: str) -> str | None:
-    """What ``search_folds.folded`` stores: the folded text only where folding changed ``text``."""
-    return None if folded == text else folded
+def _trigram_buckets(squeezed: str) -> list[int]:
+    """The bucket of every run of three indexable characters, in order (repeats kept).
+
+    The bucket is ``(a * MIX**2 + b * MIX + c) mod TRIGRAM_BUCKETS`` of the three code points,
+    computed with ``map`` over operator functions: no Python frame per trigram.
+    """
+    out: list[int] = []
+    for run in _INDEXABLE.findall(squeezed):
+        if len(run) > 2:
+            o = list(map(ord, run))
+            ab = map(add, map(mul, o, repeat(_MIX2)), map(mul, o[1:], repeat(_MIX)))
+            out.extend(map(and_, map(add, ab, o[2:]), repeat(TRIGRAM_BUCKETS - 1)))
+    return out
 
 
-_SPACE = re.compile(r"[^\S\n]")
-_RARE_SPACE = re.compile(r"[^\S\n \t\u3000]")
-
-#: SQL that squeezes the common spaces out of ``d.folded`` (for spaced = 1).
-SQUEEZE_SQL = "replace(replace(replace(d.folded, ' ', ''), char(12288), ''), char(9), '')"
-
-
-def spaced(folded: str) -> int:
-    """Whitespace search squeezes out: 0 none, 1 only space/tab/U+3000 (SQL can squeeze those), 2 others too."""
-    if not _SPACE.search(folded):
-        return 0
-    return 2 if _RARE_SPACE.search(folded) else 1
-
-
-def gram_set(squeezed: str) -> set[str]:
-    """Distinct 1- and 2-grams of runs of indexable characters."""
+def _plain_grams(squeezed: str) -> set[str]:
     runs = _INDEXABLE.findall(squeezed)
     out: set[str] = set("".join(runs))
     for run in runs:
@@ -61,40 +72,57 @@ def gram_set(squeezed: str) -> set[str]:
     return out
 
 
+def gram_set(squeezed: str) -> set[str]:
+    """Distinct 1- and 2-grams and trigram buckets of runs of indexable characters."""
+    out = _plain_grams(squeezed)
+    out.update(map(_BUCKET_TOKENS.__getitem__, set(_trigram_buckets(squeezed))))
+    return out
+
+
 def grams(squeezed: str) -> str:
-    """Space-separated distinct 1- and 2-grams of runs of indexable characters."""
-    return " ".join(gram_set(squeezed))
+    """Space-separated :func:`gram_set`: what an article gives the FTS5 table."""
+    buckets = " ".join(map(_BUCKET_TOKENS.__getitem__, set(_trigram_buckets(squeezed))))
+    return " ".join(_plain_grams(squeezed)) + " " + buckets  # grams and buckets never coincide
 
 
-#: The grams of recently indexed texts, by article id: an editor correcting one article again and
-#: again would otherwise compute the grams of its whole text twice (the old ones, to delete them)
+class IndexedText:
+    """An article's text as indexed: its folded and squeezed forms, grams and trigram buckets counted."""
+
+    __slots__ = ("folded", "squeezed", "grams", "buckets")
+
+    def __init__(self, folded: str, squeezed: str, grams_: frozenset[str], buckets: Counter[int]) -> None:
+        self.folded, self.squeezed, self.grams, self.buckets = folded, squeezed, grams_, buckets
+
+    @classmethod
+    def of(cls, folded: str) -> IndexedText:
+        squeezed = squeeze(folded).text
+        buckets = Counter(_trigram_buckets(squeezed))
+        found = _plain_grams(squeezed)
+        found.update(map(_BUCKET_TOKENS.__getitem__, buckets))
+        return cls(folded, squeezed, frozenset(found), buckets)
+
+
+#: Recently indexed texts, by article id: an editor correcting one article again and again
+#: would otherwise compute the grams of its whole text twice (the old ones, to delete them)
 #: on every keystroke. Entries are checked against the folded text, so a stale one is never used.
-_RECENT: OrderedDict[int, tuple[str, str, frozenset[str]]] = OrderedDict()  # folded, squeezed, grams
+_RECENT: OrderedDict[int, IndexedText] = OrderedDict()
 _RECENT_SIZE = 16
 _recent_lock = threading.Lock()
 
 
-def _recent(article_id: int, folded: str) -> tuple[str, frozenset[str]] | None:
+def _recent(article_id: int, folded: str) -> IndexedText | None:
     with _recent_lock:
         hit = _RECENT.get(article_id)
-    if hit is not None and hit[0] == folded:
-        return hit[1], hit[2]
-    return None
+    return hit if hit is not None and hit.folded == folded else None
 
 
-def _grams_of(article_id: int, folded: str) -> frozenset[str]:
-    hit = _recent(article_id, folded)
-    if hit is not None:
-        return hit[1]
-    squeezed = squeeze(folded).text
-    found = frozenset(gram_set(squeezed))
-    _remember(article_id, folded, squeezed, found)
-    return found
+def _indexed_of(article_id: int, folded: str) -> IndexedText:
+    return _recent(article_id, folded) or IndexedText.of(folded)
 
 
-def _remember(article_id: int, folded: str, squeezed: str, found: frozenset[str]) -> None:
+def _remember(article_id: int, indexed: IndexedText) -> None:
     with _recent_lock:
-        _RECENT[article_id] = (folded, squeezed, found)
+        _RECENT[article_id] = indexed
         _RECENT.move_to_end(article_id)
         while len(_RECENT) > _RECENT_SIZE:
             _RECENT.popitem(last=False)
@@ -122,31 +150,62 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     return lo
 
 
-def updated_grams(old_squeezed: str, old_grams: frozenset[str], new_squeezed: str) -> frozenset[str]:
-    """The grams of ``new_squeezed``, from those of a text that differs from it in one stretch.
+def updated(old: IndexedText, new_folded: str) -> IndexedText:
+    """The index entry of ``new_folded``, from that of a text that differs from it in one stretch.
 
-    Only the changed stretch (with one character of context either side) is looked at:
-    its new grams are added, and each of its old grams is kept if it still occurs.
+    Only the changed stretch (with two characters of context either side) is looked at:
+    its new grams are added, each of its old 1- and 2-grams is kept if it still occurs,
+    and the trigram buckets are counted down and up, a bucket going when its count does.
     """
+    new_squeezed = squeeze(new_folded).text
+    old_squeezed = old.squeezed
     p = _common_prefix(old_squeezed, new_squeezed)
     s = _common_suffix(old_squeezed, new_squeezed, min(len(old_squeezed), len(new_squeezed)) - p)
-    old_window = old_squeezed[max(0, p - 1) : len(old_squeezed) - s + 1]
-    new_window = new_squeezed[max(0, p - 1) : len(new_squeezed) - s + 1]
-    added = gram_set(new_window)
-    gone = {g for g in gram_set(old_window) - added if g not in new_squeezed}
-    return (old_grams - gone) | added
+    old_end, new_end = len(old_squeezed) - s, len(new_squeezed) - s
+    added = _plain_grams(new_squeezed[max(0, p - 1) : new_end + 1])
+    gone = {g for g in _plain_grams(old_squeezed[max(0, p - 1) : old_end + 1]) - added if g not in new_squeezed}
+    buckets = old.buckets.copy()
+    buckets.subtract(_trigram_buckets(old_squeezed[max(0, p - 2) : old_end + 2]))
+    buckets.update(_trigram_buckets(new_squeezed[max(0, p - 2) : new_end + 2]))
+    buckets = +buckets  # drops the buckets counted down to nothing
+    plain = (frozenset(g for g in old.grams if len(g) < 3) - gone) | added  # buckets are longer
+    return IndexedText(new_folded, new_squeezed, plain | set(map(_BUCKET_TOKENS.__getitem__, buckets)), buckets)
+
+
 def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
-    """Grams every article containing the query must contain (at most ``limit``).
+    """Grams every article containing the query must contain: trigram buckets, then pairs (each at most ``limit``).
 
     Empty when the query has no indexable character: the caller must scan.
     """
     runs = _INDEXABLE.findall(squeezed_query)
     pairs = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
-    chosen = list(dict.fromkeys(pairs)) or list(dict.fromkeys("".join(runs)))
-    if len(chosen) > limit:  # spread the chosen grams over the query
-        step = (len(chosen) - 1) / (limit - 1)
-        chosen = [chosen[round(i * step)] for i in range(limit)]
-    return chosen
+    chosen = _spread(list(dict.fromkeys(pairs)) or list(dict.fromkeys("".join(runs))), limit)
+    buckets = dict.fromkeys(map(_BUCKET_TOKENS.__getitem__, _trigram_buckets(squeezed_query)))
+    return _spread(list(buckets), limit) + chosen  # buckets first: they are the rarer
+
+
+def _spread(items: list[str], limit: int) -> list[str]:
+    """At most ``limit`` of ``items``, spread over them (first and last kept)."""
+    if len(items) <= limit:
+        return items
+    step = (len(items) - 1) / (limit - 1)
+    return [items[round(i * step)] for i in range(limit)]
+
+
+def _indexed_text(conn: sqlite3.Connection, article_id: int) -> str | None:
+    """The text the index holds for the article (None: not indexed)."""
+    row = conn.execute("SELECT text FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def _replace_grams(conn: sqlite3.Connection, article_id: int, old: frozenset[str], new: frozenset[str]) -> None:
+    if old == new:
+        return
+    # A contentless FTS5 table forgets a row only when told the tokens it held.
+    conn.execute(
+        "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)", (article_id, " ".join(old))
+    )
+    conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(new)))
 
 
 def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
@@ -155,76 +214,54 @@ def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
     The FTS row is rewritten only when the set of grams changed (a corrected character
     usually occurs elsewhere in the article already).
     """
-    folded = fold(text)
-    old = conn.execute("SELECT folded FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
-    squeezed = squeeze(folded).text
-    if old is not None:
-        if old[0] == folded:
-            return
-        hit = _recent(article_id, old[0])
-        if hit is not None:  # the article edited a moment ago: work from the stretch that changed
-            old_grams = hit[1]
-            new_grams = updated_grams(hit[0], old_grams, squeezed)
-        else:
-            old_grams = _grams_of(article_id, old[0])
-            new_grams = frozenset(gram_set(squeezed))
-        conn.execute(
-            "UPDATE search_folds SET folded = ?, spaced = ? WHERE article_id = ?",
-            (kept_fold(folded, text), spaced(folded), article_id),
-        )
-        if old_grams != new_grams:
-            # A contentless FTS5 table forgets a row only when told the tokens it held.
-            conn.execute(
-                "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)",
-                (article_id, " ".join(old_grams)),
-            )
-            conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(new_grams)))
+    old_text = _indexed_text(conn, article_id)
+    if old_text is None:
+        entry = IndexedText.of(fold(text))
+        conn.execute("INSERT INTO search_articles (article_id) VALUES (?)", (article_id,))
+        conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(entry.grams)))
+        _remember(article_id, entry)
+        return
+    clear = "UPDATE search_articles SET indexed_text = NULL WHERE article_id = ? AND indexed_text IS NOT NULL"
+    conn.execute(clear, (article_id,))
+    if old_text == text:
+        return
+    old_folded, folded = fold(old_text), fold(text)
+    hit = _recent(article_id, old_folded)
+    if hit is not None:  # the article edited a moment ago: work from the stretch that changed
+        old, entry = hit, updated(hit, folded)
     else:
-        new_grams = frozenset(gram_set(squeezed))
-        conn.execute(
-            "INSERT INTO search_folds (article_id, folded, spaced) VALUES (?, ?, ?)",
-            (article_id, kept_fold(folded, text), spaced(folded)),
-        )
-        conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(new_grams)))
-    _remember(article_id, folded, squeezed, new_grams)
+        old, entry = IndexedText.of(old_folded), IndexedText.of(folded)
+    _replace_grams(conn, article_id, old.grams, entry.grams)
+    _remember(article_id, entry)
 
 
 def index_new_articles(conn: sqlite3.Connection, items: Iterable[tuple[int, str]]) -> None:
     """Index articles known not to be indexed yet (import): no look-up of old rows."""
-    docs = []
-    toks = []
-    for article_id, text in items:
-        folded = fold(text)
-        docs.append((article_id, kept_fold(folded, text), spaced(folded)))
-        toks.append((article_id, grams(squeeze(folded).text)))
-    conn.executemany("INSERT INTO search_folds (article_id, folded, spaced) VALUES (?, ?, ?)", docs)
-    conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", toks)
+    insert_prepared(conn, ((article_id, grams(squeeze(fold(text)).text)) for article_id, text in items))
 
 
-def insert_prepared(conn: sqlite3.Connection, items: Iterable[tuple[int, str | None, str, str]]) -> None:
-    """Index new articles whose (id, kept fold, grams, text) were computed elsewhere (an import worker)."""
+def insert_prepared(conn: sqlite3.Connection, items: Iterable[tuple[int, str]]) -> None:
+    """Index new articles whose (id, grams) were computed elsewhere (an import worker)."""
     rows = list(items)
-    conn.executemany(
-        "INSERT INTO search_folds (article_id, folded, spaced) VALUES (?, ?, ?)",
-        [(r[0], r[1], spaced(r[3] if r[1] is None else r[1])) for r in rows],
-    )
-    conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
+    conn.executemany("INSERT INTO search_articles (article_id) VALUES (?)", [(r[0],) for r in rows])
+    conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", rows)
 
 
 def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
-    old = conn.execute("SELECT folded FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
-    if old is None:
+    old_text = _indexed_text(conn, article_id)
+    if old_text is None:
         return
+    old = _indexed_of(article_id, fold(old_text))
     conn.execute(
         "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)",
-        (article_id, " ".join(_grams_of(article_id, old[0]))),
+        (article_id, " ".join(old.grams)),
     )
-    conn.execute("DELETE FROM search_folds WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM search_articles WHERE article_id = ?", (article_id,))
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
     """Drop and rebuild the whole index from the articles' current text; returns articles indexed."""
-    conn.execute("DELETE FROM search_folds")
+    conn.execute("DELETE FROM search_articles")
     conn.execute("INSERT INTO search_grams(search_grams) VALUES ('delete-all')")
     count = 0
     cursor = conn.execute(f"SELECT id, {text_sql('articles.id')} FROM articles ORDER BY id")

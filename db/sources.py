@@ -62,16 +62,11 @@ class PreparedArticle:
     engine_notes: str | None
     blocks: list[PreparedBlock] = field(default_factory=list)
     confidence: float = 1.0  #: the engine's, that the article starts where it does
-    text: str = ""
-    folded: str | None = None  #: search form of ``text``, None where folding left it as it was
-    grams: str = ""
+    grams: str = ""  #: the search index's tokens of the article text
 
     def finish(self) -> PreparedArticle:
-        """Compute the article text and its search form (CPU work done wherever prepare runs)."""
-        self.text = "\n".join(b.text for b in self.blocks)
-        folded = fold(self.text)
-        self.folded = None if folded == self.text else folded
-        self.grams = grams(squeeze(folded).text)
+        """Compute the article's search tokens (CPU work done wherever prepare runs)."""
+        self.grams = grams(squeeze(fold("\n".join(b.text for b in self.blocks))).text)
         return self
 
 
@@ -226,7 +221,7 @@ def _insert_articles(conn, source_id: int, articles: list[PreparedArticle]) -> l
         )
         article_id = cur.lastrowid
         ids.append(article_id)
-        indexed.append((article_id, art.folded, art.grams, art.text))
+        indexed.append((article_id, art.grams))
         block_rows.extend((article_id, k, b.role, b.text, b.runs) for k, b in enumerate(art.blocks))
     # original_text stays NULL ("as the engine made it") until an edit first changes the block: half the size
     conn.executemany("INSERT INTO blocks (article_id, position, role, text, runs) VALUES (?, ?, ?, ?, ?)", block_rows)

@@ -35,7 +35,7 @@ _VOLATILE = {"imported_at", "updated_at"}
 
 
 def _all_rows(path: Path) -> dict[str, list[tuple]]:
-    tables = ("sources", "articles", "blocks", "search_folds", "engine_articles", "engine_blocks")
+    tables = ("sources", "articles", "blocks", "search_docs", "engine_articles", "engine_blocks")
     out = {}
     for table in tables:
         cols = sorted(columns(path, table) - _VOLATILE)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from db import Project, QueryError
 from db.folding import fold, fold_pattern, fold_query, squeeze, t2s
@@ -312,3 +314,18 @@ def test_regex_with_several_required_literals_finds_every_hit(
     result = project.search(pattern, regex=True, limit=10_000)
     assert sorted((h.article_id, h.start, h.end) for h in result.hits) == sorted(expected)
     assert result.total == len(expected) and result.total_is_exact
+
+
+_WIDE_ALPHABET = "劳動勞动乾干後后里裏發发髮頭头，。：（）ＡｂＣ１ ab1\u3000\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=_WIDE_ALPHABET, max_size=30), at=st.integers(0, 30), size=st.integers(1, 4))
+def test_a_needle_without_ascii_matches_the_t2s_text_where_it_matches_the_folded_one(text, at, size) -> None:
+    """Why the search may skip width and case folding for such needles: same hits, same places."""
+    needle = fold_query(text[at : at + size])
+    if not needle or any(c.isascii() for c in needle):
+        return
+    def places(s: str) -> list[int]:
+        return [m.start() for m in re.finditer(f"(?={re.escape(needle)})", squeeze(s).text)]
+    assert places(t2s(text)) == places(fold(text))

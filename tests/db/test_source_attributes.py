@@ -15,7 +15,7 @@ from .conftest import FIXTURES, rows
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
-V4 = FIXTURES / "schema_v4.jiaokan"
+V4 = FIXTURES / "schema_v4_pages.jiaokan"
 
 
 def _first_line(path: Path) -> str:
