@@ -76,6 +76,10 @@ UNPUNCTUATED_HEADING = 0.5
 FULL_SHORTFALL = 0.79
 #: "主题：阐释" — one colon between two phrases and no other mark is a common subhead form.
 COLON_HEADING = 0.2
+#: A clause opened after a mark and stopped within a few characters of it was cut by the
+#: measure: the line runs on into the next, it is not a heading.
+CUT_CLAUSE = -4.0
+CUT_CLAUSE_CHARS = 4
 #: A short line that ends a sentence is far more often a paragraph's last line than a
 #: paragraph of one line.
 ONE_LINE_PARAGRAPH = -0.45
@@ -121,6 +125,7 @@ HEADING_MARGIN = 2.9
 
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
+_CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$")
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -154,6 +159,7 @@ class LineCues:
         "run_on_first",
         "loose",
         "mid_clause",
+        "cut_clause",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
@@ -169,6 +175,7 @@ class LineCues:
         marks = len(_RUNNING_MARK.findall(text))
         self.bare = marks == 0
         self.mid_clause = last in MID_CLAUSE_MARKS
+        self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
@@ -319,6 +326,8 @@ def _head_evidence(b: LineCues) -> float:
     if b.ends or b.dateline or b.mid_clause:
         return NOT_A_HEADING
     score = HEAD_PRIOR + (KICKER_DASH if b.dash else 0.0) + (PUNCTUATED_HEADING if b.punctuated else 0.0)
+    if b.cut_clause:
+        score += CUT_CLAUSE
     if b.bare:
         score += UNPUNCTUATED_HEADING + (COLON_HEADING if b.colon_form else 0.0)
     if b.stretched:

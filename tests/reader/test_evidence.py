@@ -74,3 +74,19 @@ def test_a_short_line_ending_in_a_comma_is_not_a_heading() -> None:
     assert labels[2] != HEAD
     labels, _ = _label(body + "职工技能大赛\n各小组已提出合理化建议多条。\n")
     assert labels[2] == HEAD
+
+
+def test_a_clause_cut_short_after_its_comma_is_no_heading() -> None:
+    """A first line that lost its indent and stops a few characters into a new clause runs on."""
+    text = (
+        "青禾县总工会今年把技能培训作\n为服务职工的重点工作，见效明显。\n"
+        "在工会的帮助下，澜州港\n的码头工人都参加了技能培训，\n考核合格率达到九成。\n"
+    )
+    labels, _ = _label(text)
+    assert labels[2] == FIRST
+    assert labels[3] == CONT
+    # A comma with a whole phrase after it carries no such cue.
+    (cut,) = [LineCues(line, MEASURE, False) for line in split_lines("在工会的帮助下，澜州港")]
+    (whole,) = [LineCues(line, MEASURE, False) for line in split_lines("在工会，帮助下的澜州港")]
+    assert cut.cut_clause and not whole.cut_clause
+    assert cut.head < whole.head
