@@ -237,13 +237,12 @@ class ColumnAssembler(StoryCollector):
         self.title_before = title_before
         self.pending: list[Unit] = []  # heading units awaiting a decision
         self.carried: list[Line] = []  # a paragraph's first line misread as a heading, for the next unit
-        self.position = 0  # index in ``units`` of the unit being taken
 
     def _story(self) -> Story:
         return self.current if self.current is not None else self.start()
 
     # -- heading groups ----------------------------------------------------
-    def _resolve_pending(self, upcoming: Unit | None) -> None:
+    def _settle_pending(self, upcoming: Unit | None) -> None:
         pending, self.pending = self.pending, []
         if not pending:
             return
@@ -323,22 +322,15 @@ class ColumnAssembler(StoryCollector):
 
     # -- main walk ---------------------------------------------------------
     def run(self) -> None:
-        for position, unit in enumerate(self.units):
-            self.position = position
-            if unit.kind is UnitKind.FURNITURE:
-                self._resolve_pending(unit)  # furniture separates heading groups
-                self.set_aside_furniture(unit)
-                continue
+        for unit in self.story_units(self.units):
             if unit.toc_item and self.current is not None and self.current.toc_head is not None:
                 self.current.body.append(unit)
                 continue
             if unit.is_text and unit.heading and not unit.caption:
                 self.pending.append(unit)
                 continue
-            self._resolve_pending(unit)
-            self._take(unit)
-        self._resolve_pending(None)
-        self.close()
+            self.take_in_turn(unit)
+        self.end_page()
 
     def _photo_from_tail(self, story: Story) -> Story:
         """A photo credit closes its caption: a heading and the few paragraphs after it.

@@ -45,9 +45,8 @@ class ParagraphAssembler(StoryCollector):
         self.gaps_separate_items = gaps_separate_items
         self.pending: list[Unit] = []
         self.in_toc = False
-        self.position = 0  # index in ``units`` of the unit being taken
 
-    def _flush_pending(self, upcoming: Unit | None) -> None:
+    def _settle_pending(self, upcoming: Unit | None) -> None:
         """Decide whether waiting heading lines open a new story or are subheads."""
         pending, self.pending = self.pending, []
         if not pending:
@@ -112,12 +111,7 @@ class ParagraphAssembler(StoryCollector):
         return photo
 
     def run(self) -> None:
-        for position, unit in enumerate(self.units):
-            self.position = position
-            if unit.kind is UnitKind.FURNITURE:
-                self._flush_pending(unit)  # furniture separates heading groups
-                self.set_aside_furniture(unit)
-                continue
+        for unit in self.story_units(self.units):
             if self.in_toc and unit.toc_item:
                 unit.heading = False
                 self.current.body.append(unit)
@@ -127,13 +121,11 @@ class ParagraphAssembler(StoryCollector):
             self.in_toc = False
             if unit.is_text and unit.heading:
                 if self.gaps_separate_items and unit.first.gap_before and self.pending:
-                    self._flush_pending(unit)
+                    self._settle_pending(unit)
                 self.pending.append(unit)
                 continue
-            self._flush_pending(unit)
-            self._take(unit)
-        self._flush_pending(None)
-        self.close()
+            self.take_in_turn(unit)
+        self.end_page()
 
     def _take(self, unit: Unit) -> None:
         story = self.current

@@ -7,11 +7,13 @@ decided the same way whatever the extractor.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reader.headlines import split_headline
 from reader.joining import join_fields, join_lines
 from reader.model import Article, ArticleKind, Block, BlockKind, TracedText
 from reader.patterns import EDITORIAL_LABEL, JUMP_TO, RUNNING_HEADER
-from reader.units import Unit
+from reader.units import Unit, UnitKind
 
 #: A story without headline this short (characters of body) is a brief.
 BRIEF_MAX_CHARS = 160
@@ -64,6 +66,7 @@ class StoryCollector:
         self.furniture: list[Unit] = []
         self.current: Story | None = None
         self.headline_for_next: list[Unit] = []
+        self.position = 0  # index in the page's units of the unit being taken
 
     def finish(self) -> None:
         """Close the current story, keeping it if it holds anything."""
@@ -78,8 +81,36 @@ class StoryCollector:
             self.start()
             self.finish()
 
+    def story_units(self, units: list[Unit]) -> Iterator[Unit]:
+        """The page's units in order, ``position`` kept; furniture is set aside, not yielded."""
+        for position, unit in enumerate(units):
+            self.position = position
+            if unit.kind is UnitKind.FURNITURE:
+                self.set_aside_furniture(unit)
+            else:
+                yield unit
+
+    def _settle_pending(self, upcoming: Unit | None) -> None:
+        """Decide what the heading lines waiting before ``upcoming`` are (None: the page ended)."""
+        raise NotImplementedError
+
+    def _take(self, unit: Unit) -> None:
+        """Put a unit that is not a heading line into the story flow."""
+        raise NotImplementedError
+
+    def take_in_turn(self, unit: Unit) -> None:
+        """The waiting heading lines are settled by the unit after them, then it is taken."""
+        self._settle_pending(unit)
+        self._take(unit)
+
+    def end_page(self) -> None:
+        self._settle_pending(None)
+        self.close()
+
     def set_aside_furniture(self, unit: Unit) -> None:
-        """Furniture leaves the story flow; a jump line ("（下转第2版）") ends the story it follows."""
+        """Furniture leaves the story flow, separating heading groups; a jump line ("（下转第2版）")
+        ends the story it follows."""
+        self._settle_pending(unit)
         self.furniture.append(unit)
         if self.current is not None and JUMP_TO.match(unit.text):
             self.current.closed = True
