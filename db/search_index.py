@@ -29,7 +29,7 @@ import sqlite3
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import chain, repeat
 from operator import add, and_, mul
 
 from db.article_text import text_sql
@@ -86,20 +86,35 @@ def grams(squeezed: str) -> str:
 
 
 class IndexedText:
-    """An article's text as indexed: its folded and squeezed forms, grams and trigram buckets counted."""
+    """An article's text as indexed: its folded and squeezed forms, 1- and 2-grams, trigram buckets counted.
 
-    __slots__ = ("folded", "squeezed", "grams", "buckets")
+    ``raw``, when known, is the unfolded text: an article typed into again is recognised by it
+    without folding its whole old text once more.
+    """
 
-    def __init__(self, folded: str, squeezed: str, grams_: frozenset[str], buckets: Counter[int]) -> None:
-        self.folded, self.squeezed, self.grams, self.buckets = folded, squeezed, grams_, buckets
+    __slots__ = ("folded", "squeezed", "plain", "buckets", "raw")
+
+    def __init__(
+        self, folded: str, squeezed: str, plain: frozenset[str], buckets: Counter[int], raw: str | None = None
+    ) -> None:
+        self.folded, self.squeezed, self.plain, self.buckets, self.raw = folded, squeezed, plain, buckets, raw
 
     @classmethod
-    def of(cls, folded: str) -> IndexedText:
+    def of(cls, folded: str, raw: str | None = None) -> IndexedText:
         squeezed = squeeze(folded).text
-        buckets = Counter(_trigram_buckets(squeezed))
-        found = _plain_grams(squeezed)
-        found.update(map(_BUCKET_TOKENS.__getitem__, buckets))
-        return cls(folded, squeezed, frozenset(found), buckets)
+        return cls(folded, squeezed, frozenset(_plain_grams(squeezed)), Counter(_trigram_buckets(squeezed)), raw)
+
+    @property
+    def grams(self) -> frozenset[str]:
+        """Every token the index holds for the text: its 1- and 2-grams and its buckets' tokens."""
+        return self.plain.union(map(_BUCKET_TOKENS.__getitem__, self.buckets))
+
+    def same_tokens(self, other: IndexedText) -> bool:
+        return self.plain == other.plain and self.buckets.keys() == other.buckets.keys()
+
+    def tokens(self) -> str:
+        """The tokens as the FTS row takes them (space-separated)."""
+        return " ".join(chain(self.plain, map(_BUCKET_TOKENS.__getitem__, self.buckets)))
 
 
 #: Recently indexed texts, by article id: an editor correcting one article again and again
@@ -114,6 +129,12 @@ def _recent(article_id: int, folded: str) -> IndexedText | None:
     with _recent_lock:
         hit = _RECENT.get(article_id)
     return hit if hit is not None and hit.folded == folded else None
+
+
+def _recent_raw(article_id: int, raw: str) -> IndexedText | None:
+    with _recent_lock:
+        hit = _RECENT.get(article_id)
+    return hit if hit is not None and hit.raw is not None and hit.raw == raw else None
 
 
 def _indexed_of(article_id: int, folded: str) -> IndexedText:
@@ -150,7 +171,7 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     return lo
 
 
-def updated(old: IndexedText, new_folded: str) -> IndexedText:
+def updated(old: IndexedText, new_folded: str, raw: str | None = None) -> IndexedText:
     """The index entry of ``new_folded``, from that of a text that differs from it in one stretch.
 
     Only the changed stretch (with two characters of context either side) is looked at:
@@ -164,12 +185,14 @@ def updated(old: IndexedText, new_folded: str) -> IndexedText:
     old_end, new_end = len(old_squeezed) - s, len(new_squeezed) - s
     added = _plain_grams(new_squeezed[max(0, p - 1) : new_end + 1])
     gone = {g for g in _plain_grams(old_squeezed[max(0, p - 1) : old_end + 1]) - added if g not in new_squeezed}
+    gone_buckets = _trigram_buckets(old_squeezed[max(0, p - 2) : old_end + 2])
     buckets = old.buckets.copy()
-    buckets.subtract(_trigram_buckets(old_squeezed[max(0, p - 2) : old_end + 2]))
+    buckets.subtract(gone_buckets)
     buckets.update(_trigram_buckets(new_squeezed[max(0, p - 2) : new_end + 2]))
-    buckets = +buckets  # drops the buckets counted down to nothing
-    plain = (frozenset(g for g in old.grams if len(g) < 3) - gone) | added  # buckets are longer
-    return IndexedText(new_folded, new_squeezed, plain | set(map(_BUCKET_TOKENS.__getitem__, buckets)), buckets)
+    for bucket in set(gone_buckets):  # only a bucket counted down can have come to nothing
+        if buckets[bucket] <= 0:
+            del buckets[bucket]
+    return IndexedText(new_folded, new_squeezed, (old.plain - gone) | added, buckets, raw)
 
 
 def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
@@ -198,14 +221,13 @@ def _indexed_text(conn: sqlite3.Connection, article_id: int) -> str | None:
     return None if row is None else row[0]
 
 
-def _replace_grams(conn: sqlite3.Connection, article_id: int, old: frozenset[str], new: frozenset[str]) -> None:
-    if old == new:
+def _replace_grams(conn: sqlite3.Connection, article_id: int, old: IndexedText, new: IndexedText) -> None:
+    if old.same_tokens(new):
         return
     # A contentless FTS5 table forgets a row only when told the tokens it held.
-    conn.execute(
-        "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)", (article_id, " ".join(old))
-    )
-    conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(new)))
+    forget = "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)"
+    conn.execute(forget, (article_id, old.tokens()))
+    conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, new.tokens()))
 
 
 def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
@@ -216,22 +238,24 @@ def index_article(conn: sqlite3.Connection, article_id: int, text: str) -> None:
     """
     old_text = _indexed_text(conn, article_id)
     if old_text is None:
-        entry = IndexedText.of(fold(text))
+        entry = IndexedText.of(fold(text), text)
         conn.execute("INSERT INTO search_articles (article_id) VALUES (?)", (article_id,))
-        conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, " ".join(entry.grams)))
+        conn.execute("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", (article_id, entry.tokens()))
         _remember(article_id, entry)
         return
     clear = "UPDATE search_articles SET indexed_text = NULL WHERE article_id = ? AND indexed_text IS NOT NULL"
     conn.execute(clear, (article_id,))
     if old_text == text:
         return
-    old_folded, folded = fold(old_text), fold(text)
-    hit = _recent(article_id, old_folded)
-    if hit is not None:  # the article edited a moment ago: work from the stretch that changed
-        old, entry = hit, updated(hit, folded)
+    folded = fold(text)
+    # the article edited a moment ago (known by its text, so its old text need not be folded
+    # again): work from the stretch that changed
+    hit = _recent_raw(article_id, old_text) or _recent(article_id, old_folded := fold(old_text))
+    if hit is not None:
+        old, entry = hit, updated(hit, folded, text)
     else:
-        old, entry = IndexedText.of(old_folded), IndexedText.of(folded)
-    _replace_grams(conn, article_id, old.grams, entry.grams)
+        old, entry = IndexedText.of(old_folded, old_text), IndexedText.of(folded, text)
+    _replace_grams(conn, article_id, old, entry)
     _remember(article_id, entry)
 
 
@@ -254,7 +278,7 @@ def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
     old = _indexed_of(article_id, fold(old_text))
     conn.execute(
         "INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', ?, ?)",
-        (article_id, " ".join(old.grams)),
+        (article_id, old.tokens()),
     )
     conn.execute("DELETE FROM search_articles WHERE article_id = ?", (article_id,))
 

@@ -329,3 +329,31 @@ def test_a_needle_without_ascii_matches_the_t2s_text_where_it_matches_the_folded
     def places(s: str) -> list[int]:
         return [m.start() for m in re.finditer(f"(?={re.escape(needle)})", squeeze(s).text)]
     assert places(t2s(text)) == places(fold(text))
+
+
+def test_the_index_after_typing_holds_exactly_the_tokens_of_the_text(project: Project, pages: dict[str, int]) -> None:
+    """Corrections typed one after another update the article's index row from the stretch that
+    changed (the article recognised by its text); the row then holds what indexing afresh gives."""
+    from db.search_index import IndexedText
+
+    conn = project._cx.conn
+    conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_grams, row)")
+
+    def indexed_terms() -> set[str]:
+        return {term for term, docs in conn.execute("SELECT term, doc FROM temp.vocab") if docs > 0}
+
+    articles = [a for s in project.list_sources() for a in project.article_ids(s.id)]
+    rng = random.Random(3)
+    target = articles[0]
+    for n in range(12):  # typing, deleting and replacing, mostly in one article
+        article_id = target if n % 4 else rng.choice(articles)
+        text = project.get_article(article_id).text
+        at = rng.randrange(1, len(text) - 2)
+        if text[at] == "\n" or text[at - 1] == "\n":
+            continue
+        end = at + rng.choice((0, 1, 1, 2)) if text[at + 1] != "\n" else at + 1
+        project.correct(article_id, at, end, rng.choice(("甲", "乙丙", "Ｘ", "體")))
+    fresh = set()
+    for article_id in articles:
+        fresh |= IndexedText.of(fold(project.get_article(article_id).text)).grams
+    assert indexed_terms() == fresh
