@@ -92,12 +92,13 @@ class IndexedText:
     without folding its whole old text once more.
     """
 
-    __slots__ = ("folded", "squeezed", "plain", "buckets", "raw")
+    __slots__ = ("folded", "squeezed", "plain", "buckets", "raw", "_tokens")
 
     def __init__(
         self, folded: str, squeezed: str, plain: frozenset[str], buckets: Counter[int], raw: str | None = None
     ) -> None:
         self.folded, self.squeezed, self.plain, self.buckets, self.raw = folded, squeezed, plain, buckets, raw
+        self._tokens: str | None = None
 
     @classmethod
     def of(cls, folded: str, raw: str | None = None) -> IndexedText:
@@ -113,8 +114,10 @@ class IndexedText:
         return self.plain == other.plain and self.buckets.keys() == other.buckets.keys()
 
     def tokens(self) -> str:
-        """The tokens as the FTS row takes them (space-separated)."""
-        return " ".join(chain(self.plain, map(_BUCKET_TOKENS.__getitem__, self.buckets)))
+        """The tokens as the FTS row takes them (space-separated; kept, as the next edit deletes them)."""
+        if self._tokens is None:
+            self._tokens = " ".join(chain(self.plain, map(_BUCKET_TOKENS.__getitem__, self.buckets)))
+        return self._tokens
 
 
 #: Recently indexed texts, by article id: an editor correcting one article again and again
