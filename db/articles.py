@@ -13,6 +13,7 @@ import sqlite3
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from db import search_index
 from db.article_text import SEPARATOR, text_sql
@@ -38,7 +39,9 @@ def runs_to_json(runs: Iterable[Sequence[int]]) -> str:
     return json.dumps([list(r) for r in runs], separators=(",", ":"))
 
 
+@lru_cache(maxsize=8192)
 def runs_from_json(data: str) -> Runs:
+    """Kept by their text: an article read again after each keystroke parses only the changed block's."""
     return tuple((int(a), int(b), int(c)) for a, b, c in json.loads(data))
 
 
