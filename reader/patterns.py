@@ -23,7 +23,7 @@ _ROLE = (
 _DATE = rf"\d{{1,2}}{_SP}月{_SP}\d{{1,2}}{_SP}日"
 _NEWS_AGENCY = rf"(?:本报|新华社|中新社|{_HAN}{{2,5}}(?:社|网|台|报))"
 
-#: "本报讯（记者…）", "本报温州6月19日电（记者…）", "新华社北京6月19日电" opening a paragraph.
+#: "本报讯（记者…）", "本报澜州3月2日电（记者…）", "新华社澜州3月2日电" opening a paragraph.
 INLINE_DATELINE = re.compile(
     rf"^(?:{_HAN}{{0,6}}讯{_SP}{_OPEN}|{_NEWS_AGENCY}{_HAN}{{0,8}}{_SP}(?:{_DATE}{_SP})?电{_SP}(?:{_OPEN}|\S))"
 )
@@ -36,7 +36,7 @@ PHOTO_CREDIT = re.compile(rf"^(?:{_CREDIT_UNIT}|{_NAME})(?:{_SP1}(?:{_CREDIT_UNI
 #: Where a credit begins inside a longer line (after a title or a caption's last words).
 EMBEDDED_CREDIT = re.compile(rf"\s+(?={_ROLE}{_SP}{_NAME})")
 
-#: "（张燕）", "（新华社北京6月19日电）", "（记者 某某）" at the foot of a story.
+#: "（张燕）", "（新华社澜州3月2日电）", "（记者 某某）" at the foot of a story.
 TRAILING_CREDIT = re.compile(
     rf"^{_OPEN}{_SP}(?:{_NAME}(?:{_SP1}{_NAME}){{0,3}}|{_ROLE}{_SP}{_NAME}(?:{_SP1}{_NAME}){{0,3}}"
     rf"|{_NEWS_AGENCY}{_HAN}{{0,8}}{_SP}(?:{_DATE}{_SP})?电|{_HAN}{{1,8}}{_SP}(?:{_DATE}{_SP})?电)"
