@@ -7,7 +7,6 @@ reads rows by column name (:mod:`db.rows`).
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable
 
@@ -16,6 +15,7 @@ from db.article_text import A_TEXT, TEXT, length_sql
 from db.articles import Layout, block_from_row, load_blocks
 from db.errors import NotFound
 from db.models import Article, ArticleSummary, Block, Progress, ReviewState, Source, SourceSummary, TextLocation
+from db.page_header import page_number
 from db.rows import build, named
 from db.source_bytes import raw_bytes_of
 
@@ -56,14 +56,10 @@ def _sources_where(include_superseded: bool, matching: str) -> tuple[str, list]:
     clauses = [] if include_superseded else ["s.superseded = 0"]
     params: list = []
     for word in matching.split():
-        number = _PAGE_NUMBER.match(word)
         clauses.append("(instr(s.name, ?) > 0 OR instr(s.page_name, ?) > 0 OR s.page_date LIKE ? || '%'"
-                       " OR s.page_number IS ?)")
-        params += [word, word, word.replace("%", "").replace("_", ""), int(number.group(1)) if number else None]
+                       " OR s.page_number = ?)")  # a word that is no number compares with NULL: never true
+        params += [word, word, word.replace("%", "").replace("_", ""), page_number(word)]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-_PAGE_NUMBER = re.compile(r"^(?:第)?(\d{1,4})(?:版)?$")
 
 
 def count_sources(conn: sqlite3.Connection, *, include_superseded: bool = False, matching: str = "") -> int:

@@ -17,9 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from db.source_dates import HEADER_CHARS, source_date
+from db.source_dates import HEADER_CHARS, WRITTEN_DATE, source_date
 
-_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _WEEKDAY = re.compile(r"^(星期|周|礼拜)[一二三四五六日天]$")
 _NUMBER = re.compile(r"^(?:第\s*)?(\d{1,3})(?:\s*版)?$")
 _NAMED_NUMBER = re.compile(r"第\s*(\d{1,3})\s*版")
@@ -37,18 +36,25 @@ class PageAttributes:
     number: int | None = None
 
 
+def page_number(field: str) -> int | None:
+    """A page number as a header field or a person writes it: ``3``, ``第3版``, ``3版`` (1 to 999)."""
+    found = _NUMBER.match(field.strip())
+    number = int(found.group(1)) if found else 0
+    return number if 0 < number <= MAX_NUMBER else None
+
+
 def header_line(furniture: Iterable[str], raw_text: str = "") -> str | None:
     """The running header: the first furniture line with a written date, else the dump's first line if dated."""
     for line in furniture:
-        if _DATE.search(line):
+        if WRITTEN_DATE.search(line):
             return line
     first = next((line for line in (raw_text or "")[:HEADER_CHARS].splitlines() if line.strip()), "")
-    return first if _DATE.search(first) else None
+    return first if WRITTEN_DATE.search(first) else None
 
 
 def name_and_number(header: str) -> tuple[str, int | None]:
     """The page's name and number among the header's fields (the date and weekday left out)."""
-    rest = _DATE.sub(" ", header)
+    rest = WRITTEN_DATE.sub(" ", header)
     number: int | None = None
     named = _NAMED_NUMBER.search(rest)
     if named:
@@ -56,10 +62,10 @@ def name_and_number(header: str) -> tuple[str, int | None]:
         rest = rest[: named.start()] + " " + rest[named.end() :]
     names = []
     for field in rest.split():
-        bare = _NUMBER.match(field)
-        if bare:
+        bare = page_number(field)
+        if bare is not None:
             if number is None:
-                number = int(bare.group(1))
+                number = bare
         elif not _WEEKDAY.match(field) and len(field) <= MAX_NAME_CHARS and not any(c.isdigit() for c in field):
             names.append(field)
     if number is not None and not 0 < number <= MAX_NUMBER:

@@ -10,21 +10,17 @@ refused with :class:`~db.errors.SourceAttributeError`, whose message names the v
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from dataclasses import asdict, dataclass
-from datetime import date
 
 from db.connection import Connection, now
 from db.errors import NotFound, SourceAttributeError
 from db.events import Change, event
-from db.page_header import MAX_NUMBER, PageAttributes, read_attributes
+from db.page_header import MAX_NUMBER, PageAttributes, page_number, read_attributes
 from db.rows import named
+from db.source_dates import typed_date
 
 MAX_NAME_CHARS = 40
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_WRITTEN = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")
-_NUMBER = re.compile(r"^(?:第\s*)?(\d+)\s*(?:版)?$")
 #: Leave a field as it is (the default of :func:`set_attributes`' keywords).
 KEEP = object()
 
@@ -46,22 +42,18 @@ def parse_date(text: str | None) -> str | None:
     value = (text or "").strip()
     if not value:
         return None
-    found = _ISO.match(value) or _WRITTEN.match(value)
-    if found:
-        try:
-            return date(*(int(g) for g in found.groups())).isoformat()
-        except ValueError:
-            pass
-    raise SourceAttributeError(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2025-10-01")
+    found = typed_date(value)
+    if found is None:
+        raise SourceAttributeError(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2025-10-01")
+    return found
 
 
 def parse_number(value: int | str | None) -> int | None:
     """A page number: 3, "3", "第3版"; "" or None for none; anything else is refused."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    found = _NUMBER.match(str(value).strip())
-    number = int(found.group(1)) if found else 0
-    if not 0 < number <= MAX_NUMBER:
+    number = page_number(str(value))
+    if number is None:
         raise SourceAttributeError(f"'{value}' is not a page number: give a whole number from 1 to {MAX_NUMBER}")
     return number
 
@@ -78,6 +70,13 @@ def _row(conn: sqlite3.Connection, source_id: int) -> sqlite3.Row:
     if r is None:
         raise NotFound("source", source_id)
     return r
+
+
+def _store(conn: sqlite3.Connection, source_id: int, page: PageAttributes) -> None:
+    conn.execute(
+        "UPDATE sources SET page_date = ?, page_name = ?, page_number = ?, attributes_read = 1 WHERE id = ?",
+        (page.date, page.name, page.number, source_id),
+    )
 
 
 def attributes(conn: sqlite3.Connection, source_id: int) -> PageAttributes:
@@ -99,10 +98,7 @@ def set_attributes(
         )
         if after == before:
             return before
-        conn.execute(
-            "UPDATE sources SET page_date = ?, page_name = ?, page_number = ?, attributes_read = 1 WHERE id = ?",
-            (after.date, after.name, after.number, source_id),
-        )
+        _store(conn, source_id, after)
         conn.execute(
             "INSERT INTO source_changes (source_id, at, author, before, after) VALUES (?, ?, ?, ?, ?)",
             (source_id, now(), author, json.dumps(asdict(before), ensure_ascii=False),
@@ -141,8 +137,5 @@ def read_unread(cx: Connection) -> int:
         ).fetchall()
         for source_id, file_name, raw_text, furniture in rows:
             found = read_attributes(file_name, raw_text, furniture_texts(furniture))
-            conn.execute(
-                "UPDATE sources SET page_date = ?, page_name = ?, page_number = ?, attributes_read = 1 WHERE id = ?",
-                (found.date, found.name, found.number, source_id),
-            )
+            _store(conn, source_id, found)
         return len(rows)

@@ -19,7 +19,8 @@ from datetime import date
 #: How much of the raw text is searched for the page header's date.
 HEADER_CHARS = 300
 
-_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+#: A date written out as a page prints it: ``2025年10月1日`` (spaces allowed).
+WRITTEN_DATE = _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _SEP = re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
 
@@ -54,3 +55,19 @@ def date_from_header(raw_text: str) -> str | None:
 def source_date(name: str, raw_head: str = "") -> str | None:
     """The page's date from its file name, else from its header; None when neither says."""
     return date_from_name(name) or date_from_header(raw_head)
+
+
+#: What a person types as a page's date: ``2025-10-01`` (or ``_``, ``.``) or ``2025年10月1日`` (日 optional).
+_TYPED = (
+    re.compile(r"(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})"),
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
+)
+
+
+def typed_date(text: str) -> str | None:
+    """The ISO date ``text`` is as a whole (see ``_TYPED``), or None when it is no date."""
+    for pattern in _TYPED:
+        found = pattern.fullmatch(text)
+        if found:
+            return _valid(*found.groups())
+    return None

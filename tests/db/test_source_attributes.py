@@ -170,3 +170,20 @@ def test_a_bad_date_in_the_file_is_refused_by_the_schema(project: Project, page:
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE sources SET page_date = '2025-13-01' WHERE id = ?", (page,))
     conn.close()
+
+
+def test_the_library_filter_matches_a_pages_fields_and_nothing_else(project: Project, page: int, tmp_path: Path):
+    """A word that is no page number does not match a page whose number is unknown."""
+    bare = tmp_path / "bare_page.txt"
+    bare.write_text("澜州港举办桥吊技能比武\n　　本报讯 比武设理论考试和实操竞赛两个环节。\n", encoding="utf-8")
+    other = project.import_file(bare).source_id
+    assert project.source_attributes(other).number is None
+    project.set_source_attributes(page, name="要闻", number=3, date="2025-10-01")
+
+    def names(matching: str) -> set[int]:
+        return {s.id for s in project.list_sources(matching=matching)}
+
+    assert names("要闻") == {page}
+    assert names("第3版") == names("3") == names("2025-10") == {page}
+    assert names("bare") == {other}
+    assert names("") == {page, other}
