@@ -84,6 +84,21 @@ def block_offset_of_raw(runs: Runs, raw: int) -> int | None:
 
 # -- rows ----------------------------------------------------------------------
 
+
+def next_id(conn: sqlite3.Connection, table: str) -> int:
+    """The id the next row of ``table`` (AUTOINCREMENT) gets; rows inserted with ids from here on.
+
+    A block is inserted with its id given (the ``blocks`` view cannot report the id it chose);
+    an import gives ids to a page's articles and blocks at once, for bulk inserts.
+    """
+    row = conn.execute(
+        f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),"
+        f" coalesce((SELECT max(id) FROM {table}), 0)) + 1",
+        (table,),
+    ).fetchone()
+    return row[0]
+
+
 BLOCK_COLUMNS = "id, article_id, position, role, text, runs, original_text"
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import schema
+from db import derived_text, schema
 from db.errors import (
     NotAProject,
     ProjectBusy,
@@ -118,7 +118,7 @@ class Connection:
             )
         except sqlite3.Error as exc:
             raise ProjectCorrupt(str(self.path), str(exc)) from exc
-        self.conn = conn
+        self.conn = derived_text.install(conn)
         try:
             self._open()
         except BaseException:
@@ -134,7 +134,7 @@ class Connection:
         try:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):
                 raise ProjectBusy(name, self.busy_timeout) from exc

@@ -22,6 +22,7 @@ from db.articles import (
     compress,
     expand,
     load_blocks,
+    next_id,
     require_article,
     runs_to_json,
 )
@@ -92,11 +93,12 @@ def _set_block(conn: sqlite3.Connection, block_id: int, text: str, sources: list
 
 def _new_block(conn, article_id: int, position: int, role: str, text: str, sources, original: str) -> int:
     """A block made by an edit; ``original`` "" means it has no engine original of its own."""
-    cur = conn.execute(
-        "INSERT INTO blocks (article_id, position, role, text, runs, original_text) VALUES (?, ?, ?, ?, ?, ?)",
-        (article_id, position, role, text, runs_to_json(compress(sources)), original),
+    block_id = next_id(conn, "block_store")  # given: an insert into the blocks view reports no id
+    conn.execute(
+        "INSERT INTO blocks (id, article_id, position, role, text, runs, original_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (block_id, article_id, position, role, text, runs_to_json(compress(sources)), original),
     )
-    return cur.lastrowid
+    return block_id
 
 
 

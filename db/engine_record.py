@@ -59,11 +59,16 @@ def _probability(value: float) -> float:
 
 
 def record(
-    conn: sqlite3.Connection, source_id: int, article_ids: Sequence[int], articles: Sequence[_PreparedArticle]
+    conn: sqlite3.Connection,
+    source_id: int,
+    article_ids: Sequence[int],
+    articles: Sequence[_PreparedArticle],
+    block_ids: Sequence[Sequence[int]],
 ) -> None:
-    """Write the engine's record of a page just imported (inside the import's transaction)."""
-    if not article_ids:
-        return
+    """Write the engine's record of a page just imported (inside the import's transaction).
+
+    ``block_ids``: the ids the import gave each article's blocks, in order.
+    """
     conn.executemany(
         "INSERT INTO engine_articles (article_id, source_id, engine_index, confidence) VALUES (?, ?, ?, ?)",
         [
@@ -71,21 +76,13 @@ def record(
             for aid, art in zip(article_ids, articles, strict=True)
         ],
     )
-    marks = ",".join("?" * len(article_ids))
-    stored = named(
-        conn,
-        f"SELECT id, article_id, position FROM blocks WHERE article_id IN ({marks}) ORDER BY article_id, position",
-        list(article_ids),
-    ).fetchall()
-    prepared = {aid: art for aid, art in zip(article_ids, articles, strict=True)}
     rows = []
-    for r in stored:
-        aid, position = r["article_id"], r["position"]
-        art = prepared[aid]
-        block = art.blocks[position]
-        own = _probability(block.confidence)
-        boundary = min(own, _probability(art.confidence)) if position == 0 else own
-        rows.append((r["id"], aid, position, block.role, _SAME_AS_BLOCK, own, boundary))
+    for aid, art, ids in zip(article_ids, articles, block_ids, strict=True):
+        article_confidence = _probability(art.confidence)
+        for position, (bid, block) in enumerate(zip(ids, art.blocks, strict=True)):
+            own = _probability(block.confidence)
+            boundary = min(own, article_confidence) if position == 0 else own
+            rows.append((bid, aid, position, block.role, _SAME_AS_BLOCK, own, boundary))
     conn.executemany(
         "INSERT INTO engine_blocks (block_id, article_id, position, role, runs, confidence, boundary_confidence)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",

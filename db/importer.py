@@ -26,7 +26,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from db import sources
+from db import search_index, sources
 from db.connection import Connection
 from db.models import ImportOutcome, ImportReport, ImportStatus
 
@@ -175,13 +175,16 @@ def _store_in_batches(
         more = False
         started = time.monotonic()
         count = 0
-        with cx.write():
+        grams: list[tuple[int, str]] = []  # the batch's search tokens, indexed once at its end
+        with cx.write() as conn:
             for path, prepared in results:
                 try:
                     if isinstance(prepared, str):
                         outcome = ImportOutcome(sources.printable_path(path), ImportStatus.FAILED, reason=prepared)
                     else:
-                        outcome = sources.store(cx, prepared)
+                        mine: list[tuple[int, str]] = []
+                        outcome = sources.store(cx, prepared, grams_later=mine)
+                        grams += mine
                 except BaseException as exc:  # noqa: BLE001 - raised again once the batch is safe
                     failure = exc
                     break
@@ -190,6 +193,7 @@ def _store_in_batches(
                 if count >= BATCH_FILES or time.monotonic() - started > BATCH_SECONDS:
                     more = True
                     break
+            search_index.insert_grams(conn, grams)
     if failure is not None:
         raise failure
 

@@ -22,7 +22,8 @@ _TYPES = {"INTEGER": "integer", "TEXT": "text", "BLOB": "blob", "REAL": "real"}
 
 #: Columns holding JSON text the store parses.
 JSON_COLUMNS = {
-    "blocks": ("runs",),
+    "blocks": ("runs",),  # before schema 7
+    "block_store": ("runs",),
     "edits": ("params", "before", "after", "steps"),
     "sources": ("furniture",),
 }
@@ -31,6 +32,7 @@ JSON_COLUMNS = {
 RULES = {
     "annotations": ("char_start >= 0 AND char_start <= char_end",),
     "blocks": ("json_type(runs) = 'array'",),
+    "block_store": ("json_type(runs) = 'array'",),
     "edits": ("json_type(steps) = 'array'", "json_type(params) = 'object'"),
     "sources": ("json_type(furniture) = 'array'",),
 }

@@ -18,14 +18,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from db import derived_text
 from db.errors import ProjectNotFound, ProjectOpenError
 
 
 def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
-    return sqlite3.connect(
+    """With the SQL functions the schema's views call (:mod:`db.derived_text`)."""
+    return derived_text.install(sqlite3.connect(
         path.resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout, isolation_level=None,
         check_same_thread=False,
-    )
+    ))
 
 
 def open_reader(path: str | Path) -> sqlite3.Connection:

@@ -29,6 +29,9 @@ text as indexed only while a change to its blocks waits to be indexed; the gram 
 (``search_grams``, refilled by the project after the upgrade) also holds hashed trigrams.
 ``engine_blocks.runs`` is '' while the block still holds the engine's runs (kept aside by a
 trigger before an edit changes or deletes the block).
+Schema 7: the text stored once more: a block the engine made stores no text (``blocks`` is a view
+over ``block_store`` that derives it from the page's raw text), the raw text is compressed; see
+:mod:`db.schema_v7` and :mod:`db.derived_text`.
 
 Migrations are frozen: each carries its own DDL as literal text (the role and review-state
 lists in their CHECK constraints included) and imports nothing from the rest of the store,
@@ -47,10 +50,11 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from db import schema_v7
 from db.models import ReviewState
 
 #: The schema this code writes. Files with a higher ``user_version`` are refused.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: ``PRAGMA application_id`` of every project file: "JKAN".
 APPLICATION_ID = 0x4A4B414E
@@ -283,6 +287,7 @@ MIGRATION_NAMES = (
     "0004_text_once",
     "0005_source_attributes",
     "0006_search_without_folds",
+    "0007_text_derived",
 )
 
 
@@ -465,3 +470,8 @@ def m0006_search_without_folds(db: Database) -> None:  # and without the engine'
     # live code, which the project runs after the upgrade commits (``Project.open``).
     for statement in SCHEMA_6:
         db.execute(statement)
+
+
+@migrations(name="0007_text_derived")
+def m0007_text_derived(db: Database) -> None:
+    schema_v7.upgrade(db.conn)

@@ -270,7 +270,17 @@ def index_new_articles(conn: sqlite3.Connection, items: Iterable[tuple[int, str]
 def insert_prepared(conn: sqlite3.Connection, items: Iterable[tuple[int, str]]) -> None:
     """Index new articles whose (id, grams) were computed elsewhere (an import worker)."""
     rows = list(items)
-    conn.executemany("INSERT INTO search_articles (article_id) VALUES (?)", [(r[0],) for r in rows])
+    insert_articles(conn, [r[0] for r in rows])
+    insert_grams(conn, rows)
+
+
+def insert_articles(conn: sqlite3.Connection, article_ids: Iterable[int]) -> None:
+    """Mark new articles as indexed (their grams follow in the same transaction: :func:`insert_grams`)."""
+    conn.executemany("INSERT INTO search_articles (article_id) VALUES (?)", [(a,) for a in article_ids])
+
+
+def insert_grams(conn: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> None:
+    """The (article id, grams) of articles :func:`insert_articles` marked, into the index."""
     conn.executemany("INSERT INTO search_grams (rowid, grams) VALUES (?, ?)", rows)
 
 

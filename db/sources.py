@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import reader
-from db.articles import runs_of, runs_to_json
+from db import search_index
+from db.articles import next_id, runs_of, runs_to_json
 from db.connection import Connection, now
+from db.derived_text import RAW_TEXT, deflate, derivable
 from db.errors import NotFound
 from db.events import Change, event
 from db.folding import fold, squeeze
@@ -53,6 +55,7 @@ class PreparedBlock:
     text: str
     runs: str  # compact JSON
     confidence: float = 1.0  #: the engine's, that the boundary before the block is right
+    derived: bool = False  #: ``text`` is its runs' slices of the raw text: not stored (schema 7)
 
 
 @dataclass(slots=True)
@@ -87,6 +90,7 @@ class Prepared:
     furniture: str
     articles: list[PreparedArticle]
     keep_bytes: bool = True  #: False when ``text`` re-encoded gives ``data`` exactly
+    raw_zlib: bytes = b""  #: ``text`` compressed as stored (:mod:`db.derived_text`)
 
 
 def printable_path(path: str | Path) -> str:
@@ -136,9 +140,15 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _article_blocks(article: reader.Article) -> list[PreparedBlock]:
+def _article_blocks(article: reader.Article, raw: str) -> list[PreparedBlock]:
     """The data-model decision: an article is an ordered list of role-tagged blocks."""
     out: list[PreparedBlock] = []
+
+    def block(role: BlockRole, traced: reader.TracedText, confidence: float = 1.0) -> PreparedBlock:
+        runs = runs_of(traced.sources)
+        derived = derivable(traced.text, raw, runs)
+        return PreparedBlock(role.value, traced.text, runs_to_json(runs), confidence, derived)
+
     heads = (
         (BlockRole.JUMP, article.continued_from),
         (BlockRole.KICKER, article.kicker),
@@ -148,14 +158,13 @@ def _article_blocks(article: reader.Article) -> list[PreparedBlock]:
     )
     for role, traced in heads:
         if traced:
-            out.append(PreparedBlock(role.value, traced.text, runs_to_json(runs_of(traced.sources))))
+            out.append(block(role, traced))
     body_role = BlockRole.CAPTION if article.kind is ArticleKind.PHOTO else BlockRole.PARAGRAPH
-    for block in article.blocks:
-        role = BlockRole.SUBHEAD if block.kind is BlockKind.SUBHEAD else body_role
-        runs = runs_to_json(runs_of(block.text.sources))
-        out.append(PreparedBlock(role.value, block.text.text, runs, block.confidence))
+    for body in article.blocks:
+        role = BlockRole.SUBHEAD if body.kind is BlockKind.SUBHEAD else body_role
+        out.append(block(role, body.text, body.confidence))
     for credit in article.more_bylines:  # a foot credit stands after the body it signs
-        out.append(PreparedBlock(BlockRole.BYLINE.value, credit.text, runs_to_json(runs_of(credit.sources))))
+        out.append(block(BlockRole.BYLINE, credit))
     return out
 
 
@@ -174,7 +183,7 @@ def prepare(data: bytes, path: str) -> Prepared:
     except Exception as exc:  # an engine bug must not stop an import of many files
         raise ImportRefused(f"the reflow engine failed on it ({type(exc).__name__}: {exc})") from exc
     articles = [
-        PreparedArticle(a.kind.value, i, a.notes, _article_blocks(a), a.confidence).finish()
+        PreparedArticle(a.kind.value, i, a.notes, _article_blocks(a, decoded.text), a.confidence).finish()
         for i, a in enumerate(doc.articles)
     ]
     furniture = json.dumps(
@@ -194,6 +203,7 @@ def prepare(data: bytes, path: str) -> Prepared:
         furniture=furniture,
         articles=articles,
         keep_bytes=reencode(decoded.text, decoded.encoding, decoded.had_bom) != data,
+        raw_zlib=deflate(decoded.text),
     )
 
 
@@ -203,30 +213,52 @@ def find_by_sha(cx: Connection, digest: str) -> tuple[int, str] | None:
     return (row[0], row[1]) if row else None
 
 
-def _insert_articles(conn, source_id: int, articles: list[PreparedArticle]) -> list[int]:
-    from db import search_index
+def _insert_articles(
+    conn, source_id: int, articles: list[PreparedArticle], grams_later: list | None
+) -> tuple[list[int], list[list[int]]]:
+    """Write the articles and their blocks with ids given here (bulk inserts); returns the ids.
 
+    Blocks go to ``block_store`` directly, a derived block without its text (schema 7). The
+    articles' search tokens go into ``grams_later`` when given (the caller indexes a whole batch
+    at once), else into the index now.
+    """
     stamp = now()
-    ids: list[int] = []
-    block_rows = []
-    indexed = []
+    first_article = next_id(conn, "articles")
+    block_id = next_id(conn, "block_store")
+    article_rows, block_rows, indexed = [], [], []
+    article_ids, block_ids = [], []
     for position, art in enumerate(articles):
+        article_id = first_article + position
         headline = " ".join(
             b.text for role in ("kicker", "title", "subtitle") for b in art.blocks if b.role == role and b.text
         )
-        cur = conn.execute(
-            "INSERT INTO articles (source_id, position, kind, engine_index, headline, engine_notes, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (source_id, position, art.kind, art.engine_index, headline, art.engine_notes, stamp),
+        article_rows.append(
+            (article_id, source_id, position, art.kind, art.engine_index, headline, art.engine_notes, stamp)
         )
-        article_id = cur.lastrowid
-        ids.append(article_id)
+        article_ids.append(article_id)
         indexed.append((article_id, art.grams))
-        block_rows.extend((article_id, k, b.role, b.text, b.runs) for k, b in enumerate(art.blocks))
-    # original_text stays NULL ("as the engine made it") until an edit first changes the block: half the size
-    conn.executemany("INSERT INTO blocks (article_id, position, role, text, runs) VALUES (?, ?, ?, ?, ?)", block_rows)
-    search_index.insert_prepared(conn, indexed)
-    return ids
+        ids = list(range(block_id, block_id + len(art.blocks)))
+        block_id += len(art.blocks)
+        block_ids.append(ids)
+        block_rows.extend(
+            (bid, article_id, k, b.role, None if b.derived else b.text, b.runs)
+            for k, (bid, b) in enumerate(zip(ids, art.blocks, strict=True))
+        )
+    conn.executemany(
+        "INSERT INTO articles (id, source_id, position, kind, engine_index, headline, engine_notes, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        article_rows,
+    )
+    # original_text stays NULL ("as the engine made it") until an edit first changes the block
+    conn.executemany(
+        "INSERT INTO block_store (id, article_id, position, role, text, runs) VALUES (?, ?, ?, ?, ?, ?)", block_rows
+    )
+    search_index.insert_articles(conn, [aid for aid, _ in indexed])
+    if grams_later is None:
+        search_index.insert_grams(conn, indexed)
+    else:
+        grams_later.extend(indexed)
+    return article_ids, block_ids
 
 
 def _page_attributes(conn, prep: Prepared, previous_id: int | None) -> tuple[str | None, str, int | None]:
@@ -242,8 +274,15 @@ def _page_attributes(conn, prep: Prepared, previous_id: int | None) -> tuple[str
     return kept.date, kept.name, kept.number
 
 
-def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) -> ImportOutcome:
-    """Write a prepared dump in one transaction (or recognise it as already there)."""
+def store(
+    cx: Connection, prep: Prepared, *, new_version_of: int | None = None, grams_later: list | None = None
+) -> ImportOutcome:
+    """Write a prepared dump in one transaction (or recognise it as already there).
+
+    ``grams_later``: a list that receives the new articles' search tokens for the caller to
+    index in the same transaction (FTS5 writes a segment at every savepoint: a batch of files
+    indexed at once makes one), instead of indexing them here.
+    """
     from db import engine_record
     from db.annotations import carry_over
 
@@ -270,7 +309,7 @@ def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) 
             prev = latest
         version = prev[1] + 1 if prev else 1
         cur = conn.execute(
-            "INSERT INTO sources (path, name, version, previous_id, sha256, size, raw_bytes, raw_text, encoding,"
+            "INSERT INTO sources (path, name, version, previous_id, sha256, size, raw_bytes, raw_zlib, encoding,"
             " had_bom, imported_at, engine_version, extractor, layout, furniture, page_date, page_name, page_number,"
             " attributes_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
             (
@@ -281,7 +320,7 @@ def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) 
                 prep.sha256,
                 len(prep.data),
                 prep.data if prep.keep_bytes else None,
-                prep.text,
+                prep.raw_zlib or deflate(prep.text),
                 prep.encoding,
                 int(prep.had_bom),
                 now(),
@@ -293,8 +332,8 @@ def store(cx: Connection, prep: Prepared, *, new_version_of: int | None = None) 
             ),
         )
         source_id = cur.lastrowid
-        article_ids = _insert_articles(conn, source_id, prep.articles)
-        engine_record.record(conn, source_id, article_ids, prep.articles)
+        article_ids, block_ids = _insert_articles(conn, source_id, prep.articles, grams_later)
+        engine_record.record(conn, source_id, article_ids, prep.articles, block_ids)
         orphaned = 0
         status = ImportStatus.IMPORTED
         if prev:
@@ -332,7 +371,7 @@ def reflow_source(cx: Connection, source_id: int) -> ImportOutcome:
     """Re-run the engine on a stored source: the result becomes its next version."""
     with cx.read() as conn:
         row = conn.execute(
-            "SELECT raw_bytes, path, raw_text, encoding, had_bom FROM sources WHERE id = ?", (source_id,)
+            f"SELECT raw_bytes, path, {RAW_TEXT}, encoding, had_bom FROM sources WHERE id = ?", (source_id,)
         ).fetchone()
     if row is None:
         raise NotFound("source", source_id)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from db import Project
+from db import Project, derived_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL_PAGE = ROOT / "tests" / "reader" / "fixtures" / "style_a_small.txt"
@@ -25,8 +25,11 @@ PAGE_B = (SMALL_PAGE.parent / "style_b_small.txt").read_text(encoding="utf-8")
 
 
 def rows(path: Path, sql: str) -> list[tuple]:
-    """All rows of ``sql`` on the project file at ``path``, read through a separate connection."""
-    conn = sqlite3.connect(path)
+    """All rows of ``sql`` on the project file at ``path``, read through a separate connection.
+
+    The connection registers the SQL functions the project's views call (schema 7).
+    """
+    conn = derived_text.install(sqlite3.connect(path))
     try:
         return conn.execute(sql).fetchall()
     finally:
@@ -70,7 +73,7 @@ def tag_id(project: Project) -> int:
 
 def dump_state(path: Path | str) -> dict[str, list[tuple]]:
     """Every row of the tables an edit may touch, read through a separate connection."""
-    conn = sqlite3.connect(path)
+    conn = derived_text.install(sqlite3.connect(path))
     try:
         out = {}
         for table, order in (

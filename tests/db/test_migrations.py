@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from db import SCHEMA_VERSION, Project
+from db import SCHEMA_VERSION, Project, derived_text
 from db.models import ReviewState
 from db.schema import MIGRATION_NAMES
 
@@ -100,7 +100,7 @@ def test_an_upgrade_stopped_before_indexing_is_indexed_at_the_next_open(v1_copy:
     from db.connection import Connection
 
     Connection(v1_copy).close()  # upgrades, but does not index (that is the project's job)
-    conn = sqlite3.connect(v1_copy)
+    conn = derived_text.install(sqlite3.connect(v1_copy))
     try:
         assert conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 0
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -110,7 +110,7 @@ def test_an_upgrade_stopped_before_indexing_is_indexed_at_the_next_open(v1_copy:
     with Project.open(v1_copy) as p:
         assert p.backup_path is None  # no second upgrade
         assert p.search("職工服務").hits
-    conn = sqlite3.connect(v1_copy)
+    conn = derived_text.install(sqlite3.connect(v1_copy))
     try:
         assert conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] == articles
     finally:

@@ -62,7 +62,7 @@ def test_articles_and_blocks_as_the_engine_made_them(project: Project, source_id
 
 def test_runs_are_compact_json(project: Project, source_id: int, project_path: Path) -> None:
     conn = sqlite3.connect(project_path)
-    runs = conn.execute("SELECT runs FROM blocks LIMIT 1").fetchone()[0]
+    runs = conn.execute("SELECT runs FROM block_store LIMIT 1").fetchone()[0]
     conn.close()
     assert " " not in runs and isinstance(json.loads(runs), list)
 
