@@ -22,7 +22,25 @@ def named(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> sql
     """Execute ``sql``; its rows can be read by column name (``row["headline"]``)."""
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
-    return cursor.execute(sql, params)
+    try:
+        return cursor.execute(sql, params)
+    except sqlite3.Error:
+        cursor.close()  # a statement left open would keep its connection from closing
+        raise
+
+
+def all_named(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    """Every row of ``sql`` by name, the cursor closed even when a row fails to be read.
+
+    A step can fail inside SQLite (a schema-7 view whose function meets a damaged value): the
+    cursor must not stay open, or the connection cannot close and a read-only one leaves the
+    ``-wal`` file behind.
+    """
+    cursor = named(conn, sql, params)
+    try:
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 @cache

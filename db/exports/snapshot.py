@@ -67,7 +67,7 @@ from db.exports.model import (
 from db.exports.registry import FORMATS
 from db.models import ReviewState
 from db.readers import open_reader
-from db.rows import named
+from db.rows import all_named, named
 
 REVIEW_STATES = tuple(state.value for state in ReviewState)
 
@@ -147,7 +147,7 @@ class StoreCorpus(ExportCorpus):
         marks = _marks(ids)
         rows = {
             r["id"]: r
-            for r in named(
+            for r in all_named(
                 conn,
                 f"SELECT id, source_id, kind, headline, {TEXT} AS text, review_state FROM articles"
                 f" WHERE id IN ({marks})",
@@ -155,7 +155,7 @@ class StoreCorpus(ExportCorpus):
             )
         }
         blocks: dict[int, list[sqlite3.Row]] = defaultdict(list)
-        for r in named(
+        for r in all_named(
             conn,
             f"SELECT id, article_id, role, text, original_text, position FROM blocks WHERE article_id IN ({marks})"
             " ORDER BY article_id, position",

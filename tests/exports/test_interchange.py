@@ -30,7 +30,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from db import Project
+from db import Project, derived_text
 from db.article_text import A_TEXT, TEXT
 from db.exports.registry import FORMATS
 from db.exports.snapshot import ExportFilter, export_project
@@ -77,7 +77,7 @@ def _span(p: Project, article_id: int, passage: str) -> tuple[int, int]:
 
 
 def _rows(path: Path, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = derived_text.install(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
     conn.row_factory = sqlite3.Row
     try:
         return conn.execute(sql, params).fetchall()

@@ -171,15 +171,16 @@ def test_a_failed_upgrade_is_copied_once_however_often_it_is_opened(tmp_path):
     assert len([p for p in tmp_path.iterdir() if ".bak-" in p.name]) == 1
 
 
-#: Values of the wrong kind written into a sound project by another program (SQLite keeps whatever it is given).
+#: Values of the wrong kind written into a sound project by another program (SQLite keeps whatever it is given;
+#: the blocks are rows of ``block_store``, which the ``blocks`` view reads, schema 7).
 VALUE_DAMAGES = {
     "offset-as-text": "UPDATE annotations SET char_end = '' WHERE id = 1",
     "colour-as-bytes": "UPDATE tags SET colour = X'FF' WHERE id = 1",
-    "runs-half-json": "UPDATE blocks SET runs = '[[x' WHERE id = 1",
-    "runs-a-number": "UPDATE blocks SET runs = -1 WHERE id = 1",
+    "runs-half-json": "UPDATE block_store SET runs = '[[x' WHERE id = 1",
+    "runs-a-number": "UPDATE block_store SET runs = -1 WHERE id = 1",
     "review-state-bytes": "UPDATE articles SET review_state = X'FF' WHERE id = 1",
     "raw-bytes-as-text": "UPDATE sources SET raw_bytes = '[]' WHERE id = 1",
-    "original-text-bytes": "UPDATE blocks SET original_text = X'FF' WHERE id = 3",
+    "original-text-bytes": "UPDATE block_store SET original_text = X'FF' WHERE id = 3",
     "note-article-blank": "UPDATE article_notes SET article_id = '' WHERE id = 1",
 }
 VALUE_COMMANDS = {k: COMMANDS[k] for k in ("search", "tags-list", "export-jsonl", "export-csv", "report")} | {
