@@ -238,7 +238,9 @@ def bare_write_floor(path: Path, article_id: int, runs: int, full_sync: bool) ->
     """The floor: rewrite the article's text (its first block's) with plain ``sqlite3`` and commit, same journal."""
     import sqlite3
 
-    conn = sqlite3.connect(path, isolation_level=None)
+    from db import derived_text
+
+    conn = derived_text.install(sqlite3.connect(path, isolation_level=None))  # the view's functions (schema 7)
     conn.execute(f"PRAGMA synchronous = {'FULL' if full_sync else 'NORMAL'}")
     block_id, text = conn.execute(
         "SELECT id, text FROM blocks WHERE article_id = ? ORDER BY position LIMIT 1", (article_id,)
@@ -248,7 +250,7 @@ def bare_write_floor(path: Path, article_id: int, runs: int, full_sync: bool) ->
         changed = text[:i] + "囗" + text[i + 1 :]
         t0 = time.perf_counter()
         conn.execute("BEGIN")
-        conn.execute("UPDATE blocks SET text = ? WHERE id = ?", (changed, block_id))
+        conn.execute("UPDATE block_store SET text = ? WHERE id = ?", (changed, block_id))  # the table itself
         conn.execute("COMMIT")
         times.append(time.perf_counter() - t0)
     conn.close()

@@ -227,9 +227,10 @@ print(json.dumps({{"seconds": seconds, "articles": result.articles, "annotations
 _FLOOR = """
 import csv, json, sqlite3, sys, time
 sys.path.insert(0, {repo!r})
+from db import derived_text
 from db.article_text import TEXT
 start = time.perf_counter()
-conn = sqlite3.connect({project!r})
+conn = derived_text.install(sqlite3.connect({project!r}))  # the functions of the blocks view (schema 7)
 with open({out!r}, "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f)
     for aid, text in conn.execute(f"SELECT id, {{TEXT}} FROM articles ORDER BY id"):

@@ -47,9 +47,10 @@ def pick_queries(project: str, per_class: int, seed: int = 5) -> dict[str, list[
     """Query lists by class, drawn from the project's own text."""
     import sqlite3
 
+    from db import derived_text
     from db.folding import fold
 
-    conn = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
+    conn = derived_text.install(sqlite3.connect(f"file:{project}?mode=ro", uri=True))
     rng = random.Random(seed)
     top = conn.execute("SELECT max(article_id) FROM search_docs").fetchone()[0]
     out: dict[str, list[str]] = {}
@@ -152,9 +153,10 @@ def dump_articles(project: Path) -> Path:
     out = project.with_suffix(".articles.txt")
     if out.is_file() and out.stat().st_mtime >= project.stat().st_mtime:
         return out
+    from db import derived_text
     from db.folding import fold
 
-    conn = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
+    conn = derived_text.install(sqlite3.connect(f"file:{project}?mode=ro", uri=True))
     with open(out.with_suffix(".part"), "w", encoding="utf-8") as f:
         for (text,) in conn.execute("SELECT text FROM search_docs ORDER BY article_id"):
             f.write(fold(text).replace("\n", " ") + "\n")

@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 #: Where built projects are kept between runs (JIAOKAN_BENCH_CACHE overrides).
 CACHE = Path(os.environ.get("JIAOKAN_BENCH_CACHE") or Path(tempfile.gettempdir()) / "jiaokan-bench")
 #: Bump when the generator or the way the project is built changes, so stale caches are rebuilt.
-BUILD_VERSION = 4  # 2: schema 4, an article's text is its blocks'; 3: schema 6, hashed trigrams; 4: 65,536 buckets
+#: 2: schema 4, an article's text is its blocks'; 3: schema 6, hashed trigrams; 4: 65,536 buckets; 5: schema 7
+BUILD_VERSION = 5
 
 
 def build(path: Path, articles: int, seed: int = 0, pages: int = 12) -> Path:
@@ -55,8 +56,9 @@ def build(path: Path, articles: int, seed: int = 0, pages: int = 12) -> Path:
                     engine_index=None,
                 )
                 article_id = conn.execute(sql, [row[k] for k in names]).lastrowid
-                conn.execute(  # an article's text is its blocks' (schema 4): one paragraph
-                    "INSERT INTO blocks (article_id, position, role, text, runs) VALUES (?, 0, 'paragraph', ?, '[]')",
+                conn.execute(  # an article's text is its blocks' (schema 4): one paragraph, its text stored (7)
+                    "INSERT INTO block_store (article_id, position, role, text, runs)"
+                    " VALUES (?, 0, 'paragraph', ?, '[]')",
                     (article_id, text),
                 )
                 batch.append((article_id, text))

@@ -35,7 +35,6 @@ from dataclasses import dataclass, fields
 
 from db import engine_record
 from db.articles import runs_from_json
-from db.derived_text import RAW_TEXT
 from db.models import Runs
 from db.report_table import Table
 from db.rows import named
@@ -194,7 +193,7 @@ def compare_source(conn: sqlite3.Connection, source_id: int, name: str) -> Sourc
     ids = [r["id"] for r in proofread]
     if not ids:
         return None
-    raw = named(conn, f"SELECT {RAW_TEXT} FROM sources WHERE id = ?", (source_id,)).fetchone()["raw_text"]
+    raw = named(conn, "SELECT raw_text FROM sources WHERE id = ?", (source_id,)).fetchone()["raw_text"]
     editor: list[Side] = []
     for aid in ids:
         # fetched whole: a damaged value must not leave a cursor open (its connection could not close)

@@ -33,7 +33,6 @@ from db import annotations, codebook
 from db.article_text import A_TEXT
 from db.articles import load_blocks
 from db.connection import Connection
-from db.derived_text import RAW_TEXT
 from db.history import active_map
 from db.library import source_row
 from db.rows import named
@@ -64,7 +63,7 @@ def codebook_records(conn: sqlite3.Connection, only: Collection[int] | None = No
 
 def _raw_payload(conn: sqlite3.Connection, source_id: int) -> dict:
     columns = (
-        f"raw_bytes, {RAW_TEXT}, encoding, had_bom, imported_at, engine_version, extractor, layout, furniture,"
+        "raw_bytes, raw_text, encoding, had_bom, imported_at, engine_version, extractor, layout, furniture,"
         " size, previous_id"
     )
     r = source_row(conn, source_id, columns)

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from db import annotations
 from db.article_text import A_TEXT, TEXT, length_sql
 from db.articles import Layout, block_from_row, load_blocks
-from db.derived_text import RAW_TEXT
 from db.errors import NotFound
 from db.models import Article, ArticleSummary, Block, Progress, ReviewState, Source, SourceSummary, TextLocation
 from db.page_header import page_number
@@ -101,7 +100,7 @@ def source_row(conn: sqlite3.Connection, source_id: int, columns: str) -> sqlite
 def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
     columns = (
         "id, name, path, version, previous_id, superseded, sha256, size, encoding, had_bom,"
-        f" imported_at, engine_version, extractor, layout, {RAW_TEXT}, furniture"
+        " imported_at, engine_version, extractor, layout, raw_text, furniture"
     )
     r = source_row(conn, source_id, columns)
     furniture = tuple((text, tuple(tuple(x) for x in runs)) for text, runs in json.loads(r["furniture"]))
@@ -109,7 +108,7 @@ def get_source(conn: sqlite3.Connection, source_id: int) -> Source:
 
 
 def raw_bytes(conn: sqlite3.Connection, source_id: int) -> bytes:
-    r = source_row(conn, source_id, f"raw_bytes, {RAW_TEXT}, encoding, had_bom")
+    r = source_row(conn, source_id, "raw_bytes, raw_text, encoding, had_bom")
     return raw_bytes_of(r["raw_bytes"], r["raw_text"], r["encoding"], bool(r["had_bom"]))
 
 

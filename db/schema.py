@@ -29,9 +29,9 @@ text as indexed only while a change to its blocks waits to be indexed; the gram 
 (``search_grams``, refilled by the project after the upgrade) also holds hashed trigrams.
 ``engine_blocks.runs`` is '' while the block still holds the engine's runs (kept aside by a
 trigger before an edit changes or deletes the block).
-Schema 7: the text stored once more: a block the engine made stores no text (``blocks`` is a view
-over ``block_store`` that derives it from the page's raw text), the raw text is compressed; see
-:mod:`db.schema_v7` and :mod:`db.derived_text`.
+Schema 7: a block the engine made stores no text: ``blocks`` is a view over ``block_store`` that
+reads it from the page's raw text through the block's runs; see :mod:`db.schema_v7` and
+:mod:`db.derived_text`.
 
 Migrations are frozen: each carries its own DDL as literal text (the role and review-state
 lists in their CHECK constraints included) and imports nothing from the rest of the store,

@@ -1,10 +1,9 @@
-"""Schema 7, frozen: block text derived from the page's raw text, the raw text compressed.
+"""Schema 7, frozen: the text of a block the engine made is read from the page's raw text.
 
 Registered as migration ``0007_text_derived`` by :mod:`db.schema`, which imports this module
 and nothing else of the store; like every migration it carries its own DDL and its own copy
 of the rules it applies, so a later change to live code cannot change what it does.
 
-- ``sources.raw_text`` becomes ``sources.raw_zlib``: the same text, UTF-8, zlib-compressed.
 - The blocks move to ``block_store``, whose ``text`` is NULL where the block's text is
   exactly the slices of its page's raw text that its runs name (every block the engine
   made); ``blocks`` becomes a view that gives every block's text, and its INSTEAD OF
@@ -14,7 +13,7 @@ of the rules it applies, so a later change to live code cannot change what it do
 - The triggers of schema 6 that keep an article's indexed text and the engine's runs
   aside move to ``block_store`` unchanged.
 
-The view and triggers call ``jk_block_text`` and ``jk_inflate``, SQL functions that every
+The view and triggers call ``jk_page_cached`` and ``jk_block_text``, SQL functions that every
 connection to a project registers (:mod:`db.derived_text`).
 """
 
@@ -22,24 +21,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 
 #: Frozen: the block roles ``block_store`` accepts (those of schema 1).
 _ROLE_CHECK_7 = "'jump', 'kicker', 'title', 'subtitle', 'byline', 'paragraph', 'subhead', 'caption'"
 
 #: The text a block's runs name in its page's raw text, for the row whose runs and article are given.
-_DERIVED = """(SELECT jk_block_text(s.id, s.sha256, s.raw_zlib, {runs})
+#: The page's raw text is passed only when the connection does not hold it already.
+_DERIVED = """(SELECT jk_block_text(s.id, s.sha256,
+        CASE WHEN jk_page_cached(s.id, s.sha256) THEN NULL ELSE s.raw_text END, {runs})
     FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = {article})"""
 
 #: What ``block_store.text`` holds for a block written through the view: NULL when derivable.
 _STORED = f"""CASE WHEN NEW.text IS {_DERIVED.format(runs="NEW.runs", article="NEW.article_id")}
     THEN NULL ELSE NEW.text END"""
-
-SOURCES_7 = [
-    "ALTER TABLE sources ADD COLUMN raw_zlib BLOB NOT NULL DEFAULT x''",
-    # filled here, between these statements
-    "ALTER TABLE sources DROP COLUMN raw_text",
-]
 
 BLOCKS_7 = [
     f"""CREATE TABLE block_store (
@@ -128,13 +122,6 @@ def upgrade(conn: sqlite3.Connection) -> None:
     """Run inside the migration's transaction, on a connection with the jk_ functions registered."""
     blocks = _block_rows_7(conn)
     sequence = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'blocks'").fetchone()
-    conn.execute(SOURCES_7[0])
-    packed = [
-        (zlib.compress(text.encode("utf-8"), 6), source_id)
-        for source_id, text in conn.execute("SELECT id, raw_text FROM sources").fetchall()
-    ]
-    conn.executemany("UPDATE sources SET raw_zlib = ? WHERE id = ?", packed)
-    conn.execute(SOURCES_7[1])
     conn.execute(BLOCKS_7[0])
     conn.executemany(
         "INSERT INTO block_store (id, article_id, position, role, text, runs, original_text)"

@@ -14,7 +14,6 @@ import sqlite3
 from dataclasses import asdict, dataclass
 
 from db.connection import Connection, now
-from db.derived_text import RAW_TEXT
 from db.errors import NotFound, SourceAttributeError
 from db.events import Change, event
 from db.page_header import MAX_NUMBER, PageAttributes, page_number, read_attributes
@@ -134,7 +133,7 @@ def read_unread(cx: Connection) -> int:
         return 0
     with cx.write() as conn:
         rows = conn.execute(
-            f"SELECT id, name, {RAW_TEXT}, furniture FROM sources WHERE attributes_read = 0"
+            "SELECT id, name, raw_text, furniture FROM sources WHERE attributes_read = 0"
         ).fetchall()
         for source_id, file_name, raw_text, furniture in rows:
             found = read_attributes(file_name, raw_text, furniture_texts(furniture))

@@ -26,7 +26,7 @@ import reader
 from db import search_index
 from db.articles import next_id, runs_of, runs_to_json
 from db.connection import Connection, now
-from db.derived_text import RAW_TEXT, deflate, derivable
+from db.derived_text import derivable
 from db.errors import NotFound
 from db.events import Change, event
 from db.folding import fold, squeeze
@@ -90,7 +90,6 @@ class Prepared:
     furniture: str
     articles: list[PreparedArticle]
     keep_bytes: bool = True  #: False when ``text`` re-encoded gives ``data`` exactly
-    raw_zlib: bytes = b""  #: ``text`` compressed as stored (:mod:`db.derived_text`)
 
 
 def printable_path(path: str | Path) -> str:
@@ -203,7 +202,6 @@ def prepare(data: bytes, path: str) -> Prepared:
         furniture=furniture,
         articles=articles,
         keep_bytes=reencode(decoded.text, decoded.encoding, decoded.had_bom) != data,
-        raw_zlib=deflate(decoded.text),
     )
 
 
@@ -309,7 +307,7 @@ def store(
             prev = latest
         version = prev[1] + 1 if prev else 1
         cur = conn.execute(
-            "INSERT INTO sources (path, name, version, previous_id, sha256, size, raw_bytes, raw_zlib, encoding,"
+            "INSERT INTO sources (path, name, version, previous_id, sha256, size, raw_bytes, raw_text, encoding,"
             " had_bom, imported_at, engine_version, extractor, layout, furniture, page_date, page_name, page_number,"
             " attributes_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
             (
@@ -320,7 +318,7 @@ def store(
                 prep.sha256,
                 len(prep.data),
                 prep.data if prep.keep_bytes else None,
-                prep.raw_zlib or deflate(prep.text),
+                prep.text,
                 prep.encoding,
                 int(prep.had_bom),
                 now(),
@@ -371,7 +369,7 @@ def reflow_source(cx: Connection, source_id: int) -> ImportOutcome:
     """Re-run the engine on a stored source: the result becomes its next version."""
     with cx.read() as conn:
         row = conn.execute(
-            f"SELECT raw_bytes, path, {RAW_TEXT}, encoding, had_bom FROM sources WHERE id = ?", (source_id,)
+            "SELECT raw_bytes, path, raw_text, encoding, had_bom FROM sources WHERE id = ?", (source_id,)
         ).fetchone()
     if row is None:
         raise NotFound("source", source_id)

@@ -51,7 +51,6 @@ from typing import Any, overload
 
 from db import codebook
 from db.article_text import TEXT
-from db.derived_text import RAW_TEXT
 from db.errors import NotFound
 from db.exports.common import ExportError, Progress
 from db.exports.history import corrections_of, prior_states
@@ -313,7 +312,7 @@ class Snapshot:
         ids = [r[0] for r in conn.execute(f"SELECT a.id {base} ORDER BY a.source_id, a.position", params)]
         source_ids = [r[0] for r in conn.execute(f"SELECT DISTINCT a.source_id {base} ORDER BY a.source_id", params)]
         sources: dict[int, ExportSource] = {}
-        raw = RAW_TEXT if f.with_raw_text else "''"
+        raw = "raw_text" if f.with_raw_text else "''"
         for i in range(0, len(source_ids), 500):
             chunk = source_ids[i : i + 500]
             for sid, name, sha, text, day, page_name, page_number in conn.execute(

@@ -160,8 +160,7 @@ def test_upgrade_from_schema_4_reads_every_pages_attributes(tmp_path: Path):
         assert found["page_a1.txt"] == PageAttributes("2025-09-03", "综合新闻", 5)
         assert p.set_source_attributes(before[0][0], name="要闻").name == "要闻"
     assert rows(path, "SELECT * FROM annotations ORDER BY id") == annotations
-    # schema 7 keeps the raw text compressed: the same text
-    assert rows(path, "SELECT id, name, jk_inflate(raw_zlib) FROM sources ORDER BY id") == before
+    assert rows(path, "SELECT id, name, raw_text FROM sources ORDER BY id") == before
     names = {r[0] for r in rows(path, "SELECT name FROM _sqlite_migrations")}
     assert "0005_source_attributes" in names
 
