@@ -17,22 +17,19 @@ import pytest
 from db import SCHEMA_VERSION, Project, derived_text
 
 from .conftest import FIXTURES, SAMPLE_PAGES, SMALL_PAGE, rows
+from .test_search_upgrade import _TEXTS as _TEXTS_BY_ARTICLE
 from .test_text_once import _EXPORT_TIME, _export_all
 
 V6 = FIXTURES / "schema_v6.jiaokan"
 V6_EXPORTS = FIXTURES / "schema_v6_exports"
 
 _BLOCKS = "SELECT id, article_id, position, role, text, runs, original_text FROM blocks ORDER BY id"
-_TEXTS = (
-    "SELECT a.id, (SELECT group_concat(t.text, char(10)) FROM"
-    " (SELECT text FROM blocks WHERE article_id = a.id ORDER BY position) t) FROM articles a ORDER BY a.id"
-)
+_TEXTS = _TEXTS_BY_ARTICLE + " ORDER BY a.id"
 
 
 def _upgraded(tmp_path: Path) -> Path:
-    path = tmp_path / V6.name  # exports name the project after its file
-    shutil.copyfile(V6, path)
-    return path
+    shutil.copyfile(V6, tmp_path / V6.name)  # exports name the project after its file
+    return tmp_path / V6.name
 
 
 def _plain_rows(path: Path, sql: str) -> list[tuple]:
