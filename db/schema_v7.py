@@ -71,12 +71,20 @@ BLOCKS_7 = [
     "CREATE TRIGGER blocks_delete INSTEAD OF DELETE ON blocks BEGIN DELETE FROM block_store WHERE id = OLD.id; END",
 ]
 
-#: Frozen copies of schema 6's triggers on ``blocks``, now on ``block_store`` (their bodies read
-#: the article's text through the view, as it is before the change).
-_TEXT_7 = """(SELECT coalesce(group_concat(t.text, char(10)), '')
-    FROM (SELECT text FROM blocks WHERE article_id = {article} ORDER BY position) t)"""
+#: An article's text: its blocks' texts joined by newlines, in one call (each block's stored text or runs).
+_TEXT_7 = """(SELECT jk_article_text(text_s.id, text_s.sha256,
+        CASE WHEN jk_page_cached(text_s.id, text_s.sha256) THEN NULL ELSE text_s.raw_text END,
+        (SELECT json_group_array(coalesce(text_b.text, json(text_b.runs)))
+         FROM (SELECT text, runs FROM block_store WHERE article_id = {article} ORDER BY position) text_b))
+    FROM articles text_a JOIN sources text_s ON text_s.id = text_a.source_id WHERE text_a.id = {article})"""
 
+#: Schema 6's triggers on ``blocks``, now on ``block_store`` (their bodies read the article's text as
+#: it is before the change), and its view of the indexed text, reading the text in one call an article.
 KEEPERS_7 = [
+    "DROP VIEW search_docs",
+    f"""CREATE VIEW search_docs (article_id, text) AS
+       SELECT s.article_id, coalesce(s.indexed_text, {_TEXT_7.format(article="s.article_id")})
+       FROM search_articles s""",
     f"""CREATE TRIGGER blocks_keep_indexed_text_insert BEFORE INSERT ON block_store BEGIN
        UPDATE search_articles SET indexed_text = {_TEXT_7.format(article="NEW.article_id")}
        WHERE article_id = NEW.article_id AND indexed_text IS NULL; END""",
