@@ -32,8 +32,9 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 
-#: Pages whose raw text a connection keeps (a page is ~13,000 characters).
-CACHED_PAGES = 32
+#: Pages whose raw text a connection keeps (a page is ~13,000 characters, ~26 kB as a str): a search
+#: reads the candidates of many pages, and the next keystroke reads most of them again.
+CACHED_PAGES = 128
 
 
 def slices(raw: str, runs: Sequence[Sequence[int]]) -> str:

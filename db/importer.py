@@ -3,9 +3,11 @@
 Meant to run off the GUI thread: ``progress`` is called after every file (from
 the importing thread) and ``cancel`` is polled between files. Every file is its
 own transaction (with worker processes, its own savepoint in a transaction that
-commits every quarter second or so: SQLite's per-commit work, the search index's new
-segment above all, is paid once a batch), so a cancel, an error or a bad file never
-loses the files already imported. By default the decoding and reflowing run in one worker process
+commits every quarter second or so: SQLite's per-commit work is paid once a batch), so a
+cancel, an error or a bad file never loses the files already imported. A batch's search
+tokens go into the index once, at its end: FTS5 writes its pending terms as a new segment
+at every savepoint, and a segment a file (then merged again and again) was most of the
+writer's work. By default the decoding and reflowing run in one worker process
 per core (:func:`default_workers`) while this thread alone writes; ``workers=1`` does
 everything on this thread.
 """
