@@ -142,11 +142,12 @@ def test_absent_queries_are_made_of_common_pairs(cache: Path) -> None:
 
     from bench.search import pick_queries
     from bench.search_project import cached
+    from db import derived_text
     from db.folding import fold, squeeze
 
     project = cached(300, cache=cache)
     queries = pick_queries(str(project), 3)
-    conn = sqlite3.connect(project)
+    conn = derived_text.install(sqlite3.connect(project))  # search_docs reads text through its functions
     total = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
     assert queries["absent, common pairs"]
     for phrase in queries["absent, common pairs"]:
