@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from db import Project, RevertConflict, StoreError
+from db import Project, RevertConflict, StoreError, derived_text
 from ui.editing import commands as C
 
 SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "page_a1.txt"
@@ -23,8 +23,9 @@ TABLES = (
 
 
 def state(path: Path) -> dict[str, list[tuple]]:
-    """Every row an edit may touch (not the append-only history), read through a separate connection."""
-    conn = sqlite3.connect(path)
+    """Every row an edit may touch (not the append-only history), read through a separate connection
+    with the store's SQL functions (the blocks view of schema 7 calls them)."""
+    conn = derived_text.install(sqlite3.connect(path))
     try:
         out = {}
         for table, order in TABLES:
