@@ -65,20 +65,23 @@ class Merger:
         here = self.known.get(origin)
         if here is not None:
             self.replayer.edit_map[e["id"]] = here
-            self.report.edits[Outcome.ALREADY] += 1
+            self.report.edits_already += 1
             return
         if origin in self.conflicted:
             return  # recorded by an earlier merge, pending or decided
         done = self.replayer.replay(e, target)
         target.reload()
-        self.report.edits[done.outcome] += 1
         if done.outcome is Outcome.APPLIED:
             assert done.edit_id is not None
             self.known[origin] = done.edit_id
             self.replayer.edit_map[e["id"]] = done.edit_id
             self.store.remember_origin(done.edit_id, origin)
-        elif done.outcome is Outcome.CONFLICT:
+            self.report.edits_applied += 1
+        elif done.outcome is Outcome.ALREADY:
+            self.report.edits_already += 1
+        else:
             self.conflicted.add(origin)
+            self.report.conflicts += 1
 
 
 def merge_jsonl(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, fields
 from enum import Enum
 
@@ -51,25 +50,15 @@ class MergeReport:
     sources_skipped: int = 0
     articles: int = 0
     tags_created: int = 0
-    edits: Counter[Outcome] = field(default_factory=Counter)  #: the incoming edits by what replaying them did here
+    edits_applied: int = 0
+    edits_already: int = 0
+    conflicts: int = 0
     annotations_added: int = 0
     annotations_already: int = 0
     annotations_orphaned: int = 0
     notes_added: int = 0
     review_states: int = 0
     problems: list[str] = field(default_factory=list)
-
-    @property
-    def edits_applied(self) -> int:
-        return self.edits[Outcome.APPLIED]
-
-    @property
-    def edits_already(self) -> int:
-        return self.edits[Outcome.ALREADY]
-
-    @property
-    def conflicts(self) -> int:
-        return self.edits[Outcome.CONFLICT]
 
     def summary(self) -> str:
         return (
