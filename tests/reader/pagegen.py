@@ -95,7 +95,7 @@ class Article:
 
     @classmethod
     def from_gold(cls, entry: dict) -> Article:
-        """The article of an entry of a gold file (keys of no field left out)."""
+        """The article of an entry of a gold file (keys that are not fields are left out)."""
         return cls(**{f.name: entry[f.name] for f in fields(cls)})
 
 
