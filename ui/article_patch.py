@@ -56,19 +56,22 @@ def patched(
     known = {a.id for a in article.annotations} | {a.id for a in article.orphans}
     if not known.issuperset(near):
         return None  # an annotation the desk has not seen: read it all
+    s, e, length = fix.start, fix.end, len(fix.text)
+    delta = length - (e - s)
     moved = []
     for ann in (*article.annotations, *article.orphans):
-        if ann.id in near:
-            moved.append(near[ann.id])
-            continue
-        span = map_replace(Span(article.id, ann.start, ann.end, ann.orphaned), fix.start, fix.end, len(fix.text))
-        if (span.start, span.end, span.orphaned) == (ann.start, ann.end, ann.orphaned):
+        if ann.end < s:  # before the replaced range: where it was (map_replace's first case)
             moved.append(ann)
+        elif ann.id in near:
+            moved.append(near[ann.id])
+        elif ann.start >= e and not ann.orphaned:  # after it: shifted by the change in length
+            moved.append(_at(ann, ann.start + delta, ann.end + delta, False) if delta else ann)
         else:
-            moved.append(_moved(ann, span))
+            span = map_replace(Span(article.id, ann.start, ann.end, ann.orphaned), s, e, length)
+            moved.append(_at(ann, span.start, span.end, span.orphaned))
     if len(moved) != fix.annotation_count or sum(len(b.text) + 1 for b in blocks) - 1 != fix.length:
         return None  # changed behind the desk's back (another program wrote the project): read it all
-    moved.sort(key=lambda a: (a.start, a.end, a.id))  # the store's order
+    moved.sort(key=_order)  # the store's order
     return ArticleData(
         article.id,
         article.source_id,
@@ -81,7 +84,9 @@ def patched(
     )
 
 
-def _moved(ann: AnnotationData, span: Span) -> AnnotationData:
-    return AnnotationData(
-        ann.id, span.start, span.end, ann.tag, ann.colour, ann.note, ann.tag_id, ann.quote, span.orphaned
-    )
+def _order(ann: AnnotationData) -> tuple[int, int, int]:
+    return ann.start, ann.end, ann.id
+
+
+def _at(ann: AnnotationData, start: int, end: int, orphaned: bool) -> AnnotationData:
+    return AnnotationData(ann.id, start, end, ann.tag, ann.colour, ann.note, ann.tag_id, ann.quote, orphaned)

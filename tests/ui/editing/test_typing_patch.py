@@ -130,3 +130,28 @@ def test_a_copy_stale_in_another_paragraph_is_read_again(window, monkeypatch):
     commit(window, "甲")
     assert reads == [article.id]
     same_as_stored(window)
+
+
+def test_panels_follow_typing_once_it_pauses_in_one_refresh(window, qtbot, monkeypatch):
+    """A burst of keys: the history panel is refreshed once, after the pause, and then lists every key."""
+    (tag,) = tags(window, "人物")
+    start = window.article.block_starts()[4] + 2
+    window.article_view.select_range(start, start + 4)
+    window.editing.apply_tag(tag.id)
+    proofreading(window)
+    history = window.editing.history
+    before = len(history.model.entries)
+    refreshes: list[int] = []
+    real = history.set_entries
+    monkeypatch.setattr(history, "set_entries", lambda entries, *a: (refreshes.append(len(entries)), real(entries, *a)))
+    cursor_at(window, start - 1)
+    QTest.keyClicks(window.article_view, "abcde")
+    window.article_view.select_range(start + 5, start + 9)  # the passage, now 5 characters on
+    QTest.keyClick(window.article_view, K.Key_Delete)  # its words go: it is orphaned
+    assert window.article.annotations == [] and len(window.article.orphans) == 1  # the article follows at once
+    qtbot.waitUntil(lambda: len(history.model.entries) == before + 6, timeout=3000)
+    assert refreshes == [before + 6]  # six keys, one refresh of the panel
+    assert window.editing.annotations.orphan_model.rowCount() == 1
+    QTest.keyClick(window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)  # not typing: the panels follow at once
+    assert len(history.model.entries) == before + 7 and refreshes[-1] == before + 7
+    assert window.editing.annotations.orphan_model.rowCount() == 0
