@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QTextEdit
@@ -19,9 +19,8 @@ from PySide6.QtWidgets import QTextEdit
 from ui.utf16 import Utf16Map
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """The part of range ``index`` on one screen line, in viewport coordinates."""
+class Piece(NamedTuple):
+    """The part of range ``index`` on one screen line, in viewport coordinates (a tuple: hundreds per paint)."""
 
     index: int
     x1: float
