@@ -294,7 +294,7 @@ class EditingDesk(DeskParts, QObject):
             owed["panels"] = True
             owed["history"] |= bool(changes & (Change.HISTORY | Change.TEXT | Change.ARTICLES))
             owed["notes"] |= bool(changes & (Change.NOTES | Change.REVIEW | Change.ARTICLES))
-        if self.window.events.typing:
+        if self.window.events.typing and not self.corrections_view.isVisible():  # (that one shows the text itself)
             self._owed_timer.start()  # restarted by every key: the panels follow when the typing pauses
         else:
             self._refresh_owed()

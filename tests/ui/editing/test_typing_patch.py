@@ -155,3 +155,19 @@ def test_panels_follow_typing_once_it_pauses_in_one_refresh(window, qtbot, monke
     QTest.keyClick(window, K.Key_Z, Qt.KeyboardModifier.ControlModifier)  # not typing: the panels follow at once
     assert len(history.model.entries) == before + 7 and refreshes[-1] == before + 7
     assert window.editing.annotations.orphan_model.rowCount() == 0
+
+
+def test_with_corrections_shown_a_typed_key_shows_at_once(window):
+    """Show Corrections covers the article: what is typed appears in it at once, not when typing pauses."""
+    from ui.editing.actions import EditActionId as E
+
+    proofreading(window)
+    window.editing.actions[E.SHOW_CORRECTIONS].setChecked(True)
+    at = window.article.block_starts()[3] + 2
+    cursor_at(window, at)
+    window.article_view.setFocus()
+    commit(window, "甲")
+    shown = window.editing.corrections_view.toPlainText().replace("\u2029", "\n")
+    assert shown == window.article.text  # an insertion: the text as it now reads, "甲" underlined
+    assert window.editing.corrections_view.mark_at(at) is not None
+    window.editing.actions[E.SHOW_CORRECTIONS].setChecked(False)
