@@ -191,11 +191,33 @@ def updated(old: IndexedText, new_folded: str, raw: str | None = None) -> Indexe
     gone_buckets = _trigram_buckets(old_squeezed[max(0, p - 2) : old_end + 2])
     buckets = old.buckets.copy()
     buckets.subtract(gone_buckets)
-    buckets.update(_trigram_buckets(new_squeezed[max(0, p - 2) : new_end + 2]))
-    for bucket in set(gone_buckets):  # only a bucket counted down can have come to nothing
-        if buckets[bucket] <= 0:
-            del buckets[bucket]
-    return IndexedText(new_folded, new_squeezed, (old.plain - gone) | added, buckets, raw)
+    came = _trigram_buckets(new_squeezed[max(0, p - 2) : new_end + 2])
+    buckets.update(came)
+    emptied = [bucket for bucket in set(gone_buckets) if buckets[bucket] <= 0]
+    for bucket in emptied:  # only a bucket counted down can have come to nothing
+        del buckets[bucket]
+    entry = IndexedText(new_folded, new_squeezed, (old.plain - gone) | added, buckets, raw)
+    if old._tokens is not None:  # the FTS row's text from the old one: the few tokens gone and come
+        entry._tokens = _edited_tokens(
+            old._tokens,
+            [*gone, *map(_BUCKET_TOKENS.__getitem__, emptied)],
+            [*(added - old.plain), *(_BUCKET_TOKENS[b] for b in set(came) if b not in old.buckets)],
+        )
+    return entry
+
+
+def _edited_tokens(tokens: str, gone: list[str], new: list[str]) -> str:
+    """``tokens`` (space-separated, each once) without those ``gone`` and with those ``new`` (not in it).
+
+    Joining every token of a long article again costs more than the rest of its reindexing; the
+    FTS row only needs each token once, in any order.
+    """
+    if gone:
+        padded = f" {tokens} "
+        for token in gone:
+            padded = padded.replace(f" {token} ", " ", 1)
+        tokens = padded.strip(" ")
+    return " ".join([tokens, *new]) if tokens else " ".join(new)
 
 
 def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:

@@ -186,6 +186,20 @@ class ProjectStore:
             a.id, a.source_id, a.kind, a.headline, blocks, annotations, review=a.review_state, orphans=orphans
         )
 
+    def article_after(self, article: ArticleData, edit_id: int) -> ArticleData | None:
+        """``article`` after the edit ``edit_id`` when that was a correction of it, patched rather than reread.
+
+        None when the edit is anything else (or the desk's copy is not what it changed): read the article.
+        """
+        from ui.article_patch import patched  # it builds this module's values
+
+        fix = self.project.correction_for_desk(article.id, edit_id)
+        if fix is None:
+            return None
+        if self._tags is None:
+            self._tags = {t.id: (t.path, t.colour) for t in self.project.tags()}
+        return patched(article, fix, self._tags, self._runs_of)
+
     def _runs_of(self, stored: str) -> Runs:
         """A block's raw map from its stored form, parsed once: after a keystroke only one block's has changed."""
         runs = self._runs.get(stored)
