@@ -1716,8 +1716,8 @@
             <translation>Codebook Imported</translation>
         </message>
         <message>
-            <source>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
-            <translation>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</translation>
+            <source>Where both projects changed the same text, or a page's date, name or number, differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
+            <translation>Where both projects changed the same text, or a page's date, name or number, differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</translation>
         </message>
     </context>
     <context>
@@ -2632,6 +2632,30 @@
         <message>
             <source>instead of “%1”</source>
             <translation>instead of “%1”</translation>
+        </message>
+        <message>
+            <source>page date</source>
+            <translation>page date</translation>
+        </message>
+        <message>
+            <source>page name</source>
+            <translation>page name</translation>
+        </message>
+        <message>
+            <source>page number</source>
+            <translation>page number</translation>
+        </message>
+        <message>
+            <source>Both projects changed the %1 of this page differently</source>
+            <translation>Both projects changed the %1 of this page differently</translation>
+        </message>
+        <message>
+            <source>%1 of %2:</source>
+            <translation>%1 of %2:</translation>
+        </message>
+        <message>
+            <source>The page has no running header</source>
+            <translation>The page has no running header</translation>
         </message>
     </context>
     <context>

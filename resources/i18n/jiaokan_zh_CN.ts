@@ -1691,8 +1691,8 @@
             <translation>编码本已导入</translation>
         </message>
         <message>
-            <source>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
-            <translation>两个项目对同一处文字作了不同修改的地方，两个版本都已保留：请在“合并冲突”面板（Ctrl+9）中逐一决定。</translation>
+            <source>Where both projects changed the same text, or a page's date, name or number, differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
+            <translation>两个项目对同一处文字，或同一版的日期、版名、版次作了不同修改的地方，两个版本都已保留：请在“合并冲突”面板（Ctrl+9）中逐一决定。</translation>
         </message>
     </context>
     <context>
@@ -2605,6 +2605,30 @@
         <message>
             <source>instead of “%1”</source>
             <translation>取代“%1”</translation>
+        </message>
+        <message>
+            <source>page date</source>
+            <translation>版面日期</translation>
+        </message>
+        <message>
+            <source>page name</source>
+            <translation>版名</translation>
+        </message>
+        <message>
+            <source>page number</source>
+            <translation>版次</translation>
+        </message>
+        <message>
+            <source>Both projects changed the %1 of this page differently</source>
+            <translation>双方都改了这一版的%1，且改法不同</translation>
+        </message>
+        <message>
+            <source>%1 of %2:</source>
+            <translation>%2 的%1：</translation>
+        </message>
+        <message>
+            <source>The page has no running header</source>
+            <translation>此版没有报头</translation>
         </message>
     </context>
     <context>

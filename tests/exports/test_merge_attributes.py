@@ -231,3 +231,22 @@ def test_bad_attributes_are_refused_with_one_line(pair, tmp_path, change, messag
     with Project.open(ours) as p, pytest.raises(MergeError) as caught:
         p.merge_jsonl(bad)
     assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_the_command_line_merges_lists_and_decides_a_date_conflict(pair, tmp_path, capsys):
+    from jiaokan.cli import main
+
+    ours, source_id, export = _both_set_dates(pair, tmp_path)
+    assert main(["import-work", str(export), "-p", str(ours)]) == 0
+    out = capsys.readouterr().out
+    assert "1 conflicts kept for review" in out and "1 page attribute changes applied" in out
+    assert main(["conflicts", "list", "-p", str(ours)]) == 0
+    listed = capsys.readouterr().out
+    expected = f"#1 [pending] attribute date (page {source_id}) by 研究乙: ours '2024-02-29' / theirs '2024-03-02'"
+    assert expected in listed
+    assert main(["conflicts", "accept", "1", "-p", str(ours)]) == 0
+    assert "conflict #1 accepted" in capsys.readouterr().out
+    with Project.open(ours) as p:
+        assert p.source_attributes(source_id).date == "2024-03-02"
+    assert main(["import-work", str(export), "-p", str(ours)]) == 0  # again: nothing new
+    assert "0 conflicts kept" in capsys.readouterr().out
