@@ -2367,6 +2367,22 @@
             <source>A page name has at most %1 characters, not %2.</source>
             <translation>A page name has at most %1 characters, not %2.</translation>
         </message>
+        <message>
+            <source>The start of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>The start of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</translation>
+        </message>
+        <message>
+            <source>The end of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>The end of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</translation>
+        </message>
+        <message>
+            <source>The date range is empty: it starts on %1, after its end %2.</source>
+            <translation>The date range is empty: it starts on %1, after its end %2.</translation>
+        </message>
+        <message>
+            <source>Conflict #%1: the page's value changed since the merge; set it by hand (Source Properties).</source>
+            <translation>Conflict #%1: the page's value changed since the merge; set it by hand (Source Properties).</translation>
+        </message>
     </context>
     <context>
         <name>CodedPassages</name>
@@ -2717,6 +2733,41 @@
         <message>
             <source>e.g. 要闻, 评论</source>
             <translation>e.g. 要闻, 评论</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageFilterBar</name>
+        <message>
+            <source>&amp;Pages:</source>
+            <translation>&amp;Pages:</translation>
+        </message>
+        <message>
+            <source>all (a page name, number or date)</source>
+            <translation>all (a page name, number or date)</translation>
+        </message>
+        <message>
+            <source>Search only the pages each word matches: in the file or page name (要闻), the page number (3, 第3版), the start of the date (2025-10) — as in the library's filter</source>
+            <translation>Search only the pages each word matches: in the file or page name (要闻), the page number (3, 第3版), the start of the date (2025-10) — as in the library's filter</translation>
+        </message>
+        <message>
+            <source>&amp;Dated:</source>
+            <translation>&amp;Dated:</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or after this day, month or year (2025-10-01, 2025-10, 2025)</source>
+            <translation>Only pages dated on or after this day, month or year (2025-10-01, 2025-10, 2025)</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or before this day, month or year (to its last day)</source>
+            <translation>Only pages dated on or before this day, month or year (to its last day)</translation>
         </message>
     </context>
 </TS>

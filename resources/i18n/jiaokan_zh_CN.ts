@@ -2341,6 +2341,22 @@
             <source>A page name has at most %1 characters, not %2.</source>
             <translation>版名最多 %1 个字，现在是 %2 个。</translation>
         </message>
+        <message>
+            <source>The start of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>日期范围的起点“%1”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。</translation>
+        </message>
+        <message>
+            <source>The end of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>日期范围的终点“%1”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。</translation>
+        </message>
+        <message>
+            <source>The date range is empty: it starts on %1, after its end %2.</source>
+            <translation>日期范围为空：起点 %1 晚于终点 %2。</translation>
+        </message>
+        <message>
+            <source>Conflict #%1: the page's value changed since the merge; set it by hand (Source Properties).</source>
+            <translation>冲突 #%1：合并之后本版的这一属性又改过了；请手动设定（版面属性）。</translation>
+        </message>
     </context>
     <context>
         <name>CodedPassages</name>
@@ -2690,6 +2706,41 @@
         <message>
             <source>e.g. 要闻, 评论</source>
             <translation>如 要闻、评论</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageFilterBar</name>
+        <message>
+            <source>&amp;Pages:</source>
+            <translation>版面(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>all (a page name, number or date)</source>
+            <translation>全部（版名、版次或日期）</translation>
+        </message>
+        <message>
+            <source>Search only the pages each word matches: in the file or page name (要闻), the page number (3, 第3版), the start of the date (2025-10) — as in the library's filter</source>
+            <translation>只检索每个词都符合的版面：文件名或版名含有它（要闻）、版次是它（3、第3版）、日期以它开头（2025-10）——与版面列表的筛选相同</translation>
+        </message>
+        <message>
+            <source>&amp;Dated:</source>
+            <translation>日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or after this day, month or year (2025-10-01, 2025-10, 2025)</source>
+            <translation>只检索这一天、月或年及以后的版面（2025-10-01、2025-10、2025）</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or before this day, month or year (to its last day)</source>
+            <translation>只检索这一天、月或年及以前的版面（月或年算到最后一天）</translation>
         </message>
     </context>
 </TS>
