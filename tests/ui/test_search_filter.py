@@ -99,3 +99,24 @@ def test_a_bad_date_is_named_in_one_line_and_nothing_is_searched(window, qtbot):
     assert panel.filter.pages_label.text() == "版面(&P)：" and panel.filter.first.placeholderText() == "从"
     window.language_actions["en"].trigger()
     assert panel.status.text().startswith("The end of the date range, “昨天”")
+
+
+def test_tag_all_search_hits_tags_only_the_kept_pages(window, qtbot, monkeypatch, messages):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.editing.autotag import AutoTagDialog
+
+    tag = window.editing.new_tag(name="工会")
+    search(window, qtbot, QUERY)
+    panel = window.search_panel
+    _type(window, qtbot, panel.filter.words, "工会周刊")
+    monkeypatch.setattr(AutoTagDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    assert window.editing.autotag(tag.id)
+    project = window.store.project
+    tagged = {(s.name, a.quote) for s in project.list_sources() for i in project.article_ids(s.id)
+              for a in project.annotations(i)}
+    assert tagged == {("page_b1.txt", QUERY)}
+    count = sum(len(project.annotations(i)) for s in project.list_sources() for i in project.article_ids(s.id))
+    assert count == _total(window, words="工会周刊")
+    _type(window, qtbot, panel.filter.first, "2025-13")  # a filter that is no filter: nothing is tagged
+    assert not window.editing.autotag(tag.id)
