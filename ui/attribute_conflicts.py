@@ -51,7 +51,7 @@ def texts(project, c: Conflict, mark: str) -> tuple[str, str]:
     except StoreError:
         return "", ""
     value = f'<span style="{mark}">{html.escape(c.ours) or "∅"}</span>'
-    title = QCoreApplication.translate("ConflictsPanel", "%1 of %2:").replace("%1", field_label(c))
+    title = QCoreApplication.translate("ConflictsPanel", "The %1 of %2:").replace("%1", field_label(c))
     ours = "<p>" + html.escape(title.replace("%2", source.name)) + "</p>"
     ours += f"<p>{value}</p>"
     header = raw_header(source.raw_text, source.furniture)

@@ -109,6 +109,7 @@ class ConflictsPanel(RetranslatedOnLanguageChange, QWidget):
         super().__init__(parent)
         self.setObjectName("conflictsPanel")
         self.conflicts: list[Conflict] = []
+        self._names: tuple[dict[int, str], dict[int, str]] = ({}, {})  # article titles, page file names
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("conflictsTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -177,10 +178,15 @@ class ConflictsPanel(RetranslatedOnLanguageChange, QWidget):
 
     def set_conflicts(self, conflicts: list[Conflict], titles: dict[int, str] | None = None,
                       pages: dict[int, str] | None = None) -> None:
-        """``titles``: article id -> its title; ``pages``: source id -> file name (for conflicts over a page)."""
+        """``titles``: article id -> its title; ``pages``: source id -> file name (for conflicts over a page).
+
+        Without them (the language changed) the rows keep the names they had.
+        """
         chosen = self.current()
         self.conflicts = list(conflicts)
-        titles, pages = titles or {}, pages or {}
+        if titles is not None or pages is not None:
+            self._names = (titles or {}, pages or {})
+        titles, pages = self._names
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
             on_page = attribute.is_attribute(c)

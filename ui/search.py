@@ -17,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +37,8 @@ from ui.store_errors import translate_store_error
 from ui.tasks import Task
 
 PAGE = 200
+#: from this panel width (pixels) the page filter stands beside the query, saving the hits a row
+ONE_ROW_WIDTH = 900
 DEBOUNCE_MS = 120
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -207,11 +209,15 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
         row.addWidget(self.regex_button)
         row.addWidget(self.status)
         self.filter = PageFilterBar(self)
-        bars = QVBoxLayout()
-        bars.setSpacing(4)
-        bars.addLayout(row)
-        bars.addWidget(self.filter)
-        bar_over_list(self, bars, self.table)
+        self.bars = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # the filter beside the query, or under it
+        self.bars.addLayout(row, 1)
+        self.bars.addWidget(self.filter, 1)
+        layout = bar_over_list(self, self.bars, self.table)
+        self.filter_message = named(QLabel(self), "searchFilterProblem")  # why the page filter is no filter
+        self.filter_message.setWordWrap(True)
+        self.filter_message.setStyleSheet("color: #b03a2e;")
+        self.filter_message.hide()
+        layout.insertWidget(1, self.filter_message)
 
         self._timer = debounce(self, DEBOUNCE_MS, self._on_pause)
         self._pending = False
@@ -238,6 +244,12 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
         self.query.setToolTip(self.tr("Results appear as you type"))
         self._show_count()
 
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The page filter beside the query where the panel is wide (a bottom dock), under it where narrow."""
+        wide = event.size().width() >= ONE_ROW_WIDTH
+        self.bars.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
 
     def focus_query(self) -> None:
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -339,9 +351,11 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
 
     def _show_count(self) -> None:
         problem = self.filter_problem
-        if problem is not None:  # the store's one line, in the interface language
-            self.status.setText(translate_store_error(problem))
-            self.status.setToolTip(self.status.text())
+        self.filter_message.setVisible(problem is not None)
+        if problem is not None:  # the store's one line, in the interface language, over the (empty) hits
+            self.filter_message.setText(translate_store_error(problem))
+            self.status.setText(self.tr("Invalid filter"))
+            self.status.setToolTip(self.filter_message.text())
             return
         if getattr(self, "_error", ""):
             # a query the user can fix, or a store that failed (the reason is in the tooltip)

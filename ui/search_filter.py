@@ -53,7 +53,7 @@ class PageFilterBar(RetranslatedOnLanguageChange, QWidget):
 
     def retranslate_ui(self) -> None:
         self.pages_label.setText(self.tr("&Pages:"))
-        self.words.setPlaceholderText(self.tr("all (a page name, number or date)"))
+        self.words.setPlaceholderText(self.tr("all (name, number, date)"))
         self.words.setToolTip(self.tr(
             "Search only the pages each word matches: in the file or page name (要闻), the page number "
             "(3, 第3版), the start of the date (2025-10) — as in the library's filter"))

@@ -844,6 +844,10 @@
             <source>%1 shown so far; more load as you scroll</source>
             <translation>%1 shown so far; more load as you scroll</translation>
         </message>
+        <message>
+            <source>Invalid filter</source>
+            <translation>Invalid filter</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -2666,8 +2670,8 @@
             <translation>Both projects changed the %1 of this page differently</translation>
         </message>
         <message>
-            <source>%1 of %2:</source>
-            <translation>%1 of %2:</translation>
+            <source>The %1 of %2:</source>
+            <translation>The %1 of %2:</translation>
         </message>
         <message>
             <source>The page has no running header</source>
@@ -2742,8 +2746,8 @@
             <translation>&amp;Pages:</translation>
         </message>
         <message>
-            <source>all (a page name, number or date)</source>
-            <translation>all (a page name, number or date)</translation>
+            <source>all (name, number, date)</source>
+            <translation>all (name, number, date)</translation>
         </message>
         <message>
             <source>Search only the pages each word matches: in the file or page name (要闻), the page number (3, 第3版), the start of the date (2025-10) — as in the library's filter</source>

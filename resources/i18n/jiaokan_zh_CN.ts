@@ -834,6 +834,10 @@
             <source>%1 shown so far; more load as you scroll</source>
             <translation>已显示 %1 条；滚动时加载更多</translation>
         </message>
+        <message>
+            <source>Invalid filter</source>
+            <translation>筛选无效</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -2639,7 +2643,7 @@
             <translation>双方都改了这一版的%1，且改法不同</translation>
         </message>
         <message>
-            <source>%1 of %2:</source>
+            <source>The %1 of %2:</source>
             <translation>%2 的%1：</translation>
         </message>
         <message>
@@ -2715,8 +2719,8 @@
             <translation>版面(&amp;P)：</translation>
         </message>
         <message>
-            <source>all (a page name, number or date)</source>
-            <translation>全部（版名、版次或日期）</translation>
+            <source>all (name, number, date)</source>
+            <translation>全部（版名、版次、日期）</translation>
         </message>
         <message>
             <source>Search only the pages each word matches: in the file or page name (要闻), the page number (3, 第3版), the start of the date (2025-10) — as in the library's filter</source>

@@ -181,6 +181,6 @@ def test_a_page_date_conflict_in_chinese(date_conflict):
     window, _source_id, _read = date_conflict
     window.language_actions["zh_CN"].trigger()
     panel = window.conflicts.panel
-    assert panel.table.item(0, 1).text() == "版面日期"
+    assert panel.table.item(0, 1).text() == "版面日期" and panel.table.item(0, 2).text() == "page_a1.txt"
     assert panel.detail.text() == "双方都改了这一版的版面日期，且改法不同"
     window.language_actions["en"].trigger()

@@ -74,7 +74,8 @@ def test_a_date_range_keeps_the_pages_dated_inside_it(window, qtbot):
                                                                              last="2025-09")
     _type(window, qtbot, panel.filter.last, "2024")  # ends before it starts
     assert panel.model.rowCount() == 0
-    assert panel.status.text() == "The date range is empty: it starts on 2025-09-01, after its end 2024."
+    assert panel.filter_message.text() == "The date range is empty: it starts on 2025-09-01, after its end 2024."
+    assert panel.filter_message.isVisible() and panel.status.text() == "Invalid filter"
 
 
 def test_a_bad_date_is_named_in_one_line_and_nothing_is_searched(window, qtbot):
@@ -82,23 +83,25 @@ def test_a_bad_date_is_named_in_one_line_and_nothing_is_searched(window, qtbot):
     panel = window.search_panel
     _type(window, qtbot, panel.filter.first, "2025-13")
     assert panel.model.rowCount() == 0
-    message = panel.status.text()
+    message = panel.filter_message.text()
     assert message == ("The start of the date range, “2025-13”, is not a day, month or year: write 2025-10-01, "
                        "2025-10 or 2025.")
-    assert "\n" not in message and panel.status.toolTip() == message
+    assert "\n" not in message and panel.status.toolTip() == message and panel.filter_message.isVisible()
     QTest.keyClick(panel.filter.first, Qt.Key.Key_Backspace)  # 2025-1: from January 2025, both pages
     _settle(window, qtbot)
     assert panel.model.total == _total(window) == _total(window, first="2025-1") > 0
+    assert not panel.filter_message.isVisible()
     _type(window, qtbot, panel.filter.last, "2025-8")  # both pages are dated in September
     assert panel.model.rowCount() == 0 and panel.status.text() == "No hits"
     _type(window, qtbot, panel.filter.last, "")
 
     window.language_actions["zh_CN"].trigger()  # the message follows the interface language
     _type(window, qtbot, panel.filter.last, "昨天")
-    assert panel.status.text() == "日期范围的终点“昨天”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。"
+    assert panel.filter_message.text() == "日期范围的终点“昨天”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。"
+    assert panel.status.text() == "筛选无效"
     assert panel.filter.pages_label.text() == "版面(&P)：" and panel.filter.first.placeholderText() == "从"
     window.language_actions["en"].trigger()
-    assert panel.status.text().startswith("The end of the date range, “昨天”")
+    assert panel.filter_message.text().startswith("The end of the date range, “昨天”")
 
 
 def test_tag_all_search_hits_tags_only_the_kept_pages(window, qtbot, monkeypatch, messages):
