@@ -123,3 +123,20 @@ def test_tag_all_search_hits_tags_only_the_kept_pages(window, qtbot, monkeypatch
     assert count == _total(window, words="工会周刊")
     _type(window, qtbot, panel.filter.first, "2025-13")  # a filter that is no filter: nothing is tagged
     assert not window.editing.autotag(tag.id)
+
+
+def test_the_filter_stands_beside_the_query_only_where_the_panel_is_wide(window, qtbot):
+    from PySide6.QtWidgets import QBoxLayout
+
+    window.resize(1400, 900)
+    search(window, qtbot, QUERY)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.width() >= 900)
+    assert panel.bars.direction() == QBoxLayout.Direction.LeftToRight
+    qtbot.waitUntil(lambda: abs(panel.filter.geometry().center().y() - panel.query.geometry().center().y()) < 8)
+    window.search_dock.setFloating(True)  # a narrow panel: the filter goes under the query
+    window.search_dock.resize(600, 300)
+    qtbot.waitUntil(lambda: panel.bars.direction() == QBoxLayout.Direction.TopToBottom)
+    qtbot.waitUntil(lambda: panel.filter.geometry().top() > panel.query.geometry().bottom())
+    assert panel.filter.words.width() > 150  # the words keep room to be read
+    window.search_dock.setFloating(False)
