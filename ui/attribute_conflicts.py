@@ -16,16 +16,10 @@ from db.merge.attributes import KIND
 from db.page_header import header_line
 from db.source_dates import WRITTEN_DATE
 
-FIELDS = {
-    "date": QT_TRANSLATE_NOOP("ConflictsPanel", "page date"),
-    "name": QT_TRANSLATE_NOOP("ConflictsPanel", "page name"),
-    "number": QT_TRANSLATE_NOOP("ConflictsPanel", "page number"),
-}
-
-
-def _tr(text: str) -> str:
-    """A string declared with QT_TRANSLATE_NOOP in the "ConflictsPanel" context, in the interface language."""
-    return QCoreApplication.translate("ConflictsPanel", text)
+#: the field a conflict is about (its ``op``) as the panel names it
+FIELDS = {"date": QT_TRANSLATE_NOOP("ConflictsPanel", "page date"),
+          "name": QT_TRANSLATE_NOOP("ConflictsPanel", "page name"),
+          "number": QT_TRANSLATE_NOOP("ConflictsPanel", "page number")}
 
 
 def is_attribute(c: Conflict) -> bool:
@@ -34,7 +28,7 @@ def is_attribute(c: Conflict) -> bool:
 
 def field_label(c: Conflict) -> str:
     """"page date", "page name" or "page number", in the interface language."""
-    return _tr(FIELDS.get(c.op, c.op))
+    return QCoreApplication.translate("ConflictsPanel", FIELDS.get(c.op, c.op))
 
 
 def detail(c: Conflict) -> str:
