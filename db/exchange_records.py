@@ -123,18 +123,20 @@ class Params(msgspec.Struct):
     reverts: int | None = None
 
 
-class Edit(msgspec.Struct):
+class Edit(msgspec.Struct, kw_only=True):
+    """An edit of the article's history, its keys in the order :mod:`db.export` writes them."""
+
     id: int
-    op: str
     at: str = ""
     author: str | None = None
-    note: str | None = None
-    origin: str | None = None
-    article_id: int | None = None
-    reverts: int | None = None
+    op: str
     params: Params = msgspec.field(default_factory=Params)
+    note: str | None = None
+    reverts: int | None = None
+    article_id: int | None = None
     steps: list[list[Any]] = []
     before: Snapshot | None = None
+    origin: str | None = None
 
 
 class Authored(msgspec.Struct, kw_only=True):
