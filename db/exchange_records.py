@@ -25,15 +25,21 @@ from typing import Annotated, Any
 import msgspec
 
 from db.errors import StoreError
+from db.page_header import MAX_NUMBER
+from db.source_attributes import MAX_NAME_CHARS
+from db.source_dates import typed_date
 
 FORMAT_NAME = "jiaokan-jsonl"  # the same name db.export writes (not imported: the reader needs no writer)
-SUPPORTED_VERSIONS = (1, 2)
+SUPPORTED_VERSIONS = (1, 2, 3)  # 3 added the sources' attribute changes (``source.changes``)
 
 NonNegative = Annotated[int, msgspec.Meta(ge=0)]
 Slot = Annotated[int, msgspec.Meta(ge=1, le=9)]
 Colour = Annotated[str, msgspec.Meta(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Sha256 = Annotated[str, msgspec.Meta(pattern=r"^[0-9A-Fa-f]{64}$")]
 Run = tuple[NonNegative, NonNegative, NonNegative]
+IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+PageName = Annotated[str, msgspec.Meta(max_length=MAX_NAME_CHARS)]
+PageNumber = Annotated[int, msgspec.Meta(ge=1, le=MAX_NUMBER)]
 
 
 class InvalidExport(StoreError):
@@ -54,12 +60,33 @@ class Raw(msgspec.Struct):
     engine_version: str | None = None
 
 
+class PageValues(msgspec.Struct):
+    """A page's attributes before or after a change."""
+
+    date: IsoDate | None = None
+    name: PageName = ""
+    number: PageNumber | None = None
+
+
+class AttributeChange(msgspec.Struct):
+    """One recorded change of a page's attributes (format 3)."""
+
+    at: str
+    before: PageValues
+    after: PageValues
+    author: str | None = None
+
+
 class Source(msgspec.Struct):
     sha256: Sha256
     id: int | None = None
     name: str | None = None
     path: str | None = None
     raw: Raw | None = None
+    date: IsoDate | None = None
+    page_name: PageName | None = None
+    page_number: PageNumber | None = None
+    changes: list[AttributeChange] | None = None
 
 
 class Block(msgspec.Struct):
@@ -162,6 +189,7 @@ class Article(msgspec.Struct):
 _PATTERNS = {
     r"^#[0-9A-Fa-f]{6}$": "a colour written #rrggbb",
     r"^[0-9A-Fa-f]{64}$": "a SHA-256 digest (64 hexadecimal digits)",
+    r"^\d{4}-\d{2}-\d{2}$": "a date written YYYY-MM-DD",
 }
 
 _FIELD = re.compile(r" - at `\$\.?(.*)`$")
@@ -175,7 +203,8 @@ def _describe(exc: msgspec.ValidationError) -> str:
         return text
     what = text[: match.start()].replace("`", "")
     for pattern, meaning in _PATTERNS.items():
-        what = what.replace(f"str matching regex '{pattern}'", meaning)
+        for written in (pattern, pattern.replace("\\", "\\\\")):  # msgspec doubles a backslash
+            what = what.replace(f"str matching regex '{written}'", meaning)
     return f"field {match.group(1) or '(the line)'}: {what[:1].lower()}{what[1:]}"
 
 
@@ -203,6 +232,7 @@ def _check_runs(runs: list[Run] | str, length: int) -> str | None:
 
 def _rules(article: Article) -> Iterator[str]:
     """What a type cannot say: ranges inside their text, decodable copies, usable tag paths."""
+    yield from _date_rules(article.source)
     raw = article.source.raw
     if raw is not None and raw.base64 is not None:
         try:
@@ -226,6 +256,17 @@ def _rules(article: Article) -> Iterator[str]:
                 yield f"field annotations[{k}].tag: the tag path {problem}"
     for k, edit in enumerate(article.edits):
         yield from _edit_rules(edit, f"edits[{k}]")
+
+
+def _date_rules(source: Source) -> Iterator[str]:
+    """Every date a source carries is a day of the calendar (the pattern lets 2025-02-30 through)."""
+    dates = [("source.date", source.date)]
+    for k, change in enumerate(source.changes or ()):
+        dates += [(f"source.changes[{k}].before.date", change.before.date),
+                  (f"source.changes[{k}].after.date", change.after.date)]
+    for where, value in dates:
+        if value is not None and typed_date(value) != value:
+            yield f"field {where}: {value!r} is not a day of the calendar"
 
 
 def _edit_rules(edit: Edit, where: str) -> Iterator[str]:

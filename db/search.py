@@ -33,6 +33,7 @@ from db.connection import Connection
 from db.errors import QueryError
 from db.folding import fold, fold_pattern, fold_query, squeeze, t2s
 from db.models import SearchHit, SearchResult
+from db.page_filter import PageFilter
 from db.search_index import query_grams
 
 MAX_QUERY_LENGTH = 1000
@@ -173,8 +174,9 @@ def gram_frequencies(conn: sqlite3.Connection, grams: list[str], enough: int = 6
     return sorted(counts)
 
 
-def _filters(source_id: int | None, include_superseded: bool) -> tuple[list[str], list]:
-    where, params = [], []
+def _filters(source_id: int | None, include_superseded: bool, pages: PageFilter | None = None
+             ) -> tuple[list[str], list]:
+    where, params = pages.where("s") if pages else ([], [])
     if not include_superseded:
         where.append("s.superseded = 0")
     if source_id is not None:
@@ -219,9 +221,10 @@ def _candidate_count(conn: sqlite3.Connection, match: str | None, first: int, la
 class _Finder:
     """Hits of one query, article by article, and the count of hits in articles after a given one."""
 
-    def __init__(self, conn: sqlite3.Connection, query: str, regex: bool, source_id, include_superseded, clock):
+    def __init__(self, conn: sqlite3.Connection, query: str, regex: bool, source_id, include_superseded, clock,
+                 pages: PageFilter | None = None):
         self.conn, self.clock = conn, clock
-        self.where, self.params = _filters(source_id, include_superseded)
+        self.where, self.params = _filters(source_id, include_superseded, pages)
         self.regex = regex
         self.absent = False
         if regex:
@@ -340,6 +343,7 @@ def search(
     count_budget: float = COUNT_BUDGET,
     time_limit: float | None = None,
     cancel: CancelToken | None = None,
+    pages: PageFilter | None = None,
 ) -> SearchResult:
     """Hits ``offset`` .. ``offset + limit`` in article order, with the total (exact or estimated).
 
@@ -351,7 +355,8 @@ def search(
     event or a function answering True) stops it with :class:`SearchCancelled`, checked
     between articles and inside SQLite statements (inside one regex match only the time
     limit can stop it). Both are :class:`QueryError`. The desk, searching as the reader
-    types, passes a token it sets when a newer query arrives.
+    types, passes a token it sets when a newer query arrives. ``pages`` keeps the hits on the
+    pages it keeps (:mod:`db.page_filter`: words, a range of dates).
     """
     check_query(query)
     if limit < 1 or offset < 0:
@@ -361,7 +366,7 @@ def search(
         conn.set_progress_handler(clock.interrupt_sqlite, 2000)
         try:
             return _search(
-                conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock
+                conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock, pages
             )
         except sqlite3.OperationalError as exc:
             if "interrupted" not in str(exc):
@@ -372,8 +377,9 @@ def search(
             conn.set_progress_handler(None, 0)
 
 
-def _search(conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock):
-    finder = _Finder(conn, query, regex, source_id, include_superseded, clock)
+def _search(conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock,
+            pages=None):
+    finder = _Finder(conn, query, regex, source_id, include_superseded, clock, pages)
     page: list[_Found] = []
     counted, last = 0, 0
     for article_id, found in finder.articles():

@@ -15,6 +15,7 @@ from typing import Protocol
 from db import Project
 from db.articles import runs_from_json
 from db.models import ImportReport, SearchResult
+from db.page_filter import PageFilter
 from ui.offsets import OffsetMap
 
 Runs = tuple[tuple[int, int, int], ...]
@@ -111,7 +112,8 @@ class DeskStore(Protocol):
     def source_name(self, source_id: int) -> str: ...
     def article_at_raw(self, source_id: int, raw_offset: int) -> tuple[int, int] | None: ...
     def search(
-        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None
+        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None,
+        pages: PageFilter | None = None,
     ) -> SearchResult: ...
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport: ...
     def close(self) -> None: ...
@@ -218,10 +220,11 @@ class ProjectStore:
 
     # -- search and import ----------------------------------------------------------------------
     def search(
-        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None
+        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None,
+        pages: PageFilter | None = None,
     ) -> SearchResult:
-        """One page of hits; ``cancel()`` turning True stops it (a newer query was typed)."""
-        return self.project.search(query, regex=regex, limit=limit, offset=offset, cancel=cancel)
+        """One page of hits (on the pages ``pages`` keeps); ``cancel()`` turning True stops it (a newer query)."""
+        return self.project.search(query, regex=regex, limit=limit, offset=offset, cancel=cancel, pages=pages)
 
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport:
         def on_progress(p) -> None:

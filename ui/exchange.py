@@ -193,8 +193,8 @@ class ExchangeDesk(RunsStoreOps, QObject):
         text = self.tr("Merged: %1").replace("%1", report.summary())
         if report.conflicts:
             text += "\n\n" + self.tr(
-                "Where both projects changed the same text differently, both versions are kept: "
-                "decide each in the Merge Conflicts panel (Ctrl+9).")
+                "Where both projects changed the same text, or a page's date, name or number, differently, "
+                "both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).")
             self.window.conflicts.open()
         if report.problems:
             text += "\n\n" + "\n".join(report.problems[:20])

@@ -208,7 +208,8 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
         self.search_panel.set_search(
             None
             if store is None
-            else (lambda q, rx, offset, limit, cancel=None: store.search(q, rx, limit, offset, cancel)),
+            else (lambda q, rx, offset, limit, cancel=None, pages=None:
+                  store.search(q, rx, limit, offset, cancel, pages=pages)),
             threaded=getattr(store, "search_threaded", False),
         )
         self.search_panel.model.set_lead_of(None if store is None else self._lead_of)

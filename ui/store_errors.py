@@ -86,6 +86,18 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("StoreErrors", "“%1” is not a page number: give a whole number from 1 to %2.")),
     (r"a page name is at most (\d+) characters, not (\d+)",
      QT_TRANSLATE_NOOP("StoreErrors", "A page name has at most %1 characters, not %2.")),
+    # the search's page filter (db.page_filter) and a merge conflict over a page's attribute
+    (r"the start of the date range, '(.*)', is not a day, month or year.*",
+     QT_TRANSLATE_NOOP("StoreErrors", "The start of the date range, “%1”, is not a day, month or year: write "
+                                      "2025-10-01, 2025-10 or 2025.")),
+    (r"the end of the date range, '(.*)', is not a day, month or year.*",
+     QT_TRANSLATE_NOOP("StoreErrors", "The end of the date range, “%1”, is not a day, month or year: write "
+                                      "2025-10-01, 2025-10 or 2025.")),
+    (r"the date range is empty: it starts on (\S+), after its end (\S+)",
+     QT_TRANSLATE_NOOP("StoreErrors", "The date range is empty: it starts on %1, after its end %2.")),
+    (r"conflict #(\d+): the page's \w+ changed since.*",
+     QT_TRANSLATE_NOOP("StoreErrors", "Conflict #%1: the page's value changed since the merge; set it by hand "
+                                      "(Source Properties).")),
     (r"cannot write (.+): the folder (.+) does not exist",
      QT_TRANSLATE_NOOP("StoreErrors", "Cannot write %1: the folder %2 does not exist.")),
 )

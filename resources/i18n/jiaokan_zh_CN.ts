@@ -834,6 +834,10 @@
             <source>%1 shown so far; more load as you scroll</source>
             <translation>已显示 %1 条；滚动时加载更多</translation>
         </message>
+        <message>
+            <source>Invalid filter</source>
+            <translation>筛选无效</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1691,8 +1695,8 @@
             <translation>编码本已导入</translation>
         </message>
         <message>
-            <source>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
-            <translation>两个项目对同一处文字作了不同修改的地方，两个版本都已保留：请在“合并冲突”面板（Ctrl+9）中逐一决定。</translation>
+            <source>Where both projects changed the same text, or a page's date, name or number, differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
+            <translation>两个项目对同一处文字，或同一版的日期、版名、版次作了不同修改的地方，两个版本都已保留：请在“合并冲突”面板（Ctrl+9）中逐一决定。</translation>
         </message>
     </context>
     <context>
@@ -2341,6 +2345,22 @@
             <source>A page name has at most %1 characters, not %2.</source>
             <translation>版名最多 %1 个字，现在是 %2 个。</translation>
         </message>
+        <message>
+            <source>The start of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>日期范围的起点“%1”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。</translation>
+        </message>
+        <message>
+            <source>The end of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>日期范围的终点“%1”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。</translation>
+        </message>
+        <message>
+            <source>The date range is empty: it starts on %1, after its end %2.</source>
+            <translation>日期范围为空：起点 %1 晚于终点 %2。</translation>
+        </message>
+        <message>
+            <source>Conflict #%1: the page's value changed since the merge; set it by hand (Source Properties).</source>
+            <translation>冲突 #%1：合并之后本版的这一属性又改过了；请手动设定（版面属性）。</translation>
+        </message>
     </context>
     <context>
         <name>CodedPassages</name>
@@ -2606,6 +2626,30 @@
             <source>instead of “%1”</source>
             <translation>取代“%1”</translation>
         </message>
+        <message>
+            <source>page date</source>
+            <translation>版面日期</translation>
+        </message>
+        <message>
+            <source>page name</source>
+            <translation>版名</translation>
+        </message>
+        <message>
+            <source>page number</source>
+            <translation>版次</translation>
+        </message>
+        <message>
+            <source>Both projects changed the %1 of this page differently</source>
+            <translation>双方都改了这一版的%1，且改法不同</translation>
+        </message>
+        <message>
+            <source>The %1 of %2:</source>
+            <translation>%2 的%1：</translation>
+        </message>
+        <message>
+            <source>The page has no running header</source>
+            <translation>此版没有报头</translation>
+        </message>
     </context>
     <context>
         <name>LibraryPane</name>
@@ -2666,6 +2710,41 @@
         <message>
             <source>e.g. 要闻, 评论</source>
             <translation>如 要闻、评论</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageFilterBar</name>
+        <message>
+            <source>&amp;Pages:</source>
+            <translation>版面(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>all (name, number, date)</source>
+            <translation>全部（版名、版次、日期）</translation>
+        </message>
+        <message>
+            <source>Search only the pages each word matches: in the file or page name (要闻), the page number (3, 第3版), the start of the date (2025-10) — as in the library's filter</source>
+            <translation>只检索每个词都符合的版面：文件名或版名含有它（要闻）、版次是它（3、第3版）、日期以它开头（2025-10）——与版面列表的筛选相同</translation>
+        </message>
+        <message>
+            <source>&amp;Dated:</source>
+            <translation>日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or after this day, month or year (2025-10-01, 2025-10, 2025)</source>
+            <translation>只检索这一天、月或年及以后的版面（2025-10-01、2025-10、2025）</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or before this day, month or year (to its last day)</source>
+            <translation>只检索这一天、月或年及以前的版面（月或年算到最后一天）</translation>
         </message>
     </context>
 </TS>

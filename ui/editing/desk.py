@@ -146,7 +146,8 @@ class EditingDesk(DeskParts, QObject):
         self.tagging = TaggingController(
             ctx,
             self.codebook,
-            search_query=lambda: (w.search_panel.query.text().strip(), w.actions[ActionId.SEARCH_REGEX].isChecked()),
+            search_query=lambda: (w.search_panel.query.text().strip(), w.actions[ActionId.SEARCH_REGEX].isChecked(),
+                                  w.search_panel.filter.page_filter()),
             focus_search=w.focus_search,
         )
         self.codebook_editing = CodebookController(ctx, self.codebook)
