@@ -1688,8 +1688,44 @@
             <translation>Merging the work of another project…</translation>
         </message>
         <message>
-            <source>Merged: %1</source>
-            <translation>Merged: %1</translation>
+            <source>Articles: %1 from %2 pages (%3 pages new here, %4 skipped)</source>
+            <translation>Articles: %1 from %2 pages (%3 pages new here, %4 skipped)</translation>
+        </message>
+        <message>
+            <source>Tags created: %1</source>
+            <translation>Tags created: %1</translation>
+        </message>
+        <message>
+            <source>Already in the codebook: %1</source>
+            <translation>Already in the codebook: %1</translation>
+        </message>
+        <message>
+            <source>Name clashes among sibling codes, merged: %1</source>
+            <translation>Name clashes among sibling codes, merged: %1</translation>
+        </message>
+        <message>
+            <source>Names changed: %1</source>
+            <translation>Names changed: %1</translation>
+        </message>
+        <message>
+            <source>Codes marked not codable, imported as ordinary tags: %1</source>
+            <translation>Codes marked not codable, imported as ordinary tags: %1</translation>
+        </message>
+        <message>
+            <source>Code sets not imported (Jiaokan has no sets): %1</source>
+            <translation>Code sets not imported (Jiaokan has no sets): %1</translation>
+        </message>
+        <message>
+            <source>Edits: %1 applied, %2 already here, %3 conflicts kept for review</source>
+            <translation>Edits: %1 applied, %2 already here, %3 conflicts kept for review</translation>
+        </message>
+        <message>
+            <source>Passages: %1 added (%2 orphaned), %3 already here</source>
+            <translation>Passages: %1 added (%2 orphaned), %3 already here</translation>
+        </message>
+        <message>
+            <source>Notes added: %1; review states advanced: %2; page attribute changes applied: %3</source>
+            <translation>Notes added: %1; review states advanced: %2; page attribute changes applied: %3</translation>
         </message>
         <message>
             <source>Where both projects changed the same text differently, both versions are kept: list them with “jiaokan conflicts list”, then accept or reject each.</source>

@@ -1663,8 +1663,44 @@
             <translation>正在合并另一项目的成果…</translation>
         </message>
         <message>
-            <source>Merged: %1</source>
-            <translation>已合并：%1</translation>
+            <source>Articles: %1 from %2 pages (%3 pages new here, %4 skipped)</source>
+            <translation>文章：%1 篇，来自 %2 个版面（本项目新增 %3 个版面，跳过 %4 个）</translation>
+        </message>
+        <message>
+            <source>Tags created: %1</source>
+            <translation>新建标签：%1 个</translation>
+        </message>
+        <message>
+            <source>Already in the codebook: %1</source>
+            <translation>编码本中已有：%1 个</translation>
+        </message>
+        <message>
+            <source>Name clashes among sibling codes, merged: %1</source>
+            <translation>同级编码重名并合并：%1 处</translation>
+        </message>
+        <message>
+            <source>Names changed: %1</source>
+            <translation>名称已更改：%1 个</translation>
+        </message>
+        <message>
+            <source>Codes marked not codable, imported as ordinary tags: %1</source>
+            <translation>标为不可编码的编码，作为普通标签导入：%1 个</translation>
+        </message>
+        <message>
+            <source>Code sets not imported (Jiaokan has no sets): %1</source>
+            <translation>未导入的编码集（校勘没有编码集）：%1 个</translation>
+        </message>
+        <message>
+            <source>Edits: %1 applied, %2 already here, %3 conflicts kept for review</source>
+            <translation>编辑：应用 %1 项，已存在 %2 项，%3 项冲突待审</translation>
+        </message>
+        <message>
+            <source>Passages: %1 added (%2 orphaned), %3 already here</source>
+            <translation>段落标注：新增 %1 处（%2 处失去锚点），已存在 %3 处</translation>
+        </message>
+        <message>
+            <source>Notes added: %1; review states advanced: %2; page attribute changes applied: %3</source>
+            <translation>新增备注：%1 条；审阅状态推进：%2 项；应用版面属性修改：%3 项</translation>
         </message>
         <message>
             <source>Where both projects changed the same text differently, both versions are kept: list them with “jiaokan conflicts list”, then accept or reject each.</source>
