@@ -87,11 +87,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"a page name is at most (\d+) characters, not (\d+)",
      QT_TRANSLATE_NOOP("StoreErrors", "A page name has at most %1 characters, not %2.")),
     # the search's page filter (db.page_filter) and a merge conflict over a page's attribute
-    (r"the start of the date range, '(.*)', is not a day, month or year.*",
-     QT_TRANSLATE_NOOP("StoreErrors", "The start of the date range, “%1”, is not a day, month or year: write "
-                                      "2025-10-01, 2025-10 or 2025.")),
-    (r"the end of the date range, '(.*)', is not a day, month or year.*",
-     QT_TRANSLATE_NOOP("StoreErrors", "The end of the date range, “%1”, is not a day, month or year: write "
+    (r"the (start|end) of the date range, '(.*)', is not a day, month or year.*",
+     QT_TRANSLATE_NOOP("StoreErrors", "The %1 of the date range, “%2”, is not a day, month or year: write "
                                       "2025-10-01, 2025-10 or 2025.")),
     (r"the date range is empty: it starts on (\S+), after its end (\S+)",
      QT_TRANSLATE_NOOP("StoreErrors", "The date range is empty: it starts on %1, after its end %2.")),
@@ -103,7 +100,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((re.compile(pattern + r"\.?\s*$"), template) for pattern, template in MESSAGES)
 
-KINDS = {
+#: The store's own words a message may lead with ("The %1 …"): record kinds and the ends of a date range.
+STORE_WORDS = {
     "tag": QT_TRANSLATE_NOOP("StoreErrors", "tag"),
     "article": QT_TRANSLATE_NOOP("StoreErrors", "article"),
     "source": QT_TRANSLATE_NOOP("StoreErrors", "page"),
@@ -112,6 +110,8 @@ KINDS = {
     "edit": QT_TRANSLATE_NOOP("StoreErrors", "edit"),
     "annotation": QT_TRANSLATE_NOOP("StoreErrors", "annotation"),
     "conflict": QT_TRANSLATE_NOOP("StoreErrors", "conflict"),
+    "start": QT_TRANSLATE_NOOP("StoreErrors", "start"),
+    "end": QT_TRANSLATE_NOOP("StoreErrors", "end"),
 }
 
 
@@ -124,8 +124,8 @@ def translate_store_error(message: str | BaseException) -> str:
             continue
         out = QCoreApplication.translate(CONTEXT, template)
         for i, value in enumerate(found.groups(), 1):
-            if i == 1 and template.startswith("The %1 #"):
-                value = QCoreApplication.translate(CONTEXT, KINDS.get(value, value))
+            if i == 1 and template.startswith("The %1 "):  # a word of the store's own, not the user's
+                value = QCoreApplication.translate(CONTEXT, STORE_WORDS.get(value, value))
             out = out.replace(f"%{i}", value)
         return out
     lead = QCoreApplication.translate("StoreErrors", "The project refused the change:")

@@ -2408,12 +2408,16 @@
             <translation>A page name has at most %1 characters, not %2.</translation>
         </message>
         <message>
-            <source>The start of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
-            <translation>The start of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</translation>
+            <source>start</source>
+            <translation>start</translation>
         </message>
         <message>
-            <source>The end of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
-            <translation>The end of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</translation>
+            <source>end</source>
+            <translation>end</translation>
+        </message>
+        <message>
+            <source>The %1 of the date range, “%2”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>The %1 of the date range, “%2”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</translation>
         </message>
         <message>
             <source>The date range is empty: it starts on %1, after its end %2.</source>

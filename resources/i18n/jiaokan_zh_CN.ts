@@ -2382,12 +2382,16 @@
             <translation>版名最多 %1 个字，现在是 %2 个。</translation>
         </message>
         <message>
-            <source>The start of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
-            <translation>日期范围的起点“%1”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。</translation>
+            <source>start</source>
+            <translation>起点</translation>
         </message>
         <message>
-            <source>The end of the date range, “%1”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
-            <translation>日期范围的终点“%1”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。</translation>
+            <source>end</source>
+            <translation>终点</translation>
+        </message>
+        <message>
+            <source>The %1 of the date range, “%2”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>日期范围的%1“%2”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。</translation>
         </message>
         <message>
             <source>The date range is empty: it starts on %1, after its end %2.</source>
