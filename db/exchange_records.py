@@ -47,6 +47,8 @@ class InvalidExport(StoreError):
 
 
 class Header(msgspec.Struct):
+    """An export's first line: which format, which version of it, from which project."""
+
     format: str
     version: int
     project: str | None = None
@@ -68,25 +70,32 @@ class PageValues(msgspec.Struct):
     number: PageNumber | None = None
 
 
-class AttributeChange(msgspec.Struct):
-    """One recorded change of a page's attributes (format 3)."""
+class AttributeChange(msgspec.Struct, kw_only=True):
+    """One recorded change of a page's attributes (format 3): when, by whom, from what to what."""
 
     at: str
+    author: str | None = None
     before: PageValues
     after: PageValues
-    author: str | None = None
 
 
-class Source(msgspec.Struct):
+class PageAttributes(msgspec.Struct):
+    """What a source says of its page beside its file (format 2; its history of changes from format 3)."""
+
+    date: IsoDate | None = None
+    page_name: PageName | None = None
+    page_number: PageNumber | None = None
+    changes: list[AttributeChange] | None = None
+
+
+class Source(PageAttributes, kw_only=True):
+    """The page an article stands on: its file's digest and name, the raw page with its first article."""
+
     sha256: Sha256
     id: int | None = None
     name: str | None = None
     path: str | None = None
     raw: Raw | None = None
-    date: IsoDate | None = None
-    page_name: PageName | None = None
-    page_number: PageNumber | None = None
-    changes: list[AttributeChange] | None = None
 
 
 class Block(msgspec.Struct):
