@@ -50,6 +50,8 @@ COUNT_AT_LEAST = 100
 REGEX_TIME_LIMIT = 1.0
 
 CancelToken = Callable[[], bool] | threading.Event
+#: What :func:`db.folding.squeeze` removes: a plain query matches across it.
+_SPACES_BETWEEN = r"[^\S\n]*"
 
 try:  # the parser behind ``re``: used only to find literals a pattern requires
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -235,6 +237,7 @@ class _Finder:
                 raise QueryError("the query is empty: type something to search for")
             grams = query_grams(self.needle)
             self.may_hold = raw_text_filter(self.needle)
+            self.needle_rx = re.compile(_SPACES_BETWEEN.join(map(re.escape, self.needle)))
         self.needle_is_wide = not any(c.isascii() for c in self.needle)
         # All grams ANDed in one MATCH: FTS5 walks the posting lists together, skipping ahead in
         # the long ones, and an empty intersection ends the statement before any text is read.
@@ -272,13 +275,10 @@ class _Finder:
         # Width and case folding only ever give ASCII, and a folded needle holds no character it
         # changes: a needle without ASCII matches the Traditional→Simplified text where it matches
         # the fully folded one (same length, same places), so the costlier half is skipped.
-        sq = squeeze(t2s(text) if self.needle_is_wide else fold(text))
-        found = []
-        i = sq.text.find(self.needle)
-        while i >= 0:
-            found.append(_Found(article_id, *sq.original_span(i, i + len(self.needle))))
-            i = sq.text.find(self.needle, i + len(self.needle))
-        return found
+        # Folding keeps every character in place, so the needle (spaces allowed between its
+        # characters, as squeezing would remove them) is found at its places in the article.
+        folded = t2s(text) if self.needle_is_wide else fold(text)
+        return [_Found(article_id, m.start(), m.end()) for m in self.needle_rx.finditer(folded)]
 
     def _regex_in(self, article_id: int, folded: str) -> list[_Found]:
         try:
