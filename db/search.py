@@ -16,7 +16,9 @@ All of the query's grams are ANDed in one index look-up (FTS5 intersects the pos
 lists, skipping ahead in the long ones; an empty intersection ends the search before any
 text is read). An absent phrase whose trigrams are each common still names the articles
 holding them apart; :mod:`db.search_prefilter` rejects those from the raw text in
-microseconds, so only articles that can hold the query are folded.
+microseconds, so only articles that can hold the query are folded, and finds the hits
+of a query no fold touches in an article without Traditional forms of its characters
+without folding it at all.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from db.errors import QueryError
 from db.folding import fold, fold_pattern, fold_query, squeeze, t2s
 from db.models import SearchHit, SearchResult
 from db.search_index import query_grams
-from db.search_prefilter import raw_text_filter
+from db.search_prefilter import literal_spans, raw_text_filter
 
 MAX_QUERY_LENGTH = 1000
 CONTEXT_CHARS = 20
@@ -225,6 +227,7 @@ class _Finder:
         self.regex = regex
         self.stats = stats
         self.may_hold: Callable[[str], object] | None = None
+        self.literal: Callable[[str], list[tuple[int, int]] | None] | None = None
         if regex:
             self.rx = compile_regex(query)
             self.needle = ""
@@ -237,6 +240,7 @@ class _Finder:
                 raise QueryError("the query is empty: type something to search for")
             grams = query_grams(self.needle)
             self.may_hold = raw_text_filter(self.needle)
+            self.literal = literal_spans(self.needle)
             self.needle_rx = re.compile(_SPACES_BETWEEN.join(map(re.escape, self.needle)))
         self.needle_is_wide = not any(c.isascii() for c in self.needle)
         # All grams ANDed in one MATCH: FTS5 walks the posting lists together, skipping ahead in
@@ -262,6 +266,8 @@ class _Finder:
                 yield article_id, found
 
     def _found_in(self, article_id: int, text: str) -> list[_Found]:
+        if self.literal is not None and (spans := self.literal(text)) is not None:
+            return [_Found(article_id, start, end) for start, end in spans]
         if self.may_hold is not None and not self.may_hold(text):
             return []
         started = time.perf_counter()

@@ -83,8 +83,8 @@ def render() -> str:
     import opencc
 
     single = single_folds()
-    if any(t.isspace() and not s.isspace() for s, t in single.items()):
-        raise SystemExit("a character folds to whitespace: the prefilter cannot be used")
+    if any(t.isspace() != s.isspace() for s, t in single.items()):
+        raise SystemExit("a character folds to or from whitespace: the prefilter cannot be used")
     pairs = sorted({*single.items(), *phrase_folds(single)}, key=lambda p: (p[1], p[0]))
     flat = "".join(s + t for s, t in pairs)
     lines = [flat[i : i + 100] for i in range(0, len(flat), 100)]

@@ -65,6 +65,30 @@ def test_a_rejected_text_does_not_hold_the_needle(text: str, needle: str) -> Non
         assert needle not in squeeze(fold(text)).text
 
 
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=_ALPHABET, max_size=24), needle=st.text(alphabet=_ALPHABET, min_size=1, max_size=4))
+def test_hits_found_without_folding_are_the_hits_in_the_folded_text(text: str, needle: str) -> None:
+    needle = fold_query(needle)
+    spans = search_prefilter.literal_spans(needle)
+    found = spans(text) if spans is not None else None
+    if found is not None:
+        sq = squeeze(fold(text))
+        at = [i for i in range(len(sq.text)) if sq.text.startswith(needle, i)]
+        expected, last_end = [], -1
+        for i in at:  # non-overlapping, leftmost first, as a search reports them
+            if i >= last_end:
+                expected.append(sq.original_span(i, i + len(needle)))
+                last_end = i + len(needle)
+        assert found == expected
+
+
+def test_hits_are_found_without_folding_only_when_that_is_sure() -> None:
+    assert search_prefilter.literal_spans("沉默")("他沉 默了，沉默") == [(1, 4), (6, 8)]
+    assert search_prefilter.literal_spans("沉默")("沈默") is None  # 沈 can fold to 沉: fold this one
+    assert search_prefilter.literal_spans("劳动")("劳動") is None
+    assert search_prefilter.literal_spans("藉") is None  # 藉 itself folds to 借 in 藉口
+
+
 def test_the_raw_text_test_rejects_what_cannot_match() -> None:
     may_hold = search_prefilter.raw_text_filter(fold_query("沉默"))
     assert may_hold("他沈 默了") and may_hold("他沉默了") and may_hold("\uf972默")
