@@ -266,9 +266,10 @@ class _Finder:
                 yield article_id, found
 
     def _found_in(self, article_id: int, text: str) -> list[_Found]:
-        if self.literal is not None and (spans := self.literal(text)) is not None:
-            return [_Found(article_id, start, end) for start, end in spans]
-        if self.may_hold is not None and not self.may_hold(text):
+        if self.literal is not None:
+            if (spans := self.literal(text)) is not None:
+                return [_Found(article_id, start, end) for start, end in spans]
+        elif self.may_hold is not None and not self.may_hold(text):
             return []
         started = time.perf_counter()
         try:

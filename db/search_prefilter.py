@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 #: Whitespace that squeezing removes (every whitespace character but the newline between blocks).
@@ -30,12 +31,13 @@ _SPACES = r"[^\S\n]*"
 
 _sources: dict[str, str] | None = None
 _changed: frozenset[str] = frozenset()  # every character that folds to another one somewhere
+_one_fold: frozenset[str] = frozenset()  # those that fold to the same other character everywhere
 _sources_lock = threading.Lock()
 
 
 def _fold_sources() -> dict[str, str] | None:
     """{folded character: every other character that can fold to it}, or None for another OpenCC."""
-    global _sources, _changed
+    global _sources, _changed, _one_fold
     with _sources_lock:
         if _sources is None:
             import opencc
@@ -47,48 +49,41 @@ def _fold_sources() -> dict[str, str] | None:
                 flat = "".join(data.PAIRS)
                 for source, target in zip(flat[::2], flat[1::2], strict=True):
                     table[target] = table.get(target, "") + source
-                _changed = frozenset(flat[::2])
+                folds = Counter(flat[::2])  # a character with two folds has one in some phrase only
+                _changed = frozenset(folds)
+                _one_fold = frozenset(x for x, n in folds.items() if n == 1)
             else:
                 table["version"] = ""  # a marker: the table does not describe this OpenCC
             _sources = table
         return None if "version" in _sources else _sources
 
 
-@lru_cache(maxsize=64)
-def raw_text_filter(needle: str) -> Callable[[str], object] | None:
-    """A test of an unfolded text, false only when its folded, squeezed text cannot hold ``needle``.
+class _Places:
+    """Every place (overlapping ones too) where a raw text holds one character of each class in turn.
 
-    ``needle`` is a folded query (:func:`db.folding.fold_query`). None: no sound test is known.
+    ``re`` finds a pattern that opens with one character by a fast scan, but tries a class at
+    every position (10x slower): the pattern opens at the first one-character class, and the
+    classes before it are checked backwards from each place it matches.
     """
-    sources = _fold_sources()
-    if sources is None or not needle:
-        return None
-    classes = ["".join(dict.fromkeys(ch + sources.get(ch, ""))) for ch in needle]
-    # ``re`` finds a pattern that opens with one character by a fast scan, but tries a class at
-    # every position (10x slower): the pattern opens at the first one-character class, and the
-    # classes before it are checked backwards from each place it matches.
-    anchor = next((i for i, chars in enumerate(classes) if len(chars) == 1), 0)
-    tail = _pattern(classes[anchor:])
-    if anchor == 0:
-        return tail.search
-    head = classes[:anchor][::-1]
 
-    def may_hold(text: str) -> bool:
-        m = tail.search(text)
+    def __init__(self, classes: list[str]) -> None:
+        anchor = next((i for i, chars in enumerate(classes) if len(chars) == 1), 0)
+        self.tail = _pattern(classes[anchor:])
+        self.head = classes[:anchor][::-1]
+
+    def __call__(self, text: str) -> Iterator[tuple[int, int]]:
+        m = self.tail.search(text)
         while m is not None:
             at = m.start() - 1
-            for chars in head:
+            for chars in self.head:
                 while at >= 0 and text[at] != "\n" and text[at].isspace():
                     at -= 1
                 if at < 0 or text[at] not in chars:
                     break
                 at -= 1
             else:
-                return True
-            m = tail.search(text, m.start() + 1)
-        return False
-
-    return may_hold
+                yield at + 1, m.end()
+            m = self.tail.search(text, m.start() + 1)
 
 
 def _pattern(classes: list[str]) -> re.Pattern[str]:
@@ -96,22 +91,49 @@ def _pattern(classes: list[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=64)
+def _places(needle: str) -> _Places | None:
+    sources = _fold_sources()
+    if sources is None or not needle:
+        return None
+    return _Places(["".join(dict.fromkeys(ch + sources.get(ch, ""))) for ch in needle])
+
+
+@lru_cache(maxsize=64)
+def raw_text_filter(needle: str) -> Callable[[str], bool] | None:
+    """A test of an unfolded text, false only when its folded, squeezed text cannot hold ``needle``.
+
+    ``needle`` is a folded query (:func:`db.folding.fold_query`). None: no sound test is known.
+    """
+    places = _places(needle)
+    if places is None:
+        return None
+    return lambda text: next(places(text), None) is not None
+
+
+@lru_cache(maxsize=64)
 def literal_spans(needle: str) -> Callable[[str], list[tuple[int, int]] | None] | None:
     """Where ``needle`` stands in a text's folded form, found without folding, when that is sure.
 
-    The callable answers None for a text holding a character that folds into one of the
-    needle's (the caller folds it). None: some character of the needle is itself changed by
-    folding somewhere, or no table describes the installed OpenCC.
+    A place where the raw text could fold into the needle is sure when each of its characters
+    folds the same way in every context: the needle's own character when folding never changes
+    it, another form when that is the only fold it has (馴 → 驯; not 沈, which stays or becomes 沉
+    by the phrase around it). The callable gives the hits (leftmost first, not overlapping, as
+    in the folded text) when every place is sure, else None (the caller folds the text).
+    None: no table describes the installed OpenCC.
     """
-    sources = _fold_sources()
-    if sources is None or not needle or any(ch in _changed for ch in needle):
+    places = _places(needle)
+    if places is None:
         return None
-    others = sorted({x for ch in needle for x in sources.get(ch, "")} - set(needle))
-    literal = _pattern(list(needle))
 
     def spans(text: str) -> list[tuple[int, int]] | None:
-        if any(x in text for x in others):  # str's fast scan, one character at a time
-            return None
-        return [m.span() for m in literal.finditer(text)]
+        found: list[tuple[int, int]] = []
+        for start, end in places(text):
+            chars = [x for x in text[start:end] if not x.isspace()]
+            for x, ch in zip(chars, needle, strict=True):
+                if (x in _changed) if x == ch else (x not in _one_fold):
+                    return None
+            if not found or start >= found[-1][1]:
+                found.append((start, end))
+        return found
 
     return spans

@@ -52,7 +52,7 @@ def _dump(tool: Path, ocd2: Path) -> list[tuple[str, str]]:
 
 
 def phrase_folds(single: dict[str, str]) -> set[tuple[str, str]]:
-    """(source, target) pairs a t2s phrase gives that the character alone does not."""
+    """(source, target) pairs a t2s phrase gives that the character alone does not, and its fold alone."""
     import opencc
 
     share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
@@ -75,7 +75,10 @@ def phrase_folds(single: dict[str, str]) -> set[tuple[str, str]]:
             raise SystemExit(f"t2s phrase {key!r} → {value!r} changes the length: the prefilter cannot be used")
         for source, target in zip(key, value, strict=True):
             if single.get(source, source) != target:
-                pairs.update((s, target) for s in [source, *normalised.get(source, [])])
+                for s in [source, *normalised.get(source, [])]:
+                    # the fold alone too, even when it is the character itself: a character with
+                    # one pair always folds the same way (db.search_prefilter.literal_spans)
+                    pairs.update({(s, target), (s, single.get(s, s))})
     return pairs
 
 

@@ -85,8 +85,10 @@ def test_hits_found_without_folding_are_the_hits_in_the_folded_text(text: str, n
 def test_hits_are_found_without_folding_only_when_that_is_sure() -> None:
     assert search_prefilter.literal_spans("沉默")("他沉 默了，沉默") == [(1, 4), (6, 8)]
     assert search_prefilter.literal_spans("沉默")("沈默") is None  # 沈 can fold to 沉: fold this one
-    assert search_prefilter.literal_spans("劳动")("劳動") is None
-    assert search_prefilter.literal_spans("藉") is None  # 藉 itself folds to 借 in 藉口
+    assert search_prefilter.literal_spans("沉默")("沈阳人沉默") == [(3, 5)]  # 沈 here cannot start a hit
+    assert search_prefilter.literal_spans("劳动")("勞動，劳 动") == [(0, 2), (3, 6)]  # 勞, 動: one fold each
+    assert search_prefilter.literal_spans("借")("藉口") is None  # 藉 stays 藉 alone, becomes 借 in 藉口
+    assert search_prefilter.literal_spans("藉")("藉") is None
 
 
 def test_the_raw_text_test_rejects_what_cannot_match() -> None:
