@@ -58,6 +58,15 @@ def _fold_sources() -> dict[str, str] | None:
         return None if "version" in _sources else _sources
 
 
+def forget_tables() -> None:
+    """Read the fold table again on next use (tests that stand in another OpenCC version)."""
+    global _sources
+    with _sources_lock:
+        _sources = None
+    for cached in (_places, raw_text_filter, literal_spans):
+        cached.cache_clear()
+
+
 class _Places:
     """Every place (overlapping ones too) where a raw text holds one character of each class in turn.
 

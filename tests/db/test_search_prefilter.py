@@ -101,19 +101,18 @@ def test_without_a_table_for_the_installed_opencc_there_is_no_raw_text_test(monk
     from db import fold_sources_data
 
     before = reference(project, "职工")
+    assert search_prefilter.raw_text_filter("职工") is not None and search_prefilter.literal_spans("职工") is not None
     monkeypatch.setattr(fold_sources_data, "OPENCC_VERSION", "0.0.0")
-    monkeypatch.setattr(search_prefilter, "_sources", None)
-    search_prefilter.raw_text_filter.cache_clear()
+    search_prefilter.forget_tables()
     try:
-        assert search_prefilter.raw_text_filter("职工") is None
+        assert search_prefilter.raw_text_filter("职工") is None and search_prefilter.literal_spans("职工") is None
         stats = SearchStats()
         hits = project.search("职工", limit=10_000, stats=stats).hits
         assert sorted((h.article_id, h.start, h.end) for h in hits) == before
         assert stats.folded == stats.candidates  # every candidate folded
     finally:
         monkeypatch.undo()
-        search_prefilter._sources = None
-        search_prefilter.raw_text_filter.cache_clear()
+        search_prefilter.forget_tables()
 
 
 def test_a_phrase_folded_only_in_context_is_found(project: Project, tmp_path: Path) -> None:
