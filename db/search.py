@@ -46,6 +46,8 @@ CONTEXT_CHARS = 20
 COUNT_BUDGET = 0.02
 #: … but never before this many more articles were counted (small projects always count exactly).
 COUNT_AT_LEAST = 100
+#: Grams of a regular expression's required literals ANDed in the look-up (a plain query has 32 at most).
+MAX_GRAMS = 32
 #: Seconds a regular-expression search may run before it is stopped. Inside one match the
 #: ``regex`` engine counts the process's CPU time, so on a machine busy with other work the
 #: stop comes later on the clock; between articles the wall clock is checked.
@@ -233,7 +235,7 @@ class _Finder:
             self.needle = ""
             grams = list(
                 dict.fromkeys(g for lit in required_literals(self.rx.pattern) for g in query_grams(squeeze(lit).text))
-            )
+            )[:MAX_GRAMS]
         else:
             self.needle = fold_query(query)
             if not self.needle:
