@@ -23,11 +23,13 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Whitespace that squeezing removes (every whitespace character but the newline between blocks).
 _SPACES = r"[^\S\n]*"
+#: Up to this many characters can open a query's places, each searched for alone.
+_FIRSTS = 8
 
 _sources: dict[str, str] | None = None
 _changed: frozenset[str] = frozenset()  # every character that folds to another one somewhere
@@ -68,35 +70,33 @@ def forget_tables() -> None:
 
 
 class _Places:
-    """Every place (overlapping ones too) where a raw text holds one character of each class in turn.
+    """Every place (overlapping ones too, in order) where a raw text holds a character of each class in turn.
 
     ``re`` finds a pattern that opens with one character by a fast scan, but tries a class at
-    every position (10x slower): the pattern opens at the first one-character class, and the
-    classes before it are checked backwards from each place it matches.
+    every position (10x slower): one pattern is made for each character of the first class,
+    each opening with that character, unless the class is large.
     """
 
     def __init__(self, classes: list[str]) -> None:
-        anchor = next((i for i, chars in enumerate(classes) if len(chars) == 1), 0)
-        self.tail = _pattern(classes[anchor:])
-        self.head = classes[:anchor][::-1]
+        rest = "".join(_SPACES + _class(chars) for chars in classes[1:])
+        firsts = [re.escape(ch) for ch in classes[0]] if len(classes[0]) <= _FIRSTS else [_class(classes[0])]
+        self.patterns = [re.compile(first + rest) for first in firsts]
 
-    def __call__(self, text: str) -> Iterator[tuple[int, int]]:
-        m = self.tail.search(text)
-        while m is not None:
-            at = m.start() - 1
-            for chars in self.head:
-                while at >= 0 and text[at] != "\n" and text[at].isspace():
-                    at -= 1
-                if at < 0 or text[at] not in chars:
-                    break
-                at -= 1
-            else:
-                yield at + 1, m.end()
-            m = self.tail.search(text, m.start() + 1)
+    def any(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.patterns)
+
+    def __call__(self, text: str) -> list[tuple[int, int]]:
+        found = []
+        for pattern in self.patterns:
+            m = pattern.search(text)
+            while m is not None:
+                found.append(m.span())
+                m = pattern.search(text, m.start() + 1)
+        return sorted(found) if len(self.patterns) > 1 else found
 
 
-def _pattern(classes: list[str]) -> re.Pattern[str]:
-    return re.compile(_SPACES.join("[" + re.escape(chars) + "]" for chars in classes))
+def _class(chars: str) -> str:
+    return "[" + re.escape(chars) + "]"
 
 
 @lru_cache(maxsize=64)
@@ -116,7 +116,7 @@ def raw_text_filter(needle: str) -> Callable[[str], bool] | None:
     places = _places(needle)
     if places is None:
         return None
-    return lambda text: next(places(text), None) is not None
+    return places.any
 
 
 @lru_cache(maxsize=64)
