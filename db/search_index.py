@@ -220,16 +220,19 @@ def _edited_tokens(tokens: str, gone: list[str], new: list[str]) -> str:
     return " ".join([tokens, *new]) if tokens else " ".join(new)
 
 
-def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
-    """Grams every article containing the query must contain: trigram buckets, then pairs (each at most ``limit``).
+def query_grams(squeezed_query: str, buckets: int = 24, pairs: int = 8) -> list[str]:
+    """Grams every article containing the query must contain: its trigram buckets, then its pairs.
 
-    Empty when the query has no indexable character: the caller must scan.
+    Every trigram of the query counts (up to ``buckets``, spread over a longer query): two
+    trigrams that are each common are rarely together in one article. ``pairs`` pairs (or the
+    characters of a one-character run) add little once trigrams are there, but cost little
+    either. Empty when the query has no indexable character: the caller must scan.
     """
     runs = _INDEXABLE.findall(squeezed_query)
-    pairs = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
-    chosen = _spread(list(dict.fromkeys(pairs)) or list(dict.fromkeys("".join(runs))), limit)
-    buckets = dict.fromkeys(map(_BUCKET_TOKENS.__getitem__, _trigram_buckets(squeezed_query)))
-    return _spread(list(buckets), limit) + chosen  # buckets first: they are the rarer
+    pair_grams = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
+    chosen = _spread(list(dict.fromkeys(pair_grams)) or list(dict.fromkeys("".join(runs))), pairs)
+    bucket_grams = dict.fromkeys(map(_BUCKET_TOKENS.__getitem__, _trigram_buckets(squeezed_query)))
+    return _spread(list(bucket_grams), buckets) + chosen  # buckets first: they are the rarer
 
 
 def _spread(items: list[str], limit: int) -> list[str]:
