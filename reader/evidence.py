@@ -103,6 +103,7 @@ WHOLE_PARAGRAPH = 3.0
 #: An interview sets each question and answer as its own paragraph, opened by 问：/答：.
 EXCHANGE_START = 3.0
 EXCHANGE_MARKS = ("问：", "答：", "问:", "答:")
+_EXCHANGE_OPENERS = frozenset(mark[0] for mark in EXCHANGE_MARKS)
 #: An indented first line falls this much short of the measure (em): the indent, give or take.
 FIRST_SHAPE_FROM = 1.1
 FIRST_SHAPE_TO = 3.2
@@ -126,6 +127,15 @@ HEADING_MARGIN = 2.9
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
 _CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$")
+_CLAUSE_MARKS = frozenset("，、；。,;")
+
+
+def cuts_clause(text: str) -> bool:
+    """``_CUT_CLAUSE.search(text)`` without a regex call: the line's last mark stands 1 to
+    CUT_CLAUSE_CHARS characters before its end (only the last mark can have no mark after it)."""
+    return text[-1] not in _CLAUSE_MARKS and not _CLAUSE_MARKS.isdisjoint(text[-CUT_CLAUSE_CHARS - 1 : -1])
+
+
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -166,37 +176,38 @@ class LineCues:
         text = line.text
         last = text[-1]
         self.dash = last in DASHES
-        self.ends = last in _MAY_END and ends_sentence(text)
-        short = self.short = measure - line.width
+        ends = self.ends = last in _MAY_END and ends_sentence(text)
+        width = line.width
+        short = self.short = measure - width
         stretched = self.stretched = line.letter_spaced
         self.full = short <= FULL_SHORTFALL or stretched
         self.first_shape = FIRST_SHAPE_FROM <= short <= FIRST_SHAPE_TO and not stretched
         self.wide = not stretched and short < -WIDE_MARGIN
         marks = len(_RUNNING_MARK.findall(text))
-        self.bare = marks == 0
+        bare = self.bare = marks == 0
         self.mid_clause = last in MID_CLAUSE_MARKS
-        self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
+        self.cut_clause = marks > 0 and not ends and cuts_clause(text)
         self.punctuated = marks > 1
-        self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
+        self.colon_form = bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
-        self.beyond_column = line.width > MAX_COLUMN_MEASURE
+        self.beyond_column = width > MAX_COLUMN_MEASURE
         self.opens_quote = text[0] in OPENING_QUOTES
-        self.opens_exchange = text.startswith(EXCHANGE_MARKS)
+        self.opens_exchange = text[0] in _EXCHANGE_OPENERS and text.startswith(EXCHANGE_MARKS)
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
         self.first = _first_evidence(self)
         self.head = _head_evidence(self)
-        if self.ends and not stretched:
+        if ends and not stretched:
             self.end_body = _end_evidence(self, 0.0)
             self.end_first = _end_evidence(self, INDENT)
         else:  # mid-word, dash or stretched: the indent changes nothing
             self.end_body = self.end_first = _end_evidence(self, 0.0)
-        if self.ends or stretched or short < SHORT_RUN_ON_MARGIN:
+        if ends or stretched or short < SHORT_RUN_ON_MARGIN:
             self.run_on_body = self.run_on_first = 0.0  # the common case, decided at once
         else:
             self.run_on_body = _run_on_evidence(self, 0.0)
             self.run_on_first = _run_on_evidence(self, INDENT)
-        self.loose = not self.ends and not stretched and short >= LOOSE_LINE
+        self.loose = not ends and not stretched and short >= LOOSE_LINE
 
 
 def page_keeps_indents(lines: Sequence[Line]) -> bool:
