@@ -402,7 +402,9 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
     b = cues[0]
     first = b.first + (MISSING_INDENT if indents and b.indent < indent_em else 0.0)
     c, f, h = IMPOSSIBLE, first, b.head
-    back: list[tuple[int, int, int]] = [(0, 0, 0)]
+    # Back pointers packed in one int a line: two bits for each label's best predecessor
+    # (CONT in bits 0-1, FIRST in bits 2-3, HEAD in bits 4-5): no tuple per line.
+    back: list[int] = [0]
     for i in range(1, n):
         a, b = b, cues[i]
         gap = gaps[i]
@@ -415,18 +417,29 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
             shaped += loose_penalty
         body_break = prior + a.end_body + gap
         first_break = prior + a.end_first + gap
+        # Each sum below is computed in the same order as written out in ``transitions``.
+        after_c, after_f, after_h = c + body_break, f + first_break, h + gap
         cc, fc = c + a.run_on_body + shaped, f + a.run_on_first + shaped
-        c_new, c_ptr = (cc, CONT) if cc >= fc else (fc, FIRST)
-        cf, ff, hf = c + body_break + first, f + first_break + first, h + gap + first
-        f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
+        if cc >= fc:
+            c_new, c_ptr = cc, CONT
+        else:
+            c_new, c_ptr = fc, FIRST
+        cf, ff, hf = after_c + first, after_f + first, after_h + first
+        if cf >= ff:
+            f_new, f_ptr = cf, CONT
+        else:
+            f_new, f_ptr = ff, FIRST
         if hf > f_new:
             f_new, f_ptr = hf, HEAD
-        ch, fh, hh = c + body_break + head, f + first_break + head, h + gap + head + stacked
-        h_new, h_ptr = (ch, CONT) if ch >= fh else (fh, FIRST)
+        ch, fh, hh = after_c + head, after_f + head, after_h + head + stacked
+        if ch >= fh:
+            h_new, h_ptr = ch, CONT
+        else:
+            h_new, h_ptr = fh, FIRST
         if hh > h_new:
             h_new, h_ptr = hh, HEAD
         c, f, h = c_new, f_new, h_new
-        back.append((c_ptr, f_ptr, h_ptr))
+        back.append(c_ptr | f_ptr << 2 | h_ptr << 4)
     if not cues[n - 1].ends:
         c += UNFINISHED_RUN
         f += UNFINISHED_RUN
@@ -434,7 +447,7 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
     labels = [0] * n
     for i in range(n - 1, -1, -1):
         labels[i] = last
-        last = back[i][last]
+        last = (back[i] >> 2 * last) & 3
     return labels, _confidences(labels, cues, page, gaps)
 
 
@@ -450,18 +463,19 @@ def _confidences(labels: list[int], cues: Sequence[LineCues], page: PageCues, ga
     n = len(labels)
     out = [1.0] * n
     t2: tuple[float, ...] = ()  # the table at i + 1, kept for the next break
+    # (Scores and weights written out, not built as lists: the same sums in the same order.)
     for i in range(n):
         label = labels[i]
         if label == CONT:
             continue
         prev = labels[i - 1] * 3 if i else 0
         t = t2 if i and labels[i - 1] != CONT and t2 else _table(cues, page, gaps, i)
-        scores = [t[prev], t[prev + 1], t[prev + 2]]
+        s0, s1, s2 = t[prev], t[prev + 1], t[prev + 2]
         t2 = ()
         if i + 1 < n:
             nxt, t2 = labels[i + 1], _table(cues, page, gaps, i + 1)
-            scores = [scores[k] + t2[k * 3 + nxt] for k in (CONT, FIRST, HEAD)]
-        top = max(scores)
-        weights = [exp(max(-50.0, s - top)) for s in scores]
-        out[i] = (weights[FIRST] + weights[HEAD]) / (weights[0] + weights[1] + weights[2])
+            s0, s1, s2 = s0 + t2[nxt], s1 + t2[3 + nxt], s2 + t2[6 + nxt]
+        top = max(s0, s1, s2)
+        w0, w1, w2 = exp(max(-50.0, s0 - top)), exp(max(-50.0, s1 - top)), exp(max(-50.0, s2 - top))
+        out[i] = (w1 + w2) / (w0 + w1 + w2)
     return out
