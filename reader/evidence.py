@@ -103,7 +103,6 @@ WHOLE_PARAGRAPH = 3.0
 #: An interview sets each question and answer as its own paragraph, opened by 问：/答：.
 EXCHANGE_START = 3.0
 EXCHANGE_MARKS = ("问：", "答：", "问:", "答:")
-_EXCHANGE_OPENERS = frozenset(mark[0] for mark in EXCHANGE_MARKS)
 #: An indented first line falls this much short of the measure (em): the indent, give or take.
 FIRST_SHAPE_FROM = 1.1
 FIRST_SHAPE_TO = 3.2
@@ -127,15 +126,6 @@ HEADING_MARGIN = 2.9
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
 _CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$")
-_CLAUSE_MARKS = frozenset("，、；。,;")
-
-
-def cuts_clause(text: str) -> bool:
-    """``_CUT_CLAUSE.search(text)`` without a regex call: the line's last mark stands 1 to
-    CUT_CLAUSE_CHARS characters before its end (only the last mark can have no mark after it)."""
-    return text[-1] not in _CLAUSE_MARKS and not _CLAUSE_MARKS.isdisjoint(text[-CUT_CLAUSE_CHARS - 1 : -1])
-
-
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -176,38 +166,37 @@ class LineCues:
         text = line.text
         last = text[-1]
         self.dash = last in DASHES
-        ends = self.ends = last in _MAY_END and ends_sentence(text)
-        width = line.width
-        short = self.short = measure - width
+        self.ends = last in _MAY_END and ends_sentence(text)
+        short = self.short = measure - line.width
         stretched = self.stretched = line.letter_spaced
         self.full = short <= FULL_SHORTFALL or stretched
         self.first_shape = FIRST_SHAPE_FROM <= short <= FIRST_SHAPE_TO and not stretched
         self.wide = not stretched and short < -WIDE_MARGIN
         marks = len(_RUNNING_MARK.findall(text))
-        bare = self.bare = marks == 0
+        self.bare = marks == 0
         self.mid_clause = last in MID_CLAUSE_MARKS
-        self.cut_clause = marks > 0 and not ends and cuts_clause(text)
+        self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
-        self.colon_form = bare and "：" in text and text.count("：") == 1 and last != "："
+        self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
-        self.beyond_column = width > MAX_COLUMN_MEASURE
+        self.beyond_column = line.width > MAX_COLUMN_MEASURE
         self.opens_quote = text[0] in OPENING_QUOTES
-        self.opens_exchange = text[0] in _EXCHANGE_OPENERS and text.startswith(EXCHANGE_MARKS)
+        self.opens_exchange = text.startswith(EXCHANGE_MARKS)
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
         self.first = _first_evidence(self)
         self.head = _head_evidence(self)
-        if ends and not stretched:
+        if self.ends and not stretched:
             self.end_body = _end_evidence(self, 0.0)
             self.end_first = _end_evidence(self, INDENT)
         else:  # mid-word, dash or stretched: the indent changes nothing
             self.end_body = self.end_first = _end_evidence(self, 0.0)
-        if ends or stretched or short < SHORT_RUN_ON_MARGIN:
+        if self.ends or stretched or short < SHORT_RUN_ON_MARGIN:
             self.run_on_body = self.run_on_first = 0.0  # the common case, decided at once
         else:
             self.run_on_body = _run_on_evidence(self, 0.0)
             self.run_on_first = _run_on_evidence(self, INDENT)
-        self.loose = not ends and not stretched and short >= LOOSE_LINE
+        self.loose = not self.ends and not stretched and short >= LOOSE_LINE
 
 
 def page_keeps_indents(lines: Sequence[Line]) -> bool:
@@ -402,9 +391,7 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
     b = cues[0]
     first = b.first + (MISSING_INDENT if indents and b.indent < indent_em else 0.0)
     c, f, h = IMPOSSIBLE, first, b.head
-    # Back pointers packed in one int a line: two bits for each label's best predecessor
-    # (CONT in bits 0-1, FIRST in bits 2-3, HEAD in bits 4-5): no tuple per line.
-    back: list[int] = [0]
+    back: list[tuple[int, int, int]] = [(0, 0, 0)]
     for i in range(1, n):
         a, b = b, cues[i]
         gap = gaps[i]
@@ -417,29 +404,18 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
             shaped += loose_penalty
         body_break = prior + a.end_body + gap
         first_break = prior + a.end_first + gap
-        # Each sum below is computed in the same order as written out in ``transitions``.
-        after_c, after_f, after_h = c + body_break, f + first_break, h + gap
         cc, fc = c + a.run_on_body + shaped, f + a.run_on_first + shaped
-        if cc >= fc:
-            c_new, c_ptr = cc, CONT
-        else:
-            c_new, c_ptr = fc, FIRST
-        cf, ff, hf = after_c + first, after_f + first, after_h + first
-        if cf >= ff:
-            f_new, f_ptr = cf, CONT
-        else:
-            f_new, f_ptr = ff, FIRST
+        c_new, c_ptr = (cc, CONT) if cc >= fc else (fc, FIRST)
+        cf, ff, hf = c + body_break + first, f + first_break + first, h + gap + first
+        f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
         if hf > f_new:
             f_new, f_ptr = hf, HEAD
-        ch, fh, hh = after_c + head, after_f + head, after_h + head + stacked
-        if ch >= fh:
-            h_new, h_ptr = ch, CONT
-        else:
-            h_new, h_ptr = fh, FIRST
+        ch, fh, hh = c + body_break + head, f + first_break + head, h + gap + head + stacked
+        h_new, h_ptr = (ch, CONT) if ch >= fh else (fh, FIRST)
         if hh > h_new:
             h_new, h_ptr = hh, HEAD
         c, f, h = c_new, f_new, h_new
-        back.append(c_ptr | f_ptr << 2 | h_ptr << 4)
+        back.append((c_ptr, f_ptr, h_ptr))
     if not cues[n - 1].ends:
         c += UNFINISHED_RUN
         f += UNFINISHED_RUN
@@ -447,7 +423,7 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
     labels = [0] * n
     for i in range(n - 1, -1, -1):
         labels[i] = last
-        last = (back[i] >> 2 * last) & 3
+        last = back[i][last]
     return labels, _confidences(labels, cues, page, gaps)
 
 
