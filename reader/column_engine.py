@@ -83,7 +83,7 @@ def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
 
 def is_gappy(lines: list[Line]) -> bool:
     """Body lines are separated by blank lines (then gap-less runs are other blocks)."""
-    return sum(1 for line in lines[1:] if line.gap_before) > GAPPY_SHARE * max(1, len(lines) - 1)
+    return sum([line.gap_before for line in lines[1:]]) > GAPPY_SHARE * max(1, len(lines) - 1)
 
 
 def _tight(lines: list[Line], i: int) -> bool:
@@ -99,7 +99,12 @@ def _opens_with_dateline(line: Line) -> bool:
 def build_units(lines: list[Line]) -> list[Unit]:
     """Group lines into units: paragraphs of column lines, and special lines."""
     kinds = [classify_line(line.text) for line in lines]
-    datelines = [kind is UnitKind.TEXT and _opens_with_dateline(ln) for ln, kind in zip(lines, kinds, strict=True)]
+    text_kind = UnitKind.TEXT
+    datelines = [
+        kind is text_kind
+        and (_opens_with_dateline(ln) if ln.letter_spaced else opens_with_dateline(ln.text))  # (one call, not two)
+        for ln, kind in zip(lines, kinds, strict=True)
+    ]
     gappy = is_gappy(lines)
     tight = [_tight(lines, i) for i in range(len(lines))] if gappy else [False] * len(lines)
     segment_ids: list[int] = []
@@ -151,8 +156,12 @@ def build_units(lines: list[Line]) -> list[Unit]:
         i = j
     units = _split_toc_items(units)
     for unit in units:
-        if unit.is_text and not unit.toc_item:
-            unit.wide = any(is_wide(line, unit.measure) for line in unit.lines)
+        if unit.kind is text_kind and not unit.toc_item:
+            measure = unit.measure
+            for line in unit.lines:  # (a loop, not any() over a generator: most units have none)
+                if is_wide(line, measure):
+                    unit.wide = True
+                    break
             unit.heading = unit.heading and not unit.dateline
     return units
 

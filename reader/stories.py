@@ -168,7 +168,7 @@ def _kind_of(story: Story, article: Article) -> ArticleKind:
     labels = " ".join(str(t) for t in (article.kicker, article.title, article.byline) if t)
     if labels and EDITORIAL_LABEL.search(labels):
         return ArticleKind.EDITORIAL
-    total = sum(len(b.text) for b in article.blocks)
+    total = sum([len(b.text.text) for b in article.blocks])
     if not article.title and not article.continued_from and len(article.blocks) <= 2 and total < BRIEF_MAX_CHARS:
         return ArticleKind.BRIEF
     return ArticleKind.NEWS
