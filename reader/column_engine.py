@@ -86,36 +86,50 @@ def is_gappy(lines: list[Line]) -> bool:
     return sum([line.gap_before for line in lines[1:]]) > GAPPY_SHARE * max(1, len(lines) - 1)
 
 
-def _tight(lines: list[Line], i: int) -> bool:
-    """A line with no blank line before it or after it (part of a gap-less block)."""
-    return not lines[i].gap_before or (i + 1 < len(lines) and not lines[i + 1].gap_before)
-
-
 def _opens_with_dateline(line: Line) -> bool:
     """A dateline opens the line; a letter-spaced line is read with its spacing taken out."""
     return opens_with_dateline("".join(line.text.split()) if line.letter_spaced else line.text)
 
 
-def build_units(lines: list[Line]) -> list[Unit]:
-    """Group lines into units: paragraphs of column lines, and special lines."""
-    kinds = [classify_line(line.text) for line in lines]
+def _line_facts(lines: list[Line]) -> tuple[list[UnitKind], list[bool], list[int]]:
+    """Each line's kind, whether a dateline opens it, and its measure segment, in one pass.
+
+    A segment ends at every special line and dateline, and in a gappy dump where a
+    gap-less block begins or ends (the measure is estimated within segments).
+    """
     text_kind = UnitKind.TEXT
-    datelines = [
-        kind is text_kind
-        and (_opens_with_dateline(ln) if ln.letter_spaced else opens_with_dateline(ln.text))  # (one call, not two)
-        for ln, kind in zip(lines, kinds, strict=True)
-    ]
     gappy = is_gappy(lines)
-    tight = [_tight(lines, i) for i in range(len(lines))] if gappy else [False] * len(lines)
+    n = len(lines)
+    kinds: list[UnitKind] = []
+    datelines: list[bool] = []
     segment_ids: list[int] = []
     seg = 0
-    for i, kind in enumerate(kinds):
-        block_edge = gappy and i > 0 and tight[i] != tight[i - 1]
-        if kind is not UnitKind.TEXT or datelines[i] or block_edge:
+    was_tight = False
+    for i, line in enumerate(lines):
+        kind = classify_line(line.text)
+        # (One call, not two, for the common line that is not letter-spaced.)
+        dateline = kind is text_kind and (
+            _opens_with_dateline(line) if line.letter_spaced else opens_with_dateline(line.text)
+        )
+        block_edge = False
+        if gappy:  # a line with no blank line before or after it is part of a gap-less block
+            tight = not line.gap_before or (i + 1 < n and not lines[i + 1].gap_before)
+            block_edge = i > 0 and tight != was_tight
+            was_tight = tight
+        if kind is not text_kind or dateline or block_edge:
             seg += 1
+        kinds.append(kind)
+        datelines.append(dateline)
         segment_ids.append(seg)
-        if kind is not UnitKind.TEXT:
+        if kind is not text_kind:
             seg += 1
+    return kinds, datelines, segment_ids
+
+
+def build_units(lines: list[Line]) -> list[Unit]:
+    """Group lines into units: paragraphs of column lines, and special lines."""
+    text_kind = UnitKind.TEXT
+    kinds, datelines, segment_ids = _line_facts(lines)
     measures = estimate_measures(lines, segment_ids)
     text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is UnitKind.TEXT]
     all_cues = [
