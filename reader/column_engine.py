@@ -91,14 +91,13 @@ def _opens_with_dateline(line: Line) -> bool:
     return opens_with_dateline("".join(line.text.split()) if line.letter_spaced else line.text)
 
 
-def _line_facts(lines: list[Line]) -> tuple[list[UnitKind], list[bool], list[int]]:
+def _line_facts(lines: list[Line], gappy: bool) -> tuple[list[UnitKind], list[bool], list[int]]:
     """Each line's kind, whether a dateline opens it, and its measure segment, in one pass.
 
     A segment ends at every special line and dateline, and in a gappy dump where a
     gap-less block begins or ends (the measure is estimated within segments).
     """
     text_kind = UnitKind.TEXT
-    gappy = is_gappy(lines)
     n = len(lines)
     kinds: list[UnitKind] = []
     datelines: list[bool] = []
@@ -126,10 +125,13 @@ def _line_facts(lines: list[Line]) -> tuple[list[UnitKind], list[bool], list[int
     return kinds, datelines, segment_ids
 
 
-def build_units(lines: list[Line]) -> list[Unit]:
-    """Group lines into units: paragraphs of column lines, and special lines."""
+def build_units(lines: list[Line], gappy: bool | None = None) -> list[Unit]:
+    """Group lines into units: paragraphs of column lines, and special lines.
+
+    ``gappy`` is :func:`is_gappy` of the lines, when the caller has it already.
+    """
     text_kind = UnitKind.TEXT
-    kinds, datelines, segment_ids = _line_facts(lines)
+    kinds, datelines, segment_ids = _line_facts(lines, is_gappy(lines) if gappy is None else gappy)
     measures = estimate_measures(lines, segment_ids)
     text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is UnitKind.TEXT]
     all_cues = [
@@ -151,19 +153,20 @@ def build_units(lines: list[Line]) -> list[Unit]:
         while j < n and kinds[j] is UnitKind.TEXT:
             j += 1
         labels, confidences = label_run(all_cues[i:j], page, [0.0, *gaps[i + 1 : j]])
-        for k in range(i, j):
-            label = labels[k - i]
+        current = units[-1].lines if units else []  # the lines of the unit a run-on line joins
+        for k, (line, label, confidence) in enumerate(zip(lines[i:j], labels, confidences, strict=True), i):
             if label == CONT:
-                units[-1].lines.append(lines[k])
+                current.append(line)
                 continue
+            current = [line]
             units.append(
                 Unit(
-                    UnitKind.TEXT,
-                    [lines[k]],
+                    text_kind,
+                    current,
                     measures[k],
                     dateline=datelines[k],
                     heading=label == HEAD,
-                    confidence=confidences[k - i],
+                    confidence=confidence,
                     set_apart=stands_apart(lines, k, rates[k]),
                 )
             )
@@ -446,7 +449,7 @@ def reflow_columns(lines: list[Line]) -> tuple[list[Article], list[TracedText], 
     lines = split_compound_lines(lines)
     calibrate_punctuation(lines)
     gappy = is_gappy(lines)
-    units = merge_stacked_headings(build_units(lines), gappy)
+    units = merge_stacked_headings(build_units(lines, gappy), gappy)
     mark_captions(units, gappy)
     assembler = assemble(units)
     articles: list[Article] = []
