@@ -67,6 +67,7 @@ class StoryCollector:
         self.current: Story | None = None
         self.headline_for_next: list[Unit] = []
         self.position = 0  # index in the page's units of the unit being taken
+        self.pending: list[Unit] = []  # heading units waiting for the unit after them
 
     def finish(self) -> None:
         """Close the current story, keeping it if it holds anything."""
@@ -91,7 +92,10 @@ class StoryCollector:
                 yield unit
 
     def _settle_pending(self, upcoming: Unit | None) -> None:
-        """Decide what the heading lines waiting before ``upcoming`` are (None: the page ended)."""
+        """Decide what the heading lines waiting before ``upcoming`` are (None: the page ended).
+
+        Takes ``self.pending`` and leaves it empty; with nothing pending it does nothing.
+        """
         raise NotImplementedError
 
     def _take(self, unit: Unit) -> None:
@@ -100,7 +104,8 @@ class StoryCollector:
 
     def take_in_turn(self, unit: Unit) -> None:
         """The waiting heading lines are settled by the unit after them, then it is taken."""
-        self._settle_pending(unit)
+        if self.pending:  # (most units have none waiting before them: no call)
+            self._settle_pending(unit)
         self._take(unit)
 
     def end_page(self) -> None:
