@@ -40,6 +40,9 @@ QUANTILE = 0.7
 #: A cluster an indent above the estimate, this large relative to the lines at the
 #: estimate, shows the estimate found the first lines of short paragraphs.
 INDENT_CLUSTER_SHARE = 0.6
+#: Where that cluster lies above the estimate (em): about an indent.
+CLUSTER_FROM = 1.2
+CLUSTER_TO = 2.8
 
 
 def ends_sentence(text: str) -> bool:
@@ -153,7 +156,9 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
 
     Letter-spaced lines are left out (their characters are fewer than the
     measure holds). The window slides over each segment with a sorted list,
-    so the cost stays linear in the number of lines.
+    so the cost stays linear in the number of lines. ``segment_ids`` never
+    decrease (a segment is a run of equal ids), so each segment's end is found
+    by bisection.
     """
     n = len(lines)
     measures = [0.0] * n
@@ -161,9 +166,7 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
     large: list[float] = []
     start = 0
     while start < n:
-        end = start
-        while end < n and segment_ids[end] == segment_ids[start]:
-            end += 1
+        end = bisect_right(segment_ids, segment_ids[start], start)
         _measure_segment(lines, start, end, measures)
         if end - start < SMALL_SAMPLE:
             small.append((start, end))
@@ -222,11 +225,13 @@ def _measure_from(widths: list[float]) -> float:
     if cut < SMALL_SAMPLE:
         return widths[cut - 1]  # too few lines for a quantile: the widest is full
     estimate = widths[min(cut - 1, int(QUANTILE * cut))]
+    if widths[cut - 1] < estimate + CLUSTER_FROM:
+        return estimate  # nothing an indent above it: the common case below, without the searches
     # Short paragraphs are mostly first and last lines, and the quantile may land
     # on the first lines. They sit one indent below the full lines: a cluster
     # about an indent above the estimate means the measure is that cluster.
-    above_lo = bisect_left(widths, estimate + 1.2, 0, cut)
-    above = bisect_right(widths, estimate + 2.8, 0, cut) - above_lo
+    above_lo = bisect_left(widths, estimate + CLUSTER_FROM, 0, cut)
+    above = bisect_right(widths, estimate + CLUSTER_TO, 0, cut) - above_lo
     if above < 2:
         return estimate  # (the common case: no cluster, so no need to count the lines near the estimate)
     near = bisect_right(widths, estimate + 0.8, 0, cut) - bisect_left(widths, estimate - 0.8, 0, cut)
