@@ -19,7 +19,7 @@ from db.connection import Connection, now
 from db.errors import AnnotationError, NotFound
 from db.events import Change, event
 from db.models import Annotation, Note
-from db.rows import build, maker, named, picker, values
+from db.rows import build, maker, named, picker, update_by_id, values
 
 CONTEXT = 32
 
@@ -93,6 +93,16 @@ def add(
     return ann
 
 
+def _reattached(conn: sqlite3.Connection, ann: Annotation, start: int | None, end: int | None) -> dict[str, object]:
+    """The columns that attach ``ann`` to [start, end) of its article's text (None keeps that end where it is)."""
+    start = ann.start if start is None else start
+    end = ann.end if end is None else end
+    text = article_text(conn, ann.article_id)
+    _check_range(text, start, end)
+    quote, prefix, suffix = context(text, start, end)
+    return {"char_start": start, "char_end": end, "quote": quote, "prefix": prefix, "suffix": suffix, "orphaned": 0}
+
+
 def update(
     cx: Connection,
     annotation_id: int,
@@ -113,16 +123,10 @@ def update(
         if note is not None:
             sets["note"] = note
         if start is not None or end is not None:
-            s = ann.start if start is None else start
-            e = ann.end if end is None else end
-            text = article_text(conn, ann.article_id)
-            _check_range(text, s, e)
-            quote, prefix, suffix = context(text, s, e)
-            sets.update(char_start=s, char_end=e, quote=quote, prefix=prefix, suffix=suffix, orphaned=0)
+            sets.update(_reattached(conn, ann, start, end))
         if sets:
             sets["updated_at"] = now()
-            assignments = ", ".join(f"{k} = ?" for k in sets)
-            conn.execute(f"UPDATE annotations SET {assignments} WHERE id = ?", (*sets.values(), annotation_id))
+        update_by_id(conn, "annotations", annotation_id, sets)
         ann2 = get(conn, annotation_id)
         cx.announce(
             event(
@@ -200,8 +204,7 @@ def state(conn: sqlite3.Connection, annotation_id: int) -> list | None:
 
 
 def set_state(conn: sqlite3.Connection, annotation_id: int, state: list) -> None:
-    assignments = ", ".join(f"{c} = ?" for c in STATE_COLUMNS)
-    conn.execute(f"UPDATE annotations SET {assignments} WHERE id = ?", (*state, annotation_id))
+    update_by_id(conn, "annotations", annotation_id, dict(zip(STATE_COLUMNS, state, strict=True)))
 
 
 def _chunks(ids: list[int], size: int = 500):

@@ -15,7 +15,7 @@ from db.connection import Connection, now
 from db.errors import NotFound, TagError
 from db.events import Change, event
 from db.models import Tag, TagDeletion
-from db.rows import build, named
+from db.rows import build, named, update_by_id
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -165,12 +165,12 @@ def update(
     *,
     name: str | None = None,
     colour: str | None = None,
+    clear_colour: bool = False,
     description: str | None = None,
     slot: int | None = None,
     clear_slot: bool = False,
-    clear_colour: bool = False,
 ) -> Tag:
-    """Rename, recolour, describe or (re)assign the keyboard slot of a tag."""
+    """Rename, recolour, describe or (re)assign the keyboard slot of a tag (each clear flag beside its value)."""
     with cx.write() as conn:
         r = _row(conn, tag_id)
         sets: dict[str, object] = {}
@@ -189,10 +189,7 @@ def update(
         elif slot is not None:
             _check_slot(conn, slot, exclude=tag_id)
             sets["slot"] = slot
-        if sets:
-            conn.execute(
-                f"UPDATE tags SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", (*sets.values(), tag_id)
-            )
+        update_by_id(conn, "tags", tag_id, sets)
         tag = get(conn, tag_id)
         cx.announce(event(Change.TAGS, tags=[tag_id]))
     return tag

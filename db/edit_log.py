@@ -21,7 +21,7 @@ from db.articles import Layout, load_blocks, refresh_article
 from db.connection import Connection, now
 from db.errors import NotFound
 from db.events import Change, event
-from db.models import EditEntry
+from db.models import Block, EditEntry
 from db.rows import build, named
 
 EDIT_COLUMNS = "id, at, author, op, article_id, other_article_id, params, note, reverts"
@@ -169,6 +169,8 @@ class Change_:
     created_articles: set[int] = field(default_factory=set)
     created_blocks: set[int] = field(default_factory=set)
     refresh_quotes: bool = True
+    #: an article's blocks after the change, when the operation knows them (not read back again)
+    blocks: dict[int, list[Block]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -215,7 +217,8 @@ def record(
         live = [
             a for a in sorted(keys.articles) if conn.execute("SELECT 1 FROM articles WHERE id = ?", (a,)).fetchone()
         ]
-        layouts = {a: Layout.of(a, load_blocks(conn, a)) for a in live}  # read once: refreshed, then the steps
+        # read once (or as the operation left them): refreshed, then the steps
+        layouts = {a: Layout.of(a, change.blocks.get(a) or load_blocks(conn, a)) for a in live}
         for a in live:
             text = refresh_article(conn, a, layouts[a].blocks)
             if change.refresh_quotes:

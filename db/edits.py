@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 
 from db import annotations
 from db.articles import (
@@ -37,7 +38,7 @@ from db.edit_log import (
     renumber,
 )
 from db.errors import EditError, NotFound
-from db.models import BlockRole, EditEntry
+from db.models import BlockRole, EditEntry, Runs
 from db.reverts import history, revert
 from db.rows import named
 
@@ -83,12 +84,15 @@ def _neighbour(conn: sqlite3.Connection, article_id: int, direction: int) -> int
     return r["id"] if r else None
 
 
-def _set_block(conn: sqlite3.Connection, block_id: int, text: str, sources: list[int | None]) -> None:
+def _set_block(conn: sqlite3.Connection, block_id: int, text: str, sources: list[int | None]) -> Runs:
+    """Rewrite a block's text and raw map; returns the map as stored."""
     # coalesce() reads the old text: the first edit of a block keeps what the engine made
+    runs = compress(sources)
     conn.execute(
         "UPDATE blocks SET original_text = coalesce(original_text, text), text = ?, runs = ? WHERE id = ?",
-        (text, runs_to_json(compress(sources)), block_id),
+        (text, runs_to_json(runs), block_id),
     )
+    return runs
 
 
 def _new_block(conn, article_id: int, position: int, role: str, text: str, sources, original: str) -> int:
@@ -139,11 +143,14 @@ def correct(
             sources = expand(block.runs, len(block.text))
             gone = sources[bs:be]  # replacing characters inherit the raw source of those they replace
             new = sources[:bs] + [gone[k] if k < len(gone) else None for k in range(len(text))] + sources[be:]
-            _set_block(conn, block.id, block.text[:bs] + text + block.text[be:], new)
+            runs = _set_block(conn, block.id, block.text[:bs] + text + block.text[be:], new)
+            # the block as it now reads back (its engine original is kept by _set_block)
+            after = replace(block, text=block.text[:bs] + text + block.text[be:], runs=runs)
             return Change_(
                 [["breplace", article_id, block.id, bs, be, len(text)]],
                 {"block_id": block.id, "start": start, "end": end, "old_text": old, "text": text},
                 [["replace", article_id, start, end, len(text)]],
+                blocks={article_id: [after if b.id == block.id else b for b in lay.blocks]},
             )
 
         return Plan([article_id], {block.id}, False, apply, replaced=(start, end, len(text)))

@@ -97,19 +97,32 @@ class Side:
 
 
 @dataclass(frozen=True, slots=True)
+class Tally:
+    """The counts behind one measure: what both sides agree on, and what each side has."""
+
+    hits: int = 0
+    editor: int = 0
+    engine: int = 0  #: not counted for headlines and credits, which are shares of the editor's side
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.hits + other.hits, self.editor + other.editor, self.engine + other.engine)
+
+    def f1(self) -> float:
+        return _f1(self.hits, self.editor, self.engine)
+
+    def share(self) -> float | None:
+        """The share of the editor's side the engine reproduces; None where the editors have none."""
+        return self.hits / self.editor if self.editor else None
+
+
+@dataclass(frozen=True, slots=True)
 class Figures:
     """What the measures count, so that sources add up (Σ)."""
 
-    par_hits: int = 0
-    editor_paragraphs: int = 0
-    engine_paragraphs: int = 0
-    art_hits: int = 0
-    editor_articles: int = 0
-    engine_articles: int = 0
-    head_hits: int = 0
-    heads: int = 0  #: proofread articles with a headline
-    byline_hits: int = 0
-    bylines: int = 0  #: proofread articles with a credit
+    paragraphs: Tally = Tally()
+    articles: Tally = Tally()
+    heads: Tally = Tally()  #: editor: proofread articles with a headline
+    bylines: Tally = Tally()  #: editor: proofread articles with a credit
 
     def __add__(self, other: Figures) -> Figures:
         return Figures(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -117,10 +130,10 @@ class Figures:
     def metrics(self) -> dict[str, float | None]:
         """The shares of score.py; head and byline are None where no proofread article has one."""
         return {
-            "par_ws": _f1(self.par_hits, self.editor_paragraphs, self.engine_paragraphs),
-            "art": _f1(self.art_hits, self.editor_articles, self.engine_articles),
-            "head": self.head_hits / self.heads if self.heads else None,
-            "byline": self.byline_hits / self.bylines if self.bylines else None,
+            "par_ws": self.paragraphs.f1(),
+            "art": self.articles.f1(),
+            "head": self.heads.share(),
+            "byline": self.bylines.share(),
         }
 
 
@@ -166,17 +179,17 @@ class SourceComparison:
         with_head = [i for i, e in enumerate(self.editor) if e.head]
         with_byline = [i for i, e in enumerate(self.editor) if e.byline]
         editor_paragraphs = [p for e in self.editor for p in e.paragraphs]
+        paragraph_hits = _common(editor_paragraphs, self.engine_paragraphs)
+        article_hits = _common((e.body for e in self.editor), (g.body for g in self.engine))
+        head_hits = sum(1 for i in with_head if i in matched and self.engine[matched[i]].head == self.editor[i].head)
+        byline_hits = sum(
+            1 for i in with_byline if i in matched and self.engine[matched[i]].byline == self.editor[i].byline
+        )
         return Figures(
-            _common(editor_paragraphs, self.engine_paragraphs),
-            len(editor_paragraphs),
-            len(self.engine_paragraphs),
-            _common((e.body for e in self.editor), (g.body for g in self.engine)),
-            len(self.editor),
-            len(self.engine),
-            sum(1 for i in with_head if i in matched and self.engine[matched[i]].head == self.editor[i].head),
-            len(with_head),
-            sum(1 for i in with_byline if i in matched and self.engine[matched[i]].byline == self.editor[i].byline),
-            len(with_byline),
+            paragraphs=Tally(paragraph_hits, len(editor_paragraphs), len(self.engine_paragraphs)),
+            articles=Tally(article_hits, len(self.editor), len(self.engine)),
+            heads=Tally(head_hits, len(with_head)),
+            bylines=Tally(byline_hits, len(with_byline)),
         )
 
     def metrics(self) -> dict[str, float | None]:
@@ -221,9 +234,9 @@ def _row(name: str, proofread: int, figures: Figures) -> tuple:
     return (
         name,
         proofread,
-        figures.engine_articles,
-        figures.editor_paragraphs,
-        figures.engine_paragraphs,
+        figures.articles.engine,
+        figures.paragraphs.editor,
+        figures.paragraphs.engine,
         *(_rounded(m[k]) for k in METRICS),
     )
 
@@ -244,7 +257,7 @@ def engine_table(conn: sqlite3.Connection, sources: Sequence[int], names: dict[i
         figures = found.figures()
         total += figures
         rows.append(_row(found.name, found.proofread, figures))
-    if total.editor_articles:
+    if total.articles.editor:
         rows.append(_row("Σ", proofread, total))
     else:
         rows.append(("Σ", proofread, 0, 0, 0, *(None for _ in METRICS)))

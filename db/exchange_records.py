@@ -25,15 +25,21 @@ from typing import Annotated, Any
 import msgspec
 
 from db.errors import StoreError
+from db.page_header import MAX_NUMBER
+from db.source_attributes import MAX_NAME_CHARS
+from db.source_dates import typed_date
 
 FORMAT_NAME = "jiaokan-jsonl"  # the same name db.export writes (not imported: the reader needs no writer)
-SUPPORTED_VERSIONS = (1, 2)
+SUPPORTED_VERSIONS = (1, 2, 3)  # 3 added the sources' attribute changes (``source.changes``)
 
 NonNegative = Annotated[int, msgspec.Meta(ge=0)]
 Slot = Annotated[int, msgspec.Meta(ge=1, le=9)]
 Colour = Annotated[str, msgspec.Meta(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Sha256 = Annotated[str, msgspec.Meta(pattern=r"^[0-9A-Fa-f]{64}$")]
 Run = tuple[NonNegative, NonNegative, NonNegative]
+IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+PageName = Annotated[str, msgspec.Meta(max_length=MAX_NAME_CHARS)]
+PageNumber = Annotated[int, msgspec.Meta(ge=1, le=MAX_NUMBER)]
 
 
 class InvalidExport(StoreError):
@@ -41,6 +47,8 @@ class InvalidExport(StoreError):
 
 
 class Header(msgspec.Struct):
+    """An export's first line: which format, which version of it, from which project."""
+
     format: str
     version: int
     project: str | None = None
@@ -54,7 +62,35 @@ class Raw(msgspec.Struct):
     engine_version: str | None = None
 
 
-class Source(msgspec.Struct):
+class PageValues(msgspec.Struct):
+    """A page's attributes before or after a change."""
+
+    date: IsoDate | None = None
+    name: PageName = ""
+    number: PageNumber | None = None
+
+
+class AttributeChange(msgspec.Struct, kw_only=True):
+    """One recorded change of a page's attributes (format 3): when, by whom, from what to what."""
+
+    at: str
+    author: str | None = None
+    before: PageValues
+    after: PageValues
+
+
+class PageAttributes(msgspec.Struct):
+    """What a source says of its page beside its file (format 2; its history of changes from format 3)."""
+
+    date: IsoDate | None = None
+    page_name: PageName | None = None
+    page_number: PageNumber | None = None
+    changes: list[AttributeChange] | None = None
+
+
+class Source(PageAttributes, kw_only=True):
+    """The page an article stands on: its file's digest and name, the raw page with its first article."""
+
     sha256: Sha256
     id: int | None = None
     name: str | None = None
@@ -96,18 +132,20 @@ class Params(msgspec.Struct):
     reverts: int | None = None
 
 
-class Edit(msgspec.Struct):
+class Edit(msgspec.Struct, kw_only=True):
+    """An edit of the article's history, its keys in the order :mod:`db.export` writes them."""
+
     id: int
-    op: str
     at: str = ""
     author: str | None = None
-    note: str | None = None
-    origin: str | None = None
-    article_id: int | None = None
-    reverts: int | None = None
+    op: str
     params: Params = msgspec.field(default_factory=Params)
+    note: str | None = None
+    reverts: int | None = None
+    article_id: int | None = None
     steps: list[list[Any]] = []
     before: Snapshot | None = None
+    origin: str | None = None
 
 
 class Authored(msgspec.Struct, kw_only=True):
@@ -160,6 +198,7 @@ class Article(msgspec.Struct):
 _PATTERNS = {
     r"^#[0-9A-Fa-f]{6}$": "a colour written #rrggbb",
     r"^[0-9A-Fa-f]{64}$": "a SHA-256 digest (64 hexadecimal digits)",
+    r"^\d{4}-\d{2}-\d{2}$": "a date written YYYY-MM-DD",
 }
 
 _FIELD = re.compile(r" - at `\$\.?(.*)`$")
@@ -173,7 +212,8 @@ def _describe(exc: msgspec.ValidationError) -> str:
         return text
     what = text[: match.start()].replace("`", "")
     for pattern, meaning in _PATTERNS.items():
-        what = what.replace(f"str matching regex '{pattern}'", meaning)
+        for written in (pattern, pattern.replace("\\", "\\\\")):  # msgspec doubles a backslash
+            what = what.replace(f"str matching regex '{written}'", meaning)
     return f"field {match.group(1) or '(the line)'}: {what[:1].lower()}{what[1:]}"
 
 
@@ -201,6 +241,7 @@ def _check_runs(runs: list[Run] | str, length: int) -> str | None:
 
 def _rules(article: Article) -> Iterator[str]:
     """What a type cannot say: ranges inside their text, decodable copies, usable tag paths."""
+    yield from _date_rules(article.source)
     raw = article.source.raw
     if raw is not None and raw.base64 is not None:
         try:
@@ -224,6 +265,17 @@ def _rules(article: Article) -> Iterator[str]:
                 yield f"field annotations[{k}].tag: the tag path {problem}"
     for k, edit in enumerate(article.edits):
         yield from _edit_rules(edit, f"edits[{k}]")
+
+
+def _date_rules(source: Source) -> Iterator[str]:
+    """Every date a source carries is a day of the calendar (the pattern lets 2025-02-30 through)."""
+    dates = [("source.date", source.date)]
+    for k, change in enumerate(source.changes or ()):
+        dates += [(f"source.changes[{k}].before.date", change.before.date),
+                  (f"source.changes[{k}].after.date", change.after.date)]
+    for where, value in dates:
+        if value is not None and typed_date(value) != value:
+            yield f"field {where}: {value!r} is not a day of the calendar"
 
 
 def _edit_rules(edit: Edit, where: str) -> Iterator[str]:

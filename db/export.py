@@ -17,7 +17,10 @@ project. Every line is one article (``id``, ``source``, ``position``, ``kind``,
   ``before`` and ``after`` (the store's snapshots, which merging uses to find the edited text in
   another project) and ``origin`` (a key that names the edit across projects: its time, author
   and operation where it was first made);
-  per note ``updated_at``.
+  per note ``updated_at``;
+- (version 3) ``source.changes``: the page's attribute changes (``at``, ``author``, ``before`` and
+  ``after``, each ``{"date", "name", "number"}``), oldest first, beside its ``date``, ``page_name`` and
+  ``page_number``, so a merge can tell a colleague's change of them from this project's.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import asdict
 from typing import TextIO
 
 from db import annotations, codebook
@@ -37,11 +41,11 @@ from db.history import active_map
 from db.library import source_row
 from db.rows import named
 from db.schema import ORIGINS_TABLE
+from db.source_attributes import history as attribute_history
 from db.source_bytes import raw_bytes_of
 
 FORMAT_NAME = "jiaokan-jsonl"
-FORMAT_VERSION = 2
-
+FORMAT_VERSION = 3
 
 
 def origin_key(at: str, author: str | None, op: str) -> str:
@@ -156,6 +160,10 @@ def article_record(
         "date": row["page_date"],
         "page_name": row["page_name"],
         "page_number": row["page_number"],
+        "changes": [
+            {"at": c.at, "author": c.author, "before": asdict(c.before), "after": asdict(c.after)}
+            for c in attribute_history(conn, row["source_id"])
+        ],
     }
     if with_raw:
         source["raw"] = _raw_payload(conn, row["source_id"])

@@ -15,7 +15,7 @@ from db.article_text import A_TEXT, TEXT, length_sql
 from db.articles import Layout, block_from_row, load_blocks
 from db.errors import NotFound
 from db.models import Article, ArticleSummary, Block, Progress, ReviewState, Source, SourceSummary, TextLocation
-from db.page_header import page_number
+from db.page_filter import words_where
 from db.rows import build, named
 from db.source_bytes import raw_bytes_of
 
@@ -53,12 +53,9 @@ def _sources_where(include_superseded: bool, matching: str) -> tuple[str, list]:
     A word matches a page whose file name or page name holds it, whose date starts with it
     ("2025-10") or whose number it is ("3", "第3版").
     """
-    clauses = [] if include_superseded else ["s.superseded = 0"]
-    params: list = []
-    for word in matching.split():
-        clauses.append("(instr(s.name, ?) > 0 OR instr(s.page_name, ?) > 0 OR s.page_date LIKE ? || '%'"
-                       " OR s.page_number = ?)")  # a word that is no number compares with NULL: never true
-        params += [word, word, word.replace("%", "").replace("_", ""), page_number(word)]
+    clauses, params = words_where(matching)  # the same words as the search's page filter (db.page_filter)
+    if not include_superseded:
+        clauses.insert(0, "s.superseded = 0")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

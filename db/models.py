@@ -141,21 +141,25 @@ class Note:
     updated_at: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
-    """An article with its blocks, annotations and notes. ``text`` joins the blocks with "\\n"."""
+    """An article with its blocks, annotations and notes. ``text`` joins the blocks with "\\n".
+
+    Its fields in three groups: where it stands; its text (the engine's reading as edited); the
+    reader's work on it.
+    """
 
     id: int
     source_id: int
     position: int
     kind: str
-    review_state: ReviewState
     headline: str
     text: str
     blocks: tuple[Block, ...]
+    engine_notes: str | None = None
+    review_state: ReviewState
     annotations: tuple[Annotation, ...] = ()
     notes: tuple[Note, ...] = ()
-    engine_notes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from db import codebook, corrections, edits, export, importer, library, merge, r
 from db import doubts as _doubts
 from db import source_attributes as _attributes
 from db.article_view import read as _read_for_desk
+from db.article_view import read_correction as _read_correction
 from db.articles import Layout, load_blocks, require_article
 from db.connection import Connection
 from db.errors import NotFound, StoreError
@@ -219,6 +220,7 @@ class Project:
     list_articles = _reading(library.list_articles)
     get_article = _reading(library.get_article)
     article_for_desk = _reading(_read_for_desk)  # lean: what the reading desk shows
+    correction_for_desk = _reading(_read_correction)  # what one correction changed, for the desk
     get_block = _reading(library.get_block)
     locate_raw = _reading(library.locate_raw)
 

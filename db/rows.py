@@ -1,15 +1,16 @@
-"""Reading rows by column name, so that a column added later cannot shift a reader.
+"""Rows by column name, so that a column added later cannot shift a reader or a writer.
 
 A cursor with :class:`sqlite3.Row` rows (set per cursor: the connection's other readers keep
 plain tuples) and :func:`build`, which fills a dataclass from the columns named like its fields.
 For loops over many rows, :func:`picker` and :func:`maker` find the columns by name once per
-query and then read plain rows at the speed of positions.
+query and then read plain rows at the speed of positions. :func:`update_by_id` writes the
+columns a change names into one row.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import fields
 from functools import cache
 from operator import itemgetter
@@ -96,3 +97,13 @@ def values(cursor: sqlite3.Cursor, *names: str) -> Iterator[tuple[Any, ...]]:
     The rows are fetched whole first: a loop stopped by a damaged value leaves no cursor open.
     """
     return map(picker(cursor, *names), cursor.fetchall())
+
+
+def update_by_id(conn: sqlite3.Connection, table: str, row_id: int, columns: Mapping[str, Any]) -> None:
+    """Set ``columns`` (name: value) of the row ``row_id`` of ``table``; nothing when there are none.
+
+    ``table`` and the column names are the caller's own identifiers, never user input.
+    """
+    if columns:
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*columns.values(), row_id))

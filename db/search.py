@@ -12,9 +12,13 @@ the original article text.
 The result also carries the total number of hits. Hits beyond the requested page
 are counted until a time budget runs out; then the rest is estimated from the hits per candidate article so far and
 the number of candidates the index still names, and ``total_is_exact`` is False.
-Before any text is read, the query's grams are counted and only the rarest few are
-looked up; a gram no article has ends the search at once. The hashed trigrams make an
-absent phrase of common pairs read only the few articles that hold all its grams.
+All of the query's grams are ANDed in one index look-up (FTS5 intersects the posting
+lists, skipping ahead in the long ones; an empty intersection ends the search before any
+text is read). An absent phrase whose trigrams are each common still names the articles
+holding them apart; :mod:`db.search_prefilter` rejects those from the raw text in
+microseconds, so only articles that can hold the query are folded, and finds the hits
+of a query no fold touches in an article without Traditional forms of its characters
+without folding it at all.
 """
 
 from __future__ import annotations
@@ -33,7 +37,9 @@ from db.connection import Connection
 from db.errors import QueryError
 from db.folding import fold, fold_pattern, fold_query, squeeze, t2s
 from db.models import SearchHit, SearchResult
+from db.page_filter import PageFilter
 from db.search_index import query_grams
+from db.search_prefilter import literal_spans, raw_text_filter
 
 MAX_QUERY_LENGTH = 1000
 CONTEXT_CHARS = 20
@@ -41,14 +47,16 @@ CONTEXT_CHARS = 20
 COUNT_BUDGET = 0.02
 #: … but never before this many more articles were counted (small projects always count exactly).
 COUNT_AT_LEAST = 100
+#: Grams of a regular expression's required literals ANDed in the look-up (a plain query has 32 at most).
+MAX_GRAMS = 32
 #: Seconds a regular-expression search may run before it is stopped. Inside one match the
 #: ``regex`` engine counts the process's CPU time, so on a machine busy with other work the
 #: stop comes later on the clock; between articles the wall clock is checked.
 REGEX_TIME_LIMIT = 1.0
-#: The rarest grams of a query that are looked up (ANDed): more add work, rarely candidates cut.
-GRAMS_LOOKED_UP = 4
 
 CancelToken = Callable[[], bool] | threading.Event
+#: What :func:`db.folding.squeeze` removes: a plain query matches across it.
+_SPACES_BETWEEN = r"[^\S\n]*"
 
 try:  # the parser behind ``re``: used only to find literals a pattern requires
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -75,6 +83,18 @@ class _Found:
     article_id: int
     start: int
     end: int
+
+
+@dataclass(slots=True)
+class SearchStats:
+    """What one search did (``search(..., stats=SearchStats())``): for benchmarks and tuning."""
+
+    grams: int = 0  #: grams ANDed in the index look-up (0: every article is a candidate)
+    lookups: int = 0  #: statements run against the index
+    candidates: int = 0  #: candidate articles read
+    folded: int = 0  #: candidates that passed the raw-text test and were folded and searched
+    fold_s: float = 0.0  #: seconds spent folding and searching them
+    seconds: float = 0.0  #: the whole search
 
 
 class _Clock:
@@ -158,23 +178,9 @@ def check_query(query: object) -> str:
     return query
 
 
-def gram_frequencies(conn: sqlite3.Connection, grams: list[str], enough: int = 64) -> list[tuple[int, str]]:
-    """(articles holding the gram, gram) for grams in the order given, rarest first.
-
-    Counting stops at a gram no article holds (none holds the query) or one held by at most
-    ``enough`` articles (looking it up alone reads few articles; counting more costs more).
-    """
-    counts = []
-    for g in grams:
-        n = conn.execute("SELECT count(*) FROM search_grams WHERE search_grams MATCH ?", (f'"{g}"',)).fetchone()[0]
-        counts.append((n, g))
-        if n <= enough:
-            break
-    return sorted(counts)
-
-
-def _filters(source_id: int | None, include_superseded: bool) -> tuple[list[str], list]:
-    where, params = [], []
+def _filters(source_id: int | None, include_superseded: bool, pages: PageFilter | None = None
+             ) -> tuple[list[str], list]:
+    where, params = pages.where("s") if pages else ([], [])
     if not include_superseded:
         where.append("s.superseded = 0")
     if source_id is not None:
@@ -219,59 +225,72 @@ def _candidate_count(conn: sqlite3.Connection, match: str | None, first: int, la
 class _Finder:
     """Hits of one query, article by article, and the count of hits in articles after a given one."""
 
-    def __init__(self, conn: sqlite3.Connection, query: str, regex: bool, source_id, include_superseded, clock):
+    def __init__(self, conn: sqlite3.Connection, query: str, regex: bool, source_id, include_superseded, clock, stats,
+                 pages: PageFilter | None = None):
         self.conn, self.clock = conn, clock
-        self.where, self.params = _filters(source_id, include_superseded)
+        self.where, self.params = _filters(source_id, include_superseded, pages)
         self.regex = regex
-        self.absent = False
+        self.stats = stats
+        self.may_hold: Callable[[str], object] | None = None
+        self.literal: Callable[[str], list[tuple[int, int]] | None] | None = None
         if regex:
             self.rx = compile_regex(query)
             self.needle = ""
             grams = list(
                 dict.fromkeys(g for lit in required_literals(self.rx.pattern) for g in query_grams(squeeze(lit).text))
-            )[:8]
+            )[:MAX_GRAMS]
         else:
             self.needle = fold_query(query)
             if not self.needle:
                 raise QueryError("the query is empty: type something to search for")
             grams = query_grams(self.needle)
+            self.may_hold = raw_text_filter(self.needle)
+            self.literal = literal_spans(self.needle)
+            self.needle_rx = re.compile(_SPACES_BETWEEN.join(map(re.escape, self.needle)))
         self.needle_is_wide = not any(c.isascii() for c in self.needle)
-        if len(grams) > 1:  # one gram: the index answers it directly, no need to count first
-            ranked = gram_frequencies(conn, grams)
-            self.absent = ranked[0][0] == 0
-            grams = [g for _, g in ranked][:GRAMS_LOOKED_UP]
+        # All grams ANDed in one MATCH: FTS5 walks the posting lists together, skipping ahead in
+        # the long ones, and an empty intersection ends the statement before any text is read.
         self.grams = grams
+        stats.grams = len(grams)
 
     def _rows(self, columns: str, extra_where: list[str], extra_params: list, after: int) -> Iterator[tuple]:
         sql, match = _candidate_sql(columns, self.grams, self.where + extra_where, True)
         params = ([match] if match else []) + [after] + self.params + extra_params
         cursor = self.conn.execute(sql, params)
+        self.stats.lookups += 1
         while rows := cursor.fetchmany(64):
             self.clock.check()
+            self.stats.candidates += len(rows)
             yield from rows
 
     def articles(self) -> Iterator[tuple[int, list[_Found]]]:
         """Every candidate article with hits, in id order, with all of its hits."""
-        if self.absent:
-            return
         for article_id, text in self._rows("d.article_id, d.text", [], [], 0):
             found = self._found_in(article_id, text)
             if found:
                 yield article_id, found
 
     def _found_in(self, article_id: int, text: str) -> list[_Found]:
-        if self.regex:
-            return self._regex_in(article_id, fold(text))
+        if self.literal is not None:
+            if (spans := self.literal(text)) is not None:
+                return [_Found(article_id, start, end) for start, end in spans]
+        elif self.may_hold is not None and not self.may_hold(text):
+            return []
+        started = time.perf_counter()
+        try:
+            return self._regex_in(article_id, fold(text)) if self.regex else self._plain_in(article_id, text)
+        finally:
+            self.stats.folded += 1
+            self.stats.fold_s += time.perf_counter() - started
+
+    def _plain_in(self, article_id: int, text: str) -> list[_Found]:
         # Width and case folding only ever give ASCII, and a folded needle holds no character it
         # changes: a needle without ASCII matches the Traditional→Simplified text where it matches
         # the fully folded one (same length, same places), so the costlier half is skipped.
-        sq = squeeze(t2s(text) if self.needle_is_wide else fold(text))
-        found = []
-        i = sq.text.find(self.needle)
-        while i >= 0:
-            found.append(_Found(article_id, *sq.original_span(i, i + len(self.needle))))
-            i = sq.text.find(self.needle, i + len(self.needle))
-        return found
+        # Folding keeps every character in place, so the needle (spaces allowed between its
+        # characters, as squeezing would remove them) is found at its places in the article.
+        folded = t2s(text) if self.needle_is_wide else fold(text)
+        return [_Found(article_id, m.start(), m.end()) for m in self.needle_rx.finditer(folded)]
 
     def _regex_in(self, article_id: int, folded: str) -> list[_Found]:
         try:
@@ -302,6 +321,7 @@ class _Finder:
         match = " AND ".join(f'"{g}"' for g in self.grams) if self.grams else None
         seen = _candidate_count(self.conn, match, first, last)
         rest = _candidate_count(self.conn, match, last, None)
+        self.stats.lookups += 2
         return round(counted / max(1, seen) * rest)
 
 
@@ -340,6 +360,8 @@ def search(
     count_budget: float = COUNT_BUDGET,
     time_limit: float | None = None,
     cancel: CancelToken | None = None,
+    pages: PageFilter | None = None,
+    stats: SearchStats | None = None,
 ) -> SearchResult:
     """Hits ``offset`` .. ``offset + limit`` in article order, with the total (exact or estimated).
 
@@ -351,17 +373,20 @@ def search(
     event or a function answering True) stops it with :class:`SearchCancelled`, checked
     between articles and inside SQLite statements (inside one regex match only the time
     limit can stop it). Both are :class:`QueryError`. The desk, searching as the reader
-    types, passes a token it sets when a newer query arrives.
+    types, passes a token it sets when a newer query arrives. ``pages`` keeps the hits on the
+    pages it keeps (:mod:`db.page_filter`: words, a range of dates). ``stats``, when given, is filled in.
     """
     check_query(query)
     if limit < 1 or offset < 0:
         raise QueryError("limit must be at least 1 and offset not negative")
     clock = _Clock(REGEX_TIME_LIMIT if regex and time_limit is None else time_limit, cancel)
+    stats = SearchStats() if stats is None else stats
     with cx.read() as conn:
         conn.set_progress_handler(clock.interrupt_sqlite, 2000)
         try:
             return _search(
-                conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock
+                conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock, stats,
+                pages,
             )
         except sqlite3.OperationalError as exc:
             if "interrupted" not in str(exc):
@@ -370,10 +395,12 @@ def search(
             raise SearchCancelled() from None
         finally:
             conn.set_progress_handler(None, 0)
+            stats.seconds = time.perf_counter() - clock.started
 
 
-def _search(conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock):
-    finder = _Finder(conn, query, regex, source_id, include_superseded, clock)
+def _search(conn, query, regex, limit, offset, source_id, include_superseded, context, count_budget, clock, stats,
+            pages=None):
+    finder = _Finder(conn, query, regex, source_id, include_superseded, clock, stats, pages)
     page: list[_Found] = []
     counted, last = 0, 0
     for article_id, found in finder.articles():

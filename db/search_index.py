@@ -191,23 +191,48 @@ def updated(old: IndexedText, new_folded: str, raw: str | None = None) -> Indexe
     gone_buckets = _trigram_buckets(old_squeezed[max(0, p - 2) : old_end + 2])
     buckets = old.buckets.copy()
     buckets.subtract(gone_buckets)
-    buckets.update(_trigram_buckets(new_squeezed[max(0, p - 2) : new_end + 2]))
-    for bucket in set(gone_buckets):  # only a bucket counted down can have come to nothing
-        if buckets[bucket] <= 0:
-            del buckets[bucket]
-    return IndexedText(new_folded, new_squeezed, (old.plain - gone) | added, buckets, raw)
+    came = _trigram_buckets(new_squeezed[max(0, p - 2) : new_end + 2])
+    buckets.update(came)
+    emptied = [bucket for bucket in set(gone_buckets) if buckets[bucket] <= 0]
+    for bucket in emptied:  # only a bucket counted down can have come to nothing
+        del buckets[bucket]
+    entry = IndexedText(new_folded, new_squeezed, (old.plain - gone) | added, buckets, raw)
+    if old._tokens is not None:  # the FTS row's text from the old one: the few tokens gone and come
+        entry._tokens = _edited_tokens(
+            old._tokens,
+            [*gone, *map(_BUCKET_TOKENS.__getitem__, emptied)],
+            [*(added - old.plain), *(_BUCKET_TOKENS[b] for b in set(came) if b not in old.buckets)],
+        )
+    return entry
 
 
-def query_grams(squeezed_query: str, limit: int = 8) -> list[str]:
-    """Grams every article containing the query must contain: trigram buckets, then pairs (each at most ``limit``).
+def _edited_tokens(tokens: str, gone: list[str], new: list[str]) -> str:
+    """``tokens`` (space-separated, each once) without those ``gone`` and with those ``new`` (not in it).
 
-    Empty when the query has no indexable character: the caller must scan.
+    Joining every token of a long article again costs more than the rest of its reindexing; the
+    FTS row only needs each token once, in any order.
+    """
+    if gone:
+        padded = f" {tokens} "
+        for token in gone:
+            padded = padded.replace(f" {token} ", " ", 1)
+        tokens = padded.strip(" ")
+    return " ".join([tokens, *new]) if tokens else " ".join(new)
+
+
+def query_grams(squeezed_query: str, buckets: int = 24, pairs: int = 8) -> list[str]:
+    """Grams every article containing the query must contain: its trigram buckets, then its pairs.
+
+    Every trigram of the query counts (up to ``buckets``, spread over a longer query): two
+    trigrams that are each common are rarely together in one article. ``pairs`` pairs (or the
+    characters of a one-character run) add little once trigrams are there, but cost little
+    either. Empty when the query has no indexable character: the caller must scan.
     """
     runs = _INDEXABLE.findall(squeezed_query)
-    pairs = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
-    chosen = _spread(list(dict.fromkeys(pairs)) or list(dict.fromkeys("".join(runs))), limit)
-    buckets = dict.fromkeys(map(_BUCKET_TOKENS.__getitem__, _trigram_buckets(squeezed_query)))
-    return _spread(list(buckets), limit) + chosen  # buckets first: they are the rarer
+    pair_grams = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
+    chosen = _spread(list(dict.fromkeys(pair_grams)) or list(dict.fromkeys("".join(runs))), pairs)
+    bucket_grams = dict.fromkeys(map(_BUCKET_TOKENS.__getitem__, _trigram_buckets(squeezed_query)))
+    return _spread(list(bucket_grams), buckets) + chosen  # buckets first: they are the rarer
 
 
 def _spread(items: list[str], limit: int) -> list[str]:

@@ -98,14 +98,26 @@ def set_attributes(
         )
         if after == before:
             return before
-        _store(conn, source_id, after)
-        conn.execute(
-            "INSERT INTO source_changes (source_id, at, author, before, after) VALUES (?, ?, ?, ?, ?)",
-            (source_id, now(), author, json.dumps(asdict(before), ensure_ascii=False),
-             json.dumps(asdict(after), ensure_ascii=False)),
-        )
+        record_change(conn, source_id, before, after, at=now(), author=author)
         cx.announce(event(Change.SOURCES, sources=[source_id]))
         return after
+
+
+def record_change(
+    conn: sqlite3.Connection, source_id: int, before: PageAttributes, after: PageAttributes, *, at: str,
+    author: str | None,
+) -> None:
+    """Store ``after`` and append the change to the page's history (inside the caller's write).
+
+    ``at`` is when the change was made: now for a change made here, the colleague's time for one
+    a merge carries over (so the same change is recognised in both projects).
+    """
+    _store(conn, source_id, after)
+    conn.execute(
+        "INSERT INTO source_changes (source_id, at, author, before, after) VALUES (?, ?, ?, ?, ?)",
+        (source_id, at, author, json.dumps(asdict(before), ensure_ascii=False),
+         json.dumps(asdict(after), ensure_ascii=False)),
+    )
 
 
 def history(conn: sqlite3.Connection, source_id: int) -> list[SourceChange]:
@@ -119,6 +131,14 @@ def history(conn: sqlite3.Connection, source_id: int) -> list[SourceChange]:
                      PageAttributes(**json.loads(r["after"])))
         for r in rows
     ]
+
+
+def as_read(conn: sqlite3.Connection, source_id: int) -> PageAttributes:
+    """The attributes the page's file name and running header give (what an import reads), whatever was set since."""
+    r = named(conn, "SELECT name, raw_text, furniture FROM sources WHERE id = ?", (source_id,)).fetchone()
+    if r is None:
+        raise NotFound("source", source_id)
+    return read_attributes(r["name"], r["raw_text"], furniture_texts(r["furniture"]))
 
 
 def furniture_texts(furniture_json: str) -> list[str]:

@@ -71,3 +71,28 @@ def typed_date(text: str) -> str | None:
         if found:
             return _valid(*found.groups())
     return None
+
+
+#: A year or a month as a person types it to bound a range of dates: ``2025``, ``2025-10``, ``2025年10月``.
+_TYPED_PART = (
+    re.compile(r"(\d{4})(?:[-_.](\d{1,2}))?"),
+    re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?"),
+)
+
+
+def typed_period(text: str) -> str | None:
+    """The ISO day, month or year ``text`` is as a whole ("2025-10-01", "2025-10", "2025"), or None.
+
+    A day is read as :func:`typed_date` reads it; a month or year by the same separators.
+    """
+    day = typed_date(text)
+    if day is not None:
+        return day
+    for pattern in _TYPED_PART:
+        found = pattern.fullmatch(text)
+        if found:
+            year, month = found.groups()
+            if month is None:
+                return year if _valid(year, "1", "1") else None
+            return f"{year}-{int(month):02d}" if _valid(year, month, "1") else None
+    return None

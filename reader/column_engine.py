@@ -83,12 +83,7 @@ def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
 
 def is_gappy(lines: list[Line]) -> bool:
     """Body lines are separated by blank lines (then gap-less runs are other blocks)."""
-    return sum(1 for line in lines[1:] if line.gap_before) > GAPPY_SHARE * max(1, len(lines) - 1)
-
-
-def _tight(lines: list[Line], i: int) -> bool:
-    """A line with no blank line before it or after it (part of a gap-less block)."""
-    return not lines[i].gap_before or (i + 1 < len(lines) and not lines[i + 1].gap_before)
+    return sum([line.gap_before for line in lines[1:]]) > GAPPY_SHARE * max(1, len(lines) - 1)
 
 
 def _opens_with_dateline(line: Line) -> bool:
@@ -96,21 +91,47 @@ def _opens_with_dateline(line: Line) -> bool:
     return opens_with_dateline("".join(line.text.split()) if line.letter_spaced else line.text)
 
 
-def build_units(lines: list[Line]) -> list[Unit]:
-    """Group lines into units: paragraphs of column lines, and special lines."""
-    kinds = [classify_line(line.text) for line in lines]
-    datelines = [kind is UnitKind.TEXT and _opens_with_dateline(ln) for ln, kind in zip(lines, kinds, strict=True)]
-    gappy = is_gappy(lines)
-    tight = [_tight(lines, i) for i in range(len(lines))] if gappy else [False] * len(lines)
+def _line_facts(lines: list[Line], gappy: bool) -> tuple[list[UnitKind], list[bool], list[int]]:
+    """Each line's kind, whether a dateline opens it, and its measure segment, in one pass.
+
+    A segment ends at every special line and dateline, and in a gappy dump where a
+    gap-less block begins or ends (the measure is estimated within segments).
+    """
+    text_kind = UnitKind.TEXT
+    n = len(lines)
+    kinds: list[UnitKind] = []
+    datelines: list[bool] = []
     segment_ids: list[int] = []
     seg = 0
-    for i, kind in enumerate(kinds):
-        block_edge = gappy and i > 0 and tight[i] != tight[i - 1]
-        if kind is not UnitKind.TEXT or datelines[i] or block_edge:
+    was_tight = False
+    for i, line in enumerate(lines):
+        kind = classify_line(line.text)
+        # (One call, not two, for the common line that is not letter-spaced.)
+        dateline = kind is text_kind and (
+            _opens_with_dateline(line) if line.letter_spaced else opens_with_dateline(line.text)
+        )
+        block_edge = False
+        if gappy:  # a line with no blank line before or after it is part of a gap-less block
+            tight = not line.gap_before or (i + 1 < n and not lines[i + 1].gap_before)
+            block_edge = i > 0 and tight != was_tight
+            was_tight = tight
+        if kind is not text_kind or dateline or block_edge:
             seg += 1
+        kinds.append(kind)
+        datelines.append(dateline)
         segment_ids.append(seg)
-        if kind is not UnitKind.TEXT:
+        if kind is not text_kind:
             seg += 1
+    return kinds, datelines, segment_ids
+
+
+def build_units(lines: list[Line], gappy: bool | None = None) -> list[Unit]:
+    """Group lines into units: paragraphs of column lines, and special lines.
+
+    ``gappy`` is :func:`is_gappy` of the lines, when the caller has it already.
+    """
+    text_kind = UnitKind.TEXT
+    kinds, datelines, segment_ids = _line_facts(lines, is_gappy(lines) if gappy is None else gappy)
     measures = estimate_measures(lines, segment_ids)
     text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is UnitKind.TEXT]
     all_cues = [
@@ -132,27 +153,32 @@ def build_units(lines: list[Line]) -> list[Unit]:
         while j < n and kinds[j] is UnitKind.TEXT:
             j += 1
         labels, confidences = label_run(all_cues[i:j], page, [0.0, *gaps[i + 1 : j]])
-        for k in range(i, j):
-            label = labels[k - i]
+        current = units[-1].lines if units else []  # the lines of the unit a run-on line joins
+        for k, (line, label, confidence) in enumerate(zip(lines[i:j], labels, confidences, strict=True), i):
             if label == CONT:
-                units[-1].lines.append(lines[k])
+                current.append(line)
                 continue
+            current = [line]
             units.append(
                 Unit(
-                    UnitKind.TEXT,
-                    [lines[k]],
+                    text_kind,
+                    current,
                     measures[k],
                     dateline=datelines[k],
                     heading=label == HEAD,
-                    confidence=confidences[k - i],
+                    confidence=confidence,
                     set_apart=stands_apart(lines, k, rates[k]),
                 )
             )
         i = j
     units = _split_toc_items(units)
     for unit in units:
-        if unit.is_text and not unit.toc_item:
-            unit.wide = any(is_wide(line, unit.measure) for line in unit.lines)
+        if unit.kind is text_kind and not unit.toc_item:
+            measure = unit.measure
+            for line in unit.lines:  # (a loop, not any() over a generator: most units have none)
+                if is_wide(line, measure):
+                    unit.wide = True
+                    break
             unit.heading = unit.heading and not unit.dateline
     return units
 
@@ -423,7 +449,7 @@ def reflow_columns(lines: list[Line]) -> tuple[list[Article], list[TracedText], 
     lines = split_compound_lines(lines)
     calibrate_punctuation(lines)
     gappy = is_gappy(lines)
-    units = merge_stacked_headings(build_units(lines), gappy)
+    units = merge_stacked_headings(build_units(lines, gappy), gappy)
     mark_captions(units, gappy)
     assembler = assemble(units)
     articles: list[Article] = []

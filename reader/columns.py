@@ -40,6 +40,9 @@ QUANTILE = 0.7
 #: A cluster an indent above the estimate, this large relative to the lines at the
 #: estimate, shows the estimate found the first lines of short paragraphs.
 INDENT_CLUSTER_SHARE = 0.6
+#: Where that cluster lies above the estimate (em): about an indent.
+CLUSTER_FROM = 1.2
+CLUSTER_TO = 2.8
 
 
 def ends_sentence(text: str) -> bool:
@@ -78,13 +81,15 @@ def punctuation_slope(lines: Sequence[Line], punct_width: float) -> tuple[float,
     widths = [line.base_width + line.punct_count * punct_width for line in plain]
     xs: list[int] = []
     ys: list[float] = []
-    count = len(widths)
     # The window holds widths[i-10 : i+11], sorted, slid along (no sort per line); when the
     # width entering equals the one leaving, it holds the same values and is left alone.
     window = sorted(widths[:10])
-    for i, width in enumerate(widths):
-        entering = widths[i + 10] if i + 10 < count else None
-        leaving = widths[i - 11] if i > 10 else None
+    # The width entering at line i is widths[i + 10], the one leaving widths[i - 11] (None
+    # past either end): both laid out beside the widths once, not indexed line by line.
+    entering_at = _shifted(widths, 10)
+    leaving_at = _shifted(widths, -11)
+    counts = [line.punct_count for line in plain]
+    for width, entering, leaving, marks in zip(widths, entering_at, leaving_at, counts, strict=True):
         if entering != leaving:
             if entering is not None:
                 insort(window, entering)
@@ -92,7 +97,7 @@ def punctuation_slope(lines: Sequence[Line], punct_width: float) -> tuple[float,
                 del window[bisect_left(window, leaving)]
         excess = width - window[(3 * len(window)) // 4]
         if -1.5 < excess < 1.5:
-            xs.append(plain[i].punct_count)
+            xs.append(marks)
             ys.append(excess)
     n = len(xs)
     if n < 3:
@@ -106,6 +111,16 @@ def punctuation_slope(lines: Sequence[Line], punct_width: float) -> tuple[float,
     residual = sum([(y - mean_y - slope * (x - mean_x)) ** 2 for x, y in zip(xs, ys, strict=True)])
     error = sqrt(residual / (n - 2) / var_x)
     return slope, (slope / error if error else copysign(float("inf"), slope) if slope else 0.0)
+
+
+def _shifted(values: list, by: int) -> list:
+    """``values[i + by]`` for each ``i`` of ``values``, None where that falls outside."""
+    size = len(values)
+    if by >= 0:
+        ahead = values[by:]
+        return ahead + [None] * (size - len(ahead))
+    behind = values[: max(0, size + by)]
+    return [None] * (size - len(behind)) + behind
 
 
 def calibrate_punctuation(lines: Sequence[Line]) -> float:
@@ -141,7 +156,9 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
 
     Letter-spaced lines are left out (their characters are fewer than the
     measure holds). The window slides over each segment with a sorted list,
-    so the cost stays linear in the number of lines.
+    so the cost stays linear in the number of lines. ``segment_ids`` never
+    decrease (a segment is a run of equal ids), so each segment's end is found
+    by bisection.
     """
     n = len(lines)
     measures = [0.0] * n
@@ -149,9 +166,7 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
     large: list[float] = []
     start = 0
     while start < n:
-        end = start
-        while end < n and segment_ids[end] == segment_ids[start]:
-            end += 1
+        end = bisect_right(segment_ids, segment_ids[start], start)
         _measure_segment(lines, start, end, measures)
         if end - start < SMALL_SAMPLE:
             small.append((start, end))
@@ -188,9 +203,8 @@ def _measure_segment(lines: Sequence[Line], start: int, end: int, out: list[floa
         if width is not None:
             insort(window, width)
     estimate = 0.0
-    for i in range(size):
-        entering = widths[i + WINDOW] if i + WINDOW < size else None
-        leaving = widths[i - WINDOW - 1] if i > WINDOW else None
+    for i, entering, leaving in zip(range(size), _shifted(widths, WINDOW), _shifted(widths, -WINDOW - 1), strict=True):
+        # (entering: widths[i + WINDOW], leaving: widths[i - WINDOW - 1], None past either end)
         if i == 0 or entering != leaving:
             # (When the width that enters equals the one that leaves, the window holds the
             # same values and so the same estimate: justified columns repeat widths a lot.)
@@ -211,11 +225,13 @@ def _measure_from(widths: list[float]) -> float:
     if cut < SMALL_SAMPLE:
         return widths[cut - 1]  # too few lines for a quantile: the widest is full
     estimate = widths[min(cut - 1, int(QUANTILE * cut))]
+    if widths[cut - 1] < estimate + CLUSTER_FROM:
+        return estimate  # nothing an indent above it: the common case below, without the searches
     # Short paragraphs are mostly first and last lines, and the quantile may land
     # on the first lines. They sit one indent below the full lines: a cluster
     # about an indent above the estimate means the measure is that cluster.
-    above_lo = bisect_left(widths, estimate + 1.2, 0, cut)
-    above = bisect_right(widths, estimate + 2.8, 0, cut) - above_lo
+    above_lo = bisect_left(widths, estimate + CLUSTER_FROM, 0, cut)
+    above = bisect_right(widths, estimate + CLUSTER_TO, 0, cut) - above_lo
     if above < 2:
         return estimate  # (the common case: no cluster, so no need to count the lines near the estimate)
     near = bisect_right(widths, estimate + 0.8, 0, cut) - bisect_left(widths, estimate - 0.8, 0, cut)

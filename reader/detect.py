@@ -32,7 +32,7 @@ def detect_extractor(lines: list[Line]) -> Extractor:
     if not body:
         return Extractor.COLUMN_LINES
     # Each line's sentence end is read once and reused by every test below.
-    ends = [_ends_sentence(line.text) for line in body]
+    ends = [_ends_sentence(text) if text[-1] in CLOSERS else text[-1] in TERMINAL for text in [ln.text for ln in body]]
     ending = sum(ends) / len(body)
     long_share = sum(1 for line in body if line.width > MAX_COLUMN_MEASURE) / len(body)
     if long_share >= 0.25 or (ending >= 0.6 and median(line.width for line in body) > 12):

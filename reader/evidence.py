@@ -439,18 +439,19 @@ def _confidences(labels: list[int], cues: Sequence[LineCues], page: PageCues, ga
     n = len(labels)
     out = [1.0] * n
     t2: tuple[float, ...] = ()  # the table at i + 1, kept for the next break
+    # (Scores and weights written out, not built as lists: the same sums in the same order.)
     for i in range(n):
         label = labels[i]
         if label == CONT:
             continue
         prev = labels[i - 1] * 3 if i else 0
         t = t2 if i and labels[i - 1] != CONT and t2 else _table(cues, page, gaps, i)
-        scores = [t[prev], t[prev + 1], t[prev + 2]]
+        s0, s1, s2 = t[prev], t[prev + 1], t[prev + 2]
         t2 = ()
         if i + 1 < n:
             nxt, t2 = labels[i + 1], _table(cues, page, gaps, i + 1)
-            scores = [scores[k] + t2[k * 3 + nxt] for k in (CONT, FIRST, HEAD)]
-        top = max(scores)
-        weights = [exp(max(-50.0, s - top)) for s in scores]
-        out[i] = (weights[FIRST] + weights[HEAD]) / (weights[0] + weights[1] + weights[2])
+            s0, s1, s2 = s0 + t2[nxt], s1 + t2[3 + nxt], s2 + t2[6 + nxt]
+        top = max(s0, s1, s2)
+        w0, w1, w2 = exp(max(-50.0, s0 - top)), exp(max(-50.0, s1 - top)), exp(max(-50.0, s2 - top))
+        out[i] = (w1 + w2) / (w0 + w1 + w2)
     return out

@@ -92,18 +92,23 @@ def _plain_join(lines: Sequence[Line]) -> TracedText | None:
     """The common case joined at once: no blank inside any line, no line ending in a Latin
     letter or a hyphen (the only line ends the rules below act on); None otherwise."""
     last_line = lines[-1]
+    if len(lines) == 1:
+        if last_line.spaced:
+            return None
+        return TracedText(last_line.text, offset_run(last_line.start, last_line.end))
     top = 0
+    texts: list[str] = []
     for line in lines:
         if line.spaced:
             return None
+        text = line.text
         if line is not last_line:
-            last = line.text[-1]
-            if last.isascii() or last in LINE_END_HYPHENS:
+            last = text[-1]
+            if last < "\x80" or last in LINE_END_HYPHENS:  # (``last.isascii()`` for one character)
                 return None
         if line.end > top:
             top = line.end
-    if len(lines) == 1:
-        return TracedText(last_line.text, offset_run(last_line.start, last_line.end))
+        texts.append(text)
     offset_run(0, top)  # grows the shared offsets once, so each line is a slice of it
     iota = _IOTA
     if len(iota) < top:  # a dump too long to keep offsets for
@@ -111,7 +116,7 @@ def _plain_join(lines: Sequence[Line]) -> TracedText | None:
     sources = array("q")
     for line in lines:
         sources += iota[line.start : line.end]
-    return TracedText("".join([line.text for line in lines]), sources)
+    return TracedText("".join(texts), sources)
 
 
 def join_lines(lines: Sequence[Line], *, separator: str = "") -> TracedText:

@@ -67,6 +67,7 @@ class StoryCollector:
         self.current: Story | None = None
         self.headline_for_next: list[Unit] = []
         self.position = 0  # index in the page's units of the unit being taken
+        self.pending: list[Unit] = []  # heading units waiting for the unit after them
 
     def finish(self) -> None:
         """Close the current story, keeping it if it holds anything."""
@@ -91,7 +92,10 @@ class StoryCollector:
                 yield unit
 
     def _settle_pending(self, upcoming: Unit | None) -> None:
-        """Decide what the heading lines waiting before ``upcoming`` are (None: the page ended)."""
+        """Decide what the heading lines waiting before ``upcoming`` are (None: the page ended).
+
+        Takes ``self.pending`` and leaves it empty; with nothing pending it does nothing.
+        """
         raise NotImplementedError
 
     def _take(self, unit: Unit) -> None:
@@ -100,7 +104,8 @@ class StoryCollector:
 
     def take_in_turn(self, unit: Unit) -> None:
         """The waiting heading lines are settled by the unit after them, then it is taken."""
-        self._settle_pending(unit)
+        if self.pending:  # (most units have none waiting before them: no call)
+            self._settle_pending(unit)
         self._take(unit)
 
     def end_page(self) -> None:
@@ -168,7 +173,7 @@ def _kind_of(story: Story, article: Article) -> ArticleKind:
     labels = " ".join(str(t) for t in (article.kicker, article.title, article.byline) if t)
     if labels and EDITORIAL_LABEL.search(labels):
         return ArticleKind.EDITORIAL
-    total = sum(len(b.text) for b in article.blocks)
+    total = sum([len(b.text.text) for b in article.blocks])
     if not article.title and not article.continued_from and len(article.blocks) <= 2 and total < BRIEF_MAX_CHARS:
         return ArticleKind.BRIEF
     return ArticleKind.NEWS

@@ -107,8 +107,9 @@ def classify_line(text: str) -> UnitKind:
     """What kind of unit a single dump line is, by its shape alone (both extractors)."""
     if len(text) > 3 and text[:1] not in "（(第" and _MAYBE_SPECIAL.search(text) is None:
         # Most body lines: no jump line, furniture or credit can hold none of those (one search
-        # instead of every test of ``classify_by_tests``); only a contents head is left to rule out.
-        return _toc_head_or_text(text)
+        # instead of every test of ``classify_by_tests``); only a contents head is left to rule out
+        # (by its ending first, without a call: few lines end as a contents head does).
+        return _toc_head_or_text(text) if text.endswith(TOC_HEAD_ENDINGS) else UnitKind.TEXT
     return classify_by_tests(text)
 
 

@@ -15,6 +15,7 @@ from typing import Protocol
 from db import Project
 from db.articles import runs_from_json
 from db.models import ImportReport, SearchResult
+from db.page_filter import PageFilter
 from ui.offsets import OffsetMap
 
 Runs = tuple[tuple[int, int, int], ...]
@@ -111,7 +112,8 @@ class DeskStore(Protocol):
     def source_name(self, source_id: int) -> str: ...
     def article_at_raw(self, source_id: int, raw_offset: int) -> tuple[int, int] | None: ...
     def search(
-        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None
+        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None,
+        pages: PageFilter | None = None,
     ) -> SearchResult: ...
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport: ...
     def close(self) -> None: ...
@@ -186,6 +188,20 @@ class ProjectStore:
             a.id, a.source_id, a.kind, a.headline, blocks, annotations, review=a.review_state, orphans=orphans
         )
 
+    def article_after(self, article: ArticleData, edit_id: int) -> ArticleData | None:
+        """``article`` after the edit ``edit_id`` when that was a correction of it, patched rather than reread.
+
+        None when the edit is anything else (or the desk's copy is not what it changed): read the article.
+        """
+        from ui.article_patch import patched  # it builds this module's values
+
+        fix = self.project.correction_for_desk(article.id, edit_id)
+        if fix is None:
+            return None
+        if self._tags is None:
+            self._tags = {t.id: (t.path, t.colour) for t in self.project.tags()}
+        return patched(article, fix, self._tags, self._runs_of)
+
     def _runs_of(self, stored: str) -> Runs:
         """A block's raw map from its stored form, parsed once: after a keystroke only one block's has changed."""
         runs = self._runs.get(stored)
@@ -204,10 +220,11 @@ class ProjectStore:
 
     # -- search and import ----------------------------------------------------------------------
     def search(
-        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None
+        self, query: str, regex: bool, limit: int, offset: int = 0, cancel: CancelFn | None = None,
+        pages: PageFilter | None = None,
     ) -> SearchResult:
-        """One page of hits; ``cancel()`` turning True stops it (a newer query was typed)."""
-        return self.project.search(query, regex=regex, limit=limit, offset=offset, cancel=cancel)
+        """One page of hits (on the pages ``pages`` keeps); ``cancel()`` turning True stops it (a newer query)."""
+        return self.project.search(query, regex=regex, limit=limit, offset=offset, cancel=cancel, pages=pages)
 
     def import_paths(self, paths: Sequence[str], progress: ProgressFn, cancelled: CancelFn) -> ImportReport:
         def on_progress(p) -> None:

@@ -4,7 +4,8 @@ Where two projects changed the same text differently, the merge keeps both versi
 (:mod:`db.merge`). This panel (View > Merge Conflicts, Ctrl+9; it opens after an Import Work that
 left conflicts) lists them; for the chosen one it shows the incoming text ("theirs", with its
 author, time and reason), this project's text there ("ours", in its sentence) and the raw dump's
-lines the place was reflowed from. **Accept Theirs** applies the incoming edit, **Keep Ours**
+lines the place was reflowed from (for a page's date, name or number: the page's value here and its
+running header, :mod:`ui.attribute_conflicts`). **Accept Theirs** applies the incoming edit, **Keep Ours**
 sets it aside; both are one step of Edit > Undo, which puts the conflict back to decide again.
 """
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from db import StoreError
 from db.conflict_reopen import reopen_conflict
 from db.merge import Conflict
+from ui import attribute_conflicts as attribute
 from ui.actions import ActionSpec
 from ui.docks import present
 from ui.editing import commands as C
@@ -68,10 +70,13 @@ class ConflictCommand(C.StoreCommand):
         self.accept = accept
         self.article_id = conflict.article_id
         self.made: list[int] = []  # history entries the accept made (a correction)
+        self.page_before = None  # the page's attributes before accepting a conflict over one of them
 
     def _decide(self) -> None:
         project, article_id = self.ctx.project, self.conflict.article_id
         before = {e.id for e in project.history(article_id)} if article_id is not None else set()
+        if self.accept and attribute.is_attribute(self.conflict) and self.conflict.source_id is not None:
+            self.page_before = project.source_attributes(self.conflict.source_id)
         if self.accept:
             project.accept_conflict(self.conflict.id)
         else:
@@ -89,6 +94,9 @@ class ConflictCommand(C.StoreCommand):
         project = self.ctx.project
         for edit_id in reversed(self.made):
             project.revert(edit_id)
+        page = self.page_before
+        if page is not None:  # a change back, recorded in the page's history like any other
+            project.set_source_attributes(self.conflict.source_id, date=page.date, name=page.name, number=page.number)
         reopen_conflict(project, self.conflict.id)
 
 
@@ -101,6 +109,7 @@ class ConflictsPanel(RetranslatedOnLanguageChange, QWidget):
         super().__init__(parent)
         self.setObjectName("conflictsPanel")
         self.conflicts: list[Conflict] = []
+        self._names: tuple[dict[int, str], dict[int, str]] = ({}, {})  # article titles, page file names
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("conflictsTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -167,14 +176,23 @@ class ConflictsPanel(RetranslatedOnLanguageChange, QWidget):
         self.set_conflicts(self.conflicts)
 
 
-    def set_conflicts(self, conflicts: list[Conflict], titles: dict[int, str] | None = None) -> None:
+    def set_conflicts(self, conflicts: list[Conflict], titles: dict[int, str] | None = None,
+                      pages: dict[int, str] | None = None) -> None:
+        """``titles``: article id -> its title; ``pages``: source id -> file name (for conflicts over a page).
+
+        Without them (the language changed) the rows keep the names they had.
+        """
         chosen = self.current()
         self.conflicts = list(conflicts)
-        titles = titles or {}
+        if titles is not None or pages is not None:
+            self._names = (titles or {}, pages or {})
+        titles, pages = self._names
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
-            values = (f"#{c.id}", self.tr(KINDS.get(c.kind, c.kind)), titles.get(c.article_id or 0, ""),
-                      c.author or "—", self.tr(STATUSES.get(c.status, c.status)))
+            on_page = attribute.is_attribute(c)
+            kind = attribute.field_label(c) if on_page else self.tr(KINDS.get(c.kind, c.kind))
+            where = pages.get(c.source_id or 0, "") if on_page else titles.get(c.article_id or 0, "")
+            values = (f"#{c.id}", kind, where, c.author or "—", self.tr(STATUSES.get(c.status, c.status)))
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         rows = [i for i, c in enumerate(self.conflicts) if chosen is not None and c.id == chosen.id]
@@ -211,7 +229,7 @@ class ConflictsPanel(RetranslatedOnLanguageChange, QWidget):
         self.views["theirs"].setHtml(theirs)
         self.views["ours"].setHtml(ours)
         self.views["raw"].setHtml(raw)
-        self.detail.setText(c.detail)
+        self.detail.setText(attribute.detail(c) if attribute.is_attribute(c) else c.detail)
 
 
 def marked(text: str, start: int, end: int) -> str:
@@ -261,11 +279,13 @@ class ConflictsDesk(PanelDesk):
                     titles[c.article_id] = article.headline or article.text[:16]
                 except StoreError:
                     titles[c.article_id] = "?"
-        self.panel.set_conflicts(found, titles)
+        self.panel.set_conflicts(found, titles, attribute.page_names(project, found))
 
     def texts(self, c: Conflict) -> tuple[str, str]:
         """This project's text around the conflict, and the raw lines it was reflowed from (HTML)."""
         store = self.window.store
+        if attribute.is_attribute(c):
+            return attribute.texts(self.project, c, MARK) if self.project is not None else ("", "")
         if store is None or c.article_id is None or c.start is None or c.end is None:
             return "", ""
         try:

@@ -24,9 +24,11 @@ from ui.actions import ActionSpec
 from ui.doubt_marks import ArticleDoubtMarks, Mark, RawDoubtMarks
 from ui.editing import commands as C
 from ui.editing.structure import place
-from ui.panel_parts import named
+from ui.panel_parts import debounce, named
 
 #: Store changes after which the doubts are read again.
+#: after a keystroke, the doubt counts wait this long for the next (a correction resolves no doubt)
+TYPING_PAUSE_MS = 250
 WATCHED = Change.DOUBTS | Change.TEXT | Change.ARTICLES | Change.HISTORY | Change.SOURCES
 
 
@@ -108,6 +110,8 @@ class DoubtsDesk(QObject):
         self.actions[DoubtActionId.NEXT_DOUBT].triggered.connect(lambda: self.step(+1))
         self.actions[DoubtActionId.PREV_DOUBT].triggered.connect(lambda: self.step(-1))
         self.actions[DoubtActionId.LOOKS_RIGHT].triggered.connect(self.looks_right)
+        self._owed_sources: set[int] = set()  # pages whose doubts are counted again once typing pauses
+        self._owed_timer = debounce(self, TYPING_PAUSE_MS, self._reload_owed)
         window.events.changed.connect(self._on_store_changed)
         window.article_opened.connect(lambda _id: self.reload_marks())
         self.view.cursorPositionChanged.connect(self._update_marks)
@@ -124,15 +128,29 @@ class DoubtsDesk(QObject):
 
     def set_store(self, _store) -> None:
         self._landed = None
+        self._owed_timer.stop()
+        self._owed_sources.clear()
         self.reload()
 
     def _on_store_changed(self, event) -> None:
         if self.window.store is None or not event.changes & WATCHED:
             return
         if event.changes & Change.SOURCES or not event.source_ids:
+            self._owed_timer.stop()
+            self._owed_sources.clear()
             self.reload()
+        elif self.window.events.typing and not event.changes & (Change.DOUBTS | Change.ARTICLES):
+            self._owed_sources.update(event.source_ids)  # a keystroke: counted again when the typing pauses
+            self._owed_timer.start()
         else:  # an edit or a check: only its pages are counted again
-            self.reload(sorted(event.source_ids))
+            self._owed_sources.update(event.source_ids)
+            self._reload_owed()
+
+    def _reload_owed(self) -> None:
+        self._owed_timer.stop()
+        owed, self._owed_sources = sorted(self._owed_sources), set()
+        if owed:
+            self.reload(owed)
 
     def reload(self, source_ids: list[int] | None = None) -> None:
         """Count the open doubts again (of the pages given, or all); read the open article's; repaint."""

@@ -22,6 +22,7 @@ from ui.operations import OpHolder, RunsStoreOps, StoreOp
 from ui.panel_parts import named
 from ui.remembered import last_folder, remember_folder
 from ui.reports import CHOICES, ReportsPanel
+from ui.store_errors import translate_store_error
 from ui.tasks import Task
 
 
@@ -190,15 +191,36 @@ class ExchangeDesk(RunsStoreOps, QObject):
         return task
 
     def _on_merged(self, report) -> None:
-        text = self.tr("Merged: %1").replace("%1", report.summary())
+        text = "\n".join(self._merge_summary(report))
         if report.conflicts:
             text += "\n\n" + self.tr(
-                "Where both projects changed the same text differently, both versions are kept: "
-                "decide each in the Merge Conflicts panel (Ctrl+9).")
+                "Where both projects changed the same text, or a page's date, name or number, differently, "
+                "both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).")
             self.window.conflicts.open()
         if report.problems:
             text += "\n\n" + "\n".join(report.problems[:20])
         QMessageBox.information(self.window, self.tr("Work Imported"), text)
+
+    def _merge_summary(self, report) -> list[str]:
+        """What a merge did, one line a kind of record, in the interface language."""
+        rows = (
+            (self.tr("Articles: %1 from %2 pages (%3 pages new here, %4 skipped)"),
+             report.articles, report.sources_matched + report.sources_imported, report.sources_imported,
+             report.sources_skipped),
+            (self.tr("Tags created: %1"), report.tags_created),
+            (self.tr("Edits: %1 applied, %2 already here, %3 conflicts kept for review"),
+             report.edits_applied, report.edits_already, report.conflicts),
+            (self.tr("Passages: %1 added (%2 orphaned), %3 already here"),
+             report.annotations_added, report.annotations_orphaned, report.annotations_already),
+            (self.tr("Notes added: %1; review states advanced: %2; page attribute changes applied: %3"),
+             report.notes_added, report.review_states, report.attributes_applied),
+        )
+        lines = []
+        for text, *values in rows:
+            for number, value in enumerate(values, start=1):
+                text = text.replace(f"%{number}", str(value))
+            lines.append(text)
+        return lines
 
     def choose_codebook(self) -> None:
         path = self._choose_file(self.tr("Import Codebook"), self.tr("REFI-QDA codebooks (*.qdc)"), "codebook")
@@ -215,9 +237,20 @@ class ExchangeDesk(RunsStoreOps, QObject):
         try:
             report = import_codebook(project, path)
         except StoreError as exc:
-            show_error(self.window, self.tr("Cannot Import Codebook"), str(exc))
+            show_error(self.window, self.tr("Cannot Import Codebook"), translate_store_error(exc))
             return
-        QMessageBox.information(self.window, self.tr("Codebook Imported"), "\n".join(report.lines()[:30]))
+        counts = (
+            (self.tr("Tags created: %1"), len(report.created)),
+            (self.tr("Already in the codebook: %1"), len(report.existing)),
+            (self.tr("Name clashes among sibling codes, merged: %1"), len(report.clashes)),
+            (self.tr("Names changed: %1"), len(report.renamed)),
+            (self.tr("Codes marked not codable, imported as ordinary tags: %1"), report.not_codable),
+            (self.tr("Code sets not imported (Jiaokan has no sets): %1"), report.sets_ignored),
+        )
+        always = 2  # created and already there are said even when zero; the rest only when they happened
+        lines = [text.replace("%1", str(count)) for row, (text, count) in enumerate(counts) if count or row < always]
+        lines += (report.clashes + report.renamed)[:30]  # the names themselves, as the file gives them
+        QMessageBox.information(self.window, self.tr("Codebook Imported"), "\n".join(lines))
 
     def shutdown(self) -> None:
         self.exports.shutdown()

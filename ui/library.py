@@ -23,6 +23,12 @@ PAGE = 200
 NATURAL_ORDER_LIMIT = 20_000  # up to this many sources are read at once and sorted v1, v2, v10
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 IS_SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
+_R = Qt.ItemDataRole
+#: the roles :meth:`LibraryModel.data` answers
+_ANSWERED = frozenset(
+    int(r) for r in (_R.DisplayRole, _R.ToolTipRole, _R.DecorationRole, _R.FontRole, _R.ForegroundRole, ID_ROLE,
+                     IS_SOURCE_ROLE)
+)
 
 KIND_LABELS = {
     "news": QT_TRANSLATE_NOOP("Library", "news"),
@@ -258,7 +264,7 @@ class LibraryModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():  # a painted row asks for a dozen roles: most at once
             return None
         if index.internalId() == 0:
             return self._source_data(self._sources[index.row()].row, index.column(), role)

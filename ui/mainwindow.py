@@ -208,7 +208,8 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
         self.search_panel.set_search(
             None
             if store is None
-            else (lambda q, rx, offset, limit, cancel=None: store.search(q, rx, limit, offset, cancel)),
+            else (lambda q, rx, offset, limit, cancel=None, pages=None:
+                  store.search(q, rx, limit, offset, cancel, pages=pages)),
             threaded=getattr(store, "search_threaded", False),
         )
         self.search_panel.model.set_lead_of(None if store is None else self._lead_of)
@@ -244,7 +245,7 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
             self._refresh_timer.start()
         if self.article is not None and changes & (Change.TEXT | Change.ANNOTATIONS | Change.TAGS | Change.ARTICLES):
             if not event.article_ids or self.article.id in event.article_ids:
-                self.reload_article()
+                self.reload_article(event)
 
     def _refresh_library(self) -> None:
         self.library_model.refresh()
@@ -262,16 +263,24 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
                 self.library.setCurrentIndex(article)
         self._show_placeholder_if_empty()
 
-    def reload_article(self) -> None:
-        """Read the open article again (its text or annotations changed), keeping the view where it was."""
+    def reload_article(self, event=None) -> None:
+        """Read the open article again (its text or annotations changed), keeping the view where it was.
+
+        After a correction (``event`` names it) the article is patched instead (:mod:`ui.article_patch`).
+        """
         if self.article is None or self.store is None:
             return
-        from db import NotFound
+        from db import Change, NotFound
 
         value = self.article_view.verticalScrollBar().value()
         old = self.article
         try:
-            self.article = self.store.article(self.article.id)
+            patched = None
+            after = getattr(self.store, "article_after", None)
+            corrected = Change.TEXT | Change.HISTORY | Change.ANNOTATIONS
+            if after is not None and event is not None and len(event.edit_ids) == 1 and not event.changes & ~corrected:
+                patched = after(old, next(iter(event.edit_ids))) if event.article_ids == {old.id} else None
+            self.article = patched or self.store.article(self.article.id)
         except NotFound:
             self.article = None
             self._show_placeholder()

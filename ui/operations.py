@@ -56,9 +56,9 @@ class StoreOp(QObject):
         name: str,
         title: str,
         label: str,
+        progress_label: LabelFn | None = None,  # replaces ``label`` as the work reports progress
         error_title: str,
         cancel_text: str | None = None,
-        progress_label: LabelFn | None = None,
         min_duration_ms: int = 300,
         parent: QObject | None = None,
     ) -> None:

@@ -1,4 +1,5 @@
-"""What every panel of the desk builds the same way: named widgets, a column of a bar over a list, a debounce timer.
+"""What every panel of the desk builds the same way: named widgets, a column of a bar over a list, a debounce timer,
+texts set from a table.
 
 Object names are how tests, layouts and saved window state find a widget, so every widget
 worth finding gets one at birth (:func:`named`).
@@ -7,7 +8,7 @@ worth finding gets one at birth (:func:`named`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
@@ -37,6 +38,25 @@ def debounce(parent: QObject, msecs: int, slot: Callable[[], None]) -> QTimer:
     timer.setInterval(msecs)
     timer.timeout.connect(slot)
     return timer
+
+
+class Labelled(Protocol):
+    """A button, label or action: it has a text and a tooltip."""
+
+    def setText(self, text: str) -> None: ...  # noqa: N802 (Qt's name)
+
+    def setToolTip(self, tip: str) -> None: ...  # noqa: N802 (Qt's name)
+
+
+def set_texts(*rows: tuple[Labelled, str, str | None]) -> None:
+    """Set each ``(widget or action, text, tooltip)`` row's text, and its tooltip unless None.
+
+    A ``retranslate_ui`` reads as a table: one row a control, its words side by side.
+    """
+    for item, text, tip in rows:
+        item.setText(text)
+        if tip is not None:
+            item.setToolTip(tip)
 
 
 class RetranslatedOnLanguageChange:

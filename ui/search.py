@@ -5,7 +5,8 @@ burst that follow only restart a short timer, and the query as it stands when
 typing pauses runs then (trailing edge). So an isolated keystroke costs one
 search and a fast typist does not queue one search per character. Queries run
 through :mod:`ui.tasks`, off the GUI thread when the store allows it; answers to
-stale queries are dropped by a generation counter.
+stale queries are dropped by a generation counter. The page filter under the query
+(:mod:`ui.search_filter`) keeps the hits to pages of a name, number or range of dates.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,17 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import QueryError
 from db.models import SearchHit, SearchResult
 from ui.item_views import Index, ItemsTableModel, header_label, list_view
 from ui.panel_parts import RetranslatedOnLanguageChange, bar_over_list, debounce, named
+from ui.search_filter import PageFilterBar
 from ui.store_errors import translate_store_error
 from ui.tasks import Task
 
 PAGE = 200
+#: from this panel width (pixels) the page filter stands beside the query, saving the hits a row
+ONE_ROW_WIDTH = 900
 DEBOUNCE_MS = 120
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-#: (query, regex, offset, limit[, cancel]) -> a page of hits; ``cancel()`` turning True stops the search
+#: (query, regex, offset, limit[, cancel, pages]) -> a page of hits; ``cancel()`` turning True stops the search,
+#: ``pages`` (a :class:`db.page_filter.PageFilter`) keeps the hits on the pages it keeps
 SearchFn = Callable[..., SearchResult]
 
 
@@ -201,14 +208,25 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
         row.addWidget(self.query, 1)
         row.addWidget(self.regex_button)
         row.addWidget(self.status)
-        bar_over_list(self, row, self.table)
+        self.filter = PageFilterBar(self)
+        self.bars = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # the filter beside the query, or under it
+        self.bars.addLayout(row, 1)
+        self.bars.addWidget(self.filter, 1)
+        layout = bar_over_list(self, self.bars, self.table)
+        self.filter_message = named(QLabel(self), "searchFilterProblem")  # why the page filter is no filter
+        self.filter_message.setWordWrap(True)
+        self.filter_message.setStyleSheet("color: #b03a2e;")
+        self.filter_message.hide()
+        layout.insertWidget(1, self.filter_message)
 
         self._timer = debounce(self, DEBOUNCE_MS, self._on_pause)
         self._pending = False
         self.shown_query: str | None = None  # the query whose results the table shows
+        self.filter_problem: QueryError | None = None  # why the page filter as typed is no filter
         self.query.textChanged.connect(self._on_edit)
         self.query.returnPressed.connect(self._on_return)
         regex_action.toggled.connect(lambda _=False: self._on_edit())
+        self.filter.changed.connect(self._on_edit)
         self.table.activated.connect(self._on_activated)
         self.table.clicked.connect(self._on_activated)
         self.retranslate_ui()
@@ -226,6 +244,12 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
         self.query.setToolTip(self.tr("Results appear as you type"))
         self._show_count()
 
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The page filter beside the query where the panel is wide (a bottom dock), under it where narrow."""
+        wide = event.size().width() >= ONE_ROW_WIDTH
+        self.bars.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
 
     def focus_query(self) -> None:
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -257,6 +281,16 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
         regex = self.regex_action.isChecked()
         self._error = ""
         self._query_error = False
+        self.filter_problem = None
+        try:
+            pages = self.filter.page_filter()
+        except QueryError as exc:  # a filter that is no filter: say what is wrong, search nothing
+            self.model.clear()
+            self.shown_query = query
+            self.filter_problem = exc
+            self._show_count()
+            self.searched.emit(query)
+            return
         if not query or self._search is None:
             self.model.clear()
             self.shown_query = query
@@ -266,12 +300,12 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
         self._cancel_running()  # a newer query: the one still running is of no use
 
         def work(progress, cancelled):
-            return search(query, regex, 0, PAGE, cancel=cancelled)
+            return search(query, regex, 0, PAGE, cancel=cancelled, pages=pages)
 
         def done(page: SearchResult) -> None:
             if generation != self._generation:
                 return
-            self.model.set_page(page, lambda offset: search(query, regex, offset, PAGE))
+            self.model.set_page(page, lambda offset: search(query, regex, offset, PAGE, pages=pages))
             self._fit_match_column()
             self.shown_query = query
             self._show_count()
@@ -282,8 +316,6 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
                 return
             self.model.clear()
             self.shown_query = query
-            from db import QueryError
-
             self._query_error = isinstance(exc, (QueryError, re.error))
             self._error = translate_store_error(exc) if self._query_error else str(exc)
             self._show_count()
@@ -318,6 +350,13 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
             self.table.setColumnWidth(2, max(24, self.table.sizeHintForColumn(2)))
 
     def _show_count(self) -> None:
+        problem = self.filter_problem
+        self.filter_message.setVisible(problem is not None)
+        if problem is not None:  # the store's one line, in the interface language, over the (empty) hits
+            self.filter_message.setText(translate_store_error(problem))
+            self.status.setText(self.tr("Invalid filter"))
+            self.status.setToolTip(self.filter_message.text())
+            return
         if getattr(self, "_error", ""):
             # a query the user can fix, or a store that failed (the reason is in the tooltip)
             self.status.setText(self.tr("Invalid search") if self._query_error else self.tr("Search failed"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QTextEdit
@@ -19,9 +19,8 @@ from PySide6.QtWidgets import QTextEdit
 from ui.utf16 import Utf16Map
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """The part of range ``index`` on one screen line, in viewport coordinates."""
+class Piece(NamedTuple):
+    """The part of range ``index`` on one screen line, in viewport coordinates (a tuple: hundreds per paint)."""
 
     index: int
     x1: float
@@ -45,17 +44,21 @@ def visible_range(view: QTextEdit) -> tuple[int, int]:
 
 
 class _Lines:
-    """The laid-out lines of the blocks met while placing ranges (read once per call)."""
+    """The laid-out lines of the blocks met while placing ranges (read once per call).
+
+    Each line's geometry is read from Qt once per call, not once per range crossing it: a
+    heavily tagged article has ten ranges on a line.
+    """
 
     def __init__(self, view: QTextEdit) -> None:
         self.doc = view.document()
         self.layout = self.doc.documentLayout()
         self.dx = -view.horizontalScrollBar().value()
         self.dy = -view.verticalScrollBar().value()
-        self._blocks: dict[int, tuple[float, float, list[int], list]] = {}
+        self._blocks: dict[int, tuple[float, float, int, list[int], list, list[_LineBox]]] = {}
 
-    def of(self, block) -> tuple[float, float, list[int], list]:
-        """(left, top, line starts in document positions, lines) of ``block``."""
+    def of(self, block) -> tuple[float, float, int, list[int], list, list[_LineBox]]:
+        """(left, top, position, line starts in document positions, lines, their boxes) of ``block``."""
         number = block.blockNumber()
         found = self._blocks.get(number)
         if found is None:
@@ -63,9 +66,23 @@ class _Lines:
             text_layout = block.layout()
             base = block.position()
             lines = [text_layout.lineAt(k) for k in range(text_layout.lineCount())]
-            found = (box.left() + self.dx, box.top() + self.dy, [base + ln.textStart() for ln in lines], lines)
+            top = box.top() + self.dy
+            boxes = [
+                _LineBox(
+                    base + ln.textStart() + ln.textLength(), top + ln.y(), ln.height(), ln.ascent() + ln.descent() * 0.6
+                )
+                for ln in lines
+            ]
+            found = (box.left() + self.dx, top, base, [base + ln.textStart() for ln in lines], lines, boxes)
             self._blocks[number] = found
         return found
+
+
+class _LineBox(NamedTuple):
+    end: int  #: document position after the line's last character
+    y: float  #: top of the line's text, in viewport coordinates
+    height: float
+    below: float  #: from the top to just under the glyphs
 
 
 def pieces(view: QTextEdit, umap: Utf16Map, spans: Sequence[tuple[int, int]]) -> list[Piece]:
@@ -82,26 +99,26 @@ def pieces(view: QTextEdit, umap: Utf16Map, spans: Sequence[tuple[int, int]]) ->
             continue
         u0, u1 = umap.range_to_utf16(start, end)
         block = doc.findBlock(u0)
-        while block.isValid() and block.position() < u1:
-            left, top, starts, block_lines = lines.of(block)
-            base = block.position()
+        while block.isValid():
+            left, _top, base, starts, block_lines, boxes = lines.of(block)
+            if base >= u1:
+                break
             k = max(0, bisect_right(starts, u0) - 1)
             while k < len(block_lines):
-                line = block_lines[k]
                 ls = starts[k]
                 if ls >= u1:
                     break
-                a, b = max(u0, ls), min(u1, ls + line.textLength())
+                a, b = max(u0, ls), min(u1, boxes[k].end)
                 if a < b:
-                    y = top + line.y()
+                    line, box = block_lines[k], boxes[k]
                     out.append(
                         Piece(
                             index,
                             left + _x(line, a - base),
                             left + _x(line, b - base),
-                            y,
-                            line.height(),
-                            y + line.ascent() + line.descent() * 0.6 + 1.5,
+                            box.y,
+                            box.height,
+                            box.y + box.below + 1.5,
                         )
                     )
                 k += 1
@@ -114,5 +131,5 @@ def line_bands(view: QTextEdit, block_number: int) -> list[tuple[float, float, f
     block = view.document().findBlockByNumber(block_number)
     if not block.isValid():
         return []
-    left, top, _starts, block_lines = _Lines(view).of(block)
+    left, top, _base, _starts, block_lines, _boxes = _Lines(view).of(block)
     return [(left + line.x(), top + line.y(), line.naturalTextWidth(), line.height()) for line in block_lines]

@@ -40,8 +40,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"range \[(\d+), (\d+)\) is outside the article text \(length (\d+)\)",
      QT_TRANSLATE_NOOP("StoreErrors", "Characters %1–%2 are outside the article (it has %3).")),
     (r"the last block of an article has nothing after it to join.*",
-     QT_TRANSLATE_NOOP("StoreErrors", "The article's last block has nothing after it to join: merge the articles "
-                                      "instead.")),
+     QT_TRANSLATE_NOOP("StoreErrors", "The article's last block has nothing after it to join: merge the articles instead.")),
     (r"the block already has the role (\w+)",
      QT_TRANSLATE_NOOP("StoreErrors", "The block already has this role.")),
     (r"only the first block of an article can move to the previous article",
@@ -86,12 +85,20 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("StoreErrors", "“%1” is not a page number: give a whole number from 1 to %2.")),
     (r"a page name is at most (\d+) characters, not (\d+)",
      QT_TRANSLATE_NOOP("StoreErrors", "A page name has at most %1 characters, not %2.")),
+    # the search's page filter (db.page_filter) and a merge conflict over a page's attribute
+    (r"the (start|end) of the date range, '(.*)', is not a day, month or year.*",
+     QT_TRANSLATE_NOOP("StoreErrors", "The %1 of the date range, “%2”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.")),
+    (r"the date range is empty: it starts on (\S+), after its end (\S+)",
+     QT_TRANSLATE_NOOP("StoreErrors", "The date range is empty: it starts on %1, after its end %2.")),
+    (r"conflict #(\d+): the page's \w+ changed since.*",
+     QT_TRANSLATE_NOOP("StoreErrors", "Conflict #%1: the page's value changed since the merge; set it by hand (Source Properties).")),
     (r"cannot write (.+): the folder (.+) does not exist",
      QT_TRANSLATE_NOOP("StoreErrors", "Cannot write %1: the folder %2 does not exist.")),
 )
 _COMPILED = tuple((re.compile(pattern + r"\.?\s*$"), template) for pattern, template in MESSAGES)
 
-KINDS = {
+#: The store's own words a message may lead with ("The %1 …"): record kinds and the ends of a date range.
+STORE_WORDS = {
     "tag": QT_TRANSLATE_NOOP("StoreErrors", "tag"),
     "article": QT_TRANSLATE_NOOP("StoreErrors", "article"),
     "source": QT_TRANSLATE_NOOP("StoreErrors", "page"),
@@ -100,6 +107,8 @@ KINDS = {
     "edit": QT_TRANSLATE_NOOP("StoreErrors", "edit"),
     "annotation": QT_TRANSLATE_NOOP("StoreErrors", "annotation"),
     "conflict": QT_TRANSLATE_NOOP("StoreErrors", "conflict"),
+    "start": QT_TRANSLATE_NOOP("StoreErrors", "start"),
+    "end": QT_TRANSLATE_NOOP("StoreErrors", "end"),
 }
 
 
@@ -112,8 +121,8 @@ def translate_store_error(message: str | BaseException) -> str:
             continue
         out = QCoreApplication.translate(CONTEXT, template)
         for i, value in enumerate(found.groups(), 1):
-            if i == 1 and template.startswith("The %1 #"):
-                value = QCoreApplication.translate(CONTEXT, KINDS.get(value, value))
+            if i == 1 and template.startswith("The %1 "):  # a word of the store's own, not the user's
+                value = QCoreApplication.translate(CONTEXT, STORE_WORDS.get(value, value))
             out = out.replace(f"%{i}", value)
         return out
     lead = QCoreApplication.translate("StoreErrors", "The project refused the change:")

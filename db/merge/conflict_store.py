@@ -21,7 +21,7 @@ CONTEXT = 16
 
 _COLUMNS = (
     "id, kind, op, article_id, start, end, base, ours, theirs, author, note, at, origin_file, detail, status,"
-    " created_at"
+    " created_at, source_id"
 )
 
 
@@ -102,12 +102,12 @@ class ConflictStore:
         return Conflict.from_row(self.stored(conflict_id))
 
     def stored(self, conflict_id: int) -> dict:
-        """The whole stored row: the :class:`Conflict` columns and prefix, suffix, payload, source_id, origin."""
+        """The whole stored row: the :class:`Conflict` columns and prefix, suffix, payload, origin."""
         if not has_table(self.conn, CONFLICTS_TABLE):
             raise NotFound("conflict", conflict_id)
         rows = _rows(
             self.conn,
-            f"SELECT {_COLUMNS}, prefix, suffix, payload, source_id, origin FROM {CONFLICTS_TABLE} WHERE id = ?",
+            f"SELECT {_COLUMNS}, prefix, suffix, payload, origin FROM {CONFLICTS_TABLE} WHERE id = ?",
             (conflict_id,),
         )
         if not rows:

@@ -12,6 +12,7 @@ from db.connection import Connection
 from db.events import Change, event
 from db.export import origin_key
 from db.merge.article_state import ArticleStateMerger
+from db.merge.attributes import AttributeMerger
 from db.merge.conflict_store import ConflictStore, ensure_tables
 from db.merge.incoming import TagMatcher, source_for
 from db.merge.model import MergeReport, Outcome
@@ -37,6 +38,7 @@ class Merger:
         self.conflicted = self.store.conflicted_origins()
         self.touched_sources: set[int] = set()
         self.replayer = EditReplayer(cx, self.store)
+        self.attributes = AttributeMerger(conn, self.store, self.conflicted, self.report)
 
     @property
     def touched_articles(self) -> set[int]:
@@ -48,6 +50,7 @@ class Merger:
         if source_id is None:
             return
         self.touched_sources.add(source_id)
+        self.attributes.merge(source_id, group[0]["source"])
         target = Target(self.conn, source_id)
         seen: dict[int, dict] = {}
         for record in group:

@@ -17,7 +17,8 @@ class Conflict:
     """An incoming edit that could not be applied: this project's text (``ours``) beside the edit's (``theirs``).
 
     ``kind``: "text" (both changed the same text), "structure" (the paragraphs or articles it
-    involves differ here) or "revert" (it reverts an edit this project does not have).
+    involves differ here), "revert" (it reverts an edit this project does not have) or
+    "attribute" (both changed a page's date, name or number: ``op`` names the field).
     ``start``/``end`` are where ``ours`` stood in ``article_id`` when the conflict was recorded.
     """
 
@@ -37,6 +38,7 @@ class Conflict:
     detail: str
     status: str
     created_at: str
+    source_id: int | None = None  #: the page it concerns (an ``attribute`` conflict has no article)
 
     @classmethod
     def from_row(cls, row: dict) -> Conflict:
@@ -45,19 +47,26 @@ class Conflict:
 
 @dataclass(slots=True)
 class MergeReport:
-    sources_matched: int = 0
-    sources_imported: int = 0
-    sources_skipped: int = 0
+    """What a merge did, counted.
+
+    Its repr is part of the reference exports' hashes: a field added changes them (``attributes_applied``
+    did, with JSONL format 3; see tests/architecture/test_reference_exports.py).
+    """
+
+    sources_matched: int = 0  #: found in this project by their SHA-256
+    sources_imported: int = 0  #: imported from the copy the export carries
+    sources_skipped: int = 0  #: neither here nor importable; each has a line in ``problems``
     articles: int = 0
     tags_created: int = 0
     edits_applied: int = 0
-    edits_already: int = 0
-    conflicts: int = 0
+    edits_already: int = 0  #: this project had them, or already reads as after them
+    conflicts: int = 0  #: kept side by side for the user to accept or reject
     annotations_added: int = 0
-    annotations_already: int = 0
-    annotations_orphaned: int = 0
+    annotations_already: int = 0  #: passages this project already has, skipped
+    annotations_orphaned: int = 0  #: of those added, the ones with no place in the text here
     notes_added: int = 0
-    review_states: int = 0
+    review_states: int = 0  #: articles whose review state advanced
+    attributes_applied: int = 0  #: changes of a page's date, name or number carried over (one a field)
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -67,7 +76,8 @@ class MergeReport:
             f"{self.tags_created} tags created; edits: {self.edits_applied} applied, {self.edits_already} already "
             f"here, {self.conflicts} conflicts kept for review; passages: {self.annotations_added} added "
             f"({self.annotations_orphaned} orphaned), {self.annotations_already} already here; "
-            f"{self.notes_added} notes added; {self.review_states} review states advanced"
+            f"{self.notes_added} notes added; {self.review_states} review states advanced; "
+            f"{self.attributes_applied} page attribute changes applied"
         )
 
 

@@ -8,6 +8,9 @@ import sqlite3
 from db import edits
 from db.article_text import TEXT
 from db.connection import Connection
+from db.events import Change, event
+from db.merge.attributes import KIND as ATTRIBUTE
+from db.merge.attributes import accept_attribute
 from db.merge.conflict_store import ConflictStore
 from db.merge.model import Conflict, MergeError, Outcome
 from db.merge.replay import EditReplayer
@@ -39,8 +42,10 @@ def accept_conflict(cx: Connection, conflict_id: int) -> Conflict:
 
     A text conflict replaces what this project has at the conflict's place (found again
     by its text and context if it moved) with the incoming text, as a correction by the
-    incoming edit's author. A structural or revert conflict is tried again: it is applied
-    if the text now reads as the edit expects, else :class:`MergeError` says why not.
+    incoming edit's author; an attribute conflict sets the page's field to theirs, as a
+    recorded change by its author (:mod:`db.merge.attributes`). A structural or revert
+    conflict is tried again: it is applied if the text now reads as the edit expects, else
+    :class:`MergeError` says why not.
     """
     with cx.write() as conn:
         store = ConflictStore(conn)
@@ -48,6 +53,9 @@ def accept_conflict(cx: Connection, conflict_id: int) -> Conflict:
         c = Conflict.from_row(row)
         if c.kind == "text":
             _accept_text(cx, conn, store, c, row)
+        elif c.kind == ATTRIBUTE:
+            source_id = accept_attribute(conn, c, json.loads(row["payload"]))
+            cx.announce(event(Change.SOURCES, sources=[source_id]))
         else:
             _accept_structure(cx, store, c, row)
         store.resolve(conflict_id, "accepted")

@@ -74,15 +74,17 @@ def run_codebook_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
 
 
 def run_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Where a merge found that both projects changed the same text differently, it kept both: list them, accept one
-    (the incoming text replaces this project's) or reject it (this project's text stays).
+    """Where a merge found that both projects changed the same text (or a page's date, name or number) differently,
+    it kept both: list them, accept one (the incoming version replaces this project's) or reject it (this project's
+    stays).
     """
     with open_project(args.project) as session:
         project = session.project
         if args.conflicts_command == "list":
             shown = project.conflicts(None if args.all else "pending")
             for c in shown:
-                where = f"article {c.article_id}" if c.article_id is not None else "no place here"
+                where = (f"article {c.article_id}" if c.article_id is not None
+                         else f"page {c.source_id}" if c.source_id is not None else "no place here")
                 out.write(f"#{c.id} [{c.status}] {c.kind} {c.op} ({where}) by {c.author or '?'}: "
                           f"ours {c.ours!r} / theirs {c.theirs!r} (was {c.base!r}); {c.detail}\n")
             if not shown:

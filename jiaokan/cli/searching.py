@@ -7,6 +7,7 @@ import dataclasses
 import json
 from typing import TextIO
 
+from db.page_filter import PageFilter
 from jiaokan.cli.frame import add_command, open_project, require_text
 
 
@@ -19,6 +20,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search.add_argument("--context", type=int, default=20, metavar="N", help="characters of context each side (20)")
     search.add_argument("--all-versions", action="store_true", help="also search superseded source versions")
     search.add_argument("--json", action="store_true", help="print one JSON object per hit")
+    pages = search.add_argument_group("pages searched (as the desk's library filter reads them)")
+    pages.add_argument("--pages", default="", metavar="WORDS",
+                       help="only pages each word matches: in the file or page name (要闻), the page number "
+                            "(3, 第3版), the start of the date (2025-10)")
+    pages.add_argument("--from", dest="date_from", default="", metavar="DATE",
+                       help="only pages dated on or after DATE (2025-10-01, or a month 2025-10, or a year 2025)")
+    pages.add_argument("--to", dest="date_to", default="", metavar="DATE",
+                       help="only pages dated on or before DATE (a month or year: to its last day)")
 
 
 def _flat(s: str) -> str:
@@ -27,9 +36,11 @@ def _flat(s: str) -> str:
 
 def run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Search current article text. Simplified and Traditional characters match each other and spaces are ignored; with
-    --regex the query is a Python regular expression.
+    --regex the query is a Python regular expression. --pages, --from and --to keep the hits on the pages with those
+    attributes (a page of unknown date is outside every date range).
     """
     query = require_text(args.query, "the query")
+    pages = PageFilter.parse(args.pages, args.date_from, args.date_to)  # bad input: one line, before opening
     with open_project(args.project) as session:
         result = session.project.search(
             query,
@@ -38,6 +49,7 @@ def run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             offset=args.offset,
             include_superseded=args.all_versions,
             context=max(0, args.context),
+            pages=pages or None,
         )
     for h in result.hits:
         if args.json:

@@ -844,6 +844,10 @@
             <source>%1 shown so far; more load as you scroll</source>
             <translation>%1 shown so far; more load as you scroll</translation>
         </message>
+        <message>
+            <source>Invalid filter</source>
+            <translation>Invalid filter</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1684,8 +1688,44 @@
             <translation>Merging the work of another project…</translation>
         </message>
         <message>
-            <source>Merged: %1</source>
-            <translation>Merged: %1</translation>
+            <source>Articles: %1 from %2 pages (%3 pages new here, %4 skipped)</source>
+            <translation>Articles: %1 from %2 pages (%3 pages new here, %4 skipped)</translation>
+        </message>
+        <message>
+            <source>Tags created: %1</source>
+            <translation>Tags created: %1</translation>
+        </message>
+        <message>
+            <source>Already in the codebook: %1</source>
+            <translation>Already in the codebook: %1</translation>
+        </message>
+        <message>
+            <source>Name clashes among sibling codes, merged: %1</source>
+            <translation>Name clashes among sibling codes, merged: %1</translation>
+        </message>
+        <message>
+            <source>Names changed: %1</source>
+            <translation>Names changed: %1</translation>
+        </message>
+        <message>
+            <source>Codes marked not codable, imported as ordinary tags: %1</source>
+            <translation>Codes marked not codable, imported as ordinary tags: %1</translation>
+        </message>
+        <message>
+            <source>Code sets not imported (Jiaokan has no sets): %1</source>
+            <translation>Code sets not imported (Jiaokan has no sets): %1</translation>
+        </message>
+        <message>
+            <source>Edits: %1 applied, %2 already here, %3 conflicts kept for review</source>
+            <translation>Edits: %1 applied, %2 already here, %3 conflicts kept for review</translation>
+        </message>
+        <message>
+            <source>Passages: %1 added (%2 orphaned), %3 already here</source>
+            <translation>Passages: %1 added (%2 orphaned), %3 already here</translation>
+        </message>
+        <message>
+            <source>Notes added: %1; review states advanced: %2; page attribute changes applied: %3</source>
+            <translation>Notes added: %1; review states advanced: %2; page attribute changes applied: %3</translation>
         </message>
         <message>
             <source>Where both projects changed the same text differently, both versions are kept: list them with “jiaokan conflicts list”, then accept or reject each.</source>
@@ -1716,8 +1756,8 @@
             <translation>Codebook Imported</translation>
         </message>
         <message>
-            <source>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
-            <translation>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</translation>
+            <source>Where both projects changed the same text, or a page's date, name or number, differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
+            <translation>Where both projects changed the same text, or a page's date, name or number, differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</translation>
         </message>
     </context>
     <context>
@@ -2367,6 +2407,26 @@
             <source>A page name has at most %1 characters, not %2.</source>
             <translation>A page name has at most %1 characters, not %2.</translation>
         </message>
+        <message>
+            <source>start</source>
+            <translation>start</translation>
+        </message>
+        <message>
+            <source>end</source>
+            <translation>end</translation>
+        </message>
+        <message>
+            <source>The %1 of the date range, “%2”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>The %1 of the date range, “%2”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</translation>
+        </message>
+        <message>
+            <source>The date range is empty: it starts on %1, after its end %2.</source>
+            <translation>The date range is empty: it starts on %1, after its end %2.</translation>
+        </message>
+        <message>
+            <source>Conflict #%1: the page's value changed since the merge; set it by hand (Source Properties).</source>
+            <translation>Conflict #%1: the page's value changed since the merge; set it by hand (Source Properties).</translation>
+        </message>
     </context>
     <context>
         <name>CodedPassages</name>
@@ -2633,6 +2693,30 @@
             <source>instead of “%1”</source>
             <translation>instead of “%1”</translation>
         </message>
+        <message>
+            <source>page date</source>
+            <translation>page date</translation>
+        </message>
+        <message>
+            <source>page name</source>
+            <translation>page name</translation>
+        </message>
+        <message>
+            <source>page number</source>
+            <translation>page number</translation>
+        </message>
+        <message>
+            <source>Both projects changed the %1 of this page differently</source>
+            <translation>Both projects changed the %1 of this page differently</translation>
+        </message>
+        <message>
+            <source>The %1 of %2:</source>
+            <translation>The %1 of %2:</translation>
+        </message>
+        <message>
+            <source>The page has no running header</source>
+            <translation>The page has no running header</translation>
+        </message>
     </context>
     <context>
         <name>LibraryPane</name>
@@ -2693,6 +2777,41 @@
         <message>
             <source>e.g. 要闻, 评论</source>
             <translation>e.g. 要闻, 评论</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageFilterBar</name>
+        <message>
+            <source>&amp;Pages:</source>
+            <translation>&amp;Pages:</translation>
+        </message>
+        <message>
+            <source>all (name, number, date)</source>
+            <translation>all (name, number, date)</translation>
+        </message>
+        <message>
+            <source>Search only the pages each word matches: in the file or page name (要闻), the page number (3, 第3版), the start of the date (2025-10) — as in the library's filter</source>
+            <translation>Search only the pages each word matches: in the file or page name (要闻), the page number (3, 第3版), the start of the date (2025-10) — as in the library's filter</translation>
+        </message>
+        <message>
+            <source>&amp;Dated:</source>
+            <translation>&amp;Dated:</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or after this day, month or year (2025-10-01, 2025-10, 2025)</source>
+            <translation>Only pages dated on or after this day, month or year (2025-10-01, 2025-10, 2025)</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or before this day, month or year (to its last day)</source>
+            <translation>Only pages dated on or before this day, month or year (to its last day)</translation>
         </message>
     </context>
 </TS>

@@ -834,6 +834,10 @@
             <source>%1 shown so far; more load as you scroll</source>
             <translation>已显示 %1 条；滚动时加载更多</translation>
         </message>
+        <message>
+            <source>Invalid filter</source>
+            <translation>筛选无效</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1659,8 +1663,44 @@
             <translation>正在合并另一项目的成果…</translation>
         </message>
         <message>
-            <source>Merged: %1</source>
-            <translation>已合并：%1</translation>
+            <source>Articles: %1 from %2 pages (%3 pages new here, %4 skipped)</source>
+            <translation>文章：%1 篇，来自 %2 个版面（本项目新增 %3 个版面，跳过 %4 个）</translation>
+        </message>
+        <message>
+            <source>Tags created: %1</source>
+            <translation>新建标签：%1 个</translation>
+        </message>
+        <message>
+            <source>Already in the codebook: %1</source>
+            <translation>编码本中已有：%1 个</translation>
+        </message>
+        <message>
+            <source>Name clashes among sibling codes, merged: %1</source>
+            <translation>同级编码重名并合并：%1 处</translation>
+        </message>
+        <message>
+            <source>Names changed: %1</source>
+            <translation>名称已更改：%1 个</translation>
+        </message>
+        <message>
+            <source>Codes marked not codable, imported as ordinary tags: %1</source>
+            <translation>标为不可编码的编码，作为普通标签导入：%1 个</translation>
+        </message>
+        <message>
+            <source>Code sets not imported (Jiaokan has no sets): %1</source>
+            <translation>未导入的编码集（校勘没有编码集）：%1 个</translation>
+        </message>
+        <message>
+            <source>Edits: %1 applied, %2 already here, %3 conflicts kept for review</source>
+            <translation>编辑：应用 %1 项，已存在 %2 项，%3 项冲突待审</translation>
+        </message>
+        <message>
+            <source>Passages: %1 added (%2 orphaned), %3 already here</source>
+            <translation>段落标注：新增 %1 处（%2 处失去锚点），已存在 %3 处</translation>
+        </message>
+        <message>
+            <source>Notes added: %1; review states advanced: %2; page attribute changes applied: %3</source>
+            <translation>新增备注：%1 条；审阅状态推进：%2 项；应用版面属性修改：%3 项</translation>
         </message>
         <message>
             <source>Where both projects changed the same text differently, both versions are kept: list them with “jiaokan conflicts list”, then accept or reject each.</source>
@@ -1691,8 +1731,8 @@
             <translation>编码本已导入</translation>
         </message>
         <message>
-            <source>Where both projects changed the same text differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
-            <translation>两个项目对同一处文字作了不同修改的地方，两个版本都已保留：请在“合并冲突”面板（Ctrl+9）中逐一决定。</translation>
+            <source>Where both projects changed the same text, or a page's date, name or number, differently, both versions are kept: decide each in the Merge Conflicts panel (Ctrl+9).</source>
+            <translation>两个项目对同一处文字，或同一版的日期、版名、版次作了不同修改的地方，两个版本都已保留：请在“合并冲突”面板（Ctrl+9）中逐一决定。</translation>
         </message>
     </context>
     <context>
@@ -2341,6 +2381,26 @@
             <source>A page name has at most %1 characters, not %2.</source>
             <translation>版名最多 %1 个字，现在是 %2 个。</translation>
         </message>
+        <message>
+            <source>start</source>
+            <translation>起点</translation>
+        </message>
+        <message>
+            <source>end</source>
+            <translation>终点</translation>
+        </message>
+        <message>
+            <source>The %1 of the date range, “%2”, is not a day, month or year: write 2025-10-01, 2025-10 or 2025.</source>
+            <translation>日期范围的%1“%2”不是日、月或年：请写作 2025-10-01、2025-10 或 2025。</translation>
+        </message>
+        <message>
+            <source>The date range is empty: it starts on %1, after its end %2.</source>
+            <translation>日期范围为空：起点 %1 晚于终点 %2。</translation>
+        </message>
+        <message>
+            <source>Conflict #%1: the page's value changed since the merge; set it by hand (Source Properties).</source>
+            <translation>冲突 #%1：合并之后本版的这一属性又改过了；请手动设定（版面属性）。</translation>
+        </message>
     </context>
     <context>
         <name>CodedPassages</name>
@@ -2606,6 +2666,30 @@
             <source>instead of “%1”</source>
             <translation>取代“%1”</translation>
         </message>
+        <message>
+            <source>page date</source>
+            <translation>版面日期</translation>
+        </message>
+        <message>
+            <source>page name</source>
+            <translation>版名</translation>
+        </message>
+        <message>
+            <source>page number</source>
+            <translation>版次</translation>
+        </message>
+        <message>
+            <source>Both projects changed the %1 of this page differently</source>
+            <translation>双方都改了这一版的%1，且改法不同</translation>
+        </message>
+        <message>
+            <source>The %1 of %2:</source>
+            <translation>%2 的%1：</translation>
+        </message>
+        <message>
+            <source>The page has no running header</source>
+            <translation>此版没有报头</translation>
+        </message>
     </context>
     <context>
         <name>LibraryPane</name>
@@ -2666,6 +2750,41 @@
         <message>
             <source>e.g. 要闻, 评论</source>
             <translation>如 要闻、评论</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageFilterBar</name>
+        <message>
+            <source>&amp;Pages:</source>
+            <translation>版面(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>all (name, number, date)</source>
+            <translation>全部（版名、版次、日期）</translation>
+        </message>
+        <message>
+            <source>Search only the pages each word matches: in the file or page name (要闻), the page number (3, 第3版), the start of the date (2025-10) — as in the library's filter</source>
+            <translation>只检索每个词都符合的版面：文件名或版名含有它（要闻）、版次是它（3、第3版）、日期以它开头（2025-10）——与版面列表的筛选相同</translation>
+        </message>
+        <message>
+            <source>&amp;Dated:</source>
+            <translation>日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or after this day, month or year (2025-10-01, 2025-10, 2025)</source>
+            <translation>只检索这一天、月或年及以后的版面（2025-10-01、2025-10、2025）</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>Only pages dated on or before this day, month or year (to its last day)</source>
+            <translation>只检索这一天、月或年及以前的版面（月或年算到最后一天）</translation>
         </message>
     </context>
 </TS>

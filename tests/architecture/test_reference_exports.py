@@ -12,7 +12,10 @@ too: then compare the outputs before and after (only the segmentation may differ
 the new hashes with the engine change (last: the evidence-weighing engine, which rightly
 breaks the paragraph after "……变成了情绪”。" that the old one ran on). Schema 5 added each page's name
 and number (from its running header) to the JSONL, CSV and TEI: with exactly those taken out, the
-outputs hashed as before.
+outputs hashed as before. JSONL format 3 added each source's attribute changes (``source.changes``,
+so a merge can carry a colleague's change of a page's date, name or number), the merge report its
+``attributes_applied`` and a conflict its ``source_id``: with exactly those taken out (and the
+version written back as 2), the five outputs hashed as before.
 """
 
 from __future__ import annotations
@@ -34,11 +37,11 @@ SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")
 
 EXPECTED = {
-    "reference.jsonl": "cf87e943483c5e46c575aaaa3fa822a92d7329bb1fe683259ec662f08f2a1847",
+    "reference.jsonl": "7503cbc462e5f1e110ed1603ef1190fa34d916f92c8414f790d55e04eea9d91d",
     "reference.csv": "2c380216f4abc7d1fc1afa1d74ec577ff369af7b444107eebd4600000befdea3",
     "reference.xml": "ca2b16c07462dde95cf9f62d96ac9ea77236d742d91116634a297a89ef937949",
-    "merged.jsonl": "54da6db0a4894d30447304f63ffbfef53390736fcb4c6cbd12110ceb52654511",
-    "conflicts.txt": "557c74007eb86e1b8487072d291198491143ffdb4550b7bab4eac4b0a7eb9283",
+    "merged.jsonl": "d742b341e153fbefe3dc393c6aee8d1a6839d68f9aa74910a9268794d3436b23",
+    "conflicts.txt": "cb631e9e0ca8754fd01e6a0e6f95c2e33514ea2b9517df95f56f6b06e8c5340c",
 }
 
 

@@ -158,6 +158,16 @@ def test_absent_queries_are_made_of_common_pairs(cache: Path) -> None:
         assert not any(phrase in t for t in texts)
 
 
+def test_search_queries_are_drawn_anew_for_each_seed(cache: Path) -> None:
+    from bench.search import pick_queries
+    from bench.search_project import cached
+
+    project = str(cached(300, cache=cache))
+    five, six = pick_queries(project, 3, seed=5), pick_queries(project, 3, seed=6)
+    assert five == pick_queries(project, 3, seed=5)  # a seed names one query set
+    assert five["absent, common pairs"] != six["absent, common pairs"] and five["2-char"] != six["2-char"]
+
+
 def test_desk_benchmark(cache: Path) -> None:
     rows = by_name(run_bench("ui", cache))
     assert any(w.startswith("desk: cold open of a random article") for w in rows)

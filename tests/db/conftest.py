@@ -15,6 +15,8 @@ import pytest
 
 from db import Project, derived_text
 
+from .search_fixtures import pages  # noqa: F401 (a fixture of the search tests)
+
 ROOT = Path(__file__).resolve().parents[2]
 SMALL_PAGE = ROOT / "tests" / "reader" / "fixtures" / "style_a_small.txt"
 SAMPLE_PAGES = sorted((ROOT / "resources" / "samples").glob("*.txt"))

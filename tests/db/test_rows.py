@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from db.rows import build, maker, named, picker, values
+from db.rows import build, maker, named, picker, update_by_id, values
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +45,9 @@ def test_maker_fills_fields_from_columns_by_name_or_as_renamed(conn: sqlite3.Con
     assert made == [Pair(10, "a"), Pair(20, "b")]
     built = [build(Pair, r, start=r["char_start"]) for r in named(conn, "SELECT char_start, label FROM t ORDER BY id")]
     assert built == made
+
+
+def test_update_by_id_sets_the_named_columns_of_one_row_only(conn: sqlite3.Connection) -> None:
+    update_by_id(conn, "t", 2, {"char_start": 25, "label": "c"})
+    update_by_id(conn, "t", 1, {})  # no change: no statement
+    assert conn.execute("SELECT id, label, char_start FROM t ORDER BY id").fetchall() == [(1, "a", 10), (2, "c", 25)]

@@ -14,36 +14,10 @@ from hypothesis import strategies as st
 
 from db import Project, QueryError
 from db.folding import fold, fold_pattern, fold_query, squeeze, t2s
-from db.models import ImportStatus
 from db.search import SearchCancelled, SearchTooLong
 
 from .conftest import SAMPLE_PAGES, SMALL_PAGE
-
-
-@pytest.fixture
-def pages(project: Project, tmp_path: Path) -> dict[str, int]:
-    """The small page in Simplified, and the same page converted to Traditional."""
-    simplified = SMALL_PAGE.read_text(encoding="utf-8")
-    trad = tmp_path / "traditional.txt"
-    trad.write_text(opencc.OpenCC("s2t").convert(simplified), encoding="utf-8")
-    ids = {"simplified": project.import_file(SMALL_PAGE).source_id, "traditional": project.import_file(trad).source_id}
-    report = project.import_paths(SAMPLE_PAGES)
-    assert report.count(ImportStatus.IMPORTED) == len(SAMPLE_PAGES)
-    return ids
-
-
-def _reference(project: Project, query: str) -> list[tuple[int, int, int]]:
-    """Every hit, found the slow obvious way: fold and squeeze each article and scan it."""
-    needle = fold_query(query)
-    out = []
-    for s in project.list_sources():
-        for aid in project.article_ids(s.id):
-            sq = squeeze(fold(project.get_article(aid).text))
-            i = sq.text.find(needle)
-            while i >= 0:
-                out.append((aid, *sq.original_span(i, i + len(needle))))
-                i = sq.text.find(needle, i + len(needle))
-    return sorted(out)
+from .search_fixtures import reference
 
 
 def _hits(project: Project, query: str, **kw) -> list[tuple[int, int, int]]:
@@ -71,12 +45,12 @@ def test_queries_of_every_length_find_every_hit(project: Project, pages: dict[st
         query = text[i : i + length]
         if not query.strip() or "\n" in query:
             continue
-        assert _hits(project, query) == _reference(project, query), query
+        assert _hits(project, query) == reference(project, query), query
 
 
 def test_one_and_two_character_chinese_queries(project: Project, pages: dict[str, int]) -> None:
-    assert len(_hits(project, "站")) == len(_reference(project, "站")) > 2
-    assert len(_hits(project, "驿站")) == len(_reference(project, "驿站")) >= 2  # 驛站 in the Traditional page
+    assert len(_hits(project, "站")) == len(reference(project, "站")) > 2
+    assert len(_hits(project, "驿站")) == len(reference(project, "驿站")) >= 2  # 驛站 in the Traditional page
     assert _hits(project, "驛") == _hits(project, "驿")
 
 
@@ -147,7 +121,7 @@ def test_malformed_queries_give_typed_errors(
 @pytest.mark.parametrize("query", ['"', '"职工', "职工 AND 中心", "NEAR(职工", "职工*", "-职工", "'", "：“", "^"])
 def test_fts_syntax_is_just_text(project: Project, source_id: int, query: str) -> None:
     result = project.search(query)
-    assert sorted((h.article_id, h.start, h.end) for h in result.hits) == _reference(project, query)[:100]
+    assert sorted((h.article_id, h.start, h.end) for h in result.hits) == reference(project, query)[:100]
 
 
 def test_limit_offset_and_more(project: Project, pages: dict[str, int]) -> None:
@@ -194,7 +168,7 @@ def test_hits_across_any_kind_of_space(project: Project, article_id: int, gap: s
     project.correct(article_id, s + 2, s + 2, gap)
     hits = [(h.start, h.end) for h in project.search("法律援助").hits]
     assert (s, s + 4 + len(gap)) in hits
-    assert _hits(project, "律援") == _reference(project, "律援")
+    assert _hits(project, "律援") == reference(project, "律援")
 
 
 # -- totals, time limits, cancellation -------------------------------------------------------------
@@ -202,7 +176,7 @@ def test_hits_across_any_kind_of_space(project: Project, article_id: int, gap: s
 
 @pytest.mark.parametrize("query", ["职", "职工", "工会", "法律援助站", "劳動"])
 def test_total_counts_every_hit(project: Project, pages: dict[str, int], query: str) -> None:
-    every = _reference(project, query)
+    every = reference(project, query)
     for limit in (1, 3, 10_000):
         result = project.search(query, limit=limit)
         assert result.total_is_exact
@@ -215,7 +189,7 @@ def test_total_is_estimated_when_counting_would_cost_more_than_the_budget(
 ) -> None:
     from db import search as search_module
 
-    exact = len(_reference(project, "工"))
+    exact = len(reference(project, "工"))
     assert exact > 20
     estimated = search_module.search(project._cx, "工", limit=1, count_budget=0.0)
     assert not estimated.total_is_exact
@@ -232,7 +206,7 @@ def test_absent_phrase_of_present_pairs_has_no_hits_and_an_exact_zero(project: P
         a + b[1]
         for a in pairs
         for b in pairs
-        if a[1] == b[0] and (a + b[1]) not in text and not _reference(project, a + b[1])
+        if a[1] == b[0] and (a + b[1]) not in text and not reference(project, a + b[1])
     )
     result = project.search(phrase)
     assert result.hits == () and result.total == 0 and result.total_is_exact
@@ -326,8 +300,10 @@ def test_a_needle_without_ascii_matches_the_t2s_text_where_it_matches_the_folded
     needle = fold_query(text[at : at + size])
     if not needle or any(c.isascii() for c in needle):
         return
+
     def places(s: str) -> list[int]:
         return [m.start() for m in re.finditer(f"(?={re.escape(needle)})", squeeze(s).text)]
+
     assert places(t2s(text)) == places(fold(text))
 
 

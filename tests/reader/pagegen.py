@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from reader.charclass import LINE_END_HYPHENS
@@ -77,30 +77,26 @@ def invented_title(rng: random.Random, lo: int = 6, hi: int = 18) -> str:
     return text[:hi]
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Article:
-    """One article as the gold file writes it."""
+    """One article as the gold file writes it: its fields are the gold keys, in the file's order."""
 
-    paragraphs: list[str]
     kind: str = "news"
     kicker: str | None = None
     title: str | None = None
     subtitle: str | None = None
     byline: str | None = None
     continued_from: str | None = None
+    paragraphs: list[str]
     subheads: list[str] = field(default_factory=list)
 
     def gold(self) -> dict:
-        return {
-            "kind": self.kind,
-            "kicker": self.kicker,
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "byline": self.byline,
-            "continued_from": self.continued_from,
-            "paragraphs": list(self.paragraphs),
-            "subheads": list(self.subheads),
-        }
+        return asdict(self)  # the lists copied
+
+    @classmethod
+    def from_gold(cls, entry: dict) -> Article:
+        """The article of an entry of a gold file (keys that are not fields are left out)."""
+        return cls(**{f.name: entry[f.name] for f in fields(cls)})
 
 
 def load_real_articles(corpus: Path) -> list[Article]:
@@ -109,18 +105,7 @@ def load_real_articles(corpus: Path) -> list[Article]:
     for path in sorted((corpus / "gold").glob("*.json")):
         for a in json.loads(path.read_text(encoding="utf-8"))["articles"]:
             if a["kind"] in ("news", "photo", "editorial") and a["paragraphs"]:
-                out.append(
-                    Article(
-                        list(a["paragraphs"]),
-                        a["kind"],
-                        a["kicker"],
-                        a["title"],
-                        a["subtitle"],
-                        a["byline"],
-                        a["continued_from"],
-                        list(a["subheads"]),
-                    )
-                )
+                out.append(Article.from_gold(a))
     return out
 
 
@@ -148,7 +133,7 @@ def invented_article(rng: random.Random) -> Article:
         paragraphs, subheads = invented_series_body(rng)
     else:
         paragraphs, subheads = [invented_paragraph(rng) for _ in range(rng.randint(2, 7))], []
-    art = Article(paragraphs, title=invented_title(rng), subheads=subheads)
+    art = Article(paragraphs=paragraphs, title=invented_title(rng), subheads=subheads)
     roll = rng.random()
     if roll < 0.3:
         art.kicker = invented_title(rng, 8, 24) + ("——" if rng.random() < 0.5 else "")
@@ -164,7 +149,7 @@ def invented_article(rng: random.Random) -> Article:
 def invented_photo(rng: random.Random) -> Article:
     caption = [invented_paragraph(rng, rng.randint(1, 2)) for _ in range(rng.choice((1, 1, 2)))]
     credit = (f"{rng.choice(ROLES)} " if rng.random() < 0.6 else "") + f"{_name(rng)} 摄"
-    return Article(caption, "photo", title=invented_title(rng, 4, 10), byline=credit)
+    return Article(kind="photo", title=invented_title(rng, 4, 10), byline=credit, paragraphs=caption)
 
 
 def invented_toc(rng: random.Random) -> Article:
@@ -173,7 +158,7 @@ def invented_toc(rng: random.Random) -> Article:
         items.append(section)
         items.extend(f"{invented_title(rng, 6, 16)}……{_name(rng)}" for _ in range(rng.randint(2, 4)))
     head = f"《{invented_title(rng, 2, 4)}》{rng.randint(2020, 2029)}年第{rng.randint(1, 12)}期要目"
-    return Article(items, "toc", title=head)
+    return Article(kind="toc", title=head, paragraphs=items)
 
 
 # --- column-line dumps ---------------------------------------------------------------------
@@ -414,7 +399,7 @@ def _list_article(rng: random.Random) -> Article:
     """Body lines opening with a "-" marker: each is a paragraph of its own."""
     lead = invented_paragraph(rng, 2)
     items = [f"- {invented_paragraph(rng, 1)}" for _ in range(rng.randint(2, 4))]
-    return Article([lead, *items], title=invented_title(rng))
+    return Article(title=invented_title(rng), paragraphs=[lead, *items])
 
 
 def _run_together(items: list[str], rng: random.Random) -> list[str]:

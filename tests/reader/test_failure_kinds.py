@@ -17,6 +17,20 @@ BODY_A = [
     "产中推广应用，节约成本数十万元。",
 ]
 
+#: Photo stories as papers set them: heading, a caption run over two lines, the credit.
+QUAY_PHOTO = [
+    "码头夜色",
+    "　　三月二日，澜州港集装箱码头，桥吊",
+    "司机在进行夜间作业。",
+    "本报记者 韩小棠 摄",
+]
+FIELD_PHOTO = [
+    "田间课堂",
+    "　　三月一日，青禾县农技人员在田间为",
+    "农民工讲解春耕技术。",
+    "本报通讯员 苏禾 摄",
+]
+
 
 def _articles(raw: str) -> list[dict]:
     return document_to_gold(reflow_text(raw))["articles"]
@@ -97,8 +111,7 @@ def test_kicker_with_dash_stays_a_kicker() -> None:
         ]
     )
     (article,) = _articles(raw)
-    assert article["kicker"] == "港口职工赛出精气神——"
-    assert article["title"] == "澜州举办首届码头工人运动会"
+    assert (article["kicker"], article["title"]) == ("港口职工赛出精气神——", "澜州举办首届码头工人运动会")
 
 
 def test_contents_box_items_run_together_are_split() -> None:
@@ -155,18 +168,7 @@ def test_paragraph_dump_contents_box_editorial_list_lines_and_subhead() -> None:
 
 
 def test_photo_story_page_keeps_each_headline_with_its_caption() -> None:
-    raw = "\n".join(
-        [
-            "码头夜色",
-            "　　三月二日，澜州港集装箱码头，桥吊",
-            "司机在进行夜间作业。",
-            "本报记者 韩小棠 摄",
-            "田间课堂",
-            "　　三月一日，青禾县农技人员在田间为",
-            "农民工讲解春耕技术。",
-            "本报通讯员 苏禾 摄",
-        ]
-    )
+    raw = "\n".join([*QUAY_PHOTO, *FIELD_PHOTO])
     articles = _articles(raw)
     assert [(a["kind"], a["title"], a["byline"]) for a in articles] == [
         ("photo", "码头夜色", "本报记者 韩小棠 摄"),
@@ -226,10 +228,7 @@ def test_photo_after_a_story_takes_only_its_heading_and_caption() -> None:
             "　　疗休养名额向高温作业、夜班作业等",
             "岗位职工倾斜，今年以来已有两批共一百",
             "八十名劳模和一线职工参加。",
-            "码头夜色",
-            "　　三月二日，澜州港集装箱码头，桥吊",
-            "司机在进行夜间作业。",
-            "本报记者 韩小棠 摄",
+            *QUAY_PHOTO,
         ]
     )
     story, photo = _articles(raw)

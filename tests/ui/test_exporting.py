@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
@@ -136,17 +137,41 @@ def test_import_work_and_codebook_from_the_file_menu(window, tmp_path, messages)
         pass
     window.projects.open_project(str(other))
     window.exchange.import_work(str(exported))
-    assert messages[-1][0] == "Work Imported" and "passages: 2 added" in messages[-1][1]
+    assert messages[-1][0] == "Work Imported" and "Passages: 2 added (0 orphaned)" in messages[-1][1]
     project = window.store.project
     assert project.count_sources() == 3 and project.find_tag("权益").annotation_count == 1
     assert window.exchange.progress_dialog is None and window.exchange.task is None
 
     qdc = export_project(window.store.path, "qdc", tmp_path / "book.qdc").path
     window.exchange.import_codebook(str(qdc))
-    assert messages[-1][0] == "Codebook Imported" and "created 0 tags; 2 already in the codebook" in messages[-1][1]
+    assert messages[-1][0] == "Codebook Imported"
+    assert messages[-1][1].splitlines() == ["Tags created: 0", "Already in the codebook: 2"]
     bad = tmp_path / "bad.qdc"
     bad.write_text("<CodeBook/>", encoding="utf-8")
     window.exchange.import_codebook(str(bad))
     assert messages[-1][0] == "Cannot Import Codebook" and "not a valid REFI-QDA codebook" in messages[-1][1]
     window.exchange.import_work(str(bad))
     assert messages[-1][0] == "Import Failed"
+
+
+def test_import_reports_read_in_chinese(window, tmp_path, messages):
+    """The merge and codebook summaries are the desk's words, not the store's English."""
+    from db import Project
+    from db.exports.snapshot import export_project
+
+    _annotate(window)
+    exported = export_project(window.store.path, "jsonl", tmp_path / "work.jsonl").path
+    qdc = export_project(window.store.path, "qdc", tmp_path / "book.qdc").path
+    other = tmp_path / "other.jiaokan"
+    with Project.open(other):
+        pass
+    window.projects.open_project(str(other))
+    window.set_language("zh_CN")
+    window.exchange.import_work(str(exported))
+    title, text = messages[-1]
+    assert title == "成果已导入"
+    assert "段落标注：新增 2 处（0 处失去锚点），已存在 0 处" in text
+    assert not re.search(r"[A-Za-z]{3,}", text), text
+    window.exchange.import_codebook(str(qdc))
+    title, text = messages[-1]
+    assert text.splitlines() == ["新建标签：0 个", "编码本中已有：2 个"]

@@ -17,7 +17,7 @@ from ui.backend import AnnotationData
 from ui.editing.codebook_model import swatch
 from ui.flow import FlowLayout
 from ui.item_views import ItemsTableModel, Selection, compact_rows, header_label, list_view
-from ui.panel_parts import RetranslatedOnLanguageChange, named
+from ui.panel_parts import RetranslatedOnLanguageChange, named, set_texts
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -153,12 +153,17 @@ class AnnotationsPanel(RetranslatedOnLanguageChange, QWidget):
 
     def retranslate_ui(self) -> None:
         self._update_titles()
-        self.note_button.setText(self.tr("Edit Note…"))
-        self.tag_button.setText(self.tr("Change Tag…"))
-        self.reattach_button.setText(self.tr("Re-attach to Selection"))
-        self.reattach_button.setToolTip(self.tr("Select the words it belongs on in the article, then press this"))
-        for button in (self.remove_button, self.orphan_remove_button):
-            button.setText(self.tr("Remove"))
+        set_texts(  # in the order the buttons stand
+            (self.note_button, self.tr("Edit Note…"), None),
+            (self.tag_button, self.tr("Change Tag…"), None),
+            (self.remove_button, self.tr("Remove"), None),
+            (
+                self.reattach_button,
+                self.tr("Re-attach to Selection"),
+                self.tr("Select the words it belongs on in the article, then press this"),
+            ),
+            (self.orphan_remove_button, self.tr("Remove"), None),
+        )
         for model in (self.model, self.orphan_model):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.COLUMNS - 1)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from db import Project
 from db.models import SearchHit, Tag
+from db.page_filter import PageFilter
 from ui.editing.codebook_model import swatch
 from ui.panel_parts import named
 
@@ -51,12 +52,13 @@ class Plan:
         return len({h.article_id for h in self.hits})
 
 
-def collect_hits(project: Project, query: str, regex: bool, limit: int = 100_000) -> Plan:
-    """Every hit of ``query`` (raises ``QueryError`` for an unusable one)."""
+def collect_hits(project: Project, query: str, regex: bool, limit: int = 100_000,
+                 pages: PageFilter | None = None) -> Plan:
+    """Every hit of ``query`` on the pages ``pages`` keeps (raises ``QueryError`` for an unusable one)."""
     hits: list[SearchHit] = []
     offset = 0
     while len(hits) < limit:
-        result = project.search(query, regex=regex, limit=PAGE, offset=offset)
+        result = project.search(query, regex=regex, limit=PAGE, offset=offset, pages=pages)
         hits.extend(result.hits)
         offset += len(result.hits)
         if not result.more or not result.hits:

@@ -23,7 +23,7 @@ from db.models import Tag
 from ui.editing.codebook_model import CodebookModel
 from ui.flow import FlowLayout
 from ui.item_views import Edit, list_view
-from ui.panel_parts import RetranslatedOnLanguageChange
+from ui.panel_parts import RetranslatedOnLanguageChange, set_texts
 
 
 class CodebookPanel(RetranslatedOnLanguageChange, QWidget):
@@ -113,24 +113,29 @@ class CodebookPanel(RetranslatedOnLanguageChange, QWidget):
         return button
 
     def retranslate_ui(self) -> None:
-        self.add_action.setText(self.tr("New"))
-        self.add_action.setToolTip(self.tr("New tag at the top level"))
-        self.add_child_action.setText(self.tr("Child"))
-        self.add_child_action.setToolTip(self.tr("New tag under the chosen one"))
-        self.rename_action.setText(self.tr("Rename"))
-        self.colour_action.setText(self.tr("Colour…"))
-        self.slot_menu_action.setText(self.tr("Key"))
-        self.slot_menu_action.setToolTip(self.tr("The number key that applies this tag"))
+        set_texts(  # in the order of the button bar, then the context menu's own
+            (self.add_action, self.tr("New"), self.tr("New tag at the top level")),
+            (self.add_child_action, self.tr("Child"), self.tr("New tag under the chosen one")),
+            (self.rename_action, self.tr("Rename"), None),
+            (self.colour_action, self.tr("Colour…"), None),
+            (self.slot_menu_action, self.tr("Key"), self.tr("The number key that applies this tag")),
+            (
+                self.memo_action,
+                self.tr("Memo…"),
+                self.tr("What this tag means and when to use it (shown over the tag)"),
+            ),
+            (
+                self.merge_action,
+                self.tr("Merge…"),
+                self.tr("Merge this tag into another: its annotations and children move there"),
+            ),
+            (self.delete_action, self.tr("Delete…"), None),
+            (self.apply_action, self.tr("Apply to Selection"), None),
+            (self.passages_action, self.tr("Show Coded Passages"), None),
+        )
         for action in self.slot_actions:
             slot = action.data()
             action.setText(self.tr("Key %1").replace("%1", str(slot)) if slot else self.tr("No Key"))
-        self.merge_action.setText(self.tr("Merge…"))
-        self.merge_action.setToolTip(self.tr("Merge this tag into another: its annotations and children move there"))
-        self.delete_action.setText(self.tr("Delete…"))
-        self.apply_action.setText(self.tr("Apply to Selection"))
-        self.memo_action.setText(self.tr("Memo…"))
-        self.memo_action.setToolTip(self.tr("What this tag means and when to use it (shown over the tag)"))
-        self.passages_action.setText(self.tr("Show Coded Passages"))
         self.tree.setToolTip(self.tr("Drag a tag onto another to move it under that one"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.COLUMNS - 1)
 

@@ -46,8 +46,8 @@ class DeskContext:
     def status(self, text: str) -> None:
         self.session.status(text)
 
-    def run(self, command, select: tuple[int, int] | None = None) -> bool:
-        return self.session.run(command, select)
+    def run(self, command, select: tuple[int, int] | None = None, typed: bool = False) -> bool:
+        return self.session.run(command, select, typed)
 
     def editable(self) -> tuple[ArticleData, Project] | None:
         """The open article and its project, or ``None`` when either is missing."""

@@ -35,10 +35,14 @@ from ui.editing.structure import place
 from ui.editing.structure_editing import StructureController
 from ui.editing.tagging import TaggingController
 from ui.editing.typing import TypingEditor
-from ui.panel_parts import named
+from ui.panel_parts import debounce, named
 from ui.script import FONT_REGION
 
 E = EditActionId
+#: after a keystroke, the panels (history, annotations, notes, codebook counts) wait this long for the next
+PANELS_AFTER_TYPING_MS = 250
+#: what a change can leave the panels owing
+OWED = ("codebook", "panels", "history", "notes")
 
 
 def _forward(controller: str, name: str) -> property:
@@ -104,7 +108,10 @@ class EditingDesk(DeskParts, QObject):
             parent=window,
             undo_action=self.actions[E.UNDO],
             redo_action=self.actions[E.REDO],
+            events=window.events,
         )
+        self._owed = dict.fromkeys(OWED, False)  # what the panels have not shown yet (after typing)
+        self._owed_timer = debounce(self, PANELS_AFTER_TYPING_MS, self._refresh_owed)
         self._build_docks()
         self._build_menus()
         self.correction_bar = CorrectionBar(self.view)
@@ -139,7 +146,8 @@ class EditingDesk(DeskParts, QObject):
         self.tagging = TaggingController(
             ctx,
             self.codebook,
-            search_query=lambda: (w.search_panel.query.text().strip(), w.actions[ActionId.SEARCH_REGEX].isChecked()),
+            search_query=lambda: (w.search_panel.query.text().strip(), w.actions[ActionId.SEARCH_REGEX].isChecked(),
+                                  w.search_panel.filter.page_filter()),
             focus_search=w.focus_search,
         )
         self.codebook_editing = CodebookController(ctx, self.codebook)
@@ -248,6 +256,8 @@ class EditingDesk(DeskParts, QObject):
     def set_store(self, store) -> None:
         """A project was opened (or closed): a fresh undo stack and codebook."""
         self.session.clear()
+        self._owed_timer.stop()
+        self._owed = dict.fromkeys(OWED, False)
         self.correction_bar.close_bar()
         self.reload_codebook()
         self.annotations.set_article([], [], "")
@@ -262,30 +272,42 @@ class EditingDesk(DeskParts, QObject):
 
     def _on_article_opened(self, _article_id: int) -> None:
         self.correction_bar.close_bar()
-        self._refresh_article_panels(history=True, notes=True)
+        self._owed.update(panels=True, history=True, notes=True)
+        self._refresh_owed()
 
     def _on_store_changed(self, event) -> None:
+        """Panels and the codebook's counts follow every change; a keystroke's, once the typing pauses."""
         project = self.project
         if project is None:
             return
-        changes = event.changes
+        changes, owed = event.changes, self._owed
         if changes & (Change.TAGS | Change.ANNOTATIONS):  # annotations: the counts changed
-            self.reload_codebook()
+            owed["codebook"] = True
         article = self.window.article
         if article is None:
-            self._refresh_article_panels(history=True, notes=True)
-            return
-        if event.article_ids and article.id not in event.article_ids:
-            return
-        if changes & Change.REVIEW:
-            try:
-                article.review = project.get_article(article.id).review_state.value
-            except StoreError:
-                pass
-        self._refresh_article_panels(
-            history=bool(changes & (Change.HISTORY | Change.TEXT | Change.ARTICLES)),
-            notes=bool(changes & (Change.NOTES | Change.REVIEW | Change.ARTICLES)),
-        )
+            owed.update(panels=True, history=True, notes=True)
+        elif not event.article_ids or article.id in event.article_ids:
+            if changes & Change.REVIEW:
+                try:
+                    article.review = project.get_article(article.id).review_state.value
+                except StoreError:
+                    pass
+            owed["panels"] = True
+            owed["history"] |= bool(changes & (Change.HISTORY | Change.TEXT | Change.ARTICLES))
+            owed["notes"] |= bool(changes & (Change.NOTES | Change.REVIEW | Change.ARTICLES))
+        if self.window.events.typing and not self.corrections_view.isVisible():  # (that one shows the text itself)
+            self._owed_timer.start()  # restarted by every key: the panels follow when the typing pauses
+        else:
+            self._refresh_owed()
+
+    def _refresh_owed(self) -> None:
+        """Bring the codebook and the article's panels up to date with every change not yet shown."""
+        self._owed_timer.stop()
+        owed, self._owed = self._owed, dict.fromkeys(OWED, False)
+        if owed["codebook"]:
+            self.reload_codebook()
+        if owed["panels"]:
+            self._refresh_article_panels(history=owed["history"], notes=owed["notes"])
 
     def _refresh_article_panels(self, history: bool = False, notes: bool = False) -> None:
         found = self.context.editable()

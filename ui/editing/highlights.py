@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
@@ -100,8 +100,8 @@ class Highlights(QObject):
         return True
 
     # -- painting ----------------------------------------------------------------------------
-    def segments(self) -> list[tuple[QPointF, QPointF, QColor]]:
-        """Underline segments in viewport coordinates, for the annotations in view."""
+    def _lines(self) -> list[tuple[float, float, float, str | None]]:
+        """(x1, x2, y, tag colour) of each underline in viewport coordinates, for the annotations in view."""
         annotations = list(self._annotations())
         if not annotations:
             return []
@@ -116,26 +116,26 @@ class Highlights(QObject):
         if spans != self._lane_spans:  # lanes change with the annotations, not with every paint
             self._lane_spans, self._lanes = spans, assign_lanes(spans)
         lanes = self._lanes
-        colours: dict[str | None, QColor] = {}
-        out = []
-        for piece in placed:
-            colour_name = annotations[piece.index].colour
-            colour = colours.get(colour_name)
-            if colour is None:
-                colour = colours[colour_name] = QColor(colour_name or DEFAULT_COLOUR)
-            y = piece.underline + lanes[piece.index] * LANE_GAP
-            out.append((QPointF(piece.x1, y), QPointF(piece.x2, y), colour))
-        return out
+        return [
+            (piece.x1, piece.x2, piece.underline + lanes[piece.index] * LANE_GAP, annotations[piece.index].colour)
+            for piece in placed
+        ]
+
+    def segments(self) -> list[tuple[QPointF, QPointF, QColor]]:
+        """Underline segments in viewport coordinates, for the annotations in view."""
+        return [(QPointF(x1, y), QPointF(x2, y), QColor(c or DEFAULT_COLOUR)) for x1, x2, y, c in self._lines()]
 
     def _paint_underlines(self) -> None:
-        segments = self.segments()
-        if not segments:
+        by_colour: dict[str | None, list[QLineF]] = {}
+        for x1, x2, y, colour in self._lines():
+            by_colour.setdefault(colour, []).append(QLineF(x1, y, x2, y))
+        if not by_colour:
             return
         painter = QPainter(self.view.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for p1, p2, colour in segments:
-            pen = QPen(colour, LINE_WIDTH)
+        for colour, lines in by_colour.items():  # one pen and one call a colour
+            pen = QPen(QColor(colour or DEFAULT_COLOUR), LINE_WIDTH)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
-            painter.drawLine(p1, p2)
+            painter.drawLines(lines)
         painter.end()

@@ -20,6 +20,7 @@ from db import EditError, Project, RevertConflict, StoreError, TagError
 from ui.backend import ArticleData
 from ui.editing import commands as C
 from ui.editing.context import translate
+from ui.events import StoreEvents
 from ui.panel_parts import named
 from ui.store_errors import translate_store_error
 from ui.views import ArticleView
@@ -46,12 +47,14 @@ class EditSession(QObject):
         parent: QWidget,
         undo_action: QAction,
         redo_action: QAction,
+        events: StoreEvents | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("editSession")
         self._project, self._article, self._open_article = project, article, open_article
         self.view, self.status_bar, self.parent_widget = view, status_bar, parent
         self.undo_action, self.redo_action = undo_action, redo_action
+        self.events = events
         self.stack = named(QUndoStack(self), "undoStack")
         self.stack.indexChanged.connect(lambda _i: self.update_undo_actions())
         self.stack.cleanChanged.connect(lambda _c: self.update_undo_actions())
@@ -103,12 +106,19 @@ class EditSession(QObject):
         self.status_bar.showMessage(text, 5000)
 
     # -- running --------------------------------------------------------------------------------
-    def run(self, command: C.StoreCommand, select: tuple[int, int] | None = None) -> bool:
-        """Do ``command`` and put it on the undo stack; select ``select`` in the article after."""
+    def run(self, command: C.StoreCommand, select: tuple[int, int] | None = None, typed: bool = False) -> bool:
+        """Do ``command`` and put it on the undo stack; select ``select`` in the article after.
+
+        ``typed``: a keystroke in the article (its change is announced as typing: panels follow lazily).
+        """
         if self.project is None:
             return False
         self.about_to_change.emit()
-        done = C.push(self.stack, command)
+        if typed and self.events is not None:
+            with self.events.typing_burst():
+                done = C.push(self.stack, command)
+        else:
+            done = C.push(self.stack, command)
         article = self._article()
         if done and select is not None and article is not None:
             end = len(article.text)

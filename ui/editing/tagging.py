@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 
 from db import StoreError
 from db.models import Tag
+from db.page_filter import PageFilter
 from ui.backend import AnnotationData
 from ui.editing import commands as C
 from ui.editing.autotag import AutoTagDialog, collect_hits, existing_annotations
@@ -26,12 +27,12 @@ class TaggingController:
         self,
         ctx: DeskContext,
         codebook: CodebookPanel,
-        search_query: Callable[[], tuple[str, bool]],
+        search_query: Callable[[], tuple[str, bool, PageFilter | None]],
         focus_search: Callable[[], None],
     ) -> None:
         self.ctx = ctx
         self.codebook = codebook
-        self.search_query = search_query  # (the search panel's query, whether it is a regex)
+        self.search_query = search_query  # (the search panel's query, whether it is a regex, its page filter)
         self.focus_search = focus_search
 
     def _selection(self) -> tuple[int, int] | None:
@@ -156,7 +157,11 @@ class TaggingController:
         project = self.ctx.project()
         if project is None:
             return False
-        query, regex = self.search_query()
+        try:
+            query, regex, pages = self.search_query()
+        except StoreError as exc:  # a page filter that is no filter
+            self.ctx.session.report(exc)
+            return False
         if not query:
             self.ctx.status(
                 translate("EditingDesk", "Search for something first (Ctrl+F): every hit of the search gets tagged")
@@ -164,7 +169,7 @@ class TaggingController:
             self.focus_search()
             return False
         try:
-            plan = collect_hits(project, query, regex)
+            plan = collect_hits(project, query, regex, pages=pages)
         except StoreError as exc:
             self.ctx.session.report(exc)
             return False

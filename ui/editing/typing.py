@@ -165,4 +165,4 @@ class TypingEditor(QObject):
         command = C.correct(self.ctx.session, article.id, start, end, text, None, label)
         after = start + len(text)
         command.select_after = (after, after)
-        return self.ctx.run(command, select=(after, after))
+        return self.ctx.run(command, select=(after, after), typed=True)
