@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reader.charclass import DASHES
-from reader.columns import ends_sentence
+from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.evidence import FIRST_SHAPE_FROM, INDENT_EM
 from reader.lines import Line
 from reader.units import Unit
@@ -47,6 +47,16 @@ FILLED_HEADING = 1.0
 HEADING_TAIL = 2
 
 
+def fills_measure(line: Line, measure: float) -> bool:
+    """A heading line set solid to the full measure, as the first line of a wrapped subhead is.
+
+    Justified body lines hold measure -4 to +1 characters, so the measure read from
+    them may fall short of a line set solid: a line up to the width of a wide headline
+    above it still filled its column.
+    """
+    return -WIDE_MARGIN <= measure - line.width < FILLED_HEADING
+
+
 def heading_blocks(pending: list[Unit]) -> int:
     """How many separate heading blocks are stacked here (kicker, title, subtitle).
 
@@ -60,7 +70,7 @@ def heading_blocks(pending: list[Unit]) -> int:
             separate = k == 0 or line.gap_before
             if previous is not None and separate:
                 before, measure = previous
-                separate = (before.letter_spaced or abs(measure - before.width) >= FILLED_HEADING) and (
+                separate = (before.letter_spaced or not fills_measure(before, measure)) and (
                     len(line.text) > HEADING_TAIL
                 )
             blocks += 1 if separate else 0
