@@ -189,3 +189,11 @@ def test_a_subhead_wrapped_at_the_measure_is_one_subhead() -> None:
     ]
     (story,) = [s for s in assemble(_units(*parts)).stories if s.has_body]
     assert [u.text for u in story.body if u.heading] == ["组织企业深化举办农民工能力", "团队能力调解健康权益服务"]
+
+
+def test_a_heading_line_set_past_the_measure_estimate_filled_its_column() -> None:
+    """Justified lines put the measure estimate below a subhead set solid: a line an em past it is still full."""
+    wrapped = _units(("组织企业深化举办农民工能力", True), ("调解服务", True), measures=(12.0, 12.0))
+    assert heading_blocks(wrapped) == 1
+    wide = _units(("组织企业深化举办农民工能力提升工作", True), ("调解服务", True), measures=(12.0, 12.0))
+    assert heading_blocks(wide) == 2  # set across columns: a headline block of its own
