@@ -121,6 +121,11 @@ def opens_paragraph(unit: Unit) -> bool:
     return first.indent >= INDENT_EM or (unit.measure - first.width >= FIRST_SHAPE_FROM and not first.letter_spaced)
 
 
+def leaves_pair_open(text: str) -> bool:
+    """The text opens a quote or bracket more often than it closes it: the phrase goes on."""
+    return any(text.count(opener) > text.count(closer) for opener, closer in _PAIRED_MARKS)
+
+
 def reads_as_whole_heading(text: str) -> bool:
     """The text can stand alone as a headline: a whole phrase, not a piece of a sentence.
 
@@ -132,7 +137,7 @@ def reads_as_whole_heading(text: str) -> bool:
     if _RUNNING_MARKS.intersection(text) or text[-1] in DASHES:
         return False
     if any(text.count(opener) != text.count(closer) for opener, closer in _PAIRED_MARKS):
-        return False
+        return False  # (the same count as leaves_pair_open, either way round)
     return sum(ch.isalnum() for ch in text) >= MIN_HEADLINE_CHARS
 
 
@@ -175,9 +180,11 @@ def misread_first_line(heading: Sequence[Unit], body: Sequence[Unit], units: Seq
     upcoming = units[after] if after < len(units) else None
     if upcoming is None or not upcoming.is_body or upcoming.dateline or heading_blocks(list(heading)) != 1:
         return False
-    if reads_as_whole_heading("".join(unit.text for unit in heading)):
+    text = "".join(unit.text for unit in heading)
+    if reads_as_whole_heading(text):
         return False
-    return not series_partner(heading, body, units, after)
+    # A quote or bracket left open runs on into the next line: no subhead of a series does that.
+    return leaves_pair_open(text) or not series_partner(heading, body, units, after)
 
 
 def has_series_partner(heading: Sequence[Unit], body: Sequence[Unit], units: Sequence[Unit], after: int) -> bool:
