@@ -60,6 +60,9 @@ PUNCTUATED_HEADING = -4.0
 NARROW_HEADING = 0.55
 #: A letter-spaced line may be the second line of a headline stretched to the first line's width.
 STRETCHED_HEADING = 0.7
+#: Only a headline's second line is stretched to the first line's width: a letter-spaced line
+#: opening a heading block is a justified body line stretched to the measure.
+STRETCHED_OPENING = -1.7
 #: Sentence-ending punctuation or a dateline rules a heading out.
 NOT_A_HEADING = -8.0
 #: A line this far short of the measure that ends mid-word is not a justified line: it cannot run on.
@@ -160,6 +163,7 @@ class LineCues:
         "loose",
         "mid_clause",
         "cut_clause",
+        "head_opening",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
@@ -186,6 +190,7 @@ class LineCues:
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
         self.first = _first_evidence(self)
         self.head = _head_evidence(self)
+        self.head_opening = self.head + (STRETCHED_OPENING if stretched else 0.0)
         if self.ends and not stretched:
             self.end_body = _end_evidence(self, 0.0)
             self.end_first = _end_evidence(self, INDENT)
@@ -355,22 +360,22 @@ def transitions(a: LineCues | None, b: LineCues, gap: float, page: PageCues) -> 
     first = b.first
     if page.indents and b.indent < INDENT_EM:
         first += MISSING_INDENT
-    head = b.head
+    head, opening = b.head, b.head_opening
     shaped = INDENTED_RUN_ON if b.first_shape else 0.0
     if b.loose:
         shaped += page.loose_run_on
     if a is None:
-        return (IMPOSSIBLE, first, head) * 3
+        return (IMPOSSIBLE, first, opening) * 3
     # After a first line its indent explains two em of shortfall: only the rest says "last line".
     body_break = PARAGRAPH_PRIOR + a.end_body + gap
     first_break = PARAGRAPH_PRIOR + a.end_first + gap
     return (
         a.run_on_body + shaped,  # CONT after CONT
         body_break + first,
-        body_break + head,
+        body_break + opening,
         a.run_on_first + shaped,  # CONT after FIRST
         first_break + first,
-        first_break + head,
+        first_break + opening,
         IMPOSSIBLE,  # CONT never follows a heading
         gap + first,
         gap + head + STACKED_HEADING,
@@ -390,7 +395,7 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
     prior, stacked, indent_em = PARAGRAPH_PRIOR, STACKED_HEADING, INDENT_EM
     b = cues[0]
     first = b.first + (MISSING_INDENT if indents and b.indent < indent_em else 0.0)
-    c, f, h = IMPOSSIBLE, first, b.head
+    c, f, h = IMPOSSIBLE, first, b.head_opening
     back: list[tuple[int, int, int]] = [(0, 0, 0)]
     for i in range(1, n):
         a, b = b, cues[i]
@@ -410,7 +415,8 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
         f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
         if hf > f_new:
             f_new, f_ptr = hf, HEAD
-        ch, fh, hh = c + body_break + head, f + first_break + head, h + gap + head + stacked
+        opening = b.head_opening
+        ch, fh, hh = c + body_break + opening, f + first_break + opening, h + gap + head + stacked
         h_new, h_ptr = (ch, CONT) if ch >= fh else (fh, FIRST)
         if hh > h_new:
             h_new, h_ptr = hh, HEAD
