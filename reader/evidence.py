@@ -114,6 +114,8 @@ INDENT = 2.0
 IMPOSSIBLE = -1e9
 #: A run of three or more heading lines is rare; two stack as kicker+title or a two-line title.
 STACKED_HEADING = -0.35
+#: See _CLAUSE_TAIL: the line holds the end of a word cut at the line before.
+CLAUSE_TAIL = -3.0
 #: Lines compared either side when measuring how gappy a stretch is.
 GAP_WINDOW = 6
 #: Blank lines this common in the stretch are layout, not separators.
@@ -129,6 +131,10 @@ HEADING_MARGIN = 2.9
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
 _CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$")
+#: A line opening with a clause of one character ("示，…") holds the end of a word the measure
+#: cut: it runs on from the line before, it opens no paragraph or heading. (Numerals are left
+#: out: "一、" opens an enumerated paragraph.)
+_CLAUSE_TAIL = re.compile("[^\\s\\d一二三四五六七八九十“「『（(《][，、；。]")
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -164,6 +170,7 @@ class LineCues:
         "mid_clause",
         "cut_clause",
         "head_opening",
+        "clause_tail",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
@@ -181,6 +188,7 @@ class LineCues:
         self.mid_clause = last in MID_CLAUSE_MARKS
         self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
+        self.clause_tail = _CLAUSE_TAIL.match(text) is not None
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
@@ -318,6 +326,8 @@ def _first_evidence(b: LineCues) -> float:
         score += BETWEEN_SHAPES
     elif b.ends and b.short >= HEADING_MARGIN:
         score += ONE_LINE_PARAGRAPH
+    if b.clause_tail:
+        score += CLAUSE_TAIL
     if b.opens_quote:
         score += OPENING_QUOTE
     elif b.opens_exchange:
@@ -333,6 +343,8 @@ def _head_evidence(b: LineCues) -> float:
     score = HEAD_PRIOR + (KICKER_DASH if b.dash else 0.0) + (PUNCTUATED_HEADING if b.punctuated else 0.0)
     if b.cut_clause:
         score += CUT_CLAUSE
+    if b.clause_tail:
+        score += CLAUSE_TAIL
     if b.bare:
         score += UNPUNCTUATED_HEADING + (COLON_HEADING if b.colon_form else 0.0)
     if b.stretched:

@@ -32,3 +32,27 @@ def test_a_letter_spaced_line_after_body_text_is_a_stretched_body_line() -> None
     paragraphs = [p.replace(" ", "") for p in articles[0]["paragraphs"]]
     assert len(paragraphs) == 2
     assert paragraphs[1].startswith("攻关由澜州机械厂主办")
+
+
+#: Headlines after their body; a paragraph's first line lost its indent and stops one character
+#: before a comma, so it looks like a heading over a paragraph.
+CUT_WORD_BEFORE_A_COMMA = [
+    "青禾县总工会今年在城区新建六座",
+    "户外劳动者驿站，驿站由社区和工",
+    "会共同管理，早七点到晚十点开放，",
+    "全方位满足户外劳动者的多样需",
+    "求。",
+    "据县总工会有关负责人表",
+    "示，工会服务的触角正在延",
+    "伸到职工生活的各个角落，依托",
+    "这些阵地，今年全县职工医疗互",
+    "助的参保人数又有增加。",
+    "青禾快递员冬天有了歇脚处",
+]
+
+
+def test_a_line_opening_with_a_one_character_clause_runs_on_from_the_line_before() -> None:
+    """The measure cuts words anywhere: "示，" ends a word begun on the line before, so no heading ends there."""
+    articles = document_to_gold(reflow_text("\n".join(CUT_WORD_BEFORE_A_COMMA) + "\n"))["articles"]
+    assert [a["title"] for a in articles] == ["青禾快递员冬天有了歇脚处"]
+    assert articles[0]["paragraphs"][1].startswith("据县总工会有关负责人表示，工会服务")
