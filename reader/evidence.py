@@ -114,6 +114,8 @@ INDENT = 2.0
 IMPOSSIBLE = -1e9
 #: A run of three or more heading lines is rare; two stack as kicker+title or a two-line title.
 STACKED_HEADING = -0.35
+#: See _LEAD_IN: a line opening with a short adverbial clause is a paragraph's first line, not a heading.
+LEAD_IN_HEADING = -3.0
 #: See _CLAUSE_TAIL: the line holds the end of a word cut at the line before.
 CLAUSE_TAIL = -3.0
 #: Lines compared either side when measuring how gappy a stretch is.
@@ -135,6 +137,9 @@ _CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHAR
 #: cut: it runs on from the line before, it opens no paragraph or heading. (Numerals are left
 #: out: "一、" opens an enumerated paragraph.)
 _CLAUSE_TAIL = re.compile("[^\\s\\d一二三四五六七八九十“「『（(《][，、；。]")
+#: A paragraph often opens with a short adverbial set off by a comma ("目前，" "据介绍，"); a
+#: subhead holding a comma balances two phrases, neither this short.
+_LEAD_IN = re.compile("[^“「『（(《，、；。,;\\s]{1,3}[，,]")
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -171,6 +176,7 @@ class LineCues:
         "cut_clause",
         "head_opening",
         "clause_tail",
+        "lead_in",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
@@ -189,6 +195,7 @@ class LineCues:
         self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
         self.clause_tail = _CLAUSE_TAIL.match(text) is not None
+        self.lead_in = _LEAD_IN.match(text) is not None
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
@@ -345,6 +352,8 @@ def _head_evidence(b: LineCues) -> float:
         score += CUT_CLAUSE
     if b.clause_tail:
         score += CLAUSE_TAIL
+    if b.lead_in:
+        score += LEAD_IN_HEADING
     if b.bare:
         score += UNPUNCTUATED_HEADING + (COLON_HEADING if b.colon_form else 0.0)
     if b.stretched:

@@ -6,6 +6,8 @@ Each test names the typesetting fact its rule encodes and fails without the rule
 from __future__ import annotations
 
 from reader import document_to_gold, reflow_text
+from reader.evidence import CONT, FIRST, LineCues, PageCues, label_run, loose_run_on
+from reader.lines import split_lines
 
 #: A story set at 12 em with the indents lost; the second paragraph's first line is letter-spaced.
 LETTER_SPACED_FIRST_LINE = [
@@ -56,3 +58,28 @@ def test_a_line_opening_with_a_one_character_clause_runs_on_from_the_line_before
     articles = document_to_gold(reflow_text("\n".join(CUT_WORD_BEFORE_A_COMMA) + "\n"))["articles"]
     assert [a["title"] for a in articles] == ["青禾快递员冬天有了歇脚处"]
     assert articles[0]["paragraphs"][1].startswith("据县总工会有关负责人表示，工会服务")
+
+
+def _labels(texts: list[str], measure: float) -> list[int]:
+    """The line labels of one run of column lines set to ``measure`` (no kept indents, no blank lines)."""
+    lines = split_lines("\n".join(texts) + "\n")
+    cues = [LineCues(line, measure, False) for line in lines]
+    labels, _ = label_run(cues, PageCues(False, loose_run_on(cues)), [0.0] * len(cues))
+    return labels
+
+
+def test_a_line_opening_with_a_short_adverbial_clause_is_a_first_line_not_a_heading() -> None:
+    """Paragraphs open with "此外，" or "据介绍，"; a subhead holding a comma balances two longer phrases."""
+    texts = [
+        "议事会每周汇总一次意见，由车",
+        "间主任当面答复。",
+        "此外，市总工会精心",  # a first line that lost its indent, short as a heading
+        "策划了议事会的培训课程，",
+        "各班组长轮流参加学习，每期三",
+        "天。",
+    ]
+    assert _labels(texts, 14.0)[1:] == [CONT, FIRST, CONT, CONT, CONT]
+    balanced = ["工会搭台，职工唱戏"]  # two phrases of four: a subhead's shape, still read as one
+    assert LineCues(split_lines(balanced[0] + "\n")[0], 14.0, False).head > LineCues(
+        split_lines(texts[2] + "\n")[0], 14.0, False
+    ).head
