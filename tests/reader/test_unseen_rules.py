@@ -79,7 +79,7 @@ def test_a_line_opening_with_a_short_adverbial_clause_is_a_first_line_not_a_head
         "天。",
     ]
     assert _labels(texts, 14.0)[1:] == [CONT, FIRST, CONT, CONT, CONT]
-    balanced = ["工会搭台，职工唱戏"]  # two phrases of four: a subhead's shape, still read as one
+    balanced = ["工会搭台，点燃职工热情"]  # two phrases, neither short: a subhead's shape
     assert LineCues(split_lines(balanced[0] + "\n")[0], 14.0, False).head > LineCues(
         split_lines(texts[2] + "\n")[0], 14.0, False
     ).head
