@@ -116,6 +116,8 @@ IMPOSSIBLE = -1e9
 STACKED_HEADING = -0.35
 #: See _LEAD_IN: a line opening with a short adverbial clause is a paragraph's first line, not a heading.
 LEAD_IN_HEADING = -3.0
+#: See _DATE_OPENING: a line opening with the day of the event more likely opens a paragraph.
+DATE_OPENING = 2.0
 #: See _CLAUSE_TAIL: the line holds the end of a word cut at the line before.
 CLAUSE_TAIL = -3.0
 #: Lines compared either side when measuring how gappy a stretch is.
@@ -140,6 +142,8 @@ _CLAUSE_TAIL = re.compile("[^\\s\\d一二三四五六七八九十“「『（(�
 #: A paragraph often opens with a short adverbial set off by a comma ("目前，" "据介绍，"); a
 #: subhead holding a comma balances two phrases, neither this short.
 _LEAD_IN = re.compile("[^“「『（(《，、；。,;\\s]{1,3}[，,]")
+#: A news lead or a caption opens with the day of the event ("9月29日，", "10月27日至28日，").
+_DATE_OPENING = re.compile(r"(\d{4}年)?\d{1,2}月\d{1,2}日(至\d{1,2}日)?[，,]")
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -177,6 +181,7 @@ class LineCues:
         "head_opening",
         "clause_tail",
         "lead_in",
+        "opens_date",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
@@ -196,6 +201,7 @@ class LineCues:
         self.punctuated = marks > 1
         self.clause_tail = _CLAUSE_TAIL.match(text) is not None
         self.lead_in = _LEAD_IN.match(text) is not None
+        self.opens_date = text[0].isdigit() and _DATE_OPENING.match(text) is not None
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
@@ -335,6 +341,8 @@ def _first_evidence(b: LineCues) -> float:
         score += ONE_LINE_PARAGRAPH
     if b.clause_tail:
         score += CLAUSE_TAIL
+    elif b.opens_date:
+        score += DATE_OPENING
     if b.opens_quote:
         score += OPENING_QUOTE
     elif b.opens_exchange:

@@ -6,7 +6,7 @@ Each test names the typesetting fact its rule encodes and fails without the rule
 from __future__ import annotations
 
 from reader import document_to_gold, reflow_text
-from reader.evidence import CONT, FIRST, LineCues, PageCues, label_run, loose_run_on
+from reader.evidence import CONT, FIRST, HEAD, LineCues, PageCues, label_run, loose_run_on
 from reader.lines import split_lines
 
 #: A story set at 12 em with the indents lost; the second paragraph's first line is letter-spaced.
@@ -83,3 +83,16 @@ def test_a_line_opening_with_a_short_adverbial_clause_is_a_first_line_not_a_head
     assert LineCues(split_lines(balanced[0] + "\n")[0], 14.0, False).head > LineCues(
         split_lines(texts[2] + "\n")[0], 14.0, False
     ).head
+
+
+def test_a_line_opening_with_the_day_of_the_event_opens_a_paragraph() -> None:
+    """A news lead or a photo caption opens with the date ("9月29日，"): the short line above it is a heading."""
+    texts = [
+        "议事会每周汇总一次意",
+        "见，职工说好。",
+        "青禾驿站里过中秋",  # a photo's title set right above its caption
+        "9月29日，青禾县总",
+        "工会在城区驿站为快递员",
+        "送去月饼和慰问品。",
+    ]
+    assert _labels(texts, 10.5)[2:] == [HEAD, FIRST, CONT, CONT]
