@@ -23,6 +23,7 @@ from reader.charclass import CLOSERS, DASHES, TERMINAL
 from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.detect import MAX_COLUMN_MEASURE
 from reader.lines import Line
+from reader.openings import opens_with_date, opens_with_lead_in, opens_with_word_end
 
 CONT, FIRST, HEAD = 0, 1, 2
 
@@ -114,11 +115,11 @@ INDENT = 2.0
 IMPOSSIBLE = -1e9
 #: A run of three or more heading lines is rare; two stack as kicker+title or a two-line title.
 STACKED_HEADING = -0.35
-#: See _LEAD_IN: a line opening with a short adverbial clause is a paragraph's first line, not a heading.
+#: See reader.openings: a line opening with a short adverbial clause is a paragraph's first line, not a heading.
 LEAD_IN_HEADING = -3.0
-#: See _DATE_OPENING: a line opening with the day of the event more likely opens a paragraph.
+#: See reader.openings: a line opening with the day of the event more likely opens a paragraph.
 DATE_OPENING = 2.0
-#: See _CLAUSE_TAIL: the line holds the end of a word cut at the line before.
+#: See reader.openings: the line holds the end of a word cut at the line before.
 CLAUSE_TAIL = -3.0
 #: Lines compared either side when measuring how gappy a stretch is.
 GAP_WINDOW = 6
@@ -135,15 +136,6 @@ HEADING_MARGIN = 2.9
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
 _CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$")
-#: A line opening with a clause of one character ("示，…") holds the end of a word the measure
-#: cut: it runs on from the line before, it opens no paragraph or heading. (Numerals are left
-#: out: "一、" opens an enumerated paragraph.)
-_CLAUSE_TAIL = re.compile("[^\\s\\d一二三四五六七八九十“「『（(《][，、；。]")
-#: A paragraph often opens with a short adverbial set off by a comma ("目前，" "据介绍，"); a
-#: subhead holding a comma balances two phrases, neither this short.
-_LEAD_IN = re.compile("[^“「『（(《，、；。,;\\s]{1,3}[，,]")
-#: A news lead or a caption opens with the day of the event ("9月29日，", "10月27日至28日，").
-_DATE_OPENING = re.compile(r"(\d{4}年)?\d{1,2}月\d{1,2}日(至\d{1,2}日)?[，,]")
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -199,9 +191,9 @@ class LineCues:
         self.mid_clause = last in MID_CLAUSE_MARKS
         self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
-        self.clause_tail = _CLAUSE_TAIL.match(text) is not None
-        self.lead_in = _LEAD_IN.match(text) is not None
-        self.opens_date = text[0].isdigit() and _DATE_OPENING.match(text) is not None
+        self.clause_tail = opens_with_word_end(text)
+        self.lead_in = opens_with_lead_in(text)
+        self.opens_date = opens_with_date(text)
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent

@@ -80,9 +80,10 @@ def test_a_line_opening_with_a_short_adverbial_clause_is_a_first_line_not_a_head
     ]
     assert _labels(texts, 14.0)[1:] == [CONT, FIRST, CONT, CONT, CONT]
     balanced = ["工会搭台，点燃职工热情"]  # two phrases, neither short: a subhead's shape
-    assert LineCues(split_lines(balanced[0] + "\n")[0], 14.0, False).head > LineCues(
-        split_lines(texts[2] + "\n")[0], 14.0, False
-    ).head
+    assert (
+        LineCues(split_lines(balanced[0] + "\n")[0], 14.0, False).head
+        > LineCues(split_lines(texts[2] + "\n")[0], 14.0, False).head
+    )
 
 
 def test_a_line_opening_with_the_day_of_the_event_opens_a_paragraph() -> None:
