@@ -97,3 +97,28 @@ def test_a_line_opening_with_the_day_of_the_event_opens_a_paragraph() -> None:
         "送去月饼和慰问品。",
     ]
     assert _labels(texts, 10.5)[2:] == [HEAD, FIRST, CONT, CONT]
+
+
+def test_a_caption_block_of_last_lines_is_read_against_the_page_measure() -> None:
+    """A paragraph's last line stops where its text does: a block whose widest lines all end a
+    sentence does not show its measure, so its short title is no first line running on."""
+    lines = [
+        "澜州机械厂攻关小组成效明显",
+        "青禾县总工会今年把技能培训作为服务职工的重",
+        "点，一是摸清需求，二是抓好培训，厂里组织技",
+        "术骨干开展攻关，围绕设备维修、工艺改进等课",
+        "题组建了六个攻关小组，各小组已提出合理化建",
+        "议一百二十多条，其中四十多条已在生产中推广",
+        "应用，节约成本数十万元，职工的干劲越来越足",
+        "，厂里还为每个小组配了一名技术顾问，帮助他",
+        "们把好点子变成好办法。",
+        "本报记者 李明 摄",
+        "驿站迎新春",  # a photo's title, then its one-line caption, between two credits
+        "职工在驿站里包饺子。",
+        "王芳 摄",
+        "饺子里的年味",
+    ]
+    paragraphs = [
+        p for a in document_to_gold(reflow_text("\n".join(lines) + "\n"))["articles"] for p in a["paragraphs"]
+    ]
+    assert "职工在驿站里包饺子。" in paragraphs
