@@ -9,36 +9,40 @@ from reader import document_to_gold, reflow_text
 from reader.evidence import CONT, FIRST, HEAD, LineCues, PageCues, label_run, loose_run_on
 from reader.lines import split_lines
 
-#: A story set at 12 em with the indents lost; the second paragraph's first line is letter-spaced.
-LETTER_SPACED_FIRST_LINE = (
-    "澜州机械厂攻关小组成效明显/青禾县总工会今年把技能培训/作为服务职工的重点，一是摸清/需求，二是抓好培训，厂里组织/"
-    "技术骨干开展攻关，围绕设备维/修、工艺改进等课题组建了攻关/小组。/攻 关 由 澜 州 机 械 厂/"
-    "主办、青禾工会承办，/六个小组已提出合理化建议一百/二十多条，其中四十多条已在生/产中推广应用，节约成本数十万/"
-    "元，职工的干劲越来越足。"
-).split("/")
+#: Invented column dumps, their lines separated by "/":
+#: - a story set at 12 em with the indents lost, its second paragraph's first line letter-spaced;
+#: - headlines after their body, and a paragraph's first line that lost its indent and stops one
+#:   character before a comma, so that it looks like a heading over a paragraph.
+DUMPS = {
+    "letter-spaced first line": (
+        "澜州机械厂攻关小组成效明显/青禾县总工会今年把技能培训/作为服务职工的重点，一是摸清/需求，二是抓好培训，厂里组织/"
+        "技术骨干开展攻关，围绕设备维/修、工艺改进等课题组建了攻关/小组。/攻 关 由 澜 州 机 械 厂/"
+        "主办、青禾工会承办，/六个小组已提出合理化建议一百/二十多条，其中四十多条已在生/产中推广应用，节约成本数十万/"
+        "元，职工的干劲越来越足。"
+    ),
+    "word cut before a comma": (
+        "青禾县总工会今年在城区新建六座/户外劳动者驿站，驿站由社区和工/会共同管理，早七点到晚十点开放，/全方位满足户外劳动者的多样需/"
+        "求。/据县总工会有关负责人表/示，工会服务的触角正在延/伸到职工生活的各个角落，依托/"
+        "这些阵地，今年全县职工医疗互/助的参保人数又有增加。/青禾快递员冬天有了歇脚处"
+    ),
+}
+
+
+def _articles(name: str) -> list[dict]:
+    return document_to_gold(reflow_text(DUMPS[name].replace("/", "\n") + "\n"))["articles"]
 
 
 def test_a_letter_spaced_line_after_body_text_is_a_stretched_body_line() -> None:
     """Only a headline's second line is stretched to the first's width; one opening a block is body text."""
-    articles = document_to_gold(reflow_text("\n".join(LETTER_SPACED_FIRST_LINE) + "\n"))["articles"]
-    assert len(articles) == 1
-    paragraphs = [p.replace(" ", "") for p in articles[0]["paragraphs"]]
+    (article,) = _articles("letter-spaced first line")
+    paragraphs = [p.replace(" ", "") for p in article["paragraphs"]]
     assert len(paragraphs) == 2
     assert paragraphs[1].startswith("攻关由澜州机械厂主办")
 
 
-#: Headlines after their body; a paragraph's first line lost its indent and stops one character
-#: before a comma, so it looks like a heading over a paragraph.
-CUT_WORD_BEFORE_A_COMMA = (
-    "青禾县总工会今年在城区新建六座/户外劳动者驿站，驿站由社区和工/会共同管理，早七点到晚十点开放，/全方位满足户外劳动者的多样需/"
-    "求。/据县总工会有关负责人表/示，工会服务的触角正在延/伸到职工生活的各个角落，依托/"
-    "这些阵地，今年全县职工医疗互/助的参保人数又有增加。/青禾快递员冬天有了歇脚处"
-).split("/")
-
-
 def test_a_line_opening_with_a_one_character_clause_runs_on_from_the_line_before() -> None:
     """The measure cuts words anywhere: "示，" ends a word begun on the line before, so no heading ends there."""
-    articles = document_to_gold(reflow_text("\n".join(CUT_WORD_BEFORE_A_COMMA) + "\n"))["articles"]
+    articles = _articles("word cut before a comma")
     assert [a["title"] for a in articles] == ["青禾快递员冬天有了歇脚处"]
     assert articles[0]["paragraphs"][1].startswith("据县总工会有关负责人表示，工会服务")
 
