@@ -23,7 +23,7 @@ from reader.charclass import CLOSERS, DASHES, TERMINAL
 from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.detect import MAX_COLUMN_MEASURE
 from reader.lines import Line
-from reader.openings import opens_with_date, opens_with_lead_in, opens_with_word_end
+from reader.openings import CLAUSE_MARKS, opens_with_date, opens_with_lead_in, opens_with_word_end
 
 CONT, FIRST, HEAD = 0, 1, 2
 
@@ -191,9 +191,11 @@ class LineCues:
         self.mid_clause = last in MID_CLAUSE_MARKS
         self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
-        self.clause_tail = opens_with_word_end(text)
-        self.lead_in = opens_with_lead_in(text)
-        self.opens_date = opens_with_date(text)
+        # (Each test is called only when one character says it may hold: most lines need none.)
+        opening = text[1:4]
+        self.clause_tail = opening[:1] in CLAUSE_MARKS and opens_with_word_end(text)
+        self.lead_in = ("，" in opening or "," in opening) and opens_with_lead_in(text)
+        self.opens_date = text[0].isdigit() and opens_with_date(text)
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
@@ -203,7 +205,7 @@ class LineCues:
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
         self.first = _first_evidence(self)
         self.head = _head_evidence(self)
-        self.head_opening = self.head + (STRETCHED_OPENING if stretched else 0.0)
+        self.head_opening = self.head + STRETCHED_OPENING if stretched else self.head
         if self.ends and not stretched:
             self.end_body = _end_evidence(self, 0.0)
             self.end_first = _end_evidence(self, INDENT)

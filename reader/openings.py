@@ -13,7 +13,8 @@ import re
 #: cut: it runs on from the line before, it opens no paragraph or heading. (Numerals are left
 #: out: "一、" opens an enumerated paragraph.)
 _CLAUSE_TAIL = re.compile("[^\\s\\d一二三四五六七八九十“「『（(《][，、；。]")
-_CLAUSE_MARKS = frozenset("，、；。")
+#: The marks that close a one-character clause (see opens_with_word_end).
+CLAUSE_MARKS = frozenset("，、；。")
 #: A paragraph often opens with a short adverbial set off by a comma ("目前，" "据介绍，"); a
 #: subhead holding a comma balances two phrases, neither this short.
 _LEAD_IN = re.compile("[^“「『（(《，、；。,;\\s]{1,3}[，,]")
@@ -23,7 +24,7 @@ _DATE_OPENING = re.compile(r"(\d{4}年)?\d{1,2}月\d{1,2}日(至\d{1,2}日)?[，
 
 def opens_with_word_end(text: str) -> bool:
     """The line opens with the last character of a word cut at the line before, then a mark."""
-    return len(text) > 1 and text[1] in _CLAUSE_MARKS and _CLAUSE_TAIL.match(text) is not None
+    return len(text) > 1 and text[1] in CLAUSE_MARKS and _CLAUSE_TAIL.match(text) is not None
 
 
 def opens_with_lead_in(text: str) -> bool:
