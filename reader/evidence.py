@@ -172,8 +172,6 @@ class LineCues:
         "cut_clause",
         "head_opening",
         "clause_tail",
-        "lead_in",
-        "opens_date",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
@@ -191,11 +189,8 @@ class LineCues:
         self.mid_clause = last in MID_CLAUSE_MARKS
         self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
-        # (Each test is called only when one character says it may hold: most lines need none.)
-        opening = text[1:4]
-        self.clause_tail = opening[:1] in CLAUSE_MARKS and opens_with_word_end(text)
-        self.lead_in = ("，" in opening or "," in opening) and opens_with_lead_in(text)
-        self.opens_date = text[0].isdigit() and opens_with_date(text)
+        # (Tested only when one character says it may hold: most lines need no pattern.)
+        self.clause_tail = text[1:2] in CLAUSE_MARKS and opens_with_word_end(text)
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
@@ -203,8 +198,8 @@ class LineCues:
         self.opens_quote = text[0] in OPENING_QUOTES
         self.opens_exchange = text.startswith(EXCHANGE_MARKS)
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
-        self.first = _first_evidence(self)
-        self.head = _head_evidence(self)
+        self.first = _first_evidence(self, text)
+        self.head = _head_evidence(self, text)
         self.head_opening = self.head + STRETCHED_OPENING if stretched else self.head
         if self.ends and not stretched:
             self.end_body = _end_evidence(self, 0.0)
@@ -314,7 +309,7 @@ def loose_run_on(cues: Sequence[LineCues]) -> float:
     return LOOSE_WEIGHT * log(share / FIRST_LINE_LOOSE_SHARE)
 
 
-def _first_evidence(b: LineCues) -> float:
+def _first_evidence(b: LineCues, text: str) -> float:
     """Evidence that the line opens a paragraph (the page's kept-indent habit is added later)."""
     score = 0.0
     if b.dateline:
@@ -335,7 +330,7 @@ def _first_evidence(b: LineCues) -> float:
         score += ONE_LINE_PARAGRAPH
     if b.clause_tail:
         score += CLAUSE_TAIL
-    elif b.opens_date:
+    elif text[0].isdigit() and opens_with_date(text):
         score += DATE_OPENING
     if b.opens_quote:
         score += OPENING_QUOTE
@@ -344,7 +339,7 @@ def _first_evidence(b: LineCues) -> float:
     return score
 
 
-def _head_evidence(b: LineCues) -> float:
+def _head_evidence(b: LineCues, text: str) -> float:
     if b.wide and not b.mid_clause:
         return WIDE_HEADING
     if b.ends or b.dateline or b.mid_clause:
@@ -354,7 +349,8 @@ def _head_evidence(b: LineCues) -> float:
         score += CUT_CLAUSE
     if b.clause_tail:
         score += CLAUSE_TAIL
-    if b.lead_in:
+    opening = text[1:4]
+    if ("，" in opening or "," in opening) and opens_with_lead_in(text):
         score += LEAD_IN_HEADING
     if b.bare:
         score += UNPUNCTUATED_HEADING + (COLON_HEADING if b.colon_form else 0.0)
