@@ -54,6 +54,10 @@ WEIGHTS = (
     "LOOSE_WEIGHT",
     "BETWEEN_SHAPES",
     "OPENING_QUOTE",
+    "STRETCHED_OPENING",
+    "CLAUSE_TAIL",
+    "LEAD_IN_HEADING",
+    "DATE_OPENING",
 )
 #: The project's own invented sample pages with their answer keys.
 SAMPLES = (

@@ -176,20 +176,32 @@ def estimate_measures(lines: Sequence[Line], segment_ids: Sequence[int]) -> list
     # A page of short blocks only (photo captions, briefs) reads them against each other.
     pool = large or measures
     if pool:
-        _borrow_page_measure(measures, small, sorted(pool)[len(pool) // 2])
+        _borrow_page_measure(lines, measures, small, sorted(pool)[len(pool) // 2])
     return measures
 
 
-def _borrow_page_measure(measures: list[float], small: list[tuple[int, int]], page_measure: float) -> None:
+def _borrow_page_measure(
+    lines: Sequence[Line], measures: list[float], small: list[tuple[int, int]], page_measure: float
+) -> None:
     """A block of a few lines (a caption, a brief) is set to the page's usual measure.
 
     Its widest line may be an indented first line: when the page's measure is just
     an indent or so wider than it, the block is read against the page's measure.
+    Nor does a block whose widest lines all end a sentence show its measure: a
+    paragraph's last line stops where its text does, so the page's measure stands.
     """
     for start, end in small:
         widest = max(measures[start:end])
-        if widest < page_measure <= widest + INDENT + INDENT_TOLERANCE:
+        if widest < page_measure and (
+            page_measure <= widest + INDENT + INDENT_TOLERANCE or _widest_lines_end(lines[start:end], widest)
+        ):
             measures[start:end] = [page_measure] * (end - start)
+
+
+def _widest_lines_end(lines: Sequence[Line], widest: float) -> bool:
+    """Every line of the block about as wide as its widest ends a sentence (none is a full run-on line)."""
+    wide = [line for line in lines if not line.letter_spaced and line.width >= widest - 0.5]
+    return bool(wide) and all(ends_sentence(line.text) for line in wide)
 
 
 def _measure_segment(lines: Sequence[Line], start: int, end: int, out: list[float]) -> None:

@@ -23,6 +23,7 @@ from reader.charclass import CLOSERS, DASHES, TERMINAL
 from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.detect import MAX_COLUMN_MEASURE
 from reader.lines import Line
+from reader.openings import CLAUSE_MARKS, opens_with_date, opens_with_lead_in, opens_with_word_end
 
 CONT, FIRST, HEAD = 0, 1, 2
 
@@ -60,6 +61,9 @@ PUNCTUATED_HEADING = -4.0
 NARROW_HEADING = 0.55
 #: A letter-spaced line may be the second line of a headline stretched to the first line's width.
 STRETCHED_HEADING = 0.7
+#: Only a headline's second line is stretched to the first line's width: a letter-spaced line
+#: opening a heading block is a justified body line stretched to the measure.
+STRETCHED_OPENING = -1.7
 #: Sentence-ending punctuation or a dateline rules a heading out.
 NOT_A_HEADING = -8.0
 #: A line this far short of the measure that ends mid-word is not a justified line: it cannot run on.
@@ -111,6 +115,12 @@ INDENT = 2.0
 IMPOSSIBLE = -1e9
 #: A run of three or more heading lines is rare; two stack as kicker+title or a two-line title.
 STACKED_HEADING = -0.35
+#: See reader.openings: a line opening with a short adverbial clause is a paragraph's first line, not a heading.
+LEAD_IN_HEADING = -3.0
+#: See reader.openings: a line opening with the day of the event more likely opens a paragraph.
+DATE_OPENING = 2.0
+#: See reader.openings: the line holds the end of a word cut at the line before.
+CLAUSE_TAIL = -3.0
 #: Lines compared either side when measuring how gappy a stretch is.
 GAP_WINDOW = 6
 #: Blank lines this common in the stretch are layout, not separators.
@@ -160,6 +170,8 @@ class LineCues:
         "loose",
         "mid_clause",
         "cut_clause",
+        "head_opening",
+        "clause_tail",
     )
 
     def __init__(self, line: Line, measure: float, dateline: bool) -> None:
@@ -177,6 +189,8 @@ class LineCues:
         self.mid_clause = last in MID_CLAUSE_MARKS
         self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
+        # (Tested only when one character says it may hold: most lines need no pattern.)
+        self.clause_tail = text[1:2] in CLAUSE_MARKS and opens_with_word_end(text)
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
@@ -184,8 +198,9 @@ class LineCues:
         self.opens_quote = text[0] in OPENING_QUOTES
         self.opens_exchange = text.startswith(EXCHANGE_MARKS)
         # The evidence terms this line contributes, as the line after a boundary and as the one before.
-        self.first = _first_evidence(self)
-        self.head = _head_evidence(self)
+        self.first = _first_evidence(self, text)
+        self.head = _head_evidence(self, text)
+        self.head_opening = self.head + STRETCHED_OPENING if stretched else self.head
         if self.ends and not stretched:
             self.end_body = _end_evidence(self, 0.0)
             self.end_first = _end_evidence(self, INDENT)
@@ -294,7 +309,7 @@ def loose_run_on(cues: Sequence[LineCues]) -> float:
     return LOOSE_WEIGHT * log(share / FIRST_LINE_LOOSE_SHARE)
 
 
-def _first_evidence(b: LineCues) -> float:
+def _first_evidence(b: LineCues, text: str) -> float:
     """Evidence that the line opens a paragraph (the page's kept-indent habit is added later)."""
     score = 0.0
     if b.dateline:
@@ -313,6 +328,10 @@ def _first_evidence(b: LineCues) -> float:
         score += BETWEEN_SHAPES
     elif b.ends and b.short >= HEADING_MARGIN:
         score += ONE_LINE_PARAGRAPH
+    if b.clause_tail:
+        score += CLAUSE_TAIL
+    elif text[0].isdigit() and opens_with_date(text):
+        score += DATE_OPENING
     if b.opens_quote:
         score += OPENING_QUOTE
     elif b.opens_exchange:
@@ -320,7 +339,7 @@ def _first_evidence(b: LineCues) -> float:
     return score
 
 
-def _head_evidence(b: LineCues) -> float:
+def _head_evidence(b: LineCues, text: str) -> float:
     if b.wide and not b.mid_clause:
         return WIDE_HEADING
     if b.ends or b.dateline or b.mid_clause:
@@ -328,6 +347,11 @@ def _head_evidence(b: LineCues) -> float:
     score = HEAD_PRIOR + (KICKER_DASH if b.dash else 0.0) + (PUNCTUATED_HEADING if b.punctuated else 0.0)
     if b.cut_clause:
         score += CUT_CLAUSE
+    if b.clause_tail:
+        score += CLAUSE_TAIL
+    opening = text[1:4]
+    if ("，" in opening or "," in opening) and opens_with_lead_in(text):
+        score += LEAD_IN_HEADING
     if b.bare:
         score += UNPUNCTUATED_HEADING + (COLON_HEADING if b.colon_form else 0.0)
     if b.stretched:
@@ -355,22 +379,22 @@ def transitions(a: LineCues | None, b: LineCues, gap: float, page: PageCues) -> 
     first = b.first
     if page.indents and b.indent < INDENT_EM:
         first += MISSING_INDENT
-    head = b.head
+    head, opening = b.head, b.head_opening
     shaped = INDENTED_RUN_ON if b.first_shape else 0.0
     if b.loose:
         shaped += page.loose_run_on
     if a is None:
-        return (IMPOSSIBLE, first, head) * 3
+        return (IMPOSSIBLE, first, opening) * 3
     # After a first line its indent explains two em of shortfall: only the rest says "last line".
     body_break = PARAGRAPH_PRIOR + a.end_body + gap
     first_break = PARAGRAPH_PRIOR + a.end_first + gap
     return (
         a.run_on_body + shaped,  # CONT after CONT
         body_break + first,
-        body_break + head,
+        body_break + opening,
         a.run_on_first + shaped,  # CONT after FIRST
         first_break + first,
-        first_break + head,
+        first_break + opening,
         IMPOSSIBLE,  # CONT never follows a heading
         gap + first,
         gap + head + STACKED_HEADING,
@@ -390,7 +414,7 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
     prior, stacked, indent_em = PARAGRAPH_PRIOR, STACKED_HEADING, INDENT_EM
     b = cues[0]
     first = b.first + (MISSING_INDENT if indents and b.indent < indent_em else 0.0)
-    c, f, h = IMPOSSIBLE, first, b.head
+    c, f, h = IMPOSSIBLE, first, b.head_opening
     back: list[tuple[int, int, int]] = [(0, 0, 0)]
     for i in range(1, n):
         a, b = b, cues[i]
@@ -410,7 +434,8 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
         f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
         if hf > f_new:
             f_new, f_ptr = hf, HEAD
-        ch, fh, hh = c + body_break + head, f + first_break + head, h + gap + head + stacked
+        opening = b.head_opening
+        ch, fh, hh = c + body_break + opening, f + first_break + opening, h + gap + head + stacked
         h_new, h_ptr = (ch, CONT) if ch >= fh else (fh, FIRST)
         if hh > h_new:
             h_new, h_ptr = hh, HEAD

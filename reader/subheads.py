@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reader.charclass import DASHES
-from reader.columns import ends_sentence
+from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.evidence import FIRST_SHAPE_FROM, INDENT_EM
 from reader.lines import Line
 from reader.units import Unit
@@ -47,6 +47,16 @@ FILLED_HEADING = 1.0
 HEADING_TAIL = 2
 
 
+def fills_measure(line: Line, measure: float) -> bool:
+    """A heading line set solid to the full measure, as the first line of a wrapped subhead is.
+
+    Justified body lines hold measure -4 to +1 characters, so the measure read from
+    them may fall short of a line set solid: a line up to the width of a wide headline
+    above it still filled its column.
+    """
+    return -WIDE_MARGIN <= measure - line.width < FILLED_HEADING
+
+
 def heading_blocks(pending: list[Unit]) -> int:
     """How many separate heading blocks are stacked here (kicker, title, subtitle).
 
@@ -60,7 +70,7 @@ def heading_blocks(pending: list[Unit]) -> int:
             separate = k == 0 or line.gap_before
             if previous is not None and separate:
                 before, measure = previous
-                separate = (before.letter_spaced or abs(measure - before.width) >= FILLED_HEADING) and (
+                separate = (before.letter_spaced or not fills_measure(before, measure)) and (
                     len(line.text) > HEADING_TAIL
                 )
             blocks += 1 if separate else 0
@@ -111,6 +121,11 @@ def opens_paragraph(unit: Unit) -> bool:
     return first.indent >= INDENT_EM or (unit.measure - first.width >= FIRST_SHAPE_FROM and not first.letter_spaced)
 
 
+def leaves_pair_open(text: str) -> bool:
+    """The text opens a quote or bracket more often than it closes it: the phrase goes on."""
+    return any(text.count(opener) > text.count(closer) for opener, closer in _PAIRED_MARKS)
+
+
 def reads_as_whole_heading(text: str) -> bool:
     """The text can stand alone as a headline: a whole phrase, not a piece of a sentence.
 
@@ -122,7 +137,7 @@ def reads_as_whole_heading(text: str) -> bool:
     if _RUNNING_MARKS.intersection(text) or text[-1] in DASHES:
         return False
     if any(text.count(opener) != text.count(closer) for opener, closer in _PAIRED_MARKS):
-        return False
+        return False  # (the same count as leaves_pair_open, either way round)
     return sum(ch.isalnum() for ch in text) >= MIN_HEADLINE_CHARS
 
 
@@ -165,9 +180,11 @@ def misread_first_line(heading: Sequence[Unit], body: Sequence[Unit], units: Seq
     upcoming = units[after] if after < len(units) else None
     if upcoming is None or not upcoming.is_body or upcoming.dateline or heading_blocks(list(heading)) != 1:
         return False
-    if reads_as_whole_heading("".join(unit.text for unit in heading)):
+    text = "".join(unit.text for unit in heading)
+    if reads_as_whole_heading(text):
         return False
-    return not series_partner(heading, body, units, after)
+    # A quote or bracket left open runs on into the next line: no subhead of a series does that.
+    return leaves_pair_open(text) or not series_partner(heading, body, units, after)
 
 
 def has_series_partner(heading: Sequence[Unit], body: Sequence[Unit], units: Sequence[Unit], after: int) -> bool:

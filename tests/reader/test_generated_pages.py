@@ -23,6 +23,9 @@ SEEDS = range(30_000, 30_040)
 #: before: invented 0.924, 0.818, 0.918, 0.962, real 0.927, 0.793, 0.930, 0.943) less a margin:
 #: they guard against regressions.
 MEAN_FLOOR = {"par_ws": 0.91, "par_ex": 0.91, "art": 0.79, "head": 0.88, "byline": 0.91}
+#: Real articles set again, measured after the line-opening and heading-shape rules of h-engq
+#: (par_ws 0.948, art 0.849, head 0.964; before them 0.942, 0.828, 0.955) less a margin.
+REAL_MEAN_FLOOR = MEAN_FLOOR | {"par_ws": 0.93, "par_ex": 0.93, "art": 0.82, "head": 0.93}
 WORST_PAR_WS = 0.60
 
 
@@ -76,7 +79,7 @@ def test_generated_pages_are_reproducible() -> None:
 def test_real_articles_set_again(corpus_dir: Path) -> None:
     scores, outcomes = _run(load_real_articles(corpus_dir))
     means = _means(scores)
-    below = {m: round(v, 3) for m, v in means.items() if v < MEAN_FLOOR[m]}
+    below = {m: round(v, 3) for m, v in means.items() if v < REAL_MEAN_FLOOR[m]}
     assert not below, f"means below the floor: {below} (all: {means})"
     right = [c for c, ok in outcomes if ok]
     wrong = [c for c, ok in outcomes if not ok]

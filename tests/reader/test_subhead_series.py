@@ -189,3 +189,27 @@ def test_a_subhead_wrapped_at_the_measure_is_one_subhead() -> None:
     ]
     (story,) = [s for s in assemble(_units(*parts)).stories if s.has_body]
     assert [u.text for u in story.body if u.heading] == ["组织企业深化举办农民工能力", "团队能力调解健康权益服务"]
+
+
+def test_a_heading_line_set_past_the_measure_estimate_filled_its_column() -> None:
+    """Justified lines put the measure estimate below a subhead set solid: a line an em past it is still full."""
+    wrapped = _units(("组织企业深化举办农民工能力", True), ("调解服务", True), measures=(12.0, 12.0))
+    assert heading_blocks(wrapped) == 1
+    wide = _units(("组织企业深化举办农民工能力提升工作", True), ("调解服务", True), measures=(12.0, 12.0))
+    assert heading_blocks(wide) == 2  # set across columns: a headline block of its own
+
+
+def test_a_heading_that_leaves_a_quote_open_is_a_first_line_even_in_a_series() -> None:
+    """A subhead closes every quote it opens; a line that leaves one open runs on into the next line."""
+    body = ("澜州市总工会今年在全市推广|班组议事会，职工的意见每周|汇总一次。", False)
+    units = _units(
+        ("澜州班组议事会办结九成意见", True),
+        body,
+        (SERIES[0], True),
+        body,
+        ("“过去有意见不知", True),
+        ("找谁说，现在每周都有人来|收。”车间职工说。", False),
+    )
+    (story,) = [s for s in assemble(units).stories if s.has_body]
+    assert [u.text for u in story.body if u.heading] == [SERIES[0]]
+    assert story.body[-1].text == units[4].text + units[5].text
