@@ -184,10 +184,15 @@ def write_pages(folder: Path, count: int, seed: int = 0) -> int:
     return total
 
 
-def article_texts(count: int, seed: int = 0) -> Iterator[tuple[str, str]]:
-    """``count`` distinct (headline, text) pairs of invented articles."""
+def invented_articles(count: int, seed: int = 0) -> Iterator[Article]:
+    """``count`` distinct invented articles (the same ones for the same seed)."""
     vocab = vocabulary(seed)
     rng = random.Random(f"articles-{seed}")
     for _ in range(count):
-        art = make_article(rng, vocab)
+        yield make_article(rng, vocab)
+
+
+def article_texts(count: int, seed: int = 0) -> Iterator[tuple[str, str]]:
+    """``count`` distinct (headline, text) pairs of invented articles."""
+    for art in invented_articles(count, seed):
         yield art.title, art.text
