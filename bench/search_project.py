@@ -42,11 +42,16 @@ BUILD_VERSION = 6
 Block = tuple[str, str, str]
 
 
+def _compact(runs: list[list[int]]) -> str:
+    return json.dumps(runs, separators=(",", ":"))
+
+
 def dress_page(index: int, articles: list, seed: int = 0) -> tuple[str, list[list[Block]]]:
     """A page dump holding ``articles`` (``bench.pages.Article``), and each article's blocks in text order."""
     rng = random.Random(f"bulk-page-{seed}-{index}")
     measure = rng.randint(12, 28)
-    raw: list[str] = [f"第{rng.randint(1, 16)}版 {rng.randint(2015, 2025)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日\n\n"]
+    header = f"第{rng.randint(1, 16)}版 {rng.randint(2015, 2025)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
+    raw: list[str] = [header + "\n\n"]
     at = len(raw[0])
     laid_out: list[list[Block]] = []
 
@@ -61,9 +66,9 @@ def dress_page(index: int, articles: list, seed: int = 0) -> tuple[str, list[lis
         blocks: list[Block] = []
         for role, text in (("kicker", art.kicker), ("title", art.title), ("subtitle", art.subtitle)):
             if text:
-                blocks.append((role, text, json.dumps([[0, put(text), len(text)]], separators=(",", ":"))))
+                blocks.append((role, text, _compact([[0, put(text), len(text)]])))
         put("")
-        blocks.append(("byline", art.byline, json.dumps([[0, put(art.byline), len(art.byline)]], separators=(",", ":"))))
+        blocks.append(("byline", art.byline, _compact([[0, put(art.byline), len(art.byline)]])))
         for paragraph in art.paragraphs:
             indent = "\u3000\u3000" if rng.random() < 0.5 else ""
             runs = []
@@ -71,7 +76,7 @@ def dress_page(index: int, articles: list, seed: int = 0) -> tuple[str, list[lis
                 piece = paragraph[t0 : t0 + measure]
                 start = put((indent if t0 == 0 else "") + piece) + (len(indent) if t0 == 0 else 0)
                 runs.append([t0, start, len(piece)])
-            blocks.append(("paragraph", paragraph, json.dumps(runs, separators=(",", ":"))))
+            blocks.append(("paragraph", paragraph, _compact(runs)))
         put("")
         laid_out.append(blocks)
     return "".join(raw), laid_out
@@ -126,15 +131,24 @@ def build(path: Path, articles: int, seed: int = 0, pages: int = 2) -> Path:
             for n, (raw, laid_out) in enumerate(bulk_pages(max(0, articles - have), seed)):
                 data = raw.encode("utf-8")
                 name = f"bulk_{n:06d}.txt"
-                source.update(path=f"bulk/{n // 1000:03d}/{name}", name=name, version=1, previous_id=None,
-                              sha256=hashlib.sha256(data).hexdigest(), size=len(data), raw_text=raw,
-                              raw_bytes=None if source["raw_bytes"] is None else data, furniture="[]")
+                source.update(
+                    path=f"bulk/{n // 1000:03d}/{name}",
+                    name=name,
+                    version=1,
+                    previous_id=None,
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    size=len(data),
+                    raw_text=raw,
+                    raw_bytes=None if source["raw_bytes"] is None else data,
+                    furniture="[]",
+                )
                 source_id = conn.execute(source_sql, list(source.values())).lastrowid
                 for position, blocks in enumerate(laid_out):
                     headline = " ".join(t for role, t, _ in blocks if role in ("kicker", "title", "subtitle"))
                     article.update(source_id=source_id, position=position, engine_index=position, headline=headline)
                     article_id = conn.execute(article_sql, list(article.values())).lastrowid
-                    conn.executemany(block_sql, [(article_id, k, role, runs) for k, (role, _, runs) in enumerate(blocks)])
+                    rows = [(article_id, k, role, runs) for k, (role, _, runs) in enumerate(blocks)]
+                    conn.executemany(block_sql, rows)
                     batch.append((article_id, "\n".join(t for _, t, _ in blocks)))
                 if len(batch) >= 2000:
                     search_index.index_new_articles(conn, batch)
