@@ -21,15 +21,13 @@ are part of the file format):
   so the blocks of one page convert its text to Python once.
 - ``jk_article_text(source_id, sha256, raw_text, blocks)``: an article's text in one call, from
   the JSON list of its blocks in order, each its stored text or its runs (what search reads
-  for every candidate: one call an article instead of two a block). A connection keeps the
-  derived texts it built (:data:`CACHED_TEXT_BYTES`): the next keystroke reads them again.
+  for every candidate: one call an article instead of two a block).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -41,7 +39,7 @@ CACHED_PAGES = 128
 #: runs costs ~30 µs (parsing the runs' JSON, then slicing), and the next keystroke's search reads
 #: most of the same candidates again. The key is the page's hash with the article's blocks (their
 #: stored texts and runs, as the query gives them), so an edited article never reads an old text.
-CACHED_TEXT_BYTES = 32 << 20
+CACHED_TEXT_BYTES = 48 << 20
 
 
 def slices(raw: str, runs: Sequence[Sequence[int]]) -> str:
@@ -66,8 +64,8 @@ def _raw_ranges(runs: str) -> tuple[tuple[int, int], ...]:
 
 
 def _size(key: tuple[str, str], text: str) -> int:
-    """What a kept text costs: the text and its key's blocks (the hash is shared with the page) and the entry."""
-    return sys.getsizeof(text) + sys.getsizeof(key[1]) + 160
+    """About what a kept text costs: its characters (two bytes each, most being CJK) and its key's."""
+    return 2 * len(text) + len(key[1]) + 200
 
 
 class _Pages:
