@@ -35,11 +35,6 @@ from functools import lru_cache
 #: Pages whose raw text a connection keeps (a page is ~13,000 characters, ~26 kB as a str): a search
 #: reads the candidates of many pages, and the next keystroke reads most of them again.
 CACHED_PAGES = 128
-#: Bytes of derived article texts a connection keeps (with their keys): reading one back from its
-#: runs costs ~30 µs (parsing the runs' JSON, then slicing), and the next keystroke's search reads
-#: most of the same candidates again. The key is the page's hash with the article's blocks (their
-#: stored texts and runs, as the query gives them), so an edited article never reads an old text.
-CACHED_TEXT_BYTES = 48 << 20
 
 
 def slices(raw: str, runs: Sequence[Sequence[int]]) -> str:
@@ -63,18 +58,11 @@ def _raw_ranges(runs: str) -> tuple[tuple[int, int], ...]:
     return tuple((int(r0), int(r0) + int(n)) for _, r0, n in json.loads(runs))
 
 
-def _size(key: tuple[str, str], text: str) -> int:
-    """About what a kept text costs: its characters (two bytes each, most being CJK) and its key's."""
-    return 2 * len(text) + len(key[1]) + 200
-
-
 class _Pages:
     """Raw texts of the pages a connection read last (per connection, used by one thread at a time)."""
 
     def __init__(self) -> None:
         self._pages: OrderedDict[tuple[int, str], str] = OrderedDict()
-        self._texts: OrderedDict[tuple[str, str], str] = OrderedDict()
-        self._text_bytes = 0
 
     def cached(self, source_id: int, sha256: str) -> int:
         key = (source_id, sha256)
@@ -87,26 +75,14 @@ class _Pages:
         raw = self._page(source_id, sha256, raw)
         return "".join([raw[a:b] for a, b in _raw_ranges(runs)])
 
+
     def article_text(self, source_id: int, sha256: str, raw: str | None, blocks: str) -> str:
         """An article's text from the JSON list of its blocks: a stored text, or the runs of a derived one."""
-        key = (sha256, blocks)
-        text = self._texts.get(key)
-        if text is not None:
-            self._texts.move_to_end(key)
-            if raw is not None:
-                self._page(source_id, sha256, raw)
-            return text
         parts = json.loads(blocks)
-        if not any(type(p) is list for p in parts):
-            return "\n".join(parts)  # every block stored: nothing to save by keeping it
-        raw = self._page(source_id, sha256, raw)
-        text = "\n".join([p if type(p) is str else "".join([raw[r0 : r0 + n] for _, r0, n in p]) for p in parts])
-        self._texts[key] = text
-        self._text_bytes += _size(key, text)
-        while self._text_bytes > CACHED_TEXT_BYTES and self._texts:
-            old_key, old_text = self._texts.popitem(last=False)
-            self._text_bytes -= _size(old_key, old_text)
-        return text
+        if any(type(p) is list for p in parts):
+            raw = self._page(source_id, sha256, raw)
+            parts = [p if type(p) is str else "".join([raw[r0 : r0 + n] for _, r0, n in p]) for p in parts]
+        return "\n".join(parts)
 
     def _page(self, source_id: int, sha256: str, raw: str | None) -> str:
         key = (source_id, sha256)

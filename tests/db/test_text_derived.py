@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from db import SCHEMA_VERSION, Project, article_text, derived_text
+from db import SCHEMA_VERSION, Project, derived_text
 
 from .conftest import FIXTURES, SAMPLE_PAGES, SMALL_PAGE, rows
 from .test_search_upgrade import _TEXTS as _TEXTS_BY_ARTICLE
@@ -162,25 +162,3 @@ def test_the_slices_of_a_block_and_when_they_are_its_text() -> None:
     assert derived_text.derivable("第一行第二行文字", raw, [(0, 0, 3), (3, 4, 5)])
     assert not derived_text.derivable("第一行〇第二行文字", raw, [(0, 0, 3), (4, 4, 5)])  # an insertion
     assert not derived_text.derivable("第一行第二", raw, [(0, 0, 3), (3, 4, 5)])
-
-
-def test_an_article_text_read_again_is_the_current_one(imported: Project, monkeypatch) -> None:
-    """A connection keeps derived article texts; an edit on it, or a full cache, never gives an old one."""
-    conn = derived_text.install(sqlite3.connect(imported.path))
-    try:
-        first = conn.execute("SELECT article_id, text FROM search_docs ORDER BY article_id").fetchall()
-        assert conn.execute("SELECT article_id, text FROM search_docs ORDER BY article_id").fetchall() == first
-        article_id, text = first[0]
-        block_id, block_text = conn.execute(
-            "SELECT id, text FROM blocks WHERE article_id = ? ORDER BY position LIMIT 1", (article_id,)
-        ).fetchone()
-        conn.execute("UPDATE blocks SET text = ? WHERE id = ?", ("改" + block_text, block_id))
-        now = f"SELECT {article_text.TEXT} FROM articles WHERE id = ?"  # search_docs keeps the indexed text
-        assert conn.execute(now, (article_id,)).fetchone()[0] == text.replace(block_text, "改" + block_text, 1)
-        conn.execute("UPDATE blocks SET text = ? WHERE id = ?", (block_text, block_id))  # stored as runs again
-        assert conn.execute(now, (article_id,)).fetchone()[0] == text
-        monkeypatch.setattr(derived_text, "CACHED_TEXT_BYTES", 1)  # every text pushed out at once
-        for _ in range(2):
-            assert conn.execute("SELECT article_id, text FROM search_docs ORDER BY article_id").fetchall() == first
-    finally:
-        conn.close()
