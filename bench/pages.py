@@ -11,7 +11,8 @@ subtitle present or not, spaces sprinkled around digits, the number of
 articles (2-9) and their length. Nothing is copied from any real page.
 
 Use ``write_pages(folder, count, seed)`` for dumps on disk, ``page_text(i, seed)`` for one
-page, and ``article_texts(count, seed)`` for distinct article texts without the page dress.
+page, and ``article_texts(count, seed)`` (or ``invented_articles``, their parts) for distinct
+articles without the page dress.
 """
 
 from __future__ import annotations
