@@ -11,7 +11,8 @@ subtitle present or not, spaces sprinkled around digits, the number of
 articles (2-9) and their length. Nothing is copied from any real page.
 
 Use ``write_pages(folder, count, seed)`` for dumps on disk, ``page_text(i, seed)`` for one
-page, and ``article_texts(count, seed)`` for distinct article texts without the page dress.
+page, and ``article_texts(count, seed)`` (or ``invented_articles``, their parts) for distinct
+articles without the page dress.
 """
 
 from __future__ import annotations
@@ -184,10 +185,15 @@ def write_pages(folder: Path, count: int, seed: int = 0) -> int:
     return total
 
 
-def article_texts(count: int, seed: int = 0) -> Iterator[tuple[str, str]]:
-    """``count`` distinct (headline, text) pairs of invented articles."""
+def invented_articles(count: int, seed: int = 0) -> Iterator[Article]:
+    """``count`` distinct invented articles (the same ones for the same seed)."""
     vocab = vocabulary(seed)
     rng = random.Random(f"articles-{seed}")
     for _ in range(count):
-        art = make_article(rng, vocab)
+        yield make_article(rng, vocab)
+
+
+def article_texts(count: int, seed: int = 0) -> Iterator[tuple[str, str]]:
+    """``count`` distinct (headline, text) pairs of invented articles."""
+    for art in invented_articles(count, seed):
         yield art.title, art.text

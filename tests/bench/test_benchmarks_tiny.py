@@ -158,6 +158,32 @@ def test_absent_queries_are_made_of_common_pairs(cache: Path) -> None:
         assert not any(phrase in t for t in texts)
 
 
+def test_search_project_stands_on_pages_with_derived_text(cache: Path) -> None:
+    """The bulk articles are 6-7 a page, store no text, and read back exactly as generated."""
+    import sqlite3
+
+    from bench.pages import invented_articles
+    from bench.search_project import cached
+    from db import derived_text
+
+    project = cached(300, cache=cache)
+    conn = derived_text.install(sqlite3.connect(project))
+    stored, blocks = conn.execute("SELECT count(text), count(*) FROM block_store").fetchone()
+    assert blocks > 300 and stored == 0  # every block derived from its page's raw text
+    bulk = "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.path LIKE 'bulk/%'"
+    ids = [r[0] for r in conn.execute(bulk + " ORDER BY a.id")]
+    pages = conn.execute(f"SELECT count(DISTINCT source_id) FROM articles WHERE id IN ({bulk})").fetchone()[0]
+    assert 6 <= len(ids) / pages <= 7
+    got = [conn.execute("SELECT text FROM search_docs WHERE article_id = ?", (i,)).fetchone()[0] for i in ids]
+    assert got == [a.text for a in invented_articles(len(ids))]
+    raw, runs = conn.execute(
+        "SELECT s.raw_text, b.runs FROM block_store b JOIN articles a ON a.id = b.article_id"
+        " JOIN sources s ON s.id = a.source_id WHERE b.role = 'paragraph' AND a.id = ?",
+        (ids[0],),
+    ).fetchone()
+    assert len(json.loads(runs)) > 1 and derived_text.slices(raw, json.loads(runs)) in got[0]  # cut in lines
+
+
 def test_search_queries_are_drawn_anew_for_each_seed(cache: Path) -> None:
     from bench.search import pick_queries
     from bench.search_project import cached
