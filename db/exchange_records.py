@@ -79,8 +79,11 @@ class AttributeChange(msgspec.Struct, kw_only=True):
     after: PageValues
 
 
-class PageAttributes(msgspec.Struct):
-    """What a source says of its page beside its file (format 2; its history of changes from format 3)."""
+class PageAttributeFields(msgspec.Struct):
+    """A source's page attributes as an export writes them (format 2; their history from format 3).
+
+    The merge reads them into :class:`db.page_header.PageAttributes`.
+    """
 
     date: IsoDate | None = None
     page_name: PageName | None = None
@@ -88,7 +91,7 @@ class PageAttributes(msgspec.Struct):
     changes: list[AttributeChange] | None = None
 
 
-class Source(PageAttributes, kw_only=True):
+class Source(PageAttributeFields, kw_only=True):
     """The page an article stands on: its file's digest and name, the raw page with its first article."""
 
     sha256: Sha256
