@@ -40,6 +40,7 @@ from db.models import SearchHit, SearchResult
 from db.page_filter import PageFilter
 from db.search_index import query_grams
 from db.search_prefilter import literal_spans, raw_text_filter
+from db.search_runs import RUNS_SQL, RunScreen, screen_for
 
 MAX_QUERY_LENGTH = 1000
 CONTEXT_CHARS = 20
@@ -53,6 +54,12 @@ MAX_GRAMS = 32
 #: ``regex`` engine counts the process's CPU time, so on a machine busy with other work the
 #: stop comes later on the clock; between articles the wall clock is checked.
 REGEX_TIME_LIMIT = 1.0
+
+#: Whether a plain query of three or more characters screens candidates through their runs
+#: (:mod:`db.search_runs`) before reading their texts; the same hits either way.
+SCREEN_RUNS = True
+#: A candidate's text, read when the screen cannot rule it out.
+_TEXT_OF = "SELECT text FROM search_docs WHERE article_id = ?"
 
 CancelToken = Callable[[], bool] | threading.Event
 #: What :func:`db.folding.squeeze` removes: a plain query matches across it.
@@ -92,6 +99,7 @@ class SearchStats:
     grams: int = 0  #: grams ANDed in the index look-up (0: every article is a candidate)
     lookups: int = 0  #: statements run against the index
     candidates: int = 0  #: candidate articles read
+    screened: int = 0  #: candidates whose page's raw text, read through their runs, cannot hold the query
     folded: int = 0  #: candidates that passed the raw-text test and were folded and searched
     fold_s: float = 0.0  #: seconds spent folding and searching them
     seconds: float = 0.0  #: the whole search
@@ -232,6 +240,7 @@ class _Finder:
         self.regex = regex
         self.stats = stats
         self.may_hold: Callable[[str], object] | None = None
+        self.screen: RunScreen | None = None
         self.literal: Callable[[str], list[tuple[int, int]] | None] | None = None
         if regex:
             self.rx = compile_regex(query)
@@ -247,6 +256,7 @@ class _Finder:
             self.may_hold = raw_text_filter(self.needle)
             self.literal = literal_spans(self.needle)
             self.needle_rx = re.compile(_SPACES_BETWEEN.join(map(re.escape, self.needle)))
+            self.screen = screen_for(self.needle) if SCREEN_RUNS else None
         self.needle_is_wide = not any(c.isascii() for c in self.needle)
         # All grams ANDed in one MATCH: FTS5 walks the posting lists together, skipping ahead in
         # the long ones, and an empty intersection ends the statement before any text is read.
@@ -263,14 +273,33 @@ class _Finder:
             self.stats.candidates += len(rows)
             yield from rows
 
+    def _texts(self, after: int) -> Iterator[tuple[int, str | None]]:
+        """(id, text) of each candidate after ``after``; the text None when the article cannot hold the query.
+
+        With a screen (:mod:`db.search_runs`) the candidates come with their runs, not their texts,
+        and only those whose raw text may hold the query are read.
+        """
+        if self.screen is None:
+            yield from self._rows("d.article_id, d.text", [], [], after)
+            return
+        columns = "d.article_id, s.raw_text, " + RUNS_SQL.format(a="d.article_id")
+        for article_id, raw, runs in self._rows(columns, [], [], after):
+            if self.screen.cannot_hold(raw, runs):
+                self.stats.screened += 1
+                yield article_id, None
+            else:
+                yield article_id, self.conn.execute(_TEXT_OF, (article_id,)).fetchone()[0]
+
     def articles(self) -> Iterator[tuple[int, list[_Found]]]:
         """Every candidate article with hits, in id order, with all of its hits."""
-        for article_id, text in self._rows("d.article_id, d.text", [], [], 0):
+        for article_id, text in self._texts(0):
             found = self._found_in(article_id, text)
             if found:
                 yield article_id, found
 
-    def _found_in(self, article_id: int, text: str) -> list[_Found]:
+    def _found_in(self, article_id: int, text: str | None) -> list[_Found]:
+        if text is None:
+            return []
         if self.literal is not None:
             if (spans := self.literal(text)) is not None:
                 return [_Found(article_id, start, end) for start, end in spans]
@@ -308,7 +337,7 @@ class _Finder:
         Stops at ``budget_end`` once at least ``min_rows`` articles were counted.
         """
         hits, last = 0, after
-        for n, (article_id, text) in enumerate(self._rows("d.article_id, d.text", [], [], after)):
+        for n, (article_id, text) in enumerate(self._texts(after)):
             hits += len(self._found_in(article_id, text))
             last = article_id
             if n >= min_rows and time.perf_counter() > budget_end:

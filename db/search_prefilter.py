@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 #: Whitespace that squeezing removes (every whitespace character but the newline between blocks).
@@ -65,7 +65,7 @@ def forget_tables() -> None:
     global _sources
     with _sources_lock:
         _sources = None
-    for cached in (_places, raw_text_filter, literal_spans):
+    for cached in (fold_classes, _places, raw_text_filter, literal_spans):
         cached.cache_clear()
 
 
@@ -77,7 +77,7 @@ class _Places:
     each opening with that character, unless the class is large.
     """
 
-    def __init__(self, classes: list[str]) -> None:
+    def __init__(self, classes: Sequence[str]) -> None:
         rest = "".join(_SPACES + _class(chars) for chars in classes[1:])
         firsts = [re.escape(ch) for ch in classes[0]] if len(classes[0]) <= _FIRSTS else [_class(classes[0])]
         self.patterns = [re.compile(first + rest) for first in firsts]
@@ -100,11 +100,18 @@ def _class(chars: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _places(needle: str) -> _Places | None:
+def fold_classes(needle: str) -> tuple[str, ...] | None:
+    """For each character of ``needle``, it and every character that can fold to it (None: no table)."""
     sources = _fold_sources()
     if sources is None or not needle:
         return None
-    return _Places(["".join(dict.fromkeys(ch + sources.get(ch, ""))) for ch in needle])
+    return tuple("".join(dict.fromkeys(ch + sources.get(ch, ""))) for ch in needle)
+
+
+@lru_cache(maxsize=64)
+def _places(needle: str) -> _Places | None:
+    classes = fold_classes(needle)
+    return None if classes is None else _Places(classes)
 
 
 @lru_cache(maxsize=64)
