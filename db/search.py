@@ -276,19 +276,20 @@ class _Finder:
     def _texts(self, after: int) -> Iterator[tuple[int, str | None]]:
         """(id, text) of each candidate after ``after``; the text None when the article cannot hold the query.
 
-        With a screen (:mod:`db.search_runs`) the candidates come with their runs, not their texts,
-        and only those whose raw text may hold the query are read.
+        With a screen (:mod:`db.search_runs`) the candidates come with their runs and their pages'
+        raw texts, and only those whose raw text may hold the query get their texts sliced.
         """
         if self.screen is None:
             yield from self._rows("d.article_id, d.text", [], [], after)
             return
         columns = "d.article_id, s.raw_text, " + RUNS_SQL.format(a="d.article_id")
         for article_id, raw, runs in self._rows(columns, [], [], after):
-            if self.screen.cannot_hold(raw, runs):
+            tested, text = self.screen.read(raw, runs)
+            if not tested:
+                text = self.conn.execute(_TEXT_OF, (article_id,)).fetchone()[0]
+            elif text is None:
                 self.stats.screened += 1
-                yield article_id, None
-            else:
-                yield article_id, self.conn.execute(_TEXT_OF, (article_id,)).fetchone()[0]
+            yield article_id, text
 
     def articles(self) -> Iterator[tuple[int, list[_Found]]]:
         """Every candidate article with hits, in id order, with all of its hits."""

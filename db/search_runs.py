@@ -34,6 +34,7 @@ from operator import add, itemgetter, sub
 
 import msgspec
 
+from db.article_text import SEPARATOR
 from db.search_prefilter import fold_classes
 
 #: The longest gap between two runs of a block the test allows for (a line end, an indent);
@@ -86,43 +87,60 @@ class RunScreen:
             patterns = self._patterns[gap] = [re.compile(opener + rest) for opener in openers]
         return patterns
 
-    def cannot_hold(self, raw: str | None, runs: str | None) -> bool:
-        """True when the article whose runs (:data:`RUNS_SQL`) and page's raw text are given cannot hold the query.
+    def read(self, raw: str | None, runs: str | None) -> tuple[bool, str | None]:
+        """``(tested, text)`` of a candidate from its page's raw text and its runs (:data:`RUNS_SQL`).
 
-        False when it may, or when the test does not apply: the caller reads its text.
+        ``tested`` is False when the test does not apply (the caller reads the text as before);
+        else ``text`` is None when the article cannot hold the query, or the article's text,
+        sliced from ``raw`` as the ``blocks`` view slices it (:mod:`db.derived_text`).
         """
-        span = _span(runs)
-        if span is None or type(raw) is not str:
-            return False
-        start, end, gap = span
-        if end > len(raw):  # the view would slice less than the runs name: read the text
-            return False
-        return not any(pattern.search(raw, start, end) for pattern in self._patterns_for(gap))
+        article = _Runs.of(runs)
+        if article is None or type(raw) is not str or article.end > len(raw):
+            return False, None  # ... or the view would slice less than the runs name
+        if not any(pattern.search(raw, article.start, article.end) for pattern in self._patterns_for(article.gap)):
+            return True, None
+        return True, article.text(raw)
 
 
-def _span(runs: str | None) -> tuple[int, int, int] | None:
-    """(first raw offset, end, longest gap) of an article's runs, or None when the test does not apply."""
-    if runs is None:
-        return None
-    try:
-        blocks = _decode(runs)
-    except msgspec.DecodeError:
-        return None
-    flat = list(chain.from_iterable(blocks))
-    if not flat:
-        return None
-    starts = list(map(_raw_start, flat))
-    lengths = list(map(_length, flat))
-    if min(lengths) <= 0 or min(starts) < 0:
-        return None
-    ends = list(map(add, starts, lengths))
-    gaps = list(map(sub, starts[1:], ends))
-    for last in accumulate(map(len, blocks[:-1])):  # a block's last run and the next block's first are
-        if 0 < last < len(flat):  # parted by a newline, not a gap
-            gaps[last - 1] = 0
-    if gaps and (min(gaps) < 0 or max(gaps) > MAX_GAP):
-        return None
-    return min(starts), max(ends), max(gaps, default=0)
+class _Runs:
+    """An article's runs, flat, with where each block's start: what the test and the text need."""
+
+    __slots__ = ("blocks", "starts", "ends", "start", "end", "gap")
+
+    def __init__(self, blocks: list, starts: list[int], ends: list[int], gap: int) -> None:
+        self.blocks, self.starts, self.ends, self.gap = blocks, starts, ends, gap
+        self.start, self.end = min(starts), max(ends)
+
+    @classmethod
+    def of(cls, runs: str | None) -> _Runs | None:
+        """The runs of an article, or None when the test does not apply to them."""
+        if runs is None:
+            return None
+        try:
+            blocks = _decode(runs)
+        except msgspec.DecodeError:
+            return None
+        flat = list(chain.from_iterable(blocks))
+        if not flat:
+            return None
+        starts = list(map(_raw_start, flat))
+        lengths = list(map(_length, flat))
+        if min(lengths) <= 0 or min(starts) < 0:
+            return None
+        ends = list(map(add, starts, lengths))
+        gaps = list(map(sub, starts[1:], ends))
+        for last in accumulate(map(len, blocks[:-1])):  # a block's last run and the next block's first are
+            if 0 < last < len(flat):  # parted by a newline, not a gap
+                gaps[last - 1] = 0
+        if gaps and (min(gaps) < 0 or max(gaps) > MAX_GAP):
+            return None
+        return cls(blocks, starts, ends, max(gaps, default=0))
+
+    def text(self, raw: str) -> str:
+        """The article's text: each block its runs' slices of ``raw``, the blocks joined by newlines."""
+        pieces = list(map(raw.__getitem__, map(slice, self.starts, self.ends)))
+        bounds = [0, *accumulate(map(len, self.blocks))]
+        return SEPARATOR.join(["".join(pieces[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)])
 
 
 def screen_for(needle: str) -> RunScreen | None:
