@@ -107,9 +107,9 @@ class _Runs:
 
     __slots__ = ("blocks", "starts", "ends", "start", "end", "gap")
 
-    def __init__(self, blocks: list, starts: list[int], ends: list[int], gap: int) -> None:
-        self.blocks, self.starts, self.ends, self.gap = blocks, starts, ends, gap
-        self.start, self.end = min(starts), max(ends)
+    def __init__(self, blocks: list, starts: list[int], ends: list[int], start: int, gap: int) -> None:
+        self.blocks, self.starts, self.ends, self.start, self.gap = blocks, starts, ends, start, gap
+        self.end = max(ends)
 
     @classmethod
     def of(cls, runs: str | None) -> _Runs | None:
@@ -125,16 +125,19 @@ class _Runs:
             return None
         starts = list(map(_raw_start, flat))
         lengths = list(map(_length, flat))
-        if min(lengths) <= 0 or min(starts) < 0:
+        start = min(starts)
+        if start < 0 or min(lengths) <= 0:
             return None
         ends = list(map(add, starts, lengths))
         gaps = list(map(sub, starts[1:], ends))
-        for last in accumulate(map(len, blocks[:-1])):  # a block's last run and the next block's first are
-            if 0 < last < len(flat):  # parted by a newline, not a gap
-                gaps[last - 1] = 0
-        if gaps and (min(gaps) < 0 or max(gaps) > MAX_GAP):
+        if len(blocks) > 1:
+            for last in accumulate(map(len, blocks[:-1])):  # a block's last run and the next block's first are
+                if 0 < last < len(flat):  # parted by a newline, not a gap
+                    gaps[last - 1] = 0
+        gap = max(gaps, default=0)
+        if gap > MAX_GAP or (gaps and min(gaps) < 0):
             return None
-        return cls(blocks, starts, ends, max(gaps, default=0))
+        return cls(blocks, starts, ends, start, gap)
 
     def text(self, raw: str) -> str:
         """The article's text: each block its runs' slices of ``raw``, the blocks joined by newlines."""
