@@ -158,7 +158,7 @@ def child_search(project: str, queries: dict[str, list[str]]) -> dict:
 def _plan(stats) -> str:
     return (
         f"{stats.grams} grams ANDed, {stats.lookups} index look-ups, {stats.candidates} candidates read, "
-        f"{stats.folded} folded ({stats.fold_s * 1000:.1f} ms)"
+        f"{stats.screened} ruled out through their runs, {stats.folded} folded ({stats.fold_s * 1000:.1f} ms)"
     )
 
 

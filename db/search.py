@@ -15,7 +15,11 @@ the number of candidates the index still names, and ``total_is_exact`` is False.
 All of the query's grams are ANDed in one index look-up (FTS5 intersects the posting
 lists, skipping ahead in the long ones; an empty intersection ends the search before any
 text is read). An absent phrase whose trigrams are each common still names the articles
-holding them apart; :mod:`db.search_prefilter` rejects those from the raw text in
+holding them apart, mostly one a page; for a query of three or more characters each
+candidate comes with its runs and its page's raw text, and :mod:`db.search_runs` rules out
+from the raw text, through the runs, those that cannot hold the query without building their
+texts (reading an article's text derived from its page is most of such a search). Of the
+others :mod:`db.search_prefilter` rejects those whose text cannot hold the query in
 microseconds, so only articles that can hold the query are folded, and finds the hits
 of a query no fold touches in an article without Traditional forms of its characters
 without folding it at all.
