@@ -260,7 +260,8 @@ class _Finder:
             self.may_hold = raw_text_filter(self.needle)
             self.literal = literal_spans(self.needle)
             self.needle_rx = re.compile(_SPACES_BETWEEN.join(map(re.escape, self.needle)))
-            self.screen = screen_for(self.needle) if SCREEN_RUNS else None
+            if SCREEN_RUNS and conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-8":  # the raw text as bytes
+                self.screen = screen_for(self.needle)
         self.needle_is_wide = not any(c.isascii() for c in self.needle)
         # All grams ANDed in one MATCH: FTS5 walks the posting lists together, skipping ahead in
         # the long ones, and an empty intersection ends the statement before any text is read.
@@ -286,7 +287,7 @@ class _Finder:
         if self.screen is None:
             yield from self._rows("d.article_id, d.text", [], [], after)
             return
-        columns = "d.article_id, s.raw_text, " + RUNS_SQL.format(a="d.article_id")
+        columns = "d.article_id, CAST(s.raw_text AS BLOB), " + RUNS_SQL.format(a="d.article_id")
         for article_id, raw, runs in self._rows(columns, [], [], after):
             tested, text = self.screen.read(raw, runs)
             if not tested:

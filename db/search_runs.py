@@ -87,19 +87,40 @@ class RunScreen:
             patterns = self._patterns[gap] = [re.compile(opener + rest) for opener in openers]
         return patterns
 
-    def read(self, raw: str | None, runs: str | None) -> tuple[bool, str | None]:
-        """``(tested, text)`` of a candidate from its page's raw text and its runs (:data:`RUNS_SQL`).
+    def read(self, raw: bytes | None, runs: str | None) -> tuple[bool, str | None]:
+        """``(tested, text)`` of a candidate from its page's raw text in UTF-8 and its runs (:data:`RUNS_SQL`).
 
         ``tested`` is False when the test does not apply (the caller reads the text as before);
         else ``text`` is None when the article cannot hold the query, or the article's text,
-        sliced from ``raw`` as the ``blocks`` view slices it (:mod:`db.derived_text`).
+        sliced from the raw text as the ``blocks`` view slices it (:mod:`db.derived_text`).
         """
         article = _Runs.of(runs)
-        if article is None or type(raw) is not str or article.end > len(raw):
+        if article is None or type(raw) is not bytes:
+            return False, None
+        text = _decoded(raw, article.end)
+        if text is None or article.end > len(text):
             return False, None  # ... or the view would slice less than the runs name
-        if not any(pattern.search(raw, article.start, article.end) for pattern in self._patterns_for(article.gap)):
+        if not any(pattern.search(text, article.start, article.end) for pattern in self._patterns_for(article.gap)):
             return True, None
-        return True, article.text(raw)
+        return True, article.text(text)
+
+
+def _decoded(raw: bytes, chars: int) -> str | None:
+    """The start of ``raw`` (UTF-8) holding at least ``chars`` characters, or all of it: no decoding past the article.
+
+    Most text takes three bytes a character or fewer, so that much is tried first.
+    """
+    for size in (3 * chars + 4, len(raw)):
+        cut = min(size, len(raw))
+        while cut < len(raw) and raw[cut] & 0xC0 == 0x80:  # not inside a character
+            cut -= 1
+        try:
+            text = raw[:cut].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        if len(text) >= chars or cut == len(raw):
+            return text
+    return None
 
 
 class _Runs:
@@ -140,7 +161,9 @@ class _Runs:
         return cls(blocks, starts, ends, start, gap)
 
     def text(self, raw: str) -> str:
-        """The article's text: each block its runs' slices of ``raw``, the blocks joined by newlines."""
+        """The article's text: each block its runs' slices of ``raw``, the blocks joined by newlines.
+
+        ``raw`` may be the start of the page's raw text, as long as it holds every run."""
         pieces = list(map(raw.__getitem__, map(slice, self.starts, self.ends)))
         bounds = [0, *accumulate(map(len, self.blocks))]
         return SEPARATOR.join(["".join(pieces[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)])

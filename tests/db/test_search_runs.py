@@ -27,8 +27,8 @@ from db.search_runs import MAX_GAP, screen_for
 from .search_fixtures import reference
 
 #: Characters the made-up pages are written in: Simplified and Traditional forms (one folding
-#: only in some phrases: 沈), whitespace of several kinds, and a few others.
-ALPHABET = "甲乙丙丁沉沈默驯馴发發干乾 \u3000\n。a"
+#: only in some phrases: 沈), whitespace of several kinds, and others of one and four bytes in UTF-8.
+ALPHABET = "甲乙丙丁沉沈默驯馴发發干乾 \u3000\n。a𫄶"
 
 
 def _derived(raw: str, blocks: list[list[list[int]]]) -> str:
@@ -60,7 +60,7 @@ def test_the_screen_never_rejects_an_article_that_holds_the_query(raw, blocks, c
         screen = screen_for(needle)
         if screen is None:  # under three characters
             continue
-        tested, got = screen.read(raw, json.dumps(runs))
+        tested, got = screen.read(raw.encode(), json.dumps(runs))
         if tested and got is None:
             assert not _holds(text, needle), (raw, runs, needle)
         elif tested:
@@ -72,19 +72,20 @@ def test_the_screen_tests_runs_with_small_gaps_and_leaves_the_others_to_the_text
     needle = fold_query("乙丙丁戊")
     screen = screen_for(needle)
     line_by_line = [[[0, 0, 2], [2, 3, 2], [4, 6, 3]]]
-    assert screen.read(raw, json.dumps(line_by_line)) == (True, "甲乙丙丁戊己庚")  # across two line ends
+    page = raw.encode()
+    assert screen.read(page, json.dumps(line_by_line)) == (True, "甲乙丙丁戊己庚")  # across two line ends
     two_blocks = json.dumps([[[0, 0, 2]], [[0, 3, 2], [2, 6, 3]]])
-    assert screen.read(raw, two_blocks) == (True, "甲乙\n丙丁戊己庚")  # may hold: the search then finds no hit
-    assert screen_for(fold_query("丙丁己庚")).read(raw, two_blocks) == (True, "甲乙\n丙丁戊己庚")  # may skip 戊
-    assert screen_for(fold_query("乙丙庚")).read(raw, two_blocks) == (True, None)  # cannot skip 戊己
+    assert screen.read(page, two_blocks) == (True, "甲乙\n丙丁戊己庚")  # may hold: the search then finds no hit
+    assert screen_for(fold_query("丙丁己庚")).read(page, two_blocks) == (True, "甲乙\n丙丁戊己庚")  # may skip 戊
+    assert screen_for(fold_query("乙丙庚")).read(page, two_blocks) == (True, None)  # cannot skip 戊己
     skipping = [[[0, 6, 3], [3, 30, 2]]]  # a skipped line: more than MAX_GAP characters
-    assert 30 - 9 > MAX_GAP and screen.read(raw, json.dumps(skipping)) == (False, None)
+    assert 30 - 9 > MAX_GAP and screen.read(page, json.dumps(skipping)) == (False, None)
     backwards = [[[0, 3, 2], [2, 0, 2]]]
-    assert screen.read(raw, json.dumps(backwards)) == (False, None)
-    assert screen.read(raw, json.dumps([[[0, 0, 0], [0, 3, 2]]])) == (False, None)  # an empty run
-    assert screen.read(raw, json.dumps([[[0, 60, 2]]])) == (False, None)  # past the page's end
-    assert screen.read(raw, "[[[0, 1.5, 2]]]") == (False, None)  # not the view's runs
-    assert screen.read(raw, None) == (False, None)  # a block stores its text
+    assert screen.read(page, json.dumps(backwards)) == (False, None)
+    assert screen.read(page, json.dumps([[[0, 0, 0], [0, 3, 2]]])) == (False, None)  # an empty run
+    assert screen.read(page, json.dumps([[[0, 60, 2]]])) == (False, None)  # past the page's end
+    assert screen.read(page, "[[[0, 1.5, 2]]]") == (False, None)  # not the view's runs
+    assert screen.read(page, None) == (False, None)  # a block stores its text
     assert screen_for("甲乙") is None and screen_for(fold_query("甲 乙丙")) is not None
 
 
