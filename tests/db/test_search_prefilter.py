@@ -15,7 +15,7 @@ from db import Project, search_prefilter
 from db.folding import fold, fold_query, squeeze
 from db.search import SearchStats
 
-from .search_fixtures import reference
+from .search_fixtures import absent_phrases, article_texts, present_phrases, reference
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Simplified and Traditional characters, ones a t2s phrase changes (沈默 → 沉默, 藉口 → 借口, 瞭解 → 了解),
@@ -142,26 +142,9 @@ def test_an_absent_phrase_whose_trigrams_are_common_reads_candidates_but_folds_n
 def _random_queries(project: Project, seed: int) -> list[str]:
     """Present queries of 1-4 characters cut at random, and absent phrases chaining two present pairs."""
     rng = random.Random(seed)
-    ids = [a for s in project.list_sources() for a in project.article_ids(s.id)]
-    texts = [squeeze(fold(project.get_article(a).text)).text for a in ids]
-    present = []
-    while len(present) < 12:
-        text = rng.choice(texts)
-        size = rng.randint(1, 4)
-        at = rng.randrange(max(1, len(text) - size))
-        if text[at : at + size].isalpha():
-            present.append(text[at : at + size])
-    pairs = sorted({t[i : i + 2] for t in texts for i in range(len(t) - 1) if t[i : i + 2].isalpha()})
-    by_first: dict[str, list[str]] = {}
-    for p in pairs:
-        by_first.setdefault(p[0], []).append(p)
-    absent: list[str] = []
-    for a in rng.sample(pairs, len(pairs)):
-        for b in by_first.get(a[1], []):
-            for c in by_first.get(b[1], []):
-                phrase = a + b[1] + c[1]
-                if len(absent) < 8 and not any(phrase in t for t in texts):
-                    absent.append(phrase)
+    texts = article_texts(project)
+    present = present_phrases(texts, rng, 12, (1, 4))
+    absent = absent_phrases(texts, rng, 8)
     assert len(absent) == 8
     return present + absent
 

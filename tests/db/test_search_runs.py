@@ -24,7 +24,7 @@ from db.folding import fold, fold_query, squeeze
 from db.search import SearchStats
 from db.search_runs import MAX_GAP, screen_for
 
-from .search_fixtures import reference
+from .search_fixtures import absent_phrases, article_texts, present_phrases, reference
 
 #: Characters the made-up pages are written in: Simplified and Traditional forms (one folding
 #: only in some phrases: 沈), whitespace of several kinds, and others of one and four bytes in UTF-8.
@@ -109,28 +109,10 @@ def _queries(project: Project, seed: int) -> list[str]:
     """Present phrases of 3-6 characters cut at random (also crossing line ends), their Traditional
     forms, and absent phrases chaining three present pairs."""
     rng = random.Random(seed)
+    texts = article_texts(project)
+    present = present_phrases(texts, rng, 10, (3, 6))
     to_traditional = opencc.OpenCC("s2t").convert
-    ids = [a for s in project.list_sources() for a in project.article_ids(s.id)]
-    texts = [squeeze(fold(project.get_article(a).text)).text for a in ids]
-    present: list[str] = []
-    while len(present) < 10:
-        text = rng.choice(texts)
-        size = rng.randint(3, 6)
-        at = rng.randrange(max(1, len(text) - size))
-        if text[at : at + size].isalpha():
-            present.append(text[at : at + size])
-    pairs = sorted({t[i : i + 2] for t in texts for i in range(len(t) - 1) if t[i : i + 2].isalpha()})
-    by_first: dict[str, list[str]] = {}
-    for p in pairs:
-        by_first.setdefault(p[0], []).append(p)
-    absent = [
-        a + b[1] + c[1]
-        for a in rng.sample(pairs, min(len(pairs), 200))
-        for b in by_first.get(a[1], [])
-        for c in by_first.get(b[1], [])
-        if not any(a + b[1] + c[1] in t for t in texts)
-    ][:10]
-    return present + [to_traditional(q) for q in present[:5]] + absent
+    return present + [to_traditional(q) for q in present[:5]] + absent_phrases(texts, rng, 10)
 
 
 @pytest.mark.parametrize("seed", [1, 2])
