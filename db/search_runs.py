@@ -4,10 +4,11 @@ An absent phrase whose trigrams are each common names thousands of candidate art
 (they hold both trigrams apart), mostly one a page. Building each one's text from its
 page (:mod:`db.derived_text`: the runs parsed, the page decoded, every run sliced) costs
 most of such a search. Yet a derived block is its page's raw text with some stretches
-left out: the gaps between its runs. So this test decodes only the stretch of the raw
-text the article's runs span and searches it for the query with each character replaced
-by the class of every character that folds to it (:func:`db.search_prefilter.fold_classes`),
-allowing between two characters whitespace and the content of a gap:
+left out: the gaps between its runs. So this test decodes the page only as far as the
+article's last run, searches the stretch its runs span for the query with each character
+replaced by the class of every character that folds to it
+(:func:`db.search_prefilter.fold_classes`), allowing between two characters whitespace and
+the content of a gap, and builds the text only of an article that may hold the query:
 
 - A match in the text lies inside one block (blocks are joined by newlines, which a query
   never crosses) and reads its characters in order from that block's runs. Between two of
