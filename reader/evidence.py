@@ -49,6 +49,9 @@ MISSING_INDENT = -3.38
 DATELINE_START = 5.0
 #: A letter-spaced line was stretched to the full measure: a continuation.
 STRETCHED = 0
+#: A paragraph's last line is set flush left, never stretched: a letter-spaced line ending a
+#: sentence was justified to the measure, so the paragraph goes on after it.
+STRETCHED_LAST_LINE = -3.0
 #: A blank line where the stretch has none, or none where it has them everywhere, sets a block apart.
 GAP_PATTERN = 2.5
 #: Heading lines: short, unpunctuated, not a dateline; set across columns is a headline for sure.
@@ -69,6 +72,13 @@ NOT_A_HEADING = -8.0
 #: A line this far short of the measure that ends mid-word is not a justified line: it cannot run on.
 SHORT_RUN_ON = -1.79
 SHORT_RUN_ON_MARGIN = 5.0
+#: A paragraph's first line that runs on fills the measure less its indent: the measure broke
+#: it where the next character no longer fitted. Each em it falls shorter still (beyond a
+#: little justification) is room the next character would have taken: evidence, growing with
+#: the room, that the line opened no paragraph running on (it is a heading, or a whole paragraph).
+FIRST_LINE_SLACK = -0.5
+FIRST_LINE_SLACK_FROM = 0.5
+FIRST_LINE_SLACK_CAP = 4.0
 #: Body text that ends where the run of column lines ends must end a sentence.
 UNFINISHED_RUN = -2.5
 #: A dash closing a line leads on: inside a sentence in body text, into the title after a kicker.
@@ -206,12 +216,25 @@ class LineCues:
             self.end_first = _end_evidence(self, INDENT)
         else:  # mid-word, dash or stretched: the indent changes nothing
             self.end_body = self.end_first = _end_evidence(self, 0.0)
-        if self.ends or stretched or short < SHORT_RUN_ON_MARGIN:
+        if self.ends or stretched or short <= _SLACK_FROM:
             self.run_on_body = self.run_on_first = 0.0  # the common case, decided at once
         else:
             self.run_on_body = _run_on_evidence(self, 0.0)
-            self.run_on_first = _run_on_evidence(self, INDENT)
+            self.run_on_first = _run_on_evidence(self, INDENT) + first_line_slack(short)
         self.loose = not self.ends and not stretched and short >= LOOSE_LINE
+
+
+#: Below this shortfall (em) a line ending mid-word leaves no room unexplained by an indent.
+_SLACK_FROM = INDENT + FIRST_LINE_SLACK_FROM
+
+
+def first_line_slack(short: float) -> float:
+    """Log-odds against a first line running on, ``short`` em short of the measure (mid-sentence).
+
+    An indent explains two em; a little justification half an em more; the rest, up to
+    FIRST_LINE_SLACK_CAP em, is room the next line's first character would have filled.
+    """
+    return FIRST_LINE_SLACK * min(short - _SLACK_FROM, FIRST_LINE_SLACK_CAP) if short > _SLACK_FROM else 0.0
 
 
 def page_keeps_indents(lines: Sequence[Line]) -> bool:
@@ -273,7 +296,7 @@ def _end_evidence(a: LineCues, indent: float) -> float:
         return MID_WORD_END
     score = SENTENCE_END
     if a.stretched:
-        return score + STRETCHED
+        return score + STRETCHED + STRETCHED_LAST_LINE
     if a.beyond_column:
         return score + WHOLE_PARAGRAPH
     short = a.short - indent
