@@ -77,7 +77,7 @@ SHORT_RUN_ON_MARGIN = 5.0
 #: little justification) is room the next character would have taken: evidence, growing with
 #: the room, that the line opened no paragraph running on (it is a heading, or a whole paragraph).
 FIRST_LINE_SLACK = -0.5
-FIRST_LINE_SLACK_FROM = 0.5
+FIRST_LINE_SLACK_FROM = 1.0
 FIRST_LINE_SLACK_CAP = 4.0
 #: Body text that ends where the run of column lines ends must end a sentence.
 UNFINISHED_RUN = -2.5
@@ -177,6 +177,8 @@ class LineCues:
         "end_first",
         "run_on_body",
         "run_on_first",
+        "room",
+        "lead",
         "loose",
         "mid_clause",
         "cut_clause",
@@ -221,6 +223,8 @@ class LineCues:
         else:
             self.run_on_body = _run_on_evidence(self, 0.0)
             self.run_on_first = _run_on_evidence(self, INDENT) + first_line_slack(short)
+        self.room = short - _SLACK_FROM if self.run_on_first and short > _SLACK_FROM else 0.0
+        self.lead = opening_unit_excess(text) if text[1:2] in _NO_LINE_START or text[0].isascii() else 0.0
         self.loose = not self.ends and not stretched and short >= LOOSE_LINE
 
 
@@ -235,6 +239,36 @@ def first_line_slack(short: float) -> float:
     FIRST_LINE_SLACK_CAP em, is room the next line's first character would have filled.
     """
     return FIRST_LINE_SLACK * min(short - _SLACK_FROM, FIRST_LINE_SLACK_CAP) if short > _SLACK_FROM else 0.0
+
+
+#: Marks that may not open a line: they stay with the character before them, which moves down with them.
+_NO_LINE_START = frozenset("，。、；：！？”’）》」』…") | DASHES
+
+
+def opening_unit_excess(text: str) -> float:
+    """How much wider than one character (em) the unit that opens the line is.
+
+    The measure moves a character down together with the marks that may not open a line
+    after it ("展——"), and a run of Latin letters or digits whole: a line before falls
+    short by the whole unit's width, not one character's, and still ran on.
+    """
+    if text[0].isascii() and text[0].isalnum():
+        k = 1
+        while k < len(text) and text[k].isascii() and text[k].isalnum():
+            k += 1
+        return max(0.0, 0.5 * k - 1.0)
+    width = 0.0
+    for ch in text[1:]:
+        if ch not in _NO_LINE_START:
+            break
+        width += 1.0 if ch in DASHES else 0.5
+    return width
+
+
+def lead_refund(room: float, lead: float) -> float:
+    """The part of a first line's slack evidence that the next line's opening unit explains."""
+    cap = FIRST_LINE_SLACK_CAP
+    return FIRST_LINE_SLACK * (min(max(room - lead, 0.0), cap) - min(room, cap))
 
 
 def page_keeps_indents(lines: Sequence[Line]) -> bool:
@@ -415,7 +449,7 @@ def transitions(a: LineCues | None, b: LineCues, gap: float, page: PageCues) -> 
         a.run_on_body + shaped,  # CONT after CONT
         body_break + first,
         body_break + opening,
-        a.run_on_first + shaped,  # CONT after FIRST
+        a.run_on_first + shaped + (lead_refund(a.room, b.lead) if a.room and b.lead else 0.0),  # CONT after FIRST
         first_break + first,
         first_break + opening,
         IMPOSSIBLE,  # CONT never follows a heading
@@ -452,6 +486,8 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
         body_break = prior + a.end_body + gap
         first_break = prior + a.end_first + gap
         cc, fc = c + a.run_on_body + shaped, f + a.run_on_first + shaped
+        if a.room and b.lead:
+            fc += lead_refund(a.room, b.lead)
         c_new, c_ptr = (cc, CONT) if cc >= fc else (fc, FIRST)
         cf, ff, hf = c + body_break + first, f + first_break + first, h + gap + first
         f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
