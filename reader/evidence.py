@@ -202,7 +202,8 @@ class LineCues:
         self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
         # (Tested only when one character says it may hold: most lines need no pattern.)
-        self.clause_tail = text[1:2] in CLAUSE_MARKS and opens_with_word_end(text)
+        second = text[1:2]
+        self.clause_tail = second in CLAUSE_MARKS and opens_with_word_end(text)
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
@@ -219,12 +220,13 @@ class LineCues:
         else:  # mid-word, dash or stretched: the indent changes nothing
             self.end_body = self.end_first = _end_evidence(self, 0.0)
         if self.ends or stretched or short <= _SLACK_FROM:
-            self.run_on_body = self.run_on_first = 0.0  # the common case, decided at once
+            self.run_on_body = self.run_on_first = self.room = 0.0  # the common case, decided at once
         else:
             self.run_on_body = _run_on_evidence(self, 0.0)
             self.run_on_first = _run_on_evidence(self, INDENT) + first_line_slack(short)
-        self.room = short - _SLACK_FROM if self.run_on_first and short > _SLACK_FROM else 0.0
-        self.lead = opening_unit_excess(text) if text[1:2] in _NO_LINE_START or text[0].isascii() else 0.0
+            self.room = short - _SLACK_FROM
+        # (The opening unit is measured only when it is more than one character: most lines.)
+        self.lead = opening_unit_excess(text) if second in _NO_LINE_START or text[0] < "\x80" else 0.0
         self.loose = not self.ends and not stretched and short >= LOOSE_LINE
 
 
