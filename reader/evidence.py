@@ -54,7 +54,9 @@ STRETCHED = 0
 STRETCHED_LAST_LINE = -3.0
 #: A blank line where the stretch has none, or none where it has them everywhere, sets a block apart.
 GAP_PATTERN = 2.5
-#: Heading lines: short, unpunctuated, not a dateline; set across columns is a headline for sure.
+#: Heading lines: short, unpunctuated, not a dateline; set across columns is a headline for sure,
+#: unless it reads as running text: marks inside and a sentence closed at its end (a line of a
+#: story set to a wider measure than the column around it, not a banner).
 HEAD_PRIOR = -1.5
 HEADING_SHAPE = 1.21
 WIDE_HEADING = 5.0
@@ -399,7 +401,7 @@ def _first_evidence(b: LineCues, text: str) -> float:
 
 
 def _head_evidence(b: LineCues, text: str) -> float:
-    if b.wide and not b.mid_clause:
+    if b.wide and not b.mid_clause and not (b.punctuated and b.ends):
         return WIDE_HEADING
     if b.ends or b.dateline or b.mid_clause:
         return NOT_A_HEADING

@@ -111,3 +111,23 @@ def test_without_the_refund_the_lead_in_is_read_as_two_heading_lines(monkeypatch
 )
 def test_the_opening_unit_is_a_character_with_its_trailing_marks_or_a_latin_run(text: str, excess: float) -> None:
     assert opening_unit_excess(text) == excess
+
+
+#: An 18-em column, then a line of running text set wider (a story of another measure):
+#: two commas inside and a full stop at its end.
+WIDE_RUNNING_LINE = [
+    "　　青禾县总工会今年在城区新建了六座户外",
+    "驿站，处处照顾到送餐骑手们的各种需求。",
+    "驿站热水还要增加，夜里有人值守，参保人数增加。",
+    "青禾县职工医疗互助的参保人数又有增加。",
+]
+
+
+def test_a_wide_line_of_running_text_that_closes_a_sentence_is_no_banner() -> None:
+    """A headline set across columns holds at most one mark and closes no sentence; this line does both."""
+    assert HEAD not in _labels(WIDE_RUNNING_LINE, 18.0)
+
+
+def test_a_wide_line_without_running_marks_is_still_a_banner() -> None:
+    lines = [*WIDE_RUNNING_LINE[:2], "青禾县职工驿站冬季服务全面升级开放试点启动", *WIDE_RUNNING_LINE[3:]]
+    assert _labels(lines, 18.0)[2] == HEAD
