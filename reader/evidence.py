@@ -22,6 +22,7 @@ from math import exp, log
 from reader.charclass import CLOSERS, DASHES, TERMINAL
 from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.detect import MAX_COLUMN_MEASURE
+from reader.line_room import NO_LINE_START, SLACK_FROM, first_line_slack, lead_refund, opening_unit_excess
 from reader.lines import Line
 from reader.openings import CLAUSE_MARKS, opens_with_date, opens_with_lead_in, opens_with_word_end
 
@@ -74,13 +75,6 @@ NOT_A_HEADING = -8.0
 #: A line this far short of the measure that ends mid-word is not a justified line: it cannot run on.
 SHORT_RUN_ON = -1.79
 SHORT_RUN_ON_MARGIN = 5.0
-#: A paragraph's first line that runs on fills the measure less its indent: the measure broke
-#: it where the next character no longer fitted. Each em it falls shorter still (beyond a
-#: little justification) is room the next character would have taken: evidence, growing with
-#: the room, that the line opened no paragraph running on (it is a heading, or a whole paragraph).
-FIRST_LINE_SLACK = -0.5
-FIRST_LINE_SLACK_FROM = 1.0
-FIRST_LINE_SLACK_CAP = 4.0
 #: Body text that ends where the run of column lines ends must end a sentence.
 UNFINISHED_RUN = -2.5
 #: A dash closing a line leads on: inside a sentence in body text, into the title after a kicker.
@@ -221,58 +215,15 @@ class LineCues:
             self.end_first = _end_evidence(self, INDENT)
         else:  # mid-word, dash or stretched: the indent changes nothing
             self.end_body = self.end_first = _end_evidence(self, 0.0)
-        if self.ends or stretched or short <= _SLACK_FROM:
+        if self.ends or stretched or short <= SLACK_FROM:
             self.run_on_body = self.run_on_first = self.room = 0.0  # the common case, decided at once
         else:
             self.run_on_body = _run_on_evidence(self, 0.0)
             self.run_on_first = _run_on_evidence(self, INDENT) + first_line_slack(short)
-            self.room = short - _SLACK_FROM
+            self.room = short - SLACK_FROM
         # (The opening unit is measured only when it is more than one character: most lines.)
-        self.lead = opening_unit_excess(text) if second in _NO_LINE_START or text[0] < "\x80" else 0.0
+        self.lead = opening_unit_excess(text) if second in NO_LINE_START or text[0] < "\x80" else 0.0
         self.loose = not self.ends and not stretched and short >= LOOSE_LINE
-
-
-#: Below this shortfall (em) a line ending mid-word leaves no room unexplained by an indent.
-_SLACK_FROM = INDENT + FIRST_LINE_SLACK_FROM
-
-
-def first_line_slack(short: float) -> float:
-    """Log-odds against a first line running on, ``short`` em short of the measure (mid-sentence).
-
-    An indent explains two em; a little justification half an em more; the rest, up to
-    FIRST_LINE_SLACK_CAP em, is room the next line's first character would have filled.
-    """
-    return FIRST_LINE_SLACK * min(short - _SLACK_FROM, FIRST_LINE_SLACK_CAP) if short > _SLACK_FROM else 0.0
-
-
-#: Marks that may not open a line: they stay with the character before them, which moves down with them.
-_NO_LINE_START = frozenset("，。、；：！？”’）》」』…") | DASHES
-
-
-def opening_unit_excess(text: str) -> float:
-    """How much wider than one character (em) the unit that opens the line is.
-
-    The measure moves a character down together with the marks that may not open a line
-    after it ("展——"), and a run of Latin letters or digits whole: a line before falls
-    short by the whole unit's width, not one character's, and still ran on.
-    """
-    if text[0].isascii() and text[0].isalnum():
-        k = 1
-        while k < len(text) and text[k].isascii() and text[k].isalnum():
-            k += 1
-        return max(0.0, 0.5 * k - 1.0)
-    width = 0.0
-    for ch in text[1:]:
-        if ch not in _NO_LINE_START:
-            break
-        width += 1.0 if ch in DASHES else 0.5
-    return width
-
-
-def lead_refund(room: float, lead: float) -> float:
-    """The part of a first line's slack evidence that the next line's opening unit explains."""
-    cap = FIRST_LINE_SLACK_CAP
-    return FIRST_LINE_SLACK * (min(max(room - lead, 0.0), cap) - min(room, cap))
 
 
 def page_keeps_indents(lines: Sequence[Line]) -> bool:

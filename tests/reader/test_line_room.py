@@ -9,17 +9,9 @@ from __future__ import annotations
 import pytest
 
 import reader.evidence as evidence
-from reader.evidence import (
-    CONT,
-    FIRST,
-    HEAD,
-    LineCues,
-    PageCues,
-    first_line_slack,
-    label_run,
-    loose_run_on,
-    opening_unit_excess,
-)
+import reader.line_room as line_room
+from reader.evidence import CONT, FIRST, HEAD, LineCues, PageCues, label_run, loose_run_on
+from reader.line_room import first_line_slack, opening_unit_excess
 from reader.lines import split_lines
 
 
@@ -58,18 +50,18 @@ def test_a_short_unpunctuated_line_leaving_room_for_more_is_no_first_line_runnin
 
 def test_without_the_slack_rule_the_subhead_runs_into_the_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same lines with the rule's weight at zero: the heading is read as a first line running on."""
-    monkeypatch.setattr(evidence, "FIRST_LINE_SLACK", 0.0)
+    monkeypatch.setattr(line_room, "FIRST_LINE_SLACK", 0.0)
     assert _labels(SUBHEAD_WITH_ROOM, 16.0)[2:] == [FIRST, CONT]
 
 
 def test_first_line_slack_grows_with_the_room_and_stops_at_its_cap() -> None:
     """No evidence within an indent and a little justification; then more per em, up to the cap."""
-    start = evidence._SLACK_FROM
+    start = line_room.SLACK_FROM
     assert evidence.INDENT < start
     assert first_line_slack(evidence.INDENT) == 0.0
     assert first_line_slack(start) == 0.0
     assert first_line_slack(start + 1.0) < first_line_slack(start + 0.5) < 0.0
-    assert first_line_slack(40.0) == first_line_slack(evidence._SLACK_FROM + evidence.FIRST_LINE_SLACK_CAP)
+    assert first_line_slack(40.0) == first_line_slack(line_room.SLACK_FROM + line_room.FIRST_LINE_SLACK_CAP)
 
 
 def test_a_letter_spaced_line_ending_a_sentence_does_not_end_its_paragraph() -> None:
