@@ -217,6 +217,10 @@ class LineCues:
             self.end_body = self.end_first = _end_evidence(self, 0.0)
         if self.ends or stretched or short <= SLACK_FROM:
             self.run_on_body = self.run_on_first = self.room = 0.0  # the common case, decided at once
+        elif short < SHORT_RUN_ON_MARGIN:  # room to spare, too little to rule running on out
+            self.run_on_body = 0.0
+            self.run_on_first = first_line_slack(short)
+            self.room = short - SLACK_FROM
         else:
             self.run_on_body = _run_on_evidence(self, 0.0)
             self.run_on_first = _run_on_evidence(self, INDENT) + first_line_slack(short)
