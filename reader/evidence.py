@@ -22,6 +22,7 @@ from math import exp, log
 from reader.charclass import CLOSERS, DASHES, TERMINAL
 from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.detect import MAX_COLUMN_MEASURE
+from reader.line_room import NO_LINE_START, SLACK_FROM, first_line_slack, lead_refund, opening_unit_excess
 from reader.lines import Line
 from reader.openings import CLAUSE_MARKS, opens_with_date, opens_with_lead_in, opens_with_word_end
 
@@ -49,9 +50,14 @@ MISSING_INDENT = -3.38
 DATELINE_START = 5.0
 #: A letter-spaced line was stretched to the full measure: a continuation.
 STRETCHED = 0
+#: A paragraph's last line is set flush left, never stretched: a letter-spaced line ending a
+#: sentence was justified to the measure, so the paragraph goes on after it.
+STRETCHED_LAST_LINE = -3.0
 #: A blank line where the stretch has none, or none where it has them everywhere, sets a block apart.
 GAP_PATTERN = 2.5
-#: Heading lines: short, unpunctuated, not a dateline; set across columns is a headline for sure.
+#: Heading lines: short, unpunctuated, not a dateline; set across columns is a headline for sure,
+#: unless it reads as running text: marks inside and a sentence closed at its end (a line of a
+#: story set to a wider measure than the column around it, not a banner).
 HEAD_PRIOR = -1.5
 HEADING_SHAPE = 1.21
 WIDE_HEADING = 5.0
@@ -167,6 +173,8 @@ class LineCues:
         "end_first",
         "run_on_body",
         "run_on_first",
+        "room",
+        "lead",
         "loose",
         "mid_clause",
         "cut_clause",
@@ -190,7 +198,8 @@ class LineCues:
         self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
         # (Tested only when one character says it may hold: most lines need no pattern.)
-        self.clause_tail = text[1:2] in CLAUSE_MARKS and opens_with_word_end(text)
+        second = text[1:2]
+        self.clause_tail = second in CLAUSE_MARKS and opens_with_word_end(text)
         self.colon_form = self.bare and "：" in text and text.count("：") == 1 and last != "："
         self.dateline = dateline
         self.indent = line.indent
@@ -206,11 +215,18 @@ class LineCues:
             self.end_first = _end_evidence(self, INDENT)
         else:  # mid-word, dash or stretched: the indent changes nothing
             self.end_body = self.end_first = _end_evidence(self, 0.0)
-        if self.ends or stretched or short < SHORT_RUN_ON_MARGIN:
-            self.run_on_body = self.run_on_first = 0.0  # the common case, decided at once
+        if self.ends or stretched or short <= SLACK_FROM:
+            self.run_on_body = self.run_on_first = self.room = 0.0  # the common case, decided at once
+        elif short < SHORT_RUN_ON_MARGIN:  # room to spare, too little to rule running on out
+            self.run_on_body = 0.0
+            self.run_on_first = first_line_slack(short)
+            self.room = short - SLACK_FROM
         else:
             self.run_on_body = _run_on_evidence(self, 0.0)
-            self.run_on_first = _run_on_evidence(self, INDENT)
+            self.run_on_first = _run_on_evidence(self, INDENT) + first_line_slack(short)
+            self.room = short - SLACK_FROM
+        # (The opening unit is measured only when it is more than one character: most lines.)
+        self.lead = opening_unit_excess(text) if second in NO_LINE_START or text[0] < "\x80" else 0.0
         self.loose = not self.ends and not stretched and short >= LOOSE_LINE
 
 
@@ -273,7 +289,7 @@ def _end_evidence(a: LineCues, indent: float) -> float:
         return MID_WORD_END
     score = SENTENCE_END
     if a.stretched:
-        return score + STRETCHED
+        return score + STRETCHED + STRETCHED_LAST_LINE
     if a.beyond_column:
         return score + WHOLE_PARAGRAPH
     short = a.short - indent
@@ -340,7 +356,7 @@ def _first_evidence(b: LineCues, text: str) -> float:
 
 
 def _head_evidence(b: LineCues, text: str) -> float:
-    if b.wide and not b.mid_clause:
+    if b.wide and not b.mid_clause and not (b.punctuated and b.ends):
         return WIDE_HEADING
     if b.ends or b.dateline or b.mid_clause:
         return NOT_A_HEADING
@@ -392,7 +408,7 @@ def transitions(a: LineCues | None, b: LineCues, gap: float, page: PageCues) -> 
         a.run_on_body + shaped,  # CONT after CONT
         body_break + first,
         body_break + opening,
-        a.run_on_first + shaped,  # CONT after FIRST
+        a.run_on_first + shaped + (lead_refund(a.room, b.lead) if a.room and b.lead else 0.0),  # CONT after FIRST
         first_break + first,
         first_break + opening,
         IMPOSSIBLE,  # CONT never follows a heading
@@ -429,6 +445,8 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
         body_break = prior + a.end_body + gap
         first_break = prior + a.end_first + gap
         cc, fc = c + a.run_on_body + shaped, f + a.run_on_first + shaped
+        if a.room and b.lead:
+            fc += lead_refund(a.room, b.lead)
         c_new, c_ptr = (cc, CONT) if cc >= fc else (fc, FIRST)
         cf, ff, hf = c + body_break + first, f + first_break + first, h + gap + first
         f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
