@@ -2,10 +2,10 @@
 
 Used by ``bench/ui.py``. What is timed is what a click in the library, a search hit or J/K
 runs (``MainWindow.open_article``), then the event loop until the article view has been
-painted (a paint probe on its viewport): the frame the reader sees, with every widget the
-open dirtied (raw text, library, panels) painted in the same pass. "To idle" goes on
-until the work queued behind that frame (panels refreshed after the paint) has run and
-been painted too.
+painted (a paint probe on its viewport): the frame in which the reader sees the article,
+with whatever else that pass paints. The desk paints the library and the raw text in the
+frame after the article's (``ui.paint_order``), so "to idle" goes on until the work queued
+behind that frame has run and been painted too: the cost of the whole open.
 
 Cold is each article's first open in the process: its characters may never have been
 shaped or rasterised at the reading size, which is most of a first paint's cost. So the
