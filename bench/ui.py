@@ -14,11 +14,12 @@ unless a display is set. Measured:
    window with a text view. Target < 1.5 s.
 2. opening an annotated article (``bench.desk_open``): what a click or a search hit runs,
    then the event loop until the article view is painted, and on to idle (the library
-   and raw text, painted in the frame after the article's, and the panels). Cold: each annotated article's first open in the process
-   (random order); warm: reopening one after another article. Floor: a fresh process
-   painting the same texts in a bare ``QPlainTextEdit`` in the reading font, cold (first
-   pass) and warm (second). Target: cold median < 50 ms, p95 < 80 ms. Wall-clock and CPU
-   time of the process (on a shared machine the wall figure holds the waits for a core too).
+   and raw text, painted in the frame after the article's, and the panels). Cold: each
+   annotated article's first open in the process (random order); warm: reopening one
+   after another article. Floor: a fresh process painting the same texts in a bare
+   ``QPlainTextEdit`` in the reading font, cold (first pass) and warm (second). Target:
+   cold median < 50 ms, p95 < 80 ms. Wall-clock and CPU time of the process (on a shared
+   machine the wall figure holds the waits for a core too).
 3. keystroke to search results painted, for present two-character words and for
    absent phrases whose character pairs are common (``bench.search.pick_queries``).
    Floor: the store's search for the same query, without the desk. Target < 100 ms.
