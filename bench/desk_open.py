@@ -63,9 +63,10 @@ class PaintProbe:
 
 
 def measure_opens(qapp, window, order: list[int]) -> dict:
-    """Cold and warm opens of ``order`` (article ids): wall and CPU to painted, and wall to idle."""
+    """Cold and warm opens of ``order`` (article ids): wall and CPU time to painted and to idle."""
     probe = PaintProbe(window.article_view.viewport())
-    out: dict = {k: [] for k in ("cold", "cold_cpu", "cold_idle", "warm", "warm_cpu", "warm_idle")}
+    kinds = ("cold", "warm")
+    out: dict = {f"{k}{part}": [] for k in kinds for part in ("", "_cpu", "_idle", "_idle_cpu")}
 
     def open_painted(article_id: int, kind: str) -> None:
         probe.seen = False
@@ -82,6 +83,7 @@ def measure_opens(qapp, window, order: list[int]) -> dict:
         out[kind].append(painted_at[0] - t0)
         out[f"{kind}_cpu"].append(painted_at[1] - c0)
         out[f"{kind}_idle"].append(time.perf_counter() - t0)
+        out[f"{kind}_idle_cpu"].append(time.process_time() - c0)
 
     for article_id in order:  # each article's first open in this process
         open_painted(article_id, "cold")

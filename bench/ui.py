@@ -258,6 +258,7 @@ def measure(size: str, cache: Path) -> list[Row]:
     cold, warm = stats_ms(opens["cold"]), stats_ms(opens["warm"])
     cold_cpu, warm_cpu = stats_ms(opens["cold_cpu"]), stats_ms(opens["warm_cpu"])
     cold_idle, warm_idle = stats_ms(opens["cold_idle"]), stats_ms(opens["warm_idle"])
+    cold_idle_cpu = stats_ms(opens["cold_idle_cpu"])
     floor_cold, floor_warm = stats_ms(floor["cold"]), stats_ms(floor["warm"])
     floor_cold_cpu, floor_warm_cpu = stats_ms(floor["cold_cpu"]), stats_ms(floor["warm_cpu"])
     load = "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -304,7 +305,8 @@ def measure(size: str, cache: Path) -> list[Row]:
             "ms",
             floor_cold["median"],
             "",
-            f"p95 {cold_idle['p95']:.1f} ms, max {cold_idle['max']:.1f} ms",
+            f"p95 {cold_idle['p95']:.1f} ms, max {cold_idle['max']:.1f} ms;"
+            f" CPU time median {cold_idle_cpu['median']:.1f} ms",
         ),
         Row(
             f"desk: warm reopen with {ANNOTATIONS} annotations, to painted, median",

@@ -71,9 +71,10 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
         self.passages = CodedPassagesDesk(self)  # View > Coded Passages (Ctrl+8)
         self.conflicts = ConflictsDesk(self)  # View > Merge Conflicts (Ctrl+9)
         self.sources = SourcePropertiesDesk(self)  # a page's date, name and number (Alt+Return, library menu)
-        # an open paints the article first, the library and raw text a frame later (made after the
-        # editing desk: its filter on the article's viewport takes the paint event)
-        self.paint_order = ArticleFirst(self.article_view, [self.library_pane, self.raw_view])
+        # an open paints the article first, the library, raw text and article panels a frame later (made
+        # after the editing desk: its filter on the article's viewport takes the paint event)
+        panels = [self.editing.annotations, self.editing.history, self.editing.notes]
+        self.paint_order = ArticleFirst(self.article_view, [self.library_pane, self.raw_view, *panels])
         self.layouts = DeskLayouts(self)  # reading / proofreading / coding, F5 / F6 / F7
         self.layouts.listeners.append(self.editing.typing.follow_layout)  # proofreading: typing corrects
         self.editing.typing.follow_layout(self.layouts.current)
