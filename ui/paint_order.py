@@ -6,7 +6,8 @@ them before seeing any; on a heavily tagged article the library and the raw text
 that pass. So while an article opens, those panes hold their pixels (their state changes at
 once: selection, text, scroll position) and are painted in the frame after the article's.
 Nothing is skipped: the held panes repaint whole as soon as the article has been painted, or
-after ``SAFETY_MS`` when it is not painted at all (a hidden or minimised window).
+after ``SAFETY_MS`` when it is not painted at all (a minimised window). The wait is long
+enough that a loaded machine, slow to reach its event loop, still paints the article first.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-SAFETY_MS = 150  # the held panes never wait longer than this for the article's paint
+SAFETY_MS = 1000  # the held panes never wait longer than this for the article's paint (no paint: a minimised window)
 
 
 class ArticleFirst(QObject):
