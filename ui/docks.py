@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 BOTTOM_SHARE = 0.3  # of the window's height, for a bottom panel opened the first time
 SMALL_BOTTOM_SHARE = 0.25  # on a laptop screen (under 800 pixels high) the text keeps more
 MIN_BOTTOM = 200
+MAX_BOTTOM_SHARE = 0.4  # the most a panel's own first height takes of the window's height
 SIDE_WIDTH = 300  # first width of a side panel, in pixels
 
 
@@ -37,13 +38,21 @@ def present(dock: QDockWidget, focus: bool = True) -> None:
 
 
 def give_first_size(window: QMainWindow, dock: QDockWidget) -> None:
-    """A bottom dock gets a third of the window's height, a side dock ``SIDE_WIDTH``, if smaller."""
+    """A bottom dock gets a third of the window's height, a side dock ``SIDE_WIDTH``, if smaller.
+
+    A panel that says how tall it wants to be (``first_height()``: the search panel, its hits
+    readable) gets that, up to ``MAX_BOTTOM_SHARE`` of the window: the text keeps the rest.
+    """
     area = window.dockWidgetArea(dock)
     if dock.isFloating():
         return
     if area in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea):
         share = SMALL_BOTTOM_SHARE if window.height() < 800 else BOTTOM_SHARE
         want = max(MIN_BOTTOM, int(window.height() * share))
+        first_height = getattr(dock.widget(), "first_height", None)
+        if first_height is not None:
+            title = dock.titleBarWidget().height() if dock.titleBarWidget() is not None else 24
+            want = max(want, min(first_height() + title, int(window.height() * MAX_BOTTOM_SHARE)))
         if dock.height() < want * 0.8:
             window.resizeDocks([dock], [want], Qt.Orientation.Vertical)
     elif dock.width() < SIDE_WIDTH * 0.6:

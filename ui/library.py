@@ -29,6 +29,16 @@ _ANSWERED = frozenset(
     int(r) for r in (_R.DisplayRole, _R.ToolTipRole, _R.DecorationRole, _R.FontRole, _R.ForegroundRole, ID_ROLE,
                      IS_SOURCE_ROLE)
 )
+# The roles and flags as plain values: a painted screen of rows asks the model about a thousand
+# times, and looking an enum member up costs more than the answer.
+_DISPLAY, _TOOLTIP, _DECORATION, _FONT, _FOREGROUND = (
+    int(r) for r in (_R.DisplayRole, _R.ToolTipRole, _R.DecorationRole, _R.FontRole, _R.ForegroundRole)
+)
+_ID, _IS_SOURCE = int(ID_ROLE), int(IS_SOURCE_ROLE)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_NO_INDEX = QModelIndex()
+_ELIDE_MIDDLE, _ELIDE_RIGHT = Qt.TextElideMode.ElideMiddle, Qt.TextElideMode.ElideRight
 
 KIND_LABELS = {
     "news": QT_TRANSLATE_NOOP("Library", "news"),
@@ -87,6 +97,28 @@ def _doubt_icon() -> QIcon:
     return _DOUBT_ICON[0]
 
 
+_FONTS: dict[str, QFont] = {}
+_STATE_COLOUR = QColor("#7a7368")
+
+
+def _styled_font(style: str) -> QFont:
+    """A font that only says bold or italic (resolved against the view's font), made once."""
+    font = _FONTS.get(style)
+    if font is None:
+        font = _FONTS[style] = QFont()
+        font.setBold(style == "bold")
+        font.setItalic(style == "italic")
+    return font
+
+
+def _bold_font() -> QFont:
+    return _styled_font("bold")
+
+
+def _italic_font() -> QFont:
+    return _styled_font("italic")
+
+
 def page_label(row: SourceRow) -> str:
     """The page's name and number as the library shows them ("要闻 3"), "" when neither is known."""
     number = "" if row.page_number is None else QCoreApplication.translate("Library", "p. %1").replace(
@@ -106,7 +138,7 @@ class LibraryElision(QStyledItemDelegate):
     def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
         super().initStyleOption(option, index)
         source = index.internalId() == 0 and index.column() == 0
-        option.textElideMode = Qt.TextElideMode.ElideMiddle if source else Qt.TextElideMode.ElideRight
+        option.textElideMode = _ELIDE_MIDDLE if source else _ELIDE_RIGHT
 
 
 @dataclass(slots=True)
@@ -122,6 +154,7 @@ class LibraryModel(QAbstractItemModel):
         super().__init__(parent)
         self._store: DeskStore | None = None
         self._sources: list[_SourceNode] = []
+        self._source_position: dict[int, int] = {}  # source id -> row, for the sources loaded
         self._source_total = 0
         self._display: Callable[[str], str] = str
         self.filter_text = ""  # only the sources whose name, page name, date or number match its words
@@ -152,6 +185,7 @@ class LibraryModel(QAbstractItemModel):
         self.beginResetModel()
         self._store = store
         self._sources = []
+        self._source_position = {}
         self._source_total = self._count(store) if store is not None else 0
         self.endResetModel()
 
@@ -189,9 +223,8 @@ class LibraryModel(QAbstractItemModel):
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 (Qt override)
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        node = index.internalId() if index.isValid() else 0
+        return self.createIndex(node - 1, 0, 0) if node else _NO_INDEX
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         if not parent.isValid():
@@ -237,6 +270,7 @@ class LibraryModel(QAbstractItemModel):
             first = len(self._sources)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._sources.extend(_SourceNode(r) for r in rows)
+            self._source_position.update((r.id, first + k) for k, r in enumerate(rows))
             self.endInsertRows()
             return
         node = self._sources[parent.row()]
@@ -259,9 +293,7 @@ class LibraryModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ANSWERED or not index.isValid():  # a painted row asks for a dozen roles: most at once
@@ -272,7 +304,7 @@ class LibraryModel(QAbstractItemModel):
         return self._article_data(node.articles[index.row()], index.column(), role)
 
     def _source_data(self, row: SourceRow, column: int, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == 0:
                 return row.name
             if row.proofread:
@@ -281,22 +313,20 @@ class LibraryModel(QAbstractItemModel):
             else:
                 text = QCoreApplication.translate("Library", "%n articles", None, row.article_count)
             return " · ".join(filter(None, (text, self._doubts(True, row.id))))
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return "\n".join(filter(None, (row.name, " · ".join(filter(None, (row.date, page_label(row)))))))
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._doubts(True, row.id):
+        if role == _DECORATION and column == 0 and self._doubts(True, row.id):
             return _doubt_icon()
-        if role == Qt.ItemDataRole.FontRole and column == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == ID_ROLE:
+        if role == _FONT and column == 0:
+            return _bold_font()
+        if role == _ID:
             return row.id
-        if role == IS_SOURCE_ROLE:
+        if role == _IS_SOURCE:
             return True
         return None
 
     def _article_data(self, row: ArticleRow, column: int, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == 0:
                 if not row.headline:
                     if row.lead:
@@ -310,23 +340,21 @@ class LibraryModel(QAbstractItemModel):
             if row.tags:
                 parts.append(QCoreApplication.translate("Library", "%n annotations", None, row.tags))
             return " · ".join(filter(None, parts))
-        if role == Qt.ItemDataRole.FontRole and column == 0 and not row.headline:
-            font = QFont()
-            font.setItalic(True)  # opening words stand in for a headline the page does not carry
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+        if role == _FONT and column == 0 and not row.headline:
+            return _italic_font()  # opening words stand in for a headline the page does not carry
+        if role == _TOOLTIP and column == 0:
             return self._display(row.headline) or None
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return self._article_data(row, 1, Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            return QColor("#7a7368")
-        if role == Qt.ItemDataRole.DecorationRole and column == 1 and row.review in REVIEW_COLOURS:
+        if role == _TOOLTIP and column == 1:
+            return self._article_data(row, 1, _DISPLAY)
+        if role == _FOREGROUND and column == 1:
+            return _STATE_COLOUR
+        if role == _DECORATION and column == 1 and row.review in REVIEW_COLOURS:
             return _review_dot(row.review)
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._doubts(False, row.id):
+        if role == _DECORATION and column == 0 and self._doubts(False, row.id):
             return _doubt_icon()
-        if role == ID_ROLE:
+        if role == _ID:
             return row.id
-        if role == IS_SOURCE_ROLE:
+        if role == _IS_SOURCE:
             return False
         return None
 
@@ -360,15 +388,12 @@ class LibraryModel(QAbstractItemModel):
 
     def find_article(self, source_id: int, article_id: int) -> QModelIndex:
         """Index of an article, fetching pages as needed (returns invalid if absent)."""
-        s = 0
-        while True:
-            while s >= len(self._sources) and self.canFetchMore(QModelIndex()):
-                self.fetchMore(QModelIndex())
-            if s >= len(self._sources):
-                return QModelIndex()
-            if self._sources[s].row.id == source_id:
-                break
-            s += 1
+        s = self._source_position.get(source_id)
+        while s is None and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+            s = self._source_position.get(source_id)
+        if s is None:
+            return QModelIndex()
         parent = self.index(s, 0)
         node = self._sources[s]
         a = 0

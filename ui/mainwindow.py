@@ -26,6 +26,7 @@ from ui.events import StoreEvents
 from ui.exchange import ExchangeDesk
 from ui.i18n import Translations
 from ui.layouts import DeskLayouts
+from ui.paint_order import ArticleFirst
 from ui.panel_parts import RetranslatedOnLanguageChange, debounce
 from ui.passages_panel import CodedPassagesDesk
 from ui.projects import ProjectController, local_paths
@@ -70,6 +71,10 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
         self.passages = CodedPassagesDesk(self)  # View > Coded Passages (Ctrl+8)
         self.conflicts = ConflictsDesk(self)  # View > Merge Conflicts (Ctrl+9)
         self.sources = SourcePropertiesDesk(self)  # a page's date, name and number (Alt+Return, library menu)
+        # an open paints the article first, the library, raw text and article panels a frame later (made
+        # after the editing desk: its filter on the article's viewport takes the paint event)
+        panels = [self.editing.annotations, self.editing.history, self.editing.notes]
+        self.paint_order = ArticleFirst(self.article_view, [self.library_pane, self.raw_view, *panels])
         self.layouts = DeskLayouts(self)  # reading / proofreading / coding, F5 / F6 / F7
         self.layouts.listeners.append(self.editing.typing.follow_layout)  # proofreading: typing corrects
         self.editing.typing.follow_layout(self.layouts.current)
@@ -340,6 +345,7 @@ class MainWindow(RetranslatedOnLanguageChange, ArticleRawLinking, WindowDisplay,
             return
         if self.article is None or self.article.id != article_id:
             article = self.store.article(article_id)
+            self.paint_order.hold()
             self.article = article
             self.raw_view.set_linked([])
             self._show_raw(article.source_id)

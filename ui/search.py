@@ -37,6 +37,9 @@ from ui.store_errors import translate_store_error
 from ui.tasks import Task
 
 PAGE = 200
+#: hit rows the panel shows when it first opens, and the fewest it can be squeezed to
+FIRST_ROWS = 6
+MIN_ROWS = 3
 #: from this panel width (pixels) the page filter stands beside the query, saving the hits a row
 ONE_ROW_WIDTH = 900
 DEBOUNCE_MS = 120
@@ -202,6 +205,7 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 220)
+        self.table.setMinimumHeight(self._rows_height(MIN_ROWS))
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -230,6 +234,18 @@ class SearchPanel(RetranslatedOnLanguageChange, QWidget):
         self.table.activated.connect(self._on_activated)
         self.table.clicked.connect(self._on_activated)
         self.retranslate_ui()
+
+    def _rows_height(self, rows: int) -> int:
+        """Pixels the hits table needs to show its header and ``rows`` hits."""
+        table = self.table
+        return (table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+                + 2 * table.frameWidth())
+
+    def first_height(self) -> int:
+        """The panel's height when its dock first opens: the query and filter bars over ``FIRST_ROWS`` hits."""
+        margins = self.layout().contentsMargins()
+        bars = self.bars.sizeHint().height() + self.layout().spacing()
+        return margins.top() + bars + self._rows_height(FIRST_ROWS) + margins.bottom()
 
     # -- wiring --------------------------------------------------------------------------------
     def set_search(self, search: SearchFn | None, threaded: bool = False) -> None:

@@ -85,44 +85,64 @@ class _LineBox(NamedTuple):
     below: float  #: from the top to just under the glyphs
 
 
+class _ViewLine(NamedTuple):
+    """A laid-out line in view: where its text starts and ends (document positions) and its box."""
+
+    start: int
+    end: int
+    line: object  #: the QTextLine
+    base: int  #: its block's document position
+    left: float
+    y: float
+    height: float
+    below: float
+
+
+def _lines_in_view(view: QTextEdit, lo: int, hi: int) -> list[_ViewLine]:
+    """Every laid-out line of the blocks holding document positions ``lo`` to ``hi``, in order."""
+    lines = _Lines(view)
+    doc = lines.doc
+    block, last = doc.findBlock(lo), doc.findBlock(hi).blockNumber()
+    out: list[_ViewLine] = []
+    while block.isValid() and block.blockNumber() <= last:
+        left, _top, base, starts, block_lines, boxes = lines.of(block)
+        for start, line, box in zip(starts, block_lines, boxes, strict=True):
+            out.append(_ViewLine(start, box.end, line, base, left, box.y, box.height, box.below))
+        block = block.next()
+    return out
+
+
 def pieces(view: QTextEdit, umap: Utf16Map, spans: Sequence[tuple[int, int]]) -> list[Piece]:
-    """One :class:`Piece` per screen line of each span ``[start, end)`` (code points) that is in view."""
+    """One :class:`Piece` per screen line of each span ``[start, end)`` (code points) that is in view.
+
+    The lines in view are read from Qt once, then each span finds its first line by bisection:
+    a heavily tagged article has hundreds of spans on a screen of twenty lines.
+    """
     if not spans:
         return []
     lo, hi = visible_range(view)
     first, last = umap.to_code_point(lo), umap.to_code_point(hi) + 1
-    lines = _Lines(view)
-    doc = lines.doc
+    in_view = _lines_in_view(view, lo, hi)
+    if not in_view:
+        return []
+    starts = [vl.start for vl in in_view]
+    identity = umap.length == umap.length_utf16  # no character beyond the BMP: offsets are positions
+    to_utf16 = umap.to_utf16
     out: list[Piece] = []
     for index, (start, end) in enumerate(spans):
         if end < first or start > last or start >= end:
             continue
-        u0, u1 = umap.range_to_utf16(start, end)
-        block = doc.findBlock(u0)
-        while block.isValid():
-            left, _top, base, starts, block_lines, boxes = lines.of(block)
-            if base >= u1:
+        u0, u1 = (start, end) if identity else (to_utf16(start), to_utf16(end))
+        k = max(0, bisect_right(starts, u0) - 1)
+        while k < len(in_view):
+            vl = in_view[k]
+            if vl.start >= u1:
                 break
-            k = max(0, bisect_right(starts, u0) - 1)
-            while k < len(block_lines):
-                ls = starts[k]
-                if ls >= u1:
-                    break
-                a, b = max(u0, ls), min(u1, boxes[k].end)
-                if a < b:
-                    line, box = block_lines[k], boxes[k]
-                    out.append(
-                        Piece(
-                            index,
-                            left + _x(line, a - base),
-                            left + _x(line, b - base),
-                            box.y,
-                            box.height,
-                            box.y + box.below + 1.5,
-                        )
-                    )
-                k += 1
-            block = block.next()
+            a, b = max(u0, vl.start), min(u1, vl.end)
+            if a < b:
+                x1, x2 = _x(vl.line, a - vl.base), _x(vl.line, b - vl.base)
+                out.append(Piece(index, vl.left + x1, vl.left + x2, vl.y, vl.height, vl.y + vl.below + 1.5))
+            k += 1
     return out
 
 

@@ -129,3 +129,19 @@ def test_search_off_the_gui_thread(window, qtbot, monkeypatch):
     monkeypatch.setattr(Task, "synchronous", False)
     search(window, qtbot, "澜州")
     assert window.search_panel.model.rowCount() > 0
+
+
+def test_search_panel_opens_tall_enough_to_read_hits_on_a_small_window(open_window, store, qtbot):
+    """At 1000×700 the dock opens over five hit rows or more (it gave three before), and the article keeps the rest."""
+    from ui.search import MIN_ROWS
+
+    window = open_window(store, size=(1000, 700))
+    window.focus_search()
+    qtbot.waitUntil(lambda: window.search_panel.table.isVisible())
+    QApplication.processEvents()
+    table = window.search_panel.table
+    row = table.verticalHeader().defaultSectionSize()
+    shown_rows = (table.viewport().height()) / row
+    assert shown_rows >= 5, shown_rows
+    assert table.minimumHeight() >= MIN_ROWS * row
+    assert window.article_view.height() > window.search_dock.height()  # the text keeps the larger part
