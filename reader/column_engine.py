@@ -441,15 +441,19 @@ def assemble(units: list[Unit]) -> ColumnAssembler:
     """Read the page both ways (headlines after / before their body) and keep the better reading.
 
     The better reading leaves fewer bodies without a headline; on a tie the
-    common layout of these dumps, headlines after the body, wins.
+    common layout of these dumps, headlines after the body, wins. So only where
+    the first reading leaves a body headless is the second one read (a page whose
+    first story has no headline, each headline taken by the story before it, reads
+    with none out of place only the other way).
     """
     after = ColumnAssembler(units)
     after.run()
-    if not any(st.headline_before for st in after.stories):
+    headless = _headless_bodies(after.stories)
+    if not headless:
         return after
     before = ColumnAssembler(units, title_before=True)
     before.run()
-    return before if _headless_bodies(before.stories) < _headless_bodies(after.stories) else after
+    return before if _headless_bodies(before.stories) < headless else after
 
 
 def reflow_columns(lines: list[Line]) -> tuple[list[Article], list[TracedText], Layout]:

@@ -87,3 +87,55 @@ def test_a_short_lead_keeps_the_first_subhead_of_its_story() -> None:
     raw = "\n".join(["河湾镇农民工夜校开课", *SERIES_AFTER_LONG_BODY[4:]]) + "\n"
     (article,) = _articles(raw)
     assert article["subheads"][0] == "青禾港码头更新吊装设备"
+
+
+#: Headlines before their body, each over a byline; the page opens with the rest of a story
+#: continued from another page (its headline is there). Read with headlines after their body,
+#: every headline goes to the story before it and the last story is left without one.
+CONTINUED_THEN_HEADLINES_BEFORE = [
+    "（上接第1版）",
+    "各地工会把技能培训送到一线，职工在",
+    "家门口就能学到新技术。",
+    "　　截至目前，全省已举办培训班三百",
+    "多期，参训职工两万余人次。",
+    "青禾港码头更新吊装设备",
+    "本报记者 韩小棠",
+    "　　青禾港集装箱码头近日完成吊装设",
+    "备更新，桥吊作业效率提高两成。",
+    "　　码头工会组织司机轮岗培训，新设",
+    "备投用当月即实现安全生产零事故。",
+    "河湾镇农民工夜校开课",
+    "本报通讯员 苏禾",
+    "　　河湾镇农民工夜校日前开课，首批",
+    "学员六十人，课程涵盖电工和焊工。",
+    "　　夜校由镇总工会和职业学校合办，",
+    "学员结业后可参加职业技能等级认定。",
+]
+
+
+def _first_reading_unless_it_borrowed(units: list) -> column_engine.ColumnAssembler:
+    """The page reading as it was: the second reading skipped when the first put no headline before a body."""
+    after = column_engine.ColumnAssembler(units)
+    after.run()
+    if not any(story.headline_before for story in after.stories):
+        return after
+    before = column_engine.ColumnAssembler(units, title_before=True)
+    before.run()
+    headless = column_engine._headless_bodies
+    return before if headless(before.stories) < headless(after.stories) else after
+
+
+def test_a_page_opening_with_a_continued_story_is_read_with_headlines_before() -> None:
+    articles = _articles("\n".join(CONTINUED_THEN_HEADLINES_BEFORE) + "\n")
+    assert [(a["title"], a["byline"]) for a in articles] == [
+        (None, None),
+        ("青禾港码头更新吊装设备", "本报记者 韩小棠"),
+        ("河湾镇农民工夜校开课", "本报通讯员 苏禾"),
+    ]
+    assert articles[0]["continued_from"] == "（上接第1版）"
+
+
+def test_skipping_the_second_reading_shifts_every_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(column_engine, "assemble", _first_reading_unless_it_borrowed)
+    articles = _articles("\n".join(CONTINUED_THEN_HEADLINES_BEFORE) + "\n")
+    assert articles[-1]["title"] is None
