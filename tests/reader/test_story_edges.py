@@ -6,6 +6,7 @@ import pytest
 
 import reader.column_engine as column_engine
 import reader.paragraph_engine as paragraph_engine
+import reader.subheads as subheads
 from reader import document_to_gold, reflow_text
 
 
@@ -139,3 +140,31 @@ def test_skipping_the_second_reading_shifts_every_headline(monkeypatch: pytest.M
     monkeypatch.setattr(column_engine, "assemble", _first_reading_unless_it_borrowed)
     articles = _articles("\n".join(CONTINUED_THEN_HEADLINES_BEFORE) + "\n")
     assert articles[-1]["title"] is None
+
+
+#: Paragraph dump: a story, the headline of a second story (no byline, no dateline), its body,
+#: then a photo: its title (as long as the headline), one caption paragraph and the credit.
+STORY_THEN_PHOTO = [
+    "河湾镇农民工夜校开课",
+    _para("夜校", 1),
+    _para("夜校", 2),
+    "青禾港更新吊装设备",
+    _para("码头", 1),
+    _para("码头", 2),
+    _para("码头", 3),
+    "桥吊司机夜间作业",
+    "三月二日，青禾港集装箱码头，桥吊司机在进行夜间作业。",
+    "本报记者 韩小棠 摄",
+]
+
+
+def test_a_photo_title_is_no_series_partner_of_a_headline() -> None:
+    articles = _articles("\n".join(STORY_THEN_PHOTO) + "\n")
+    assert [a["title"] for a in articles] == ["河湾镇农民工夜校开课", "青禾港更新吊装设备", "桥吊司机夜间作业"]
+    assert articles[-1]["kind"] == "photo"
+
+
+def test_counted_as_a_partner_the_photo_title_makes_the_headline_a_subhead(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(subheads, "MAX_CAPTION_PARAGRAPHS", -1)  # no heading is taken for a photo's title
+    articles = _articles("\n".join(STORY_THEN_PHOTO) + "\n")
+    assert articles[0]["subheads"] == ["青禾港更新吊装设备"]
