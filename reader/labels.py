@@ -34,12 +34,17 @@ def _title_line(unit: Unit) -> bool:
 
 def title_under_label(units: list[Unit]) -> list[Unit]:
     """Split the first line off a body unit that stands directly under a section label: it is the title."""
-    out: list[Unit] = []
-    for k, unit in enumerate(units):
-        if k and unit.is_body and not unit.caption and is_section_label(units[k - 1]) and _title_line(unit):
-            out.append(replace(unit, lines=unit.lines[:1], heading=True))
-            if len(unit.lines) > 1:
-                out.append(replace(unit, lines=unit.lines[1:]))
+    labels = [k for k, unit in enumerate(units) if unit.heading and is_section_label(unit)]
+    if not labels:
+        return units  # (most pages: no label, nothing copied)
+    out = list(units)
+    for k in reversed(labels):  # (from the end: an insertion leaves the earlier indices as they were)
+        if k + 1 >= len(out):
             continue
-        out.append(unit)
+        unit = out[k + 1]
+        if unit.is_body and not unit.caption and _title_line(unit):
+            parts = [replace(unit, lines=unit.lines[:1], heading=True)]
+            if len(unit.lines) > 1:
+                parts.append(replace(unit, lines=unit.lines[1:]))
+            out[k + 1 : k + 2] = parts
     return out
