@@ -27,7 +27,12 @@ _CJK = _one_of(
 )
 #: Full-width punctuation: CJK symbols, the punctuation among the full-width forms, curly quotes.
 _FULLWIDTH_PUNCT = _one_of(
-    (0x3000, 0x303F), (0xFF01, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65), (0x2018, 0x201F),
+    (0x3000, 0x303F),
+    (0xFF01, 0xFF0F),
+    (0xFF1A, 0xFF20),
+    (0xFF3B, 0xFF40),
+    (0xFF5B, 0xFF65),
+    (0x2018, 0x201F),
     extra=PUNCT_COMPRESSIBLE | DASHES | frozenset("…·"),
 )
 

@@ -27,6 +27,8 @@ from reader.evidence import (
     page_keeps_indents,
     stands_apart,
 )
+from reader.labels import title_under_label
+from reader.leads import follows_long_lead
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
@@ -171,7 +173,7 @@ def build_units(lines: list[Line], gappy: bool | None = None) -> list[Unit]:
                 )
             )
         i = j
-    units = _split_toc_items(units)
+    units = _split_toc_items(title_under_label(units))
     for unit in units:
         if unit.kind is text_kind and not unit.toc_item:
             measure = unit.measure
@@ -304,7 +306,12 @@ class ColumnAssembler(StoryCollector):
         headline_shape = blocks >= 2 or any(u.wide for u in pending) or pending[0].set_apart
         # Subheads come in series: a lone heading between paragraphs heads a story of its own.
         headline_shape = headline_shape or (
-            upcoming is not None and upcoming.is_body and lone_heading(pending, story.body, self.units, self.position)
+            upcoming is not None
+            and upcoming.is_body
+            and (
+                lone_heading(pending, story.body, self.units, self.position)
+                or follows_long_lead(pending, story.body, self.units, self.position)
+            )
         )
         opens_story = story.closed or starts_story or headline_shape or measure_jump
         if self.title_before and upcoming is not None and opens_story:
@@ -434,15 +441,19 @@ def assemble(units: list[Unit]) -> ColumnAssembler:
     """Read the page both ways (headlines after / before their body) and keep the better reading.
 
     The better reading leaves fewer bodies without a headline; on a tie the
-    common layout of these dumps, headlines after the body, wins.
+    common layout of these dumps, headlines after the body, wins. So only where
+    the first reading leaves a body headless is the second one read (a page whose
+    first story has no headline, each headline taken by the story before it, reads
+    with none out of place only the other way).
     """
     after = ColumnAssembler(units)
     after.run()
-    if not any(st.headline_before for st in after.stories):
+    headless = _headless_bodies(after.stories)
+    if not headless:
         return after
     before = ColumnAssembler(units, title_before=True)
     before.run()
-    return before if _headless_bodies(before.stories) < _headless_bodies(after.stories) else after
+    return before if _headless_bodies(before.stories) < headless else after
 
 
 def reflow_columns(lines: list[Line]) -> tuple[list[Article], list[TracedText], Layout]:

@@ -8,6 +8,7 @@ in such dumps) separates items, and table-of-contents boxes list "- " items.
 
 from __future__ import annotations
 
+from reader.leads import follows_long_lead
 from reader.lines import Line
 from reader.model import Article, Layout, TracedText
 from reader.patterns import (
@@ -68,6 +69,7 @@ class ParagraphAssembler(StoryCollector):
             or upcoming.dateline
             or (self.gaps_separate_items and pending[0].first.gap_before)
             or (upcoming.is_body and lone_heading(pending, story.body, self.units, self.position, len))
+            or (upcoming.is_body and follows_long_lead(pending, story.body, self.units, self.position))
         )
         if not new_story:
             story.body.extend(pending)

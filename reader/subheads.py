@@ -20,7 +20,7 @@ from reader.charclass import DASHES
 from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.evidence import FIRST_SHAPE_FROM, INDENT_EM
 from reader.lines import Line
-from reader.units import Unit
+from reader.units import Unit, UnitKind
 
 Units = Sequence[Unit]
 #: Counts the separate heading blocks in a group of heading units.
@@ -34,6 +34,8 @@ _RUNNING_MARKS = frozenset("，、；,;")
 _PAIRED_MARKS = ("“”", "‘’", "《》", "（）", "「」")
 #: A headline has at least this many letters or ideographs.
 MIN_HEADLINE_CHARS = 2
+#: A photo's caption runs to at most this many paragraphs between its title and its credit.
+MAX_CAPTION_PARAGRAPHS = 3
 #: How many units after a heading are searched for the rest of its series.
 SERIES_REACH = 60
 
@@ -89,8 +91,11 @@ def headings_after(
     """Lengths of the one-unit headings between paragraphs after ``start``, up to a story's edge."""
     lengths: list[int] = []
     group: list[Unit] = []
+    since_heading = 0  # paragraphs after the last heading counted
     for unit in units[start : start + SERIES_REACH]:
         if _opens_elsewhere(unit):
+            if lengths and unit.kind is UnitKind.PHOTO_CREDIT and since_heading <= MAX_CAPTION_PARAGRAPHS:
+                lengths.pop()  # that heading and its few lines were a photo's title and caption
             break
         if unit.heading:
             group.append(unit)
@@ -99,6 +104,8 @@ def headings_after(
             break  # stacked headings: another story's headline
         if group:
             lengths.append(sum(len(u.text) for u in group))
+            since_heading = 0
+        since_heading += 1
         group = []
     return lengths
 

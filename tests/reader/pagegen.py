@@ -331,7 +331,13 @@ def _header(rng: random.Random) -> str:
 
 
 def _pick(rng: random.Random, pool: list[Article], k: int) -> list[Article]:
-    picked = [rng.choice(pool) for _ in range(k)]
+    """``k`` different articles of the pool (as many as it holds), copied.
+
+    Drawn without replacement: a page never prints the same story twice. (Drawn with
+    replacement, half the pages of real articles held one twice, its headline and
+    subheads then the "series partners" of themselves.)
+    """
+    picked = rng.sample(pool, min(k, len(pool)))
     return [Article(**{**a.__dict__, "paragraphs": list(a.paragraphs), "subheads": list(a.subheads)}) for a in picked]
 
 

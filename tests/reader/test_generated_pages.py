@@ -84,3 +84,11 @@ def test_real_articles_set_again(corpus_dir: Path) -> None:
     right = [c for c, ok in outcomes if ok]
     wrong = [c for c, ok in outcomes if not ok]
     assert mean(wrong) < mean(right)
+
+
+def test_a_generated_page_never_prints_one_story_twice() -> None:
+    """Stories are drawn without replacement: the same title never stands twice on a page."""
+    for seed in range(SEEDS.start, SEEDS.start + 60):
+        _raw, gold = generate_page(seed)
+        bodies = ["".join(a["paragraphs"]) for a in gold["articles"]]
+        assert len(bodies) == len(set(bodies)), seed
