@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
-from reader.charclass import COMPRESSED_PUNCT, PUNCT_RE, width_parts
+from reader.charclass import COMPRESSED_PUNCT, PUNCT_COMPRESSIBLE, PUNCT_RE, width_parts
 
 _BLANK = re.compile(r"\s")
 _find_punct = PUNCT_RE.findall
@@ -102,21 +103,127 @@ INDENT_WIDTHS = {"\u3000": 1.0, "\t": 2.0}
 
 
 def split_lines(raw: str) -> list[Line]:
-    """The non-blank lines of ``raw`` (any newline convention), stripped."""
+    """The non-blank lines of ``raw`` (any newline convention), stripped.
+
+    Built on the hot path (every line of every page): where :class:`PageCounts` can
+    count the page, a line without a blank inside is measured from those counts and
+    set up without the general :class:`Line` constructor.
+    """
+    chunks = raw.splitlines(keepends=True)
+    counted = PageCounts.of(raw, len(chunks))
+    if counted is not None:
+        all_chars, ascii_chars, blanks = counted.all_chars, counted.ascii_chars, counted.blanks
     out: list[Line] = []
+    append = out.append
     pos = 0
-    gap = False
-    for number, chunk in enumerate(raw.splitlines(keepends=True)):
+    gap = True  # (the first line stands apart from what is above it: nothing)
+    for number, chunk in enumerate(chunks):
         stripped = chunk.strip()
-        if stripped:
-            lead = chunk.index(stripped[0])
-            start = pos + lead
-            indent = 0.0
-            if lead:
-                indent = sum(INDENT_WIDTHS.get(ch, 0.5) for ch in chunk[:lead])
-            out.append(Line(number, start, start + len(stripped), stripped, gap or not out, indent))
-            gap = False
-        else:
+        if not stripped:
             gap = True
+            pos += len(chunk)
+            continue
+        first = stripped[0]
+        if chunk[0] == first:  # (most lines: no leading blank, no indent)
+            start, indent = pos, 0.0
+        else:
+            lead = chunk.index(first)
+            start = pos + lead
+            indent = sum([INDENT_WIDTHS.get(ch, 0.5) for ch in chunk[:lead]])
+        if counted is None or " " in stripped or (blanks and any([blank in stripped for blank in blanks])):
+            append(Line(number, start, start + len(stripped), stripped, gap, indent))
+        else:  # Line.__init__ for a line with no blank inside, from the page's counts
+            line = _new_line(Line)
+            line.number, line.start, line.end, line.text = number, start, start + len(stripped), stripped
+            line.gap_before, line.indent, line.spaced, line.letter_spaced = gap, indent, False, False
+            ascii_count = len(ascii_chars[number])
+            punct = line.punct_count = len(all_chars[number]) - ascii_count
+            base = line.base_width = len(stripped) - punct - ascii_count * 0.5
+            line.width = base + punct * COMPRESSED_PUNCT
+            append(line)
+        gap = False
         pos += len(chunk)
     return out
+
+
+_new_line = object.__new__
+
+
+#: Every character ``\\s`` matches (and so makes a line spaced), as ``_BLANK.findall`` over
+#: all code points lists them (written out: that search costs more than the start-up allows).
+BLANKS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+#: Blanks that dumps hold besides the space (indents, gaps between words): a page holding
+#: other blanks is measured line by line.
+COMMON_BLANKS = ("\u3000", "\t")
+
+
+def _counting_map() -> tuple[object, bytes, dict[int, str]]:
+    """The charmap of :class:`PageCounts`, the bytes it gives blanks, and the blank of each byte.
+
+    ASCII characters that are not blank encode as themselves, newline as itself,
+    compressible punctuation as one byte from 0x80 each, the other blanks as one byte
+    each (the ASCII ones as themselves, the rest from 0xC0); every other character,
+    the space and the carriage return included, has no byte (and is dropped).
+    """
+    table = [chr(code) for code in range(0x80)] + ["\ufffe"] * 128  # ("\ufffe": no byte)
+    table[ord(" ")] = table[ord("\r")] = "\ufffe"
+    for k, ch in enumerate(sorted(PUNCT_COMPRESSIBLE)):
+        table[0x80 + k] = ch
+    blank_of: dict[int, str] = {}
+    wide = 0xC0
+    for ch in BLANKS:
+        if ch in " \r\n":
+            continue
+        code = ord(ch)
+        if code >= 0x80:
+            code, wide = wide, wide + 1
+        table[code] = ch
+        blank_of[code] = ch
+    return codecs.charmap_build("".join(table)), bytes(sorted(blank_of)), blank_of
+
+
+_COUNTING_MAP, _BLANK_BYTES, _BLANK_OF = _counting_map()
+#: Every byte but those of blanks (deleted to leave the blanks a page holds).
+_NOT_BLANK_BYTES = bytes(sorted(set(range(256)) - set(_BLANK_BYTES)))
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+class PageCounts:
+    """Each line's ASCII characters and compressible punctuation, counted for the whole page at once.
+
+    One encoding of the page replaces a pattern scan and an encoding per line. For line
+    ``k`` (as ``str.splitlines`` numbers them) with no blank inside, ``len(ascii_chars[k])``
+    is its count of ASCII characters and ``len(all_chars[k])`` minus that its count of
+    punctuation: blanks (its leading and trailing ones) have no byte.
+    """
+
+    __slots__ = ("all_chars", "ascii_chars", "blanks")
+
+    def __init__(self, all_chars: list[bytes], ascii_chars: list[bytes], blanks: list[str]) -> None:
+        self.all_chars = all_chars
+        self.ascii_chars = ascii_chars
+        #: The blanks other than the space that the page holds (a line holding one has a blank inside).
+        self.blanks = blanks
+
+    @classmethod
+    def of(cls, raw: str, line_count: int) -> PageCounts | None:
+        """The counts of ``raw`` split into ``line_count`` lines; None where they cannot be used.
+
+        The pieces are split at newlines, so every line must end in "\\n" or "\\r\\n"
+        (the last may end in nothing); and the page may hold no blanks but the space
+        and those of :data:`COMMON_BLANKS` (a line holding none has no blank inside).
+        """
+        if line_count != raw.count("\n") + (not raw.endswith("\n")):
+            return None
+        encoded = codecs.charmap_encode(raw, "ignore", _COUNTING_MAP)[0]
+        blanks: list[str] = []
+        held = encoded.translate(None, _NOT_BLANK_BYTES)
+        if held:
+            blanks = [_BLANK_OF[code] for code in set(held)]
+            if any([blank not in COMMON_BLANKS for blank in blanks]):
+                return None
+            encoded = encoded.translate(None, _BLANK_BYTES)
+        return cls(encoded.split(b"\n"), encoded.translate(None, _HIGH_BYTES).split(b"\n"), blanks)
