@@ -40,7 +40,7 @@ from reader.patterns import (
 from reader.splitting import split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
 from reader.subheads import has_series_partner, heading_blocks, lone_heading, misread_first_line
-from reader.units import Unit, UnitKind, classify_line
+from reader.units import Unit, UnitKind, classify
 
 #: A measure change this large between two blocks means another story's column.
 MEASURE_JUMP = 3.0
@@ -105,10 +105,13 @@ def _line_facts(lines: list[Line], gappy: bool) -> tuple[list[UnitKind], list[bo
     seg = 0
     was_tight = False
     for i, line in enumerate(lines):
-        kind = classify_line(line.text)
-        # (One call, not two, for the common line that is not letter-spaced.)
-        dateline = kind is text_kind and (
-            _opens_with_dateline(line) if line.letter_spaced else opens_with_dateline(line.text)
+        kind = classify(line)
+        # (One call, not two, for the common line that is not letter-spaced; none for a line
+        # holding no dateline character.)
+        dateline = (
+            kind is text_kind
+            and line.may_open_dateline
+            and (_opens_with_dateline(line) if line.letter_spaced else opens_with_dateline(line.text))
         )
         block_edge = False
         if gappy:  # a line with no blank line before or after it is part of a gap-less block

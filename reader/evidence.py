@@ -136,6 +136,8 @@ HEADING_MARGIN = 2.9
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
 _CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$")
+#: The cut clause ends the line: its search starts this many characters before the end.
+_CUT_SPAN = CUT_CLAUSE_CHARS + 1
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -184,10 +186,10 @@ class LineCues:
         self.full = short <= FULL_SHORTFALL or stretched
         self.first_shape = FIRST_SHAPE_FROM <= short <= FIRST_SHAPE_TO and not stretched
         self.wide = not stretched and short < -WIDE_MARGIN
-        marks = len(_RUNNING_MARK.findall(text))
+        marks = line.running_marks
         self.bare = marks == 0
         self.mid_clause = last in MID_CLAUSE_MARKS
-        self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
+        self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text, len(text) - _CUT_SPAN) is not None
         self.punctuated = marks > 1
         # (Tested only when one character says it may hold: most lines need no pattern.)
         self.clause_tail = text[1:2] in CLAUSE_MARKS and opens_with_word_end(text)

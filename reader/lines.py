@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 
-from reader.charclass import COMPRESSED_PUNCT, PUNCT_COMPRESSIBLE, PUNCT_RE, width_parts
+from reader.charclass import COMPRESSED_PUNCT, PUNCT_RE, width_parts
+from reader.line_counts import RUNNING_MARKS, PageCounts
 
 _BLANK = re.compile(r"\s")
 _find_punct = PUNCT_RE.findall
+_find_running_marks = re.compile(f"[{RUNNING_MARKS}]").findall
 
 
 class Line:
@@ -32,6 +33,9 @@ class Line:
         "width",
         "indent",
         "spaced",
+        "running_marks",
+        "may_be_special",
+        "may_open_dateline",
     )
 
     def __init__(self, number: int, start: int, end: int, text: str, gap_before: bool, indent: float = 0.0) -> None:
@@ -56,6 +60,13 @@ class Line:
         self.base_width = base
         self.punct_count = punct
         self.width = base + punct * COMPRESSED_PUNCT
+        #: How many marks of running text (，、；。,;) the line holds.
+        self.running_marks = len(_find_running_marks(text))
+        #: False only where the line holds no key character of the hints of special lines
+        #: (byline, credit, jump line, furniture: see reader.units.classify), or no
+        #: character of a dateline (讯, 电): then it is none of those. True where
+        #: not counted (the tests themselves decide).
+        self.may_be_special = self.may_open_dateline = True
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.start}, {self.end}, {self.text!r}, gap_before={self.gap_before})"
@@ -112,7 +123,8 @@ def split_lines(raw: str) -> list[Line]:
     chunks = raw.splitlines(keepends=True)
     counted = PageCounts.of(raw, len(chunks))
     if counted is not None:
-        all_chars, ascii_chars, blanks = counted.all_chars, counted.ascii_chars, counted.blanks
+        puncts, ascii_chars, blanks = counted.punct, counted.ascii_chars, counted.blanks
+        running_marks, hints, datelines = counted.running_marks, counted.hints, counted.datelines
     out: list[Line] = []
     append = out.append
     pos = 0
@@ -130,100 +142,28 @@ def split_lines(raw: str) -> list[Line]:
             lead = chunk.index(first)
             start = pos + lead
             indent = sum([INDENT_WIDTHS.get(ch, 0.5) for ch in chunk[:lead]])
-        if counted is None or " " in stripped or (blanks and any([blank in stripped for blank in blanks])):
+        if counted is None:
             append(Line(number, start, start + len(stripped), stripped, gap, indent))
+            gap = False
+            pos += len(chunk)
+            continue
+        if " " in stripped or (blanks and any([blank in stripped for blank in blanks])):
+            line = Line(number, start, start + len(stripped), stripped, gap, indent)
         else:  # Line.__init__ for a line with no blank inside, from the page's counts
             line = _new_line(Line)
             line.number, line.start, line.end, line.text = number, start, start + len(stripped), stripped
             line.gap_before, line.indent, line.spaced, line.letter_spaced = gap, indent, False, False
             ascii_count = len(ascii_chars[number])
-            punct = line.punct_count = len(all_chars[number]) - ascii_count
+            punct = line.punct_count = len(puncts[number])
             base = line.base_width = len(stripped) - punct - ascii_count * 0.5
             line.width = base + punct * COMPRESSED_PUNCT
-            append(line)
+        line.running_marks = len(running_marks[number])
+        line.may_be_special = hints[number] != b""
+        line.may_open_dateline = datelines[number] != b""
+        append(line)
         gap = False
         pos += len(chunk)
     return out
 
 
 _new_line = object.__new__
-
-
-#: Every character ``\\s`` matches (and so makes a line spaced), as ``_BLANK.findall`` over
-#: all code points lists them (written out: that search costs more than the start-up allows).
-BLANKS = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-#: Blanks that dumps hold besides the space (indents, gaps between words): a page holding
-#: other blanks is measured line by line.
-COMMON_BLANKS = ("\u3000", "\t")
-
-
-def _counting_map() -> tuple[object, bytes, dict[int, str]]:
-    """The charmap of :class:`PageCounts`, the bytes it gives blanks, and the blank of each byte.
-
-    ASCII characters that are not blank encode as themselves, newline as itself,
-    compressible punctuation as one byte from 0x80 each, the other blanks as one byte
-    each (the ASCII ones as themselves, the rest from 0xC0); every other character,
-    the space and the carriage return included, has no byte (and is dropped).
-    """
-    table = [chr(code) for code in range(0x80)] + ["\ufffe"] * 128  # ("\ufffe": no byte)
-    table[ord(" ")] = table[ord("\r")] = "\ufffe"
-    for k, ch in enumerate(sorted(PUNCT_COMPRESSIBLE)):
-        table[0x80 + k] = ch
-    blank_of: dict[int, str] = {}
-    wide = 0xC0
-    for ch in BLANKS:
-        if ch in " \r\n":
-            continue
-        code = ord(ch)
-        if code >= 0x80:
-            code, wide = wide, wide + 1
-        table[code] = ch
-        blank_of[code] = ch
-    return codecs.charmap_build("".join(table)), bytes(sorted(blank_of)), blank_of
-
-
-_COUNTING_MAP, _BLANK_BYTES, _BLANK_OF = _counting_map()
-#: Every byte but those of blanks (deleted to leave the blanks a page holds).
-_NOT_BLANK_BYTES = bytes(sorted(set(range(256)) - set(_BLANK_BYTES)))
-_HIGH_BYTES = bytes(range(0x80, 0x100))
-
-
-class PageCounts:
-    """Each line's ASCII characters and compressible punctuation, counted for the whole page at once.
-
-    One encoding of the page replaces a pattern scan and an encoding per line. For line
-    ``k`` (as ``str.splitlines`` numbers them) with no blank inside, ``len(ascii_chars[k])``
-    is its count of ASCII characters and ``len(all_chars[k])`` minus that its count of
-    punctuation: blanks (its leading and trailing ones) have no byte.
-    """
-
-    __slots__ = ("all_chars", "ascii_chars", "blanks")
-
-    def __init__(self, all_chars: list[bytes], ascii_chars: list[bytes], blanks: list[str]) -> None:
-        self.all_chars = all_chars
-        self.ascii_chars = ascii_chars
-        #: The blanks other than the space that the page holds (a line holding one has a blank inside).
-        self.blanks = blanks
-
-    @classmethod
-    def of(cls, raw: str, line_count: int) -> PageCounts | None:
-        """The counts of ``raw`` split into ``line_count`` lines; None where they cannot be used.
-
-        The pieces are split at newlines, so every line must end in "\\n" or "\\r\\n"
-        (the last may end in nothing); and the page may hold no blanks but the space
-        and those of :data:`COMMON_BLANKS` (a line holding none has no blank inside).
-        """
-        if line_count != raw.count("\n") + (not raw.endswith("\n")):
-            return None
-        encoded = codecs.charmap_encode(raw, "ignore", _COUNTING_MAP)[0]
-        blanks: list[str] = []
-        held = encoded.translate(None, _NOT_BLANK_BYTES)
-        if held:
-            blanks = [_BLANK_OF[code] for code in set(held)]
-            if any([blank not in COMMON_BLANKS for blank in blanks]):
-                return None
-            encoded = encoded.translate(None, _BLANK_BYTES)
-        return cls(encoded.split(b"\n"), encoded.translate(None, _HIGH_BYTES).split(b"\n"), blanks)

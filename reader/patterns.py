@@ -101,3 +101,10 @@ CREDIT_HINTS = re.compile("记者|通讯员|摄|实习生|评论员|撰稿|编�
 
 def may_be_credit(text: str) -> bool:
     return (len(text) <= 12 and text[:1] in "（(") or CREDIT_HINTS.search(text) is not None
+
+
+#: One character of every hint above, the one rarest in running text (者 for 记者 and 作者, 讯
+#: for 通讯员, 习 for 实习生…): a line holding none of them holds no hint, and few lines hold one.
+HINT_KEY_CHARS = "转扫按年者讯摄习评稿辑电"
+#: An inline dateline holds one of these (see opens_with_dateline).
+DATELINE_CHARS = "讯电"

@@ -113,6 +113,16 @@ def classify_line(text: str) -> UnitKind:
     return classify_by_tests(text)
 
 
+def classify(line: Line) -> UnitKind:
+    """:func:`classify_line` of the line's text, without the pattern search where the page's
+    counts show the line holds no key character of any hint (``Line.may_be_special``)."""
+    text = line.text
+    if line.may_be_special or len(text) <= 3 or text[0] in "（(第":
+        return classify_line(text)
+    # (Few lines end in 目 or 读, as every contents head does: the endings are tested after.)
+    return _toc_head_or_text(text) if text[-1] in "目读" and text.endswith(TOC_HEAD_ENDINGS) else UnitKind.TEXT
+
+
 def classify_by_tests(text: str) -> UnitKind:
     """:func:`classify_line` test by test, without its shortcut for body lines."""
     if text[:1] in "（(" and JUMP_FROM.match(text):
