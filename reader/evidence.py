@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate, chain
 from math import exp, log
 
 from reader.charclass import CLOSERS, DASHES, TERMINAL
@@ -224,14 +225,18 @@ def page_keeps_indents(lines: Sequence[Line]) -> bool:
 def gap_rates(lines: Sequence[Line]) -> list[float]:
     """Share of the lines around each line that a blank line precedes (prefix sums, linear)."""
     n = len(lines)
-    prefix = [0] * (n + 1)
-    running = 0
-    for k, line in enumerate(lines):
-        if k and line.gap_before:
-            running += 1
-        prefix[k + 1] = running
+    gaps = [line.gap_before for line in lines]
+    if gaps:
+        gaps[0] = False  # (the blank before the first line is no gap between lines)
+    prefix = [0, *accumulate(gaps)]
     rates = [0.0] * n
-    for i in range(n):
+    # Away from the ends every window is whole: its sums at once, the same divisions.
+    first, last = GAP_WINDOW + 1, n - GAP_WINDOW - 1  # (the whole windows: lines first … last - 1)
+    span = 2 * GAP_WINDOW + 1
+    if last > first:  # (window of line i: prefix[i + GAP_WINDOW + 1] - prefix[i - GAP_WINDOW])
+        highs, lows = prefix[first + GAP_WINDOW + 1 : n], prefix[1 : last - GAP_WINDOW]
+        rates[first:last] = [(hi - lo) / span for hi, lo in zip(highs, lows, strict=True)]
+    for i in chain(range(min(n, first)), range(max(first, last), n)):
         lo = i - GAP_WINDOW if i > GAP_WINDOW else 1
         hi = i + GAP_WINDOW + 1 if i + GAP_WINDOW + 1 < n else n
         if hi > lo:
