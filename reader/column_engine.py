@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 
-from reader.columns import calibrate_punctuation, estimate_measures, is_wide, measures_differ
+from reader.columns import WIDE_MARGIN, calibrate_punctuation, estimate_measures, measures_differ
 from reader.evidence import (
     CONT,
     HEAD,
@@ -177,9 +177,9 @@ def build_units(lines: list[Line], gappy: bool | None = None) -> list[Unit]:
     units = _split_toc_items(units)
     for unit in units:
         if unit.kind is text_kind and not unit.toc_item:
-            measure = unit.measure
-            for line in unit.lines:  # (a loop, not any() over a generator: most units have none)
-                if is_wide(line, measure):
+            limit = unit.measure + WIDE_MARGIN
+            for line in unit.lines:  # (columns.is_wide written out: a loop over every text line)
+                if line.width > limit and not line.letter_spaced:
                     unit.wide = True
                     break
             unit.heading = unit.heading and not unit.dateline

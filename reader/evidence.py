@@ -436,14 +436,24 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
         body_break = prior + a.end_body + gap
         first_break = prior + a.end_first + gap
         cc, fc = c + a.run_on_body + shaped, f + a.run_on_first + shaped
-        c_new, c_ptr = (cc, CONT) if cc >= fc else (fc, FIRST)
+        # (Branches, not conditional pairs: no tuple is built and unpacked per choice.)
+        if cc >= fc:
+            c_new, c_ptr = cc, CONT
+        else:
+            c_new, c_ptr = fc, FIRST
         cf, ff, hf = c + body_break + first, f + first_break + first, h + gap + first
-        f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
+        if cf >= ff:
+            f_new, f_ptr = cf, CONT
+        else:
+            f_new, f_ptr = ff, FIRST
         if hf > f_new:
             f_new, f_ptr = hf, HEAD
         opening = b.head_opening
         ch, fh, hh = c + body_break + opening, f + first_break + opening, h + gap + head + stacked
-        h_new, h_ptr = (ch, CONT) if ch >= fh else (fh, FIRST)
+        if ch >= fh:
+            h_new, h_ptr = ch, CONT
+        else:
+            h_new, h_ptr = fh, FIRST
         if hh > h_new:
             h_new, h_ptr = hh, HEAD
         c, f, h = c_new, f_new, h_new

@@ -59,7 +59,7 @@ class Unit:
 
     @property
     def text(self) -> str:
-        return "".join(line.text for line in self.lines)
+        return "".join([line.text for line in self.lines])  # (a list joins faster than a generator)
 
     @property
     def first(self) -> Line:
