@@ -8,7 +8,7 @@ works on units, never on raw lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from reader.charclass import CLOSERS, TERMINAL
@@ -69,13 +69,15 @@ class Unit:
     def last(self) -> Line:
         return self.lines[-1]
 
-    @property
-    def is_text(self) -> bool:
-        return self.kind is UnitKind.TEXT
+    #: ``kind is UnitKind.TEXT`` (a unit's kind never changes): a field, read far more often than units are made.
+    is_text: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.is_text = self.kind is UnitKind.TEXT
 
     @property
     def is_body(self) -> bool:
-        return self.kind is UnitKind.TEXT and not self.heading
+        return self.is_text and not self.heading
 
 
 def ends_with_terminal(text: str) -> bool:
