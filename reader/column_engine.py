@@ -58,6 +58,9 @@ def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
     """Split a line holding text followed by a credit ("…机制 本报记者 某某")."""
     out: list[Line] = []
     for whole in lines:
+        if not whole.spaced:  # (no blank inside: no credit can follow a space in it)
+            out.append(whole)
+            continue
         if whole.text[-1] in "）)":
             parts = split_trailing_credit(whole)
             if len(parts) > 1:

@@ -147,7 +147,7 @@ def split_lines(raw: str) -> list[Line]:
             gap = False
             pos += len(chunk)
             continue
-        if " " in stripped or (blanks and any([blank in stripped for blank in blanks])):
+        if " " in stripped or (blanks and any(map(stripped.__contains__, blanks))):
             line = Line(number, start, start + len(stripped), stripped, gap, indent)
         else:  # Line.__init__ for a line with no blank inside, from the page's counts
             line = _new_line(Line)
