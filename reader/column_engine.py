@@ -139,10 +139,10 @@ def build_units(lines: list[Line], gappy: bool | None = None) -> list[Unit]:
     text_kind = UnitKind.TEXT
     kinds, datelines, segment_ids = _line_facts(lines, is_gappy(lines) if gappy is None else gappy)
     measures = estimate_measures(lines, segment_ids)
-    text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is UnitKind.TEXT]
+    text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is text_kind]
     all_cues = [
-        LineCues(line, measures[k], datelines[k]) if kind is UnitKind.TEXT else None
-        for k, (line, kind) in enumerate(zip(lines, kinds, strict=True))
+        LineCues(line, measure, dateline) if kind is text_kind else None
+        for line, kind, measure, dateline in zip(lines, kinds, measures, datelines, strict=True)
     ]
     page = PageCues(page_keeps_indents(text_lines), loose_run_on([c for c in all_cues if c is not None]))
     rates = gap_rates(lines)
