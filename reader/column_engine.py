@@ -160,11 +160,12 @@ def build_units(lines: list[Line], gappy: bool | None = None) -> list[Unit]:
             j += 1
         labels, confidences = label_run(all_cues[i:j], page, [0.0, *gaps[i + 1 : j]])
         current = units[-1].lines if units else []  # the lines of the unit a run-on line joins
-        for k, (line, label, confidence) in enumerate(zip(lines[i:j], labels, confidences, strict=True), i):
+        for k, label in enumerate(labels, i):
             if label == CONT:
-                current.append(line)
+                current.append(lines[k])
                 continue
-            current = [line]
+            current = [lines[k]]
+            confidence = confidences[k - i]
             units.append(
                 Unit(
                     text_kind,
