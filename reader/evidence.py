@@ -137,8 +137,6 @@ HEADING_MARGIN = 2.9
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
 _CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$")
-#: The cut clause ends the line: its search starts this many characters before the end.
-_CUT_SPAN = CUT_CLAUSE_CHARS + 1
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -190,7 +188,7 @@ class LineCues:
         marks = line.running_marks
         self.bare = marks == 0
         self.mid_clause = last in MID_CLAUSE_MARKS
-        self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text, len(text) - _CUT_SPAN) is not None
+        self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
         self.punctuated = marks > 1
         # (Tested only when one character says it may hold: most lines need no pattern.)
         self.clause_tail = text[1:2] in CLAUSE_MARKS and opens_with_word_end(text)
@@ -436,24 +434,14 @@ def label_run(cues: Sequence[LineCues], page: PageCues, gaps: Sequence[float]) -
         body_break = prior + a.end_body + gap
         first_break = prior + a.end_first + gap
         cc, fc = c + a.run_on_body + shaped, f + a.run_on_first + shaped
-        # (Branches, not conditional pairs: no tuple is built and unpacked per choice.)
-        if cc >= fc:
-            c_new, c_ptr = cc, CONT
-        else:
-            c_new, c_ptr = fc, FIRST
+        c_new, c_ptr = (cc, CONT) if cc >= fc else (fc, FIRST)
         cf, ff, hf = c + body_break + first, f + first_break + first, h + gap + first
-        if cf >= ff:
-            f_new, f_ptr = cf, CONT
-        else:
-            f_new, f_ptr = ff, FIRST
+        f_new, f_ptr = (cf, CONT) if cf >= ff else (ff, FIRST)
         if hf > f_new:
             f_new, f_ptr = hf, HEAD
         opening = b.head_opening
         ch, fh, hh = c + body_break + opening, f + first_break + opening, h + gap + head + stacked
-        if ch >= fh:
-            h_new, h_ptr = ch, CONT
-        else:
-            h_new, h_ptr = fh, FIRST
+        h_new, h_ptr = (ch, CONT) if ch >= fh else (fh, FIRST)
         if hh > h_new:
             h_new, h_ptr = hh, HEAD
         c, f, h = c_new, f_new, h_new
