@@ -25,6 +25,7 @@ from reader.columns import WIDE_MARGIN, ends_sentence
 from reader.detect import MAX_COLUMN_MEASURE
 from reader.lines import Line
 from reader.openings import CLAUSE_MARKS, opens_with_date, opens_with_lead_in, opens_with_word_end
+from reader.patterns import EndPattern
 
 CONT, FIRST, HEAD = 0, 1, 2
 
@@ -136,7 +137,7 @@ HEADING_MARGIN = 2.9
 
 #: Marks of running text; a heading carries at most one.
 _RUNNING_MARK = re.compile("[，、；。,;]")
-_CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$")
+_CUT_CLAUSE = EndPattern(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$", CUT_CLAUSE_CHARS + 1)
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
