@@ -15,7 +15,6 @@ confidence reported for that boundary.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import accumulate, chain
 from math import exp, log
@@ -135,8 +134,6 @@ INDENT_PAGE_SHARE = 0.04
 HEADING_MARGIN = 2.9
 
 
-#: Marks of running text; a heading carries at most one.
-_RUNNING_MARK = re.compile("[，、；。,;]")
 _CUT_CLAUSE = EndPattern(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$", CUT_CLAUSE_CHARS + 1)
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
@@ -224,14 +221,9 @@ def page_keeps_indents(lines: Sequence[Line]) -> bool:
 def gap_rates(lines: Sequence[Line]) -> list[float]:
     """Share of the lines around each line that a blank line precedes (prefix sums, linear)."""
     n = len(lines)
-    gaps = [line.gap_before for line in lines]
-    if gaps:
-        gaps[0] = False  # (the blank before the first line is no gap between lines)
-    prefix = [0, *accumulate(gaps)]
+    prefix = [0, 0, *accumulate([line.gap_before for line in lines[1:]])]  # (no gap counted before line 0)
     rates = [0.0] * n
-    # Away from the ends every window is whole: its sums at once, the same divisions.
-    first, last = GAP_WINDOW + 1, n - GAP_WINDOW - 1  # (the whole windows: lines first … last - 1)
-    span = 2 * GAP_WINDOW + 1
+    first, last, span = GAP_WINDOW + 1, n - GAP_WINDOW - 1, 2 * GAP_WINDOW + 1  # whole windows at once:
     if last > first:  # (window of line i: prefix[i + GAP_WINDOW + 1] - prefix[i - GAP_WINDOW])
         highs, lows = prefix[first + GAP_WINDOW + 1 : n], prefix[1 : last - GAP_WINDOW]
         rates[first:last] = [(hi - lo) / span for hi, lo in zip(highs, lows, strict=True)]
