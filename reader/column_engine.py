@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 
-from reader.columns import calibrate_punctuation, estimate_measures, is_wide, measures_differ
+from reader.columns import WIDE_MARGIN, calibrate_punctuation, estimate_measures, measures_differ
 from reader.evidence import (
     CONT,
     HEAD,
@@ -42,7 +42,7 @@ from reader.patterns import (
 from reader.splitting import split_trailing_credit
 from reader.stories import Story, StoryCollector, furniture_text, settle_hollow, to_article
 from reader.subheads import has_series_partner, heading_blocks, lone_heading, misread_first_line
-from reader.units import Unit, UnitKind, classify_line
+from reader.units import Unit, UnitKind, classify
 
 #: A measure change this large between two blocks means another story's column.
 MEASURE_JUMP = 3.0
@@ -60,6 +60,9 @@ def split_compound_lines(lines: Iterable[Line]) -> list[Line]:
     """Split a line holding text followed by a credit ("…机制 本报记者 某某")."""
     out: list[Line] = []
     for whole in lines:
+        if not whole.spaced:  # (no blank inside: no credit can follow a space in it)
+            out.append(whole)
+            continue
         if whole.text[-1] in "）)":
             parts = split_trailing_credit(whole)
             if len(parts) > 1:
@@ -107,10 +110,13 @@ def _line_facts(lines: list[Line], gappy: bool) -> tuple[list[UnitKind], list[bo
     seg = 0
     was_tight = False
     for i, line in enumerate(lines):
-        kind = classify_line(line.text)
-        # (One call, not two, for the common line that is not letter-spaced.)
-        dateline = kind is text_kind and (
-            _opens_with_dateline(line) if line.letter_spaced else opens_with_dateline(line.text)
+        kind = classify(line)
+        # (One call, not two, for the common line that is not letter-spaced; none for a line
+        # holding no dateline character.)
+        dateline = (
+            kind is text_kind
+            and line.may_open_dateline
+            and (_opens_with_dateline(line) if line.letter_spaced else opens_with_dateline(line.text))
         )
         block_edge = False
         if gappy:  # a line with no blank line before or after it is part of a gap-less block
@@ -135,10 +141,10 @@ def build_units(lines: list[Line], gappy: bool | None = None) -> list[Unit]:
     text_kind = UnitKind.TEXT
     kinds, datelines, segment_ids = _line_facts(lines, is_gappy(lines) if gappy is None else gappy)
     measures = estimate_measures(lines, segment_ids)
-    text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is UnitKind.TEXT]
+    text_lines = [line for line, kind in zip(lines, kinds, strict=True) if kind is text_kind]
     all_cues = [
-        LineCues(line, measures[k], datelines[k]) if kind is UnitKind.TEXT else None
-        for k, (line, kind) in enumerate(zip(lines, kinds, strict=True))
+        LineCues(line, measure, dateline) if kind is text_kind else None
+        for line, kind, measure, dateline in zip(lines, kinds, measures, datelines, strict=True)
     ]
     page = PageCues(page_keeps_indents(text_lines), loose_run_on([c for c in all_cues if c is not None]))
     rates = gap_rates(lines)
@@ -156,11 +162,12 @@ def build_units(lines: list[Line], gappy: bool | None = None) -> list[Unit]:
             j += 1
         labels, confidences = label_run(all_cues[i:j], page, [0.0, *gaps[i + 1 : j]])
         current = units[-1].lines if units else []  # the lines of the unit a run-on line joins
-        for k, (line, label, confidence) in enumerate(zip(lines[i:j], labels, confidences, strict=True), i):
+        for k, label in enumerate(labels, i):
             if label == CONT:
-                current.append(line)
+                current.append(lines[k])
                 continue
-            current = [line]
+            current = [lines[k]]
+            confidence = confidences[k - i]
             units.append(
                 Unit(
                     text_kind,
@@ -176,9 +183,9 @@ def build_units(lines: list[Line], gappy: bool | None = None) -> list[Unit]:
     units = _split_toc_items(title_under_label(units))
     for unit in units:
         if unit.kind is text_kind and not unit.toc_item:
-            measure = unit.measure
-            for line in unit.lines:  # (a loop, not any() over a generator: most units have none)
-                if is_wide(line, measure):
+            limit = unit.measure + WIDE_MARGIN
+            for line in unit.lines:  # (columns.is_wide written out: a loop over every text line)
+                if line.width > limit and not line.letter_spaced:
                     unit.wide = True
                     break
             unit.heading = unit.heading and not unit.dateline

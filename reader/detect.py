@@ -31,14 +31,20 @@ def detect_extractor(lines: list[Line]) -> Extractor:
     body = [line for line in lines if line.width >= 8]
     if not body:
         return Extractor.COLUMN_LINES
-    # Each line's sentence end is read once and reused by every test below.
-    ends = [_ends_sentence(text) if text[-1] in CLOSERS else text[-1] in TERMINAL for text in [ln.text for ln in body]]
+    # Each line's sentence end is read once and reused by every test below: its last
+    # character says it at once, unless that is a closing quote or bracket to look through.
+    lasts = [line.text[-1] for line in body]
+    ends = list(map(_TERMINAL_HAS, lasts))
+    if not CLOSERS.isdisjoint(lasts):
+        looked = zip(body, lasts, ends, strict=True)
+        ends = [_ends_sentence(line.text) if last in CLOSERS else end for line, last, end in looked]
+    widths = [line.width for line in body]
     ending = sum(ends) / len(body)
-    long_share = sum(1 for line in body if line.width > MAX_COLUMN_MEASURE) / len(body)
-    if long_share >= 0.25 or (ending >= 0.6 and median(line.width for line in body) > 12):
+    long_share = sum([width > MAX_COLUMN_MEASURE for width in widths]) / len(body)
+    if long_share >= 0.25 or (ending >= 0.6 and median(widths) > 12):
         return Extractor.PARAGRAPH_LINES
     # Body text wider than any column that ends a sentence is a paragraph set on one line.
-    long_sentences = sum(1 for line, end in zip(body, ends, strict=True) if end and line.width > MAX_COLUMN_MEASURE)
+    long_sentences = sum([end and width > MAX_COLUMN_MEASURE for width, end in zip(widths, ends, strict=True)])
     ending_count = ending * len(body)
     if long_sentences >= 2 and (
         long_sentences >= LONG_SENTENCE_SHARE * ending_count
@@ -46,6 +52,9 @@ def detect_extractor(lines: list[Line]) -> Extractor:
     ):
         return Extractor.PARAGRAPH_LINES
     return Extractor.COLUMN_LINES
+
+
+_TERMINAL_HAS = TERMINAL.__contains__
 
 
 #: A column line never ends a sentence beyond the widest column: when this share of the

@@ -15,8 +15,8 @@ confidence reported for that boundary.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from itertools import accumulate, chain
 from math import exp, log
 
 from reader.charclass import CLOSERS, DASHES, TERMINAL
@@ -25,6 +25,7 @@ from reader.detect import MAX_COLUMN_MEASURE
 from reader.line_room import NO_LINE_START, SLACK_FROM, first_line_slack, lead_refund, opening_unit_excess
 from reader.lines import Line
 from reader.openings import CLAUSE_MARKS, opens_with_date, opens_with_lead_in, opens_with_word_end
+from reader.patterns import EndPattern
 
 CONT, FIRST, HEAD = 0, 1, 2
 
@@ -139,9 +140,7 @@ INDENT_PAGE_SHARE = 0.04
 HEADING_MARGIN = 2.9
 
 
-#: Marks of running text; a heading carries at most one.
-_RUNNING_MARK = re.compile("[，、；。,;]")
-_CUT_CLAUSE = re.compile(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$")
+_CUT_CLAUSE = EndPattern(f"[，、；。,;][^，、；。,;]{{1,{CUT_CLAUSE_CHARS}}}$", CUT_CLAUSE_CHARS + 1)
 #: A line ending in a comma or enumeration comma stops mid-clause: no heading, subhead or banner ends so.
 MID_CLAUSE_MARKS = frozenset("，、,")
 #: Last characters after which a line may end a sentence (else the full test is skipped).
@@ -192,7 +191,7 @@ class LineCues:
         self.full = short <= FULL_SHORTFALL or stretched
         self.first_shape = FIRST_SHAPE_FROM <= short <= FIRST_SHAPE_TO and not stretched
         self.wide = not stretched and short < -WIDE_MARGIN
-        marks = len(_RUNNING_MARK.findall(text))
+        marks = line.running_marks
         self.bare = marks == 0
         self.mid_clause = last in MID_CLAUSE_MARKS
         self.cut_clause = marks > 0 and not self.ends and _CUT_CLAUSE.search(text) is not None
@@ -238,14 +237,13 @@ def page_keeps_indents(lines: Sequence[Line]) -> bool:
 def gap_rates(lines: Sequence[Line]) -> list[float]:
     """Share of the lines around each line that a blank line precedes (prefix sums, linear)."""
     n = len(lines)
-    prefix = [0] * (n + 1)
-    running = 0
-    for k, line in enumerate(lines):
-        if k and line.gap_before:
-            running += 1
-        prefix[k + 1] = running
+    prefix = [0, 0, *accumulate([line.gap_before for line in lines[1:]])]  # (no gap counted before line 0)
     rates = [0.0] * n
-    for i in range(n):
+    first, last, span = GAP_WINDOW + 1, n - GAP_WINDOW - 1, 2 * GAP_WINDOW + 1  # whole windows at once:
+    if last > first:  # (window of line i: prefix[i + GAP_WINDOW + 1] - prefix[i - GAP_WINDOW])
+        highs, lows = prefix[first + GAP_WINDOW + 1 : n], prefix[1 : last - GAP_WINDOW]
+        rates[first:last] = [(hi - lo) / span for hi, lo in zip(highs, lows, strict=True)]
+    for i in chain(range(min(n, first)), range(max(first, last), n)):
         lo = i - GAP_WINDOW if i > GAP_WINDOW else 1
         hi = i + GAP_WINDOW + 1 if i + GAP_WINDOW + 1 < n else n
         if hi > lo:

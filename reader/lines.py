@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from reader.charclass import COMPRESSED_PUNCT, PUNCT_RE, width_parts
+from reader.line_counts import RUNNING_MARKS, PageCounts
 
 _BLANK = re.compile(r"\s")
 _find_punct = PUNCT_RE.findall
+_find_running_marks = re.compile(f"[{RUNNING_MARKS}]").findall
 
 
 class Line:
@@ -31,6 +33,9 @@ class Line:
         "width",
         "indent",
         "spaced",
+        "running_marks",
+        "may_be_special",
+        "may_open_dateline",
     )
 
     def __init__(self, number: int, start: int, end: int, text: str, gap_before: bool, indent: float = 0.0) -> None:
@@ -55,6 +60,13 @@ class Line:
         self.base_width = base
         self.punct_count = punct
         self.width = base + punct * COMPRESSED_PUNCT
+        #: How many marks of running text (，、；。,;) the line holds.
+        self.running_marks = len(_find_running_marks(text))
+        #: False only where the line holds no key character of the hints of special lines
+        #: (byline, credit, jump line, furniture: see reader.units.classify), or no
+        #: character of a dateline (讯, 电): then it is none of those. True where
+        #: not counted (the tests themselves decide).
+        self.may_be_special = self.may_open_dateline = True
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.start}, {self.end}, {self.text!r}, gap_before={self.gap_before})"
@@ -102,21 +114,56 @@ INDENT_WIDTHS = {"\u3000": 1.0, "\t": 2.0}
 
 
 def split_lines(raw: str) -> list[Line]:
-    """The non-blank lines of ``raw`` (any newline convention), stripped."""
+    """The non-blank lines of ``raw`` (any newline convention), stripped.
+
+    Built on the hot path (every line of every page): where :class:`PageCounts` can
+    count the page, a line without a blank inside is measured from those counts and
+    set up without the general :class:`Line` constructor.
+    """
+    chunks = raw.splitlines(keepends=True)
+    counted = PageCounts.of(raw, len(chunks))
+    if counted is not None:
+        puncts, ascii_chars, blanks = counted.punct, counted.ascii_chars, counted.blanks
+        running_marks, hints, datelines = counted.running_marks, counted.hints, counted.datelines
     out: list[Line] = []
+    append = out.append
     pos = 0
-    gap = False
-    for number, chunk in enumerate(raw.splitlines(keepends=True)):
+    gap = True  # (the first line stands apart from what is above it: nothing)
+    for number, chunk in enumerate(chunks):
         stripped = chunk.strip()
-        if stripped:
-            lead = chunk.index(stripped[0])
-            start = pos + lead
-            indent = 0.0
-            if lead:
-                indent = sum(INDENT_WIDTHS.get(ch, 0.5) for ch in chunk[:lead])
-            out.append(Line(number, start, start + len(stripped), stripped, gap or not out, indent))
-            gap = False
-        else:
+        if not stripped:
             gap = True
+            pos += len(chunk)
+            continue
+        first = stripped[0]
+        if chunk[0] == first:  # (most lines: no leading blank, no indent)
+            start, indent = pos, 0.0
+        else:
+            lead = chunk.index(first)
+            start = pos + lead
+            indent = sum([INDENT_WIDTHS.get(ch, 0.5) for ch in chunk[:lead]])
+        if counted is None:
+            append(Line(number, start, start + len(stripped), stripped, gap, indent))
+            gap = False
+            pos += len(chunk)
+            continue
+        if " " in stripped or (blanks and any(map(stripped.__contains__, blanks))):
+            line = Line(number, start, start + len(stripped), stripped, gap, indent)
+        else:  # Line.__init__ for a line with no blank inside, from the page's counts
+            line = _new_line(Line)
+            line.number, line.start, line.end, line.text = number, start, start + len(stripped), stripped
+            line.gap_before, line.indent, line.spaced, line.letter_spaced = gap, indent, False, False
+            ascii_count = len(ascii_chars[number])
+            punct = line.punct_count = len(puncts[number])
+            base = line.base_width = len(stripped) - punct - ascii_count * 0.5
+            line.width = base + punct * COMPRESSED_PUNCT
+        line.running_marks = len(running_marks[number])
+        line.may_be_special = hints[number] != b""
+        line.may_open_dateline = datelines[number] != b""
+        append(line)
+        gap = False
         pos += len(chunk)
     return out
+
+
+_new_line = object.__new__

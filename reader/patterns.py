@@ -101,3 +101,27 @@ CREDIT_HINTS = re.compile("记者|通讯员|摄|实习生|评论员|撰稿|编�
 
 def may_be_credit(text: str) -> bool:
     return (len(text) <= 12 and text[:1] in "（(") or CREDIT_HINTS.search(text) is not None
+
+
+#: One character of every hint above, the one rarest in running text (者 for 记者 and 作者, 讯
+#: for 通讯员, 习 for 实习生…): a line holding none of them holds no hint, and few lines hold one.
+HINT_KEY_CHARS = "转扫按年者讯摄习评稿辑电"
+#: An inline dateline holds one of these (see opens_with_dateline).
+DATELINE_CHARS = "讯电"
+
+
+class EndPattern:
+    """A pattern that matches only at the end of a text, within its last ``span`` characters.
+
+    ``re`` tries a pattern ending in ``$`` at every position from the start; this one's
+    ``search`` starts where a match can first begin (a line has tens of characters).
+    """
+
+    __slots__ = ("pattern", "span")
+
+    def __init__(self, pattern: str, span: int) -> None:
+        self.pattern = re.compile(pattern)
+        self.span = span
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text, len(text) - self.span)

@@ -8,7 +8,7 @@ works on units, never on raw lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from reader.charclass import CLOSERS, TERMINAL
@@ -59,7 +59,7 @@ class Unit:
 
     @property
     def text(self) -> str:
-        return "".join(line.text for line in self.lines)
+        return "".join([line.text for line in self.lines])  # (a list joins faster than a generator)
 
     @property
     def first(self) -> Line:
@@ -69,13 +69,15 @@ class Unit:
     def last(self) -> Line:
         return self.lines[-1]
 
-    @property
-    def is_text(self) -> bool:
-        return self.kind is UnitKind.TEXT
+    #: ``kind is UnitKind.TEXT`` (a unit's kind never changes): a field, read far more often than units are made.
+    is_text: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.is_text = self.kind is UnitKind.TEXT
 
     @property
     def is_body(self) -> bool:
-        return self.kind is UnitKind.TEXT and not self.heading
+        return self.is_text and not self.heading
 
 
 def ends_with_terminal(text: str) -> bool:
@@ -111,6 +113,16 @@ def classify_line(text: str) -> UnitKind:
         # (by its ending first, without a call: few lines end as a contents head does).
         return _toc_head_or_text(text) if text.endswith(TOC_HEAD_ENDINGS) else UnitKind.TEXT
     return classify_by_tests(text)
+
+
+def classify(line: Line) -> UnitKind:
+    """:func:`classify_line` of the line's text, without the pattern search where the page's
+    counts show the line holds no key character of any hint (``Line.may_be_special``)."""
+    text = line.text
+    if line.may_be_special or len(text) <= 3 or text[0] in "（(第":
+        return classify_line(text)
+    # (Few lines end in 目 or 读, as every contents head does: the endings are tested after.)
+    return _toc_head_or_text(text) if text[-1] in "目读" and text.endswith(TOC_HEAD_ENDINGS) else UnitKind.TEXT
 
 
 def classify_by_tests(text: str) -> UnitKind:
