@@ -15,10 +15,11 @@ def _articles(raw: str) -> list[dict]:
 
 
 #: An editorial under its column label, in a column dump that lost its indents: the title line
-#: under the label is as short as a paragraph's first line and holds no mark.
+#: under the label is as long as a paragraph's indented first line (two ems short of the measure,
+#: so the room a first line leaves says nothing) and holds no mark.
 EDITORIAL = [
     "社论",
-    "把冬季安全生产落到实处",
+    "把冬季安全生产责任落到岗位",
     "冬季是安全生产的关键时期，各地",
     "工会要把隐患排查作为头等大事，组",
     "织职工开展岗位自查和互查活动。",
@@ -30,7 +31,7 @@ EDITORIAL = [
 def test_the_line_under_a_section_label_is_the_title() -> None:
     (article,) = _articles("\n".join(EDITORIAL) + "\n")
     assert article["kind"] == "editorial"
-    assert (article["kicker"], article["title"]) == ("社论", "把冬季安全生产落到实处")
+    assert (article["kicker"], article["title"]) == ("社论", "把冬季安全生产责任落到岗位")
     assert article["paragraphs"][0].startswith("冬季是安全生产")
 
 
@@ -38,7 +39,7 @@ def test_without_the_label_rule_the_title_runs_into_the_body(monkeypatch: pytest
     """The rule is what puts the title right (the test above fails without it)."""
     monkeypatch.setattr(column_engine, "title_under_label", lambda units: units)
     (article,) = _articles("\n".join(EDITORIAL) + "\n")
-    assert article["title"] != "把冬季安全生产落到实处"
+    assert article["title"] != "把冬季安全生产责任落到岗位"
 
 
 def test_a_label_over_body_text_takes_no_line_of_it() -> None:
