@@ -3,11 +3,15 @@
 Meant to run off the GUI thread: ``progress`` is called after every file (from
 the importing thread) and ``cancel`` is polled between files. Every file is its
 own transaction (with worker processes, its own savepoint in a transaction that
-commits every quarter second or so: SQLite's per-commit work is paid once a batch), so a
+writes a batch of files: SQLite's per-commit work is paid once a batch), so a
 cancel, an error or a bad file never loses the files already imported. A batch's search
 tokens go into the index once, at its end: FTS5 writes its pending terms as a new segment
-at every savepoint, and a segment a file (then merged again and again) was most of the
-writer's work. By default the decoding and reflowing run in one worker process
+at every savepoint and commit, and each segment holds nearly every trigram bucket, written
+and then merged again and again whatever the batch's size: the fewer the batches, the
+less the writer works. So a batch is gathered from the workers first, outside any
+transaction (up to :data:`BATCH_FILES` files or :data:`BATCH_SECONDS`), and only then
+written: the write lock is held while writing, never while waiting for the workers.
+By default the decoding and reflowing run in one worker process
 per core (:func:`default_workers`) while this thread alone writes; ``workers=1`` does
 everything on this thread.
 """
@@ -34,9 +38,10 @@ from db.models import ImportOutcome, ImportReport, ImportStatus
 
 DEFAULT_PATTERN = "*.txt"
 
-#: A transaction of the parallel import ends after this long or this many files.
-BATCH_SECONDS = 0.25
-BATCH_FILES = 32
+#: The parallel import gathers a batch of prepared files for at most this long or this many
+#: files (outside any transaction), then writes it in one transaction.
+BATCH_SECONDS = 1.0
+BATCH_FILES = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +149,7 @@ def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> It
         initargs=(os.getpid(),),
     )
     try:
-        window = workers * 4
+        window = BATCH_FILES + workers * 4  # the workers keep reflowing while a batch is written
         pending = []
         it = iter(files)
         for path in it:
@@ -163,23 +168,35 @@ def _prepared_in_workers(files: list[str], workers: int, cancel: CancelFn) -> It
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _gathered(results: Iterator[tuple[str, sources.Prepared | str]]) -> list[tuple[str, sources.Prepared | str]]:
+    """The next batch of prepared files: as many as come within :data:`BATCH_SECONDS`, at most :data:`BATCH_FILES`."""
+    batch = []
+    started = time.monotonic()
+    for item in results:
+        batch.append(item)
+        if len(batch) >= BATCH_FILES or time.monotonic() - started > BATCH_SECONDS:
+            break
+    return batch
+
+
 def _store_in_batches(
-    cx: Connection, results: Iterator[tuple[str, sources.Prepared | str]], finished: Callable[[ImportOutcome], None]
+    cx: Connection,
+    results: Iterator[tuple[str, sources.Prepared | str]],
+    finished: Callable[[ImportOutcome], None],
+    cancel: CancelFn,
 ) -> None:
     """Write prepared files, a batch per transaction and each file a savepoint in it.
 
     A file that fails to be written rolls back alone; the batch before it commits and the
-    error is raised after, as it was when each file was its own transaction.
+    error is raised after, as it was when each file was its own transaction. A cancel stops
+    after the file just reported (the rest of its batch is not written).
     """
     failure: BaseException | None = None
-    more = True
-    while more and failure is None:
-        more = False
-        started = time.monotonic()
-        count = 0
+    stopped = False
+    while not stopped and failure is None and (batch := _gathered(results)):
         grams: list[tuple[int, str]] = []  # the batch's search tokens, indexed once at its end
         with cx.write() as conn:
-            for path, prepared in results:
+            for path, prepared in batch:
                 try:
                     if isinstance(prepared, str):
                         outcome = ImportOutcome(sources.printable_path(path), ImportStatus.FAILED, reason=prepared)
@@ -191,9 +208,8 @@ def _store_in_batches(
                     failure = exc
                     break
                 finished(outcome)
-                count += 1
-                if count >= BATCH_FILES or time.monotonic() - started > BATCH_SECONDS:
-                    more = True
+                if cancel():
+                    stopped = True
                     break
             search_index.insert_grams(conn, grams)
     if failure is not None:
@@ -236,7 +252,7 @@ def import_paths(
 
     if workers > 1 and len(files) > workers:
         with closing(_prepared_in_workers(files, workers, should_stop)) as results:
-            _store_in_batches(cx, results, finished)
+            _store_in_batches(cx, results, finished, should_stop)
         report.cancelled = should_stop() and done < total
         return report
     for path in files:

@@ -41,7 +41,18 @@ def _all_rows(path: Path) -> dict[str, list[tuple]]:
         cols = sorted(columns(path, table) - _VOLATILE)
         out[table] = rows(path, f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1, 2")
     out["grams"] = rows(path, "SELECT count(*) FROM search_grams WHERE search_grams MATCH 'a OR b OR 版'")
+    out["index"] = _index_terms(path)
     return out
+
+
+def _index_terms(path: Path) -> list[tuple[str, int]]:
+    """Every token the search index holds, with the number of articles holding it."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_grams, row)")
+        return conn.execute("SELECT term, doc FROM temp.vocab WHERE doc > 0 ORDER BY term").fetchall()
+    finally:
+        conn.close()
 
 
 def test_parallel_import_writes_the_same_rows_as_sequential(tmp_path: Path) -> None:
@@ -57,6 +68,22 @@ def test_parallel_import_writes_the_same_rows_as_sequential(tmp_path: Path) -> N
     ]
     assert sum(o.status.value == "imported" for o in two.outcomes) == len(pages)
     assert _all_rows(tmp_path / "w1.jiaokan") == _all_rows(tmp_path / "w2.jiaokan")
+
+
+def test_a_batch_of_pages_is_indexed_as_a_file_at_a_time_is(tmp_path: Path) -> None:
+    """The parallel import hands the index a whole batch at once, held in memory until it commits
+    (one segment a batch); the index then holds the same tokens in the same articles as when each
+    page is indexed in its own transaction, so every search and total is the same."""
+    from db.search_index import PENDING_BYTES
+
+    _varied_pages(tmp_path / "pages", 12)
+    for workers in (1, 2):
+        with Project.open(tmp_path / f"w{workers}.jiaokan") as p:
+            p.import_paths([tmp_path / "pages"], workers=workers)
+    batched = _index_terms(tmp_path / "w2.jiaokan")
+    assert len(batched) > 1000 and batched == _index_terms(tmp_path / "w1.jiaokan")
+    setting = rows(tmp_path / "w2.jiaokan", "SELECT v FROM search_grams_config WHERE k = 'hashsize'")
+    assert setting == [(PENDING_BYTES,)]
 
 
 def test_a_cancelled_parallel_import_keeps_every_file_it_reported(tmp_path: Path) -> None:
