@@ -305,8 +305,8 @@ def insert_articles(conn: sqlite3.Connection, article_ids: Iterable[int]) -> Non
 
 
 #: Bytes of new tokens FTS5 holds in memory before writing them out as a segment (its default
-#: is 1 MiB). An import batch of 32 pages passes some 8 MB: at 1 MiB each batch became a dozen
-#: segments, merged again and again, 60% of the index's insert work (instructions counted with
+#: is 1 MiB). An import batch of 32 pages passed some 8 MB (a batch now holds up to 64): at 1 MiB
+#: each became a dozen segments, merged again and again, 60% of the index's insert work (instructions counted with
 #: callgrind). The value is kept in the table's own configuration, which FTS5 reads on any SQLite.
 PENDING_BYTES = 16 << 20
 
